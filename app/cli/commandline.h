@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QStringList>
+
+class QTextStream;
+
+namespace Hubshelf::Cli {
+
+// Exit codes of the command line, as the design fixes them.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitUsage = 2,
+    ExitNotFound = 3,
+    ExitAuthentication = 4,
+    ExitRateLimited = 5,
+    ExitNetwork = 6,
+};
+
+// The headless side of the `hubshelf` binary: parses the arguments, runs one sub-command and
+// returns its exit code. Data goes to `out`, every message to `err`.
+class CommandLine final
+{
+public:
+    CommandLine(QTextStream &out, QTextStream &err);
+
+    // True when the arguments ask for the window: nothing but Qt's own GUI options.
+    // Decided before any QCoreApplication exists, so that `--help` needs no display.
+    static bool wantsWindow(const QStringList &arguments);
+
+    int run(const QStringList &arguments);
+
+private:
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace Hubshelf::Cli

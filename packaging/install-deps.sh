@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian package that Hubshelf's build, tests and CI need.
+# Idempotent: packages already present are left as they are. Runs as root or through sudo.
+set -euo pipefail
+
+packages=(
+    # build
+    cmake g++ make ninja-build pkg-config git
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qtkeychain-qt6-dev
+    qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    # formatting and static analysis
+    clang-format clang-tidy
+    # tests: a real Secret Service, a display server, sqlite3 for checking cache files
+    gnome-keyring dbus dbus-x11 xvfb xauth sqlite3 curl python3
+    # packaging checks
+    desktop-file-utils appstream
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages are already installed"
+    exit 0
+fi
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+    as_root=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
