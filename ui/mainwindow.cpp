@@ -1,11 +1,348 @@
 #include "ui/mainwindow.h"
 
+#include "ui/logging.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFont>
+#include <QFrame>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <hubshelf/version.h>
+
+using namespace Qt::StringLiterals;
+
+// Q_INIT_RESOURCE declares an extern function, so it must be used outside any namespace. The
+// resources live in a static library: without this call the linker drops them.
+static void initHubshelfResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace Hubshelf::Ui {
+
+namespace {
+
+const QString geometryKey = u"window/geometry"_s;
+const QString stateKey = u"window/state"_s;
+const QString windowIconPath = u":/hubshelf/icons/hubshelf.svg"_s;
+
+constexpr QSize defaultWindowSize(1280, 800);
+
+QIcon themeIcon(const QString &name, const QStyle *style, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(name, style->standardIcon(fallback));
+}
+
+QFont scaledFont(QFont font, qreal factor, QFont::Weight weight = QFont::Normal)
+{
+    font.setPointSizeF(font.pointSizeF() * factor);
+    font.setWeight(weight);
+    return font;
+}
+
+QLabel *makeCentredLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-{}
+{
+    initHubshelfResources();
+
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(QGuiApplication::applicationDisplayName());
+    setWindowIcon(QIcon(windowIconPath));
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createCentralArea();
+    createStatusBar();
+    restoreWindowState();
+}
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::createActions()
+{
+    const QStyle *appStyle = style();
+
+    // History and the current target arrive with navigation; until then there is nothing to act on.
+    m_backAction =
+        new QAction(themeIcon(u"go-previous"_s, appStyle, QStyle::SP_ArrowBack), tr("&Back"), this);
+    m_backAction->setObjectName(u"backAction"_s);
+    m_backAction->setShortcuts(QKeySequence::Back);
+    m_backAction->setToolTip(tr("Go back to the previous page"));
+    m_backAction->setEnabled(false);
+
+    m_forwardAction =
+        new QAction(themeIcon(u"go-next"_s, appStyle, QStyle::SP_ArrowForward), tr("&Forward"), this);
+    m_forwardAction->setObjectName(u"forwardAction"_s);
+    m_forwardAction->setShortcuts(QKeySequence::Forward);
+    m_forwardAction->setToolTip(tr("Go forward to the next page"));
+    m_forwardAction->setEnabled(false);
+
+    m_refreshAction =
+        new QAction(themeIcon(u"view-refresh"_s, appStyle, QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(u"refreshAction"_s);
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    // Some platforms bind Refresh to Ctrl+R only; F5 is what every browser user presses.
+    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5))) {
+        refreshKeys.append(QKeySequence(Qt::Key_F5));
+    }
+    m_refreshAction->setShortcuts(refreshKeys);
+    m_refreshAction->setToolTip(tr("Load the current page again"));
+    m_refreshAction->setEnabled(false);
+
+    m_focusAddressAction = new QAction(tr("Go to &Address"), this);
+    m_focusAddressAction->setObjectName(u"focusAddressAction"_s);
+    m_focusAddressAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_focusAddressAction, &QAction::triggered, this, &MainWindow::focusAddressField);
+    // On the window too: shortcuts of menu-only actions stop working when the menu bar is hidden.
+    addAction(m_focusAddressAction);
+
+    m_quitAction = new QAction(themeIcon(u"application-exit"_s, appStyle, QStyle::SP_DialogCloseButton),
+                               tr("&Quit"), this);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_quitAction->setShortcuts(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    // close(), not QApplication::quit(): closing runs closeEvent, which saves the window state.
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction =
+        new QAction(themeIcon(u"help-about"_s, appStyle, QStyle::SP_MessageBoxInformation),
+                    tr("&About %1").arg(QString::fromLatin1(Hubshelf::ApplicationDisplayName)), this);
+    m_aboutAction->setObjectName(u"aboutAction"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setObjectName(u"aboutQtAction"_s);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(u"fileMenu"_s);
+    fileMenu->addAction(m_quitAction);
+
+    QMenu *goMenu = menuBar()->addMenu(tr("&Go"));
+    goMenu->setObjectName(u"goMenu"_s);
+    goMenu->addAction(m_backAction);
+    goMenu->addAction(m_forwardAction);
+    goMenu->addAction(m_refreshAction);
+    goMenu->addSeparator();
+    goMenu->addAction(m_focusAddressAction);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->setObjectName(u"helpMenu"_s);
+    helpMenu->addAction(m_aboutAction);
+    helpMenu->addAction(m_aboutQtAction);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(tr("Navigation"));
+    m_toolBar->setObjectName(u"mainToolBar"_s);
+    m_toolBar->setMovable(false);
+    m_toolBar->setFloatable(false);
+    // The address field lives here: hiding the toolbar would leave no way to go anywhere.
+    m_toolBar->toggleViewAction()->setVisible(false);
+    m_toolBar->addAction(m_backAction);
+    m_toolBar->addAction(m_forwardAction);
+    m_toolBar->addAction(m_refreshAction);
+
+    // In a box with side margins: a little air between the field and the buttons around it.
+    auto *addressBox = new QWidget(m_toolBar);
+    addressBox->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_addressField = new QLineEdit(addressBox);
+    m_addressField->setObjectName(u"addressField"_s);
+    m_addressField->setPlaceholderText(tr("User, organization, owner/repo, gist id or github.com URL"));
+    m_addressField->setAccessibleName(tr("Address"));
+    m_addressField->setToolTip(tr("Type a GitHub user or organization (octocat), a repository "
+                                  "(octocat/Hello-World), a gist id or a github.com URL, then press "
+                                  "Enter (%1)")
+                                   .arg(m_focusAddressAction->shortcut().toString(QKeySequence::NativeText)));
+    m_addressField->setClearButtonEnabled(true);
+    m_addressField->setMinimumWidth(m_addressField->fontMetrics().averageCharWidth() * 40);
+    m_addressField->setTextMargins(4, 0, 4, 0);
+    // As tall as the tool buttons beside it, as in a browser.
+    m_addressField->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    auto *addressLayout = new QHBoxLayout(addressBox);
+    addressLayout->setContentsMargins(6, 0, 6, 0);
+    addressLayout->addWidget(m_addressField);
+    m_toolBar->addWidget(addressBox);
+
+    m_accountButton = new QToolButton(m_toolBar);
+    m_accountButton->setObjectName(u"accountButton"_s);
+    m_accountButton->setText(tr("Anonymous"));
+    m_accountButton->setIcon(QIcon::fromTheme(u"avatar-default"_s, QIcon::fromTheme(u"user-identity"_s)));
+    m_accountButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_accountButton->setAutoRaise(true);
+    m_accountButton->setAccessibleName(tr("Account"));
+    m_accountButton->setToolTip(tr("Not signed in: requests are anonymous, and GitHub allows 60 of "
+                                   "them an hour"));
+    m_toolBar->addWidget(m_accountButton);
+}
+
+void MainWindow::createCentralArea()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(u"emptyPage"_s);
+    page->setBackgroundRole(QPalette::Base);
+    page->setAutoFillBackground(true);
+
+    auto *column = new QWidget(page);
+    column->setMaximumWidth(column->fontMetrics().averageCharWidth() * 100);
+
+    auto *iconLabel = new QLabel(column);
+    iconLabel->setObjectName(u"placeholderIcon"_s);
+    iconLabel->setPixmap(windowIcon().pixmap(QSize(96, 96), devicePixelRatio()));
+    iconLabel->setAlignment(Qt::AlignCenter);
+    iconLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+
+    auto *headingLabel = makeCentredLabel(tr("Explore GitHub"), column);
+    headingLabel->setObjectName(u"placeholderHeading"_s);
+    headingLabel->setFont(scaledFont(headingLabel->font(), 1.7, QFont::DemiBold));
+
+    m_placeholderLabel = makeCentredLabel(
+        tr("Type a user, an organization, owner/repo or a gist id above, then press Enter."), column);
+    m_placeholderLabel->setObjectName(u"placeholderLabel"_s);
+    m_placeholderLabel->setFont(scaledFont(m_placeholderLabel->font(), 1.2));
+
+    auto *examplesLabel =
+        makeCentredLabel(tr("For example: %1, %2 or %3")
+                             .arg(u"octocat"_s, u"octocat/Hello-World"_s, u"https://github.com/octocat"_s),
+                         column);
+    examplesLabel->setObjectName(u"placeholderExamples"_s);
+    examplesLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->setSpacing(0);
+    columnLayout->addWidget(iconLabel);
+    columnLayout->addSpacing(20);
+    columnLayout->addWidget(headingLabel);
+    columnLayout->addSpacing(12);
+    columnLayout->addWidget(m_placeholderLabel);
+    columnLayout->addSpacing(8);
+    columnLayout->addWidget(examplesLabel);
+
+    // Stretch factors rather than an alignment: an aligned widget gets its size hint, which for
+    // word-wrapped labels is a narrow column that does not wrap to the height it needs.
+    auto *rowLayout = new QHBoxLayout;
+    rowLayout->addStretch(1);
+    rowLayout->addWidget(column, 4);
+    rowLayout->addStretch(1);
+
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(24, 24, 24, 24);
+    // Slightly above the middle, where the eye expects a dialog-like message.
+    pageLayout->addStretch(2);
+    pageLayout->addLayout(rowLayout);
+    pageLayout->addStretch(3);
+
+    setCentralWidget(page);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_rateLimitLabel = new QLabel(tr("Rate limit: not known yet"), this);
+    m_rateLimitLabel->setObjectName(u"rateLimitLabel"_s);
+    m_rateLimitLabel->setToolTip(tr("Requests left against GitHub's rate limit, read from every response"));
+    m_rateLimitLabel->setContentsMargins(8, 0, 8, 0);
+
+    m_cacheLabel = new QLabel(tr("Cache: no requests yet"), this);
+    m_cacheLabel->setObjectName(u"cacheLabel"_s);
+    m_cacheLabel->setToolTip(tr("Requests the local cache answered without spending the rate limit"));
+    m_cacheLabel->setContentsMargins(8, 0, 8, 0);
+
+    auto *separator = new QFrame(this);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+
+    statusBar()->setObjectName(u"statusBar"_s);
+    statusBar()->addPermanentWidget(m_rateLimitLabel);
+    statusBar()->addPermanentWidget(separator);
+    statusBar()->addPermanentWidget(m_cacheLabel);
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QSettings settings;
+    const QByteArray geometry = settings.value(geometryKey).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        if (!geometry.isEmpty()) {
+            qCWarning(lcUi) << "The saved window geometry is invalid; using the default size";
+        }
+        QSize size = defaultWindowSize;
+        if (const QScreen *screen = this->screen()) {
+            // Leave room for panels and window decorations on screens smaller than the default.
+            size = size.boundedTo(screen->availableGeometry().size() * 0.9);
+        }
+        resize(size);
+    }
+    const QByteArray state = settings.value(stateKey).toByteArray();
+    if (!state.isEmpty() && !restoreState(state)) {
+        qCWarning(lcUi) << "The saved toolbar and dock state is invalid; using the default layout";
+    }
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    settings.setValue(stateKey, saveState());
+}
+
+void MainWindow::focusAddressField()
+{
+    m_addressField->setFocus(Qt::ShortcutFocusReason);
+    m_addressField->selectAll();
+}
+
+void MainWindow::showAbout()
+{
+    const QString displayName = QString::fromLatin1(Hubshelf::ApplicationDisplayName);
+    QMessageBox::about(this, tr("About %1").arg(displayName),
+                       tr("<h3>%1 %2</h3>"
+                          "<p>A desktop explorer for the GitHub REST API.</p>"
+                          "<p>%1 is free software: you can redistribute it and/or modify it under the "
+                          "terms of the GNU General Public License, version 3 or any later version "
+                          "(GPL-3.0-or-later).</p>")
+                           .arg(displayName, QString::fromLatin1(Hubshelf::Version)));
+}
 
 } // namespace Hubshelf::Ui

@@ -55,7 +55,7 @@ int CommandLine::run(const QStringList &arguments)
 
     // parse(), not process(): process() exits with 1 on a bad option, the contract is 2.
     if (!parser.parse(arguments)) {
-        m_err << "hubshelf: " << parser.errorText() << "\nRun 'hubshelf --help' for usage.\n";
+        m_err << "hubshelf: " << parser.errorText() << " Run 'hubshelf --help' for usage.\n";
         return ExitUsage;
     }
     if (parser.isSet(helpOption)) {
@@ -68,11 +68,11 @@ int CommandLine::run(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        m_err << "hubshelf: no command given.\nRun 'hubshelf --help' for usage.\n";
+        m_err << "hubshelf: no command given. Run 'hubshelf --help' for usage.\n";
         return ExitUsage;
     }
     m_err << "hubshelf: unknown command '" << positional.constFirst()
-          << "'.\nRun 'hubshelf --help' for usage.\n";
+          << "'. Run 'hubshelf --help' for usage.\n";
     return ExitUsage;
 }
 

@@ -1,0 +1,1120 @@
+#include "world.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+// The examples are compiled into this static library; its resources must be registered by hand.
+static void initResources()
+{
+    Q_INIT_RESOURCE(fakegithub);
+}
+
+namespace FakeGitHub {
+
+namespace {
+
+constexpr quint64 Seed = 0x4875627368656c66; // "Hubshelf"
+
+// splitmix64: a small generator whose output is fixed by its definition, unlike std's distributions.
+class Random
+{
+public:
+    Random(quint64 stream, quint64 index)
+        : m_state(Seed ^ (stream * 0x9E3779B97F4A7C15ULL) ^ (index * 0xBF58476D1CE4E5B9ULL))
+    {}
+    quint64 next()
+    {
+        quint64 z = (m_state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+    int below(int bound) { return int(next() % quint64(bound)); }
+    bool chance(int percent) { return below(100) < percent; }
+    template <typename T>
+    const T &pick(const QList<T> &items)
+    {
+        return items.at(below(int(items.size())));
+    }
+
+private:
+    quint64 m_state;
+};
+
+enum Stream : quint64 { PeopleStream = 1, RepositoryStream, PullStream, GistStream };
+
+QString isoTime(qint64 secondsSinceEpoch)
+{
+    return QDateTime::fromSecsSinceEpoch(secondsSinceEpoch, Qt::UTC).toString(Qt::ISODate);
+}
+
+qint64 fromIso(const QString &time)
+{
+    return QDateTime::fromString(time, Qt::ISODate).toSecsSinceEpoch();
+}
+
+QString legacyNodeId(const QString &type, qint64 id)
+{
+    const QString plain = u'0' + QString::number(type.size()) + u':' + type + QString::number(id);
+    return QString::fromLatin1(plain.toLatin1().toBase64());
+}
+
+QString avatarUrl(qint64 id)
+{
+    return u"https://avatars.githubusercontent.com/u/"_s + QString::number(id) + u"?v=4"_s;
+}
+
+QString hexDigest(const QString &text, QCryptographicHash::Algorithm algorithm = QCryptographicHash::Sha1)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), algorithm).toHex());
+}
+
+using Replacements = QList<QPair<QString, QString>>;
+
+// Turns an example object into a template: the example's own names become {{placeholders}}.
+QJsonValue withReplacements(const QJsonValue &value, const Replacements &replacements)
+{
+    if (value.isString()) {
+        QString text = value.toString();
+        for (const auto &[from, to] : replacements) {
+            text.replace(from, to);
+        }
+        return text;
+    }
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray()) {
+            array.append(withReplacements(item, replacements));
+        }
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            it.value() = withReplacements(it.value(), replacements);
+        }
+        return object;
+    }
+    return value;
+}
+
+QJsonObject prepared(const QJsonObject &object, const Replacements &replacements)
+{
+    return withReplacements(object, replacements).toObject();
+}
+
+// Fills the {{placeholders}} of one rendered object. Values are names and numbers, safe inside JSON strings.
+QByteArray filled(const QJsonObject &object, std::initializer_list<std::pair<const char *, QString>> values)
+{
+    QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    for (const auto &[key, value] : values) {
+        json.replace(QByteArray(QByteArray("{{") + key + "}}"), value.toUtf8());
+    }
+    return json;
+}
+
+QJsonValue nullable(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QString languageOf(const QString &filename)
+{
+    static const QList<QPair<QString, QString>> byExtension = {
+        {u".md"_s, u"Markdown"_s}, {u".py"_s, u"Python"_s},    {u".rb"_s, u"Ruby"_s},  {u".cpp"_s, u"C++"_s},
+        {u".json"_s, u"JSON"_s},   {u".csv"_s, u"CSV"_s},      {u".sh"_s, u"Shell"_s}, {u".go"_s, u"Go"_s},
+        {u".rs"_s, u"Rust"_s},     {u".ts"_s, u"TypeScript"_s}};
+    for (const auto &[extension, language] : byExtension) {
+        if (filename.endsWith(extension)) {
+            return language;
+        }
+    }
+    return {};
+}
+
+QString mimeTypeOf(const QString &filename)
+{
+    if (filename.endsWith(u".md"_s)) {
+        return u"text/markdown"_s;
+    }
+    if (filename.endsWith(u".rb"_s)) {
+        return u"application/x-ruby"_s;
+    }
+    if (filename.endsWith(u".json"_s)) {
+        return u"application/json"_s;
+    }
+    if (filename.endsWith(u".py"_s)) {
+        return u"application/x-python"_s;
+    }
+    if (filename.endsWith(u".csv"_s)) {
+        return u"text/csv"_s;
+    }
+    return u"text/plain"_s;
+}
+
+const QStringList firstNames = {u"Ada"_s,    u"Grace"_s,     u"Linus"_s,  u"Margaret"_s,
+                                u"Dennis"_s, u"Barbara"_s,   u"Ken"_s,    u"Frances"_s,
+                                u"Guido"_s,  u"Radia"_s,     u"Bjarne"_s, u"Hedy"_s,
+                                u"Alan"_s,   u"Katherine"_s, u"Donald"_s, u"Lynn"_s};
+const QStringList lastNames = {u"Lovelace"_s,   u"Hopper"_s,  u"Torvalds"_s,   u"Hamilton"_s,
+                               u"Ritchie"_s,    u"Liskov"_s,  u"Thompson"_s,   u"Allen"_s,
+                               u"van Rossum"_s, u"Perlman"_s, u"Stroustrup"_s, u"Lamarr"_s,
+                               u"Turing"_s,     u"Johnson"_s, u"Knuth"_s,      u"Conway"_s};
+
+} // namespace
+
+World::World(const QString &dataDir)
+{
+    initResources();
+    if (!loadTemplates(dataDir)) {
+        return;
+    }
+    buildPeople();
+    buildRepositories();
+    buildGists();
+}
+
+Answer World::error(int status, const QByteArray &message, const QByteArray &documentationUrl)
+{
+    Answer answer;
+    answer.status = status;
+    answer.body = QJsonDocument(QJsonObject{{u"message"_s, QString::fromUtf8(message)},
+                                            {u"documentation_url"_s, QString::fromUtf8(documentationUrl)},
+                                            {u"status"_s, QString::number(status)}})
+                      .toJson(QJsonDocument::Compact);
+    return answer;
+}
+
+bool World::loadTemplates(const QString &dataDir)
+{
+    const QString folder = dataDir.isEmpty() ? u":/fakegithub"_s : dataDir;
+    auto load = [&](const QString &name) -> QJsonObject {
+        QFile file(folder + u'/' + name);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_error = u"cannot read "_s + file.fileName();
+            return {};
+        }
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+        if (document.isArray() && !document.array().isEmpty()) {
+            return document.array().first().toObject();
+        }
+        if (!document.isObject()) {
+            m_error = file.fileName() + u" is not a JSON object or a non-empty array"_s;
+        }
+        return document.object();
+    };
+
+    const QJsonObject minimalRepo = load(u"repos-list-for-org.json"_s);
+    const QJsonObject pull = load(u"pulls-list.json"_s);
+    m_templates.fullUser = prepared(load(u"users-get-by-username.json"_s), {{u"octocat"_s, u"{{login}}"_s}});
+    m_templates.privateUser =
+        prepared(load(u"users-get-authenticated.json"_s), {{u"octocat"_s, u"{{login}}"_s}});
+    m_templates.simpleUser =
+        prepared(minimalRepo.value(u"owner"_s).toObject(), {{u"octocat"_s, u"{{login}}"_s}});
+    m_templates.simpleOrg =
+        prepared(load(u"orgs-list-for-user.json"_s), {{u"/orgs/github"_s, u"/orgs/{{login}}"_s}});
+    m_templates.fullOrg = prepared(load(u"orgs-get.json"_s), {{u"/orgs/github"_s, u"/orgs/{{login}}"_s}});
+    const Replacements repository = {{u"octocat/Hello-World"_s, u"{{repo}}"_s},
+                                     {u"octocat"_s, u"{{owner}}"_s}};
+    m_templates.minimalRepo = prepared(minimalRepo, repository);
+    m_templates.fullRepo = prepared(load(u"repos-get.json"_s), repository);
+    m_templates.baseGist =
+        prepared(load(u"gists-list-for-user.json"_s),
+                 {{u"aa5a315d61ae9438b18d"_s, u"{{gist}}"_s}, {u"octocat"_s, u"{{owner}}"_s}});
+    m_templates.fullGist = prepared(load(u"gists-get.json"_s), {{u"2decf6c462d9b4418f2"_s, u"{{gist}}"_s},
+                                                                {u"monalisa"_s, u"{{owner}}"_s}});
+    QJsonObject simplePull =
+        prepared(pull, {{u"octocat/Hello-World"_s, u"{{repo}}"_s}, {u"1347"_s, u"{{number}}"_s}});
+    simplePull[u"user"_s] = prepared(pull.value(u"user"_s).toObject(), {{u"octocat"_s, u"{{author}}"_s}});
+    for (const QString &side : {u"head"_s, u"base"_s}) {
+        simplePull[side] = prepared(simplePull.value(side).toObject(), {{u"octocat"_s, u"{{owner}}"_s}});
+    }
+    m_templates.simplePull = simplePull;
+    m_templates.rateLimit = load(u"rate-limit-get.json"_s);
+    return m_error.isEmpty();
+}
+
+World::Person &World::addPerson(const QString &login, qint64 id, bool organization)
+{
+    Person &person = m_people[login.toLower()];
+    person.login = login;
+    person.id = id;
+    person.organization = organization;
+    Random random(PeopleStream, quint64(id));
+    const qint64 created = fromIso(u"2009-03-01T00:00:00Z"_s) + random.below(10 * 365) * 86400LL;
+    person.createdAt = isoTime(created);
+    person.updatedAt = isoTime(created + random.below(3000) * 86400LL);
+    return person;
+}
+
+void World::buildPeople()
+{
+    for (int i = 1; i <= 300; ++i) {
+        const QString login = u"user-%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+        Person &user = addPerson(login, 9000000 + i);
+        Random random(PeopleStream, quint64(i));
+        user.name = random.pick(firstNames) + u' ' + random.pick(lastNames);
+        user.bio = random.chance(50) ? u"Writes software, mostly on weekdays."_s : QString();
+        user.location = random.chance(50) ? u"Berlin"_s : u"Lisbon"_s;
+    }
+
+    Person &octocat = addPerson(Names::Octocat, 1);
+    octocat.name = u"monalisa octocat"_s;
+    octocat.company = u"GitHub"_s;
+    octocat.blog = u"https://github.com/blog"_s;
+    octocat.location = u"San Francisco"_s;
+    octocat.email = u"octocat@github.com"_s;
+    octocat.bio = u"There once was..."_s;
+    octocat.createdAt = octocat.updatedAt = u"2008-01-14T04:33:35Z"_s;
+    for (int i = 1; i <= OctocatFollowerCount; ++i) {
+        octocat.followers.append(u"user-%1"_s.arg(i, 4, 10, QLatin1Char('0')));
+    }
+    octocat.organizations = {Names::GitHubOrg};
+
+    Person &monalisa = addPerson(Names::Monalisa, 104456405);
+    monalisa.name = u"Mona Lisa"_s;
+    monalisa.bio = u"The second user of the fake; her token cannot see octocat's private work."_s;
+    monalisa.following = {Names::Octocat};
+    monalisa.organizations = {Names::GitHubOrg};
+
+    Person &github = addPerson(Names::GitHubOrg, 9919, true);
+    github.name = u"GitHub"_s;
+    github.description = u"A great organization"_s;
+    github.blog = u"https://github.com/blog"_s;
+    github.location = u"San Francisco"_s;
+    github.members = {Names::Octocat, Names::Monalisa};
+
+    Person &megacorp = addPerson(Names::BigOrganization, 7000001, true);
+    megacorp.name = u"Megacorp"_s;
+    megacorp.description = u"Every repository, everywhere, all at once"_s;
+    for (int i = 1; i <= BigOrganizationMemberCount; ++i) {
+        const QString login = u"user-%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+        megacorp.members.append(login);
+        m_people[login].organizations.append(Names::BigOrganization);
+    }
+
+    Person &prolific = addPerson(Names::ProlificUser, 8000001);
+    prolific.name = u"Prolific Gister"_s;
+    prolific.bio = u"300 gists and counting; some descriptions are traps for CSV writers."_s;
+    for (int i = 1; i <= 5; ++i) {
+        prolific.followers.append(u"user-%1"_s.arg(i, 4, 10, QLatin1Char('0')));
+    }
+
+    Person &nobody = addPerson(Names::EmptyUser, 8000002);
+    nobody.name = u"Nobody In Particular"_s;
+    nobody.bio = u"Has nothing at all: every list is empty."_s;
+
+    // Followers and following mirror each other, as on GitHub.
+    for (const Person &person : std::as_const(m_people)) {
+        for (const QString &follower : person.followers) {
+            m_people[follower.toLower()].following.append(person.login);
+        }
+    }
+    for (const Person &person : std::as_const(m_people)) {
+        for (const QString &followed : person.following) {
+            Person &target = m_people[followed.toLower()];
+            if (!target.followers.contains(person.login)) {
+                target.followers.append(person.login);
+            }
+        }
+    }
+}
+
+void World::addRepository(Repository repository)
+{
+    const QString key = repository.fullName().toLower();
+    m_people[repository.owner.toLower()].repositories.append(repository.fullName());
+    m_repositoryById.insert(repository.id, key);
+    m_repositories.insert(key, std::move(repository));
+}
+
+void World::buildRepositories()
+{
+    Repository hello;
+    hello.id = 1296269;
+    hello.owner = Names::Octocat;
+    hello.name = u"Hello-World"_s;
+    hello.description = u"This your first repo!"_s;
+    hello.language = u"C"_s;
+    hello.defaultBranch = u"master"_s;
+    hello.stars = 80;
+    hello.forks = 9;
+    hello.pullCount = 5;
+    hello.createdAt = u"2011-01-26T19:01:12Z"_s;
+    hello.updatedAt = u"2011-01-26T19:14:43Z"_s;
+    hello.pushedAt = u"2011-01-26T19:06:43Z"_s;
+    addRepository(hello);
+    m_renamed.insert(Names::RenamedRepository.toLower(), Names::HelloWorld);
+
+    Repository spoon = hello;
+    spoon.id = 1300192;
+    spoon.name = u"Spoon-Knife"_s;
+    spoon.description = u"This repo is for demonstration purposes only."_s;
+    spoon.language = u"HTML"_s;
+    spoon.stars = 12000;
+    spoon.forks = 140000;
+    spoon.pullCount = 0;
+    addRepository(spoon);
+
+    Repository secret = hello;
+    secret.id = 1296270;
+    secret.name = u"secret-plans"_s;
+    secret.description = u"Only octocat's tokens may see this."_s;
+    secret.isPrivate = true;
+    secret.pullCount = 2;
+    addRepository(secret);
+
+    Repository octoRepo = hello;
+    octoRepo.id = 1296271;
+    octoRepo.owner = Names::Monalisa;
+    octoRepo.name = u"octo-repo"_s;
+    octoRepo.description = u"Monalisa's playground"_s;
+    octoRepo.pullCount = 1;
+    addRepository(octoRepo);
+
+    const QStringList languages = {u"C++"_s,  u"Python"_s, u"Go"_s,   u"Rust"_s, u"TypeScript"_s,
+                                   u"Java"_s, u"Shell"_s,  QString(), u"C"_s,    u"Kotlin"_s};
+    const QStringList descriptions = {u"Service for %1"_s,
+                                      u"Tools, scripts, and glue for %1"_s,
+                                      u"The \"%1\" library"_s,
+                                      u"%1: fast; small; boring"_s,
+                                      QString(),
+                                      u"Über-%1 — résumé of everything"_s};
+    for (const QString &name : {u"docs-example"_s, u"hubshelf-fixtures"_s}) {
+        Repository repository;
+        repository.id = 1400000 + m_repositories.size();
+        repository.owner = Names::GitHubOrg;
+        repository.name = name;
+        repository.description = u"Example repository of the GitHub organization"_s;
+        repository.language = u"Ruby"_s;
+        repository.createdAt = u"2015-06-01T10:00:00Z"_s;
+        repository.updatedAt = repository.pushedAt = u"2024-02-01T10:00:00Z"_s;
+        repository.pullCount = 3;
+        addRepository(repository);
+    }
+
+    for (int i = 1; i <= BigOrganizationRepoCount; ++i) {
+        Random random(RepositoryStream, quint64(i));
+        Repository repository;
+        repository.id = 50000000 + i;
+        repository.owner = Names::BigOrganization;
+        repository.name = i == 1 ? u"monorepo"_s : u"project-%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+        const QString pattern = random.pick(descriptions);
+        repository.description = pattern.isEmpty() ? QString() : pattern.arg(repository.name);
+        repository.language = random.pick(languages);
+        repository.fork = random.chance(10);
+        repository.archived = random.chance(5);
+        repository.stars = random.below(5000);
+        repository.forks = random.below(500);
+        repository.openIssues = random.below(200);
+        repository.defaultBranch = random.chance(80) ? u"main"_s : u"master"_s;
+        const qint64 created = fromIso(u"2012-01-01T00:00:00Z"_s) + qint64(i) * 40000 + random.below(30000);
+        repository.createdAt = isoTime(created);
+        repository.pushedAt = isoTime(created + random.below(2000) * 86400LL);
+        repository.updatedAt = isoTime(fromIso(repository.pushedAt) + random.below(86400));
+        repository.pullCount = i == 1 ? BigRepositoryPullCount : random.below(4);
+        addRepository(repository);
+    }
+}
+
+void World::buildGists()
+{
+    auto addGist = [this](Gist gist) {
+        m_people[gist.owner.toLower()].gists.append(gist.id);
+        m_gists.insert(gist.id, std::move(gist));
+    };
+
+    Gist hello;
+    hello.id = u"aa5a315d61ae9438b18d"_s;
+    hello.owner = Names::Octocat;
+    hello.description = u"Hello World Examples"_s;
+    hello.createdAt = u"2010-04-14T02:15:15Z"_s;
+    hello.updatedAt = u"2011-06-20T11:34:15Z"_s;
+    hello.files.push_back(
+        {u"hello_world.rb"_s, u"Ruby"_s, u"application/x-ruby"_s,
+         u"class HelloWorld\n  def initialize(name)\n    @name = name.capitalize\n  end\n"
+         "  def sayHi\n    puts \"Hello #{@name}!\"\n  end\nend\n\nhello = HelloWorld.new(\"World\")\n"
+         "hello.sayHi\n"_s,
+         false});
+    addGist(hello);
+
+    Gist notes;
+    notes.id = Names::MarkdownGist;
+    notes.owner = Names::Octocat;
+    notes.description = u"Hubshelf notes: Markdown and Python"_s;
+    notes.comments = 2;
+    notes.createdAt = u"2019-05-02T09:00:00Z"_s;
+    notes.updatedAt = u"2023-11-05T17:30:00Z"_s;
+    notes.files.push_back({u"README.md"_s, u"Markdown"_s, u"text/markdown"_s,
+                           u"# Notes\n\nSome **bold** words, a [link](https://github.com) and a list:\n\n"
+                           "- first item\n- second item\n\n## Code\n\n```python\nprint(\"hi\")\n```\n"_s,
+                           false});
+    notes.files.push_back(
+        {u"fizzbuzz.py"_s, u"Python"_s, u"application/x-python"_s,
+         u"for i in range(1, 16):\n    print(\"FizzBuzz\" if i % 15 == 0 else \"Fizz\" if i % 3 == 0"
+         " else \"Buzz\" if i % 5 == 0 else i)\n"_s,
+         false});
+    addGist(notes);
+
+    Gist large;
+    large.id = Names::TruncatedGist;
+    large.owner = Names::Octocat;
+    large.description = u"A large log that GitHub truncates"_s;
+    large.createdAt = u"2020-01-01T00:00:00Z"_s;
+    large.updatedAt = u"2020-01-02T00:00:00Z"_s;
+    QString log;
+    for (int line = 1; line <= 400; ++line) {
+        log += u"2020-01-01T00:00:%1Z INFO line %2 of a very long log\n"_s
+                   .arg(line % 60, 2, 10, QLatin1Char('0'))
+                   .arg(line);
+    }
+    large.files.push_back({u"server.log"_s, QString(), u"text/plain"_s, log, true});
+    addGist(large);
+
+    Gist mona;
+    mona.id = u"2decf6c462d9b4418f2"_s;
+    mona.owner = Names::Monalisa;
+    mona.description = u"An updated gist description."_s;
+    mona.createdAt = u"2010-04-14T02:15:15Z"_s;
+    mona.updatedAt = u"2011-06-20T11:34:15Z"_s;
+    mona.files.push_back(
+        {u"README.md"_s, u"Markdown"_s, u"text/markdown"_s, u"Hello world from GitHub"_s, false});
+    addGist(mona);
+
+    // Descriptions that trip CSV writers and spreadsheets: quoting, line breaks, formulas.
+    const QStringList tricky = {u"Notes on topic %1"_s,
+                                u"Commas, semicolons; and more, %1"_s,
+                                u"She said \"it works\" - gist %1"_s,
+                                u"First line %1\nSecond line"_s,
+                                u"Ünïcödé façade — 日本語 %1 🚀"_s,
+                                u"=SUM(A1:A9) formula %1"_s,
+                                u"+49 30 1234 %1"_s,
+                                u"-1 is not a number %1"_s,
+                                u"@channel ping %1"_s,
+                                QString(),
+                                u"\tTab-led %1"_s,
+                                u"Carriage\r\nreturn %1"_s,
+                                u"\rCR-led %1"_s};
+    const QStringList extensions = {u".md"_s,  u".py"_s, u".cpp"_s, u".json"_s,
+                                    u".csv"_s, u".sh"_s, u".txt"_s};
+    for (int i = 1; i <= ProlificGistCount; ++i) {
+        Random random(GistStream, quint64(i));
+        Gist gist;
+        gist.id = hexDigest(u"gist-"_s + QString::number(i), QCryptographicHash::Md5);
+        gist.owner = Names::ProlificUser;
+        const QString pattern = tricky.at((i - 1) % tricky.size());
+        gist.description = pattern.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(pattern.arg(i));
+        gist.isPublic = !random.chance(10);
+        gist.comments = random.below(20);
+        const qint64 created = fromIso(u"2014-01-01T00:00:00Z"_s) + qint64(ProlificGistCount - i) * 250000;
+        gist.createdAt = isoTime(created);
+        gist.updatedAt = isoTime(created + random.below(100000));
+        const int fileCount = 1 + random.below(3);
+        for (int f = 0; f < fileCount; ++f) {
+            const QString filename = u"file-%1-%2"_s.arg(i).arg(f) + random.pick(extensions);
+            gist.files.push_back({filename, languageOf(filename), mimeTypeOf(filename),
+                                  u"Content of %1, line one.\nLine two.\n"_s.arg(filename), false});
+        }
+        addGist(gist);
+    }
+}
+
+const World::Person *World::person(const QString &login) const
+{
+    const auto it = m_people.constFind(login.toLower());
+    return it == m_people.cend() ? nullptr : &it.value();
+}
+
+bool World::canSee(const Repository &repository, const QString &viewer) const
+{
+    if (!repository.isPrivate) {
+        return true;
+    }
+    if (viewer.compare(repository.owner, Qt::CaseInsensitive) == 0) {
+        return true;
+    }
+    const Person *owner = person(repository.owner);
+    return owner && owner->organization && owner->members.contains(viewer);
+}
+
+const World::Repository *World::repository(const QString &fullName, const QString &viewer) const
+{
+    const auto it = m_repositories.constFind(fullName.toLower());
+    if (it == m_repositories.cend() || !canSee(it.value(), viewer)) {
+        return nullptr; // GitHub hides private repositories behind 404, not 403
+    }
+    return &it.value();
+}
+
+QList<int> World::pullNumbers(const Repository &repository, const QString &state) const
+{
+    QList<int> numbers;
+    for (int number = repository.pullCount; number >= 1; --number) {
+        Random random(PullStream, quint64(repository.id) * 100000 + quint64(number));
+        const bool open = random.below(10) < 3;
+        if (state == u"all"_s || (state == u"closed"_s) != open) {
+            numbers.append(number);
+        }
+    }
+    return numbers;
+}
+
+template <typename Render>
+Answer World::page(qsizetype count, const QUrlQuery &query, Render render) const
+{
+    bool ok = false;
+    int perPage = query.queryItemValue(u"per_page"_s).toInt(&ok);
+    if (!ok || perPage < 1) {
+        perPage = 30;
+    }
+    perPage = std::min(perPage, 100);
+    int pageNumber = query.queryItemValue(u"page"_s).toInt(&ok);
+    if (!ok || pageNumber < 1) {
+        pageNumber = 1;
+    }
+    Answer answer;
+    answer.page = pageNumber;
+    answer.lastPage = std::max<int>(1, int((count + perPage - 1) / perPage));
+    answer.body = "[";
+    const qsizetype first = qsizetype(pageNumber - 1) * perPage;
+    for (qsizetype i = first; i < std::min<qsizetype>(count, first + perPage); ++i) {
+        if (i > first) {
+            answer.body += ',';
+        }
+        answer.body += render(i);
+    }
+    answer.body += ']';
+    return answer;
+}
+
+QJsonObject World::renderSimpleUser(const Person &person) const
+{
+    QJsonObject user = m_templates.simpleUser;
+    user[u"login"_s] = person.login;
+    user[u"id"_s] = person.id;
+    user[u"node_id"_s] = legacyNodeId(person.organization ? u"Organization"_s : u"User"_s, person.id);
+    user[u"avatar_url"_s] = avatarUrl(person.id);
+    user[u"type"_s] = person.organization ? u"Organization"_s : u"User"_s;
+    user[u"site_admin"_s] = false;
+    return user;
+}
+
+QJsonObject World::renderFullUser(const Person &person, bool authenticated) const
+{
+    QJsonObject user = authenticated ? m_templates.privateUser : m_templates.fullUser;
+    const QJsonObject simple = renderSimpleUser(person);
+    for (auto it = simple.begin(); it != simple.end(); ++it) {
+        user[it.key()] = it.value();
+    }
+    int publicRepos = 0;
+    for (const QString &fullName : person.repositories) {
+        publicRepos += m_repositories.value(fullName.toLower()).isPrivate ? 0 : 1;
+    }
+    user[u"name"_s] = nullable(person.name);
+    user[u"company"_s] = nullable(person.company);
+    user[u"blog"_s] = person.blog;
+    user[u"location"_s] = nullable(person.location);
+    user[u"email"_s] = nullable(person.email);
+    user[u"hireable"_s] = QJsonValue(QJsonValue::Null);
+    user[u"bio"_s] = nullable(person.bio);
+    user[u"twitter_username"_s] = QJsonValue(QJsonValue::Null);
+    user[u"public_repos"_s] = publicRepos;
+    user[u"public_gists"_s] = int(person.gists.size());
+    user[u"followers"_s] = int(person.followers.size());
+    user[u"following"_s] = int(person.following.size());
+    user[u"created_at"_s] = person.createdAt;
+    user[u"updated_at"_s] = person.updatedAt;
+    return user;
+}
+
+QJsonObject World::renderSimpleOrg(const Person &org) const
+{
+    QJsonObject object = m_templates.simpleOrg;
+    object[u"login"_s] = org.login;
+    object[u"id"_s] = org.id;
+    object[u"node_id"_s] = legacyNodeId(u"Organization"_s, org.id);
+    object[u"avatar_url"_s] = avatarUrl(org.id);
+    object[u"description"_s] = nullable(org.description);
+    return object;
+}
+
+QJsonObject World::renderFullOrg(const Person &org) const
+{
+    QJsonObject object = m_templates.fullOrg;
+    const QJsonObject simple = renderSimpleOrg(org);
+    for (auto it = simple.begin(); it != simple.end(); ++it) {
+        object[it.key()] = it.value();
+    }
+    object[u"name"_s] = nullable(org.name);
+    object[u"company"_s] = QJsonValue(QJsonValue::Null);
+    object[u"blog"_s] = org.blog;
+    object[u"location"_s] = nullable(org.location);
+    object[u"email"_s] = QJsonValue(QJsonValue::Null);
+    object[u"twitter_username"_s] = QJsonValue(QJsonValue::Null);
+    object[u"html_url"_s] = u"https://github.com/{{login}}"_s;
+    object[u"public_repos"_s] = int(org.repositories.size());
+    object[u"public_gists"_s] = 0;
+    object[u"followers"_s] = int(org.followers.size());
+    object[u"following"_s] = 0;
+    object[u"created_at"_s] = org.createdAt;
+    object[u"updated_at"_s] = org.updatedAt;
+    // Billing and policy fields are only for the organization's owners.
+    for (const QString &key : {u"total_private_repos"_s, u"owned_private_repos"_s, u"private_gists"_s,
+                               u"disk_usage"_s, u"collaborators"_s, u"billing_email"_s, u"plan"_s}) {
+        object.remove(key);
+    }
+    return object;
+}
+
+QJsonObject World::renderRepository(const Repository &repository, bool full) const
+{
+    QJsonObject object = full ? m_templates.fullRepo : m_templates.minimalRepo;
+    const Person *owner = person(repository.owner);
+    QJsonObject ownerObject = object.value(u"owner"_s).toObject();
+    const QJsonObject simpleOwner = renderSimpleUser(*owner);
+    for (auto it = simpleOwner.begin(); it != simpleOwner.end(); ++it) {
+        if (!it.value().isString() || !it.value().toString().contains(u"{{login}}"_s)) {
+            ownerObject[it.key()] = it.value();
+        }
+    }
+    object[u"owner"_s] = ownerObject;
+    object[u"id"_s] = repository.id;
+    object[u"node_id"_s] = legacyNodeId(u"Repository"_s, repository.id);
+    object[u"name"_s] = repository.name;
+    object[u"full_name"_s] = repository.fullName();
+    object[u"private"_s] = repository.isPrivate;
+    object[u"visibility"_s] = repository.isPrivate ? u"private"_s : u"public"_s;
+    object[u"description"_s] = nullable(repository.description);
+    object[u"fork"_s] = repository.fork;
+    object[u"language"_s] = nullable(repository.language);
+    object[u"forks_count"_s] = repository.forks;
+    object[u"stargazers_count"_s] = repository.stars;
+    object[u"watchers_count"_s] = repository.stars;
+    object[u"open_issues_count"_s] = repository.openIssues;
+    object[u"default_branch"_s] = repository.defaultBranch;
+    object[u"archived"_s] = repository.archived;
+    object[u"created_at"_s] = repository.createdAt;
+    object[u"updated_at"_s] = repository.updatedAt;
+    object[u"pushed_at"_s] = repository.pushedAt;
+    object.remove(u"permissions"_s); // only sent to a viewer with access rights
+    object.remove(u"security_and_analysis"_s);
+    if (full) {
+        object[u"forks"_s] = repository.forks;
+        object[u"watchers"_s] = repository.stars;
+        object[u"open_issues"_s] = repository.openIssues;
+        object[u"organization"_s] = owner->organization ? QJsonValue(object.value(u"owner"_s)) : QJsonValue();
+        object[u"template_repository"_s] = QJsonValue(QJsonValue::Null);
+        object.remove(u"parent"_s); // no generated repository is a fork of a known one
+        object.remove(u"source"_s);
+        object.remove(u"temp_clone_token"_s);
+    }
+    return object;
+}
+
+QJsonObject World::renderGist(const Gist &gist, bool full) const
+{
+    QJsonObject object = full ? m_templates.fullGist : m_templates.baseGist;
+    const Person *owner = person(gist.owner);
+    QJsonObject ownerObject = object.value(u"owner"_s).toObject();
+    ownerObject[u"login"_s] = owner->login;
+    ownerObject[u"id"_s] = owner->id;
+    ownerObject[u"node_id"_s] = legacyNodeId(u"User"_s, owner->id);
+    ownerObject[u"avatar_url"_s] = avatarUrl(owner->id);
+    ownerObject[u"site_admin"_s] = false;
+    object[u"owner"_s] = ownerObject;
+    object[u"id"_s] = gist.id;
+    object[u"node_id"_s] = legacyNodeId(u"Gist"_s, qint64(qHash(gist.id) & 0xffffff));
+    object[u"public"_s] = gist.isPublic;
+    object[u"description"_s] = gist.description;
+    object[u"comments"_s] = gist.comments;
+    object[u"created_at"_s] = gist.createdAt;
+    object[u"updated_at"_s] = gist.updatedAt;
+    object[u"truncated"_s] = false;
+    QJsonObject files;
+    for (const GistFile &file : gist.files) {
+        const QByteArray bytes = file.content.toUtf8();
+        QJsonObject entry{
+            {u"filename"_s, file.filename},
+            {u"type"_s, file.type},
+            {u"language"_s, nullable(file.language)},
+            {u"raw_url"_s, QString(u"https://gist.githubusercontent.com/{{owner}}/{{gist}}/raw/"_s +
+                                   hexDigest(file.content) + u'/' + file.filename)},
+            {u"size"_s, int(bytes.size())}};
+        if (full) {
+            entry[u"truncated"_s] = file.truncated;
+            // GitHub cuts what it sends of a truncated file; the whole file is at raw_url.
+            entry[u"content"_s] = file.truncated ? file.content.left(4096) : file.content;
+            entry[u"encoding"_s] = u"utf-8"_s;
+        }
+        files.insert(file.filename, entry);
+    }
+    object[u"files"_s] = files;
+    if (full) {
+        object[u"forks"_s] = QJsonArray();
+        QJsonArray history = object.value(u"history"_s).toArray();
+        if (!history.isEmpty()) {
+            QJsonObject entry = history.first().toObject();
+            entry[u"user"_s] = ownerObject;
+            entry[u"version"_s] = hexDigest(gist.id + gist.updatedAt);
+            entry[u"committed_at"_s] = gist.updatedAt;
+            entry[u"url"_s] =
+                QString(u"https://api.github.com/gists/{{gist}}/"_s + entry.value(u"version"_s).toString());
+            history = QJsonArray{entry};
+        }
+        object[u"history"_s] = history;
+    }
+    return object;
+}
+
+QJsonObject World::renderPull(const Repository &repository, int number) const
+{
+    Random random(PullStream, quint64(repository.id) * 100000 + quint64(number));
+    const bool open = random.below(10) < 3;
+    const bool merged = !open && random.chance(60);
+    static const QStringList verbs = {u"Fix"_s,      u"Add"_s,      u"Refactor"_s,
+                                      u"Speed up"_s, u"Document"_s, u"Remove"_s};
+    static const QStringList things = {u"the cache"_s,   u"pagination"_s,     u"CSV export"_s,
+                                       u"rate limits"_s, u"the login form"_s, u"Unicode names"_s,
+                                       u"flaky tests"_s};
+    static const QStringList labelNames = {u"bug"_s, u"enhancement"_s, u"documentation"_s, u"dependencies"_s,
+                                           u"good first issue"_s};
+
+    QJsonObject pull = m_templates.simplePull;
+    pull[u"id"_s] = repository.id * 100000 + number;
+    pull[u"node_id"_s] = legacyNodeId(u"PullRequest"_s, repository.id * 100000 + number);
+    pull[u"number"_s] = number;
+    pull[u"state"_s] = open ? u"open"_s : u"closed"_s;
+    pull[u"locked"_s] = false;
+    pull[u"title"_s] =
+        QString(random.pick(verbs) + u' ' + random.pick(things) + u" (#"_s + QString::number(number) + u')');
+    pull[u"body"_s] =
+        random.chance(20)
+            ? QJsonValue(QJsonValue::Null)
+            : QJsonValue(u"This change is **number %1**.\n\n- [x] tests\n- [ ] docs\n"_s.arg(number));
+    const qint64 created = fromIso(repository.createdAt) + qint64(number) * 3000 + random.below(2000);
+    pull[u"created_at"_s] = isoTime(created);
+    const qint64 updated = created + random.below(90 * 86400);
+    pull[u"updated_at"_s] = isoTime(updated);
+    pull[u"closed_at"_s] = open ? QJsonValue(QJsonValue::Null) : QJsonValue(isoTime(updated));
+    pull[u"merged_at"_s] = merged ? QJsonValue(isoTime(updated)) : QJsonValue(QJsonValue::Null);
+    pull[u"merge_commit_sha"_s] = hexDigest(repository.fullName() + QString::number(number));
+    pull[u"draft"_s] = open && random.chance(15);
+    pull[u"milestone"_s] = QJsonValue(QJsonValue::Null);
+    pull[u"assignee"_s] = QJsonValue(QJsonValue::Null);
+    pull[u"assignees"_s] = QJsonArray();
+    pull[u"requested_reviewers"_s] = QJsonArray();
+    pull[u"requested_teams"_s] = QJsonArray();
+    pull[u"author_association"_s] = u"CONTRIBUTOR"_s;
+
+    QJsonArray labels;
+    const QJsonObject labelTemplate = m_templates.simplePull.value(u"labels"_s).toArray().first().toObject();
+    for (int l = 0, count = random.below(3); l < count; ++l) {
+        const int index = random.below(int(labelNames.size()));
+        QJsonObject label = labelTemplate;
+        label[u"id"_s] = 208045946 + index;
+        label[u"name"_s] = labelNames.at(index);
+        label[u"url"_s] = QString(u"https://api.github.com/repos/{{repo}}/labels/"_s +
+                                  QString::fromLatin1(QUrl::toPercentEncoding(labelNames.at(index))));
+        label[u"default"_s] = index < 3;
+        labels.append(label);
+    }
+    pull[u"labels"_s] = labels;
+
+    const Person *author = person(u"user-%1"_s.arg(1 + random.below(300), 4, 10, QLatin1Char('0')));
+    QJsonObject user = pull.value(u"user"_s).toObject();
+    user[u"login"_s] = author->login;
+    user[u"id"_s] = author->id;
+    user[u"node_id"_s] = legacyNodeId(u"User"_s, author->id);
+    user[u"avatar_url"_s] = avatarUrl(author->id);
+    pull[u"user"_s] = user;
+
+    auto cached = m_pullRepoCache.constFind(repository.fullName());
+    if (cached == m_pullRepoCache.cend()) {
+        cached = m_pullRepoCache.insert(repository.fullName(), renderRepository(repository, false));
+    }
+    const QString branch = u"topic-%1"_s.arg(number);
+    for (const QString &side : {u"head"_s, u"base"_s}) {
+        QJsonObject end = pull.value(side).toObject();
+        const QString ref = side == u"head"_s ? branch : repository.defaultBranch;
+        end[u"ref"_s] = ref;
+        end[u"label"_s] = QString(u"{{owner}}:"_s + ref);
+        end[u"sha"_s] = hexDigest(repository.fullName() + ref + QString::number(number));
+        end[u"repo"_s] = cached.value();
+        QJsonObject endUser = end.value(u"user"_s).toObject();
+        endUser[u"id"_s] = person(repository.owner)->id;
+        endUser[u"avatar_url"_s] = avatarUrl(person(repository.owner)->id);
+        end[u"user"_s] = endUser;
+        pull[side] = end;
+    }
+    return pull;
+}
+
+Answer World::api(const QString &path, const QUrlQuery &query, const QString &viewer) const
+{
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    const auto notFound = [] { return error(404, "Not Found"); };
+    const auto at = [&parts](qsizetype i) { return i < parts.size() ? parts.at(i) : QString(); };
+
+    if (parts.size() == 1 && at(0) == u"user"_s) {
+        if (viewer.isEmpty()) {
+            return error(401, "Requires authentication");
+        }
+        Answer answer;
+        answer.body = filled(renderFullUser(*person(viewer), true), {{"login", person(viewer)->login}});
+        return answer;
+    }
+
+    if (at(0) == u"users"_s && parts.size() >= 2 && parts.size() <= 3) {
+        const Person *who = person(at(1));
+        if (!who) {
+            return notFound();
+        }
+        const QString login = who->login;
+        if (parts.size() == 2) {
+            Answer answer;
+            answer.body = filled(renderFullUser(*who, false), {{"login", login}});
+            return answer;
+        }
+        const QString what = at(2);
+        if (what == u"gists"_s) {
+            QList<const Gist *> gists;
+            for (const QString &id : who->gists) {
+                const Gist &gist = m_gists[id];
+                if (gist.isPublic || viewer.compare(login, Qt::CaseInsensitive) == 0) {
+                    gists.append(&gist);
+                }
+            }
+            return page(gists.size(), query, [&](qsizetype i) {
+                return filled(renderGist(*gists.at(i), false), {{"gist", gists.at(i)->id}, {"owner", login}});
+            });
+        }
+        if (what == u"repos"_s) {
+            QList<const Repository *> repositories;
+            for (const QString &fullName : who->repositories) {
+                const Repository &repository = m_repositories[fullName.toLower()];
+                if (!repository.isPrivate) { // this endpoint lists public repositories only
+                    repositories.append(&repository);
+                }
+            }
+            return page(repositories.size(), query, [&](qsizetype i) {
+                const Repository &repository = *repositories.at(i);
+                return filled(renderRepository(repository, false),
+                              {{"repo", repository.fullName()}, {"owner", repository.owner}});
+            });
+        }
+        if (what == u"orgs"_s) {
+            return page(who->organizations.size(), query, [&](qsizetype i) {
+                const Person &org = *person(who->organizations.at(i));
+                return filled(renderSimpleOrg(org), {{"login", org.login}});
+            });
+        }
+        if (what == u"followers"_s || what == u"following"_s) {
+            const QStringList &logins = what == u"followers"_s ? who->followers : who->following;
+            return page(logins.size(), query, [&](qsizetype i) {
+                const Person &other = *person(logins.at(i));
+                return filled(renderSimpleUser(other), {{"login", other.login}});
+            });
+        }
+        return notFound();
+    }
+
+    if (at(0) == u"orgs"_s && parts.size() >= 2 && parts.size() <= 3) {
+        const Person *org = person(at(1));
+        if (!org || !org->organization) {
+            return notFound();
+        }
+        if (parts.size() == 2) {
+            Answer answer;
+            answer.body = filled(renderFullOrg(*org), {{"login", org->login}});
+            return answer;
+        }
+        if (at(2) == u"repos"_s) {
+            const QString type = query.queryItemValue(u"type"_s);
+            QList<const Repository *> repositories;
+            for (const QString &fullName : org->repositories) {
+                const Repository &repository = m_repositories[fullName.toLower()];
+                const bool visible = canSee(repository, viewer);
+                const bool wanted = type == u"public"_s    ? !repository.isPrivate
+                                    : type == u"private"_s ? repository.isPrivate
+                                    : type == u"forks"_s   ? repository.fork
+                                    : type == u"sources"_s ? !repository.fork
+                                    : type == u"member"_s  ? org->members.contains(viewer)
+                                                           : true;
+                if (visible && wanted) {
+                    repositories.append(&repository);
+                }
+            }
+            return page(repositories.size(), query, [&](qsizetype i) {
+                const Repository &repository = *repositories.at(i);
+                return filled(renderRepository(repository, false),
+                              {{"repo", repository.fullName()}, {"owner", repository.owner}});
+            });
+        }
+        if (at(2) == u"members"_s) {
+            return page(org->members.size(), query, [&](qsizetype i) {
+                const Person &member = *person(org->members.at(i));
+                return filled(renderSimpleUser(member), {{"login", member.login}});
+            });
+        }
+        return notFound();
+    }
+
+    const Repository *repository = nullptr;
+    QString rest;
+    if (at(0) == u"repos"_s && parts.size() >= 3) {
+        const QString fullName = at(1) + u'/' + at(2);
+        const auto renamed = m_renamed.constFind(fullName.toLower());
+        if (renamed != m_renamed.cend()) {
+            const Repository &target = m_repositories[renamed.value().toLower()];
+            Answer answer = error(301, "Moved Permanently",
+                                  "https://docs.github.com/rest/guides/best-practices-for-using-the-rest-api"
+                                  "#follow-redirects");
+            QString location = u"https://api.github.com/repositories/"_s + QString::number(target.id);
+            for (qsizetype i = 3; i < parts.size(); ++i) {
+                location += u'/' + parts.at(i);
+            }
+            answer.location = location.toUtf8();
+            if (!query.isEmpty()) {
+                answer.location += '?' + query.toString(QUrl::FullyEncoded).toUtf8();
+            }
+            QJsonObject body = QJsonDocument::fromJson(answer.body).object();
+            body[u"url"_s] = QString::fromUtf8(answer.location);
+            answer.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            return answer;
+        }
+        repository = this->repository(fullName, viewer);
+        rest = parts.mid(3).join(u'/');
+    } else if (at(0) == u"repositories"_s && parts.size() >= 2) {
+        bool ok = false;
+        const qint64 id = at(1).toLongLong(&ok);
+        if (ok && m_repositoryById.contains(id)) {
+            repository = this->repository(m_repositoryById.value(id), viewer);
+        }
+        rest = parts.mid(2).join(u'/');
+    } else if (at(0) == u"gists"_s && parts.size() == 2) {
+        const auto it = m_gists.constFind(at(1));
+        if (it == m_gists.cend()) {
+            return notFound();
+        }
+        Answer answer;
+        answer.body = filled(renderGist(it.value(), true), {{"gist", it->id}, {"owner", it->owner}});
+        return answer;
+    } else {
+        return notFound();
+    }
+
+    if (!repository) {
+        return notFound();
+    }
+    if (rest.isEmpty()) {
+        Answer answer;
+        answer.body = filled(renderRepository(*repository, true),
+                             {{"repo", repository->fullName()}, {"owner", repository->owner}});
+        return answer;
+    }
+    if (rest == u"pulls"_s) {
+        QString state = query.queryItemValue(u"state"_s);
+        if (state.isEmpty()) {
+            state = u"open"_s;
+        }
+        if (state != u"open"_s && state != u"closed"_s && state != u"all"_s) {
+            return error(422, "Validation Failed",
+                         "https://docs.github.com/rest/pulls/pulls#list-pull-requests");
+        }
+        const QList<int> numbers = pullNumbers(*repository, state);
+        return page(numbers.size(), query, [&](qsizetype i) {
+            const int number = numbers.at(i);
+            QJsonObject pull = renderPull(*repository, number);
+            const QString authorLogin = pull.value(u"user"_s).toObject().value(u"login"_s).toString();
+            return filled(pull, {{"repo", repository->fullName()},
+                                 {"owner", repository->owner},
+                                 {"number", QString::number(number)},
+                                 {"author", authorLogin}});
+        });
+    }
+    return notFound();
+}
+
+QByteArray World::rateLimit(int limit, int used, qint64 resetAt) const
+{
+    const QJsonObject core{{u"limit"_s, limit},
+                           {u"used"_s, used},
+                           {u"remaining"_s, std::max(0, limit - used)},
+                           {u"reset"_s, resetAt}};
+    QJsonObject resources = m_templates.rateLimit.value(u"resources"_s).toObject();
+    for (auto it = resources.begin(); it != resources.end(); ++it) {
+        QJsonObject resource = it.value().toObject();
+        resource[u"reset"_s] = resetAt;
+        it.value() = resource;
+    }
+    resources[u"core"_s] = core;
+    QJsonObject body = m_templates.rateLimit;
+    body[u"resources"_s] = resources;
+    body[u"rate"_s] = core;
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+Answer World::content(const QString &path) const
+{
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    Answer answer;
+    if (parts.size() == 2 && parts.at(0) == u"u"_s) {
+        // A GitHub-style identicon: a 5x5 mirrored grid in a colour taken from the id.
+        const QByteArray hash = QCryptographicHash::hash(parts.at(1).toUtf8(), QCryptographicHash::Md5);
+        QImage image(420, 420, QImage::Format_RGB32);
+        image.fill(qRgb(240, 240, 240));
+        const QRgb colour =
+            qRgb(uchar(hash.at(0)) / 2 + 64, uchar(hash.at(1)) / 2 + 64, uchar(hash.at(2)) / 2 + 64);
+        for (int row = 0; row < 5; ++row) {
+            for (int column = 0; column < 3; ++column) {
+                if ((uchar(hash.at(3 + row * 3 + column)) & 1) == 0) {
+                    continue;
+                }
+                for (const int x : {column, 4 - column}) {
+                    for (int py = 0; py < 70; ++py) {
+                        for (int px = 0; px < 70; ++px) {
+                            image.setPixel(35 + x * 70 + px, 35 + row * 70 + py, colour);
+                        }
+                    }
+                }
+            }
+        }
+        QBuffer buffer(&answer.body);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        answer.contentType = "image/png";
+        return answer;
+    }
+    if (parts.size() >= 6 && parts.at(0) == u"gistraw"_s && parts.at(3) == u"raw"_s) {
+        const auto it = m_gists.constFind(parts.at(2));
+        if (it != m_gists.cend()) {
+            for (const GistFile &file : it->files) {
+                if (file.filename == parts.at(5)) {
+                    answer.body = file.content.toUtf8();
+                    answer.contentType = "text/plain; charset=utf-8";
+                    return answer;
+                }
+            }
+        }
+        answer.status = 404;
+        answer.body = "404: Not Found";
+        answer.contentType = "text/plain; charset=utf-8";
+        return answer;
+    }
+    answer.contentType = "text/html; charset=utf-8";
+    answer.body = "<!DOCTYPE html><html><head><title>fakegithub</title></head><body><h1>" +
+                  path.toHtmlEscaped().toUtf8() + "</h1><p>A page of the fake GitHub.</p></body></html>";
+    return answer;
+}
+
+} // namespace FakeGitHub

@@ -1,0 +1,145 @@
+#pragma once
+
+#include "httpwire.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace FakeGitHub {
+
+// The owners the tests and benchmarks rely on. Everything is generated from a fixed seed, so two
+// runs (and the in-process and standalone servers) serve the same bytes.
+namespace Names {
+inline const QString Octocat = QStringLiteral("octocat");   // GitHub's example user
+inline const QString Monalisa = QStringLiteral("monalisa"); // a second user with a token
+inline const QString GitHubOrg = QStringLiteral("github");  // GitHub's example organization
+inline const QString BigOrganization = QStringLiteral("megacorp");
+inline const QString BigRepository = QStringLiteral("megacorp/monorepo");
+inline const QString ProlificUser = QStringLiteral("prolific");
+inline const QString EmptyUser = QStringLiteral("nobody");
+inline const QString HelloWorld = QStringLiteral("octocat/Hello-World");
+inline const QString RenamedRepository = QStringLiteral("octocat/Hello-Old-World"); // 301 to Hello-World
+inline const QString PrivateRepository = QStringLiteral("octocat/secret-plans");    // octocat's tokens only
+inline const QString MarkdownGist = QStringLiteral("0b5c7e1f2a3d4e5f6a7b");         // README.md + a .py
+inline const QString TruncatedGist = QStringLiteral("9f8e7d6c5b4a39281706");        // one file truncated
+} // namespace Names
+
+inline constexpr int BigOrganizationRepoCount = 5000;
+inline constexpr int BigRepositoryPullCount = 20000;
+inline constexpr int ProlificGistCount = 300;
+inline constexpr int OctocatFollowerCount = 20;
+inline constexpr int BigOrganizationMemberCount = 250;
+
+// What the data set says for one GET: the status, a compact JSON body with GitHub's canonical
+// origins (https://api.github.com, https://github.com, ...) that the server rewrites to its own,
+// and for lists the page served and the last page, from which the server writes `Link`.
+struct Answer
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json; charset=utf-8";
+    QByteArray location; // for 301
+    int page = 0;        // 0: not a list
+    int lastPage = 0;
+};
+
+class World final
+{
+public:
+    // Templates come from the built-in copy of GitHub's examples, or from `dataDir` when given.
+    explicit World(const QString &dataDir = {});
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+
+    // `viewer` is the login behind the request's token, empty for anonymous requests.
+    Answer api(const QString &path, const QUrlQuery &query, const QString &viewer) const;
+    // The other origin: avatars (PNG), raw gist files, and html pages.
+    Answer content(const QString &path) const;
+
+    bool hasLogin(const QString &login) const { return m_people.contains(login.toLower()); }
+    // GET /rate_limit: `core` as counted, the other resources untouched and resetting with it.
+    QByteArray rateLimit(int limit, int used, qint64 resetAt) const;
+
+    static Answer error(int status, const QByteArray &message,
+                        const QByteArray &documentationUrl = "https://docs.github.com/rest");
+
+private:
+    struct Person
+    {
+        QString login;
+        qint64 id = 0;
+        bool organization = false;
+        QString name, company, blog, location, email, bio, description;
+        QString createdAt, updatedAt;
+        QStringList followers, following, organizations, members, repositories, gists;
+    };
+    struct Repository
+    {
+        qint64 id = 0;
+        QString owner, name, description, language, defaultBranch = QStringLiteral("main");
+        bool isPrivate = false, fork = false, archived = false;
+        int stars = 0, forks = 0, openIssues = 0, pullCount = 0;
+        QString createdAt, updatedAt, pushedAt;
+        QString fullName() const { return owner + u'/' + name; }
+    };
+    struct GistFile
+    {
+        QString filename, language, type, content;
+        bool truncated = false;
+    };
+    struct Gist
+    {
+        QString id, owner;
+        QJsonValue description;
+        bool isPublic = true;
+        int comments = 0;
+        QString createdAt, updatedAt;
+        std::vector<GistFile> files;
+    };
+    struct Templates
+    {
+        QJsonObject simpleUser, fullUser, privateUser, simpleOrg, fullOrg, minimalRepo, fullRepo, baseGist,
+            fullGist, simplePull, rateLimit;
+    };
+
+    bool loadTemplates(const QString &dataDir);
+    void buildPeople();
+    void buildRepositories();
+    void buildGists();
+    Person &addPerson(const QString &login, qint64 id, bool organization = false);
+    void addRepository(Repository repository);
+
+    const Person *person(const QString &login) const;
+    const Repository *repository(const QString &fullName, const QString &viewer) const;
+    bool canSee(const Repository &repository, const QString &viewer) const;
+    QList<int> pullNumbers(const Repository &repository, const QString &state) const;
+
+    QJsonObject renderSimpleUser(const Person &person) const;
+    QJsonObject renderFullUser(const Person &person, bool authenticated) const;
+    QJsonObject renderSimpleOrg(const Person &org) const;
+    QJsonObject renderFullOrg(const Person &org) const;
+    QJsonObject renderRepository(const Repository &repository, bool full) const;
+    QJsonObject renderGist(const Gist &gist, bool full) const;
+    QJsonObject renderPull(const Repository &repository, int number) const;
+
+    template <typename Render>
+    Answer page(qsizetype count, const QUrlQuery &query, Render render) const;
+
+    Templates m_templates;
+    QHash<QString, Person> m_people;
+    QHash<QString, Repository> m_repositories; // by full name
+    QHash<qint64, QString> m_repositoryById;
+    QHash<QString, QString> m_renamed; // old full name -> new full name
+    QHash<QString, Gist> m_gists;
+    mutable QHash<QString, QJsonObject> m_pullRepoCache; // rendered head/base repositories
+    QString m_error;
+};
+
+} // namespace FakeGitHub

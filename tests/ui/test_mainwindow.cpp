@@ -1,0 +1,269 @@
+#include "ui/mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+using Hubshelf::Ui::MainWindow;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void window_hasApplicationTitleAndIcon();
+    void firstStart_usesDefaultSizeBoundedByScreen();
+    void toolBar_hasNavigationActionWithStandardShortcut_data();
+    void toolBar_hasNavigationActionWithStandardShortcut();
+    void refresh_isBoundToF5();
+    void toolBar_hasAddressFieldAndAnonymousAccount();
+    void ctrlL_focusesAddressFieldAndSelectsText();
+    void emptyWindow_showsPlaceholderInsteadOfContent();
+    void statusBar_showsRateLimitAndCacheLabels();
+    void menus_offerQuitAndAbout();
+    void quit_closesWindowAndSavesItsState();
+    void geometry_isRestoredInNextWindow();
+    void emptyWindow_screenshot();
+
+private:
+    static void showAndActivate(MainWindow &window);
+};
+
+void TestMainWindow::initTestCase()
+{
+    // Before any QSettings exists: QSettings picks its folder once and for all.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"HubshelfTests"_s);
+    QCoreApplication::setApplicationName(u"test_mainwindow"_s);
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    const QString testConfig = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    QVERIFY2(QSettings().fileName().startsWith(testConfig), qPrintable(QSettings().fileName()));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+void TestMainWindow::showAndActivate(MainWindow &window)
+{
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+}
+
+void TestMainWindow::window_hasApplicationTitleAndIcon()
+{
+    MainWindow window;
+    QCOMPARE(window.windowTitle(), QGuiApplication::applicationDisplayName());
+    QVERIFY(!window.windowIcon().isNull());
+    QVERIFY(!window.windowIcon().pixmap(QSize(64, 64)).isNull());
+}
+
+void TestMainWindow::firstStart_usesDefaultSizeBoundedByScreen()
+{
+    MainWindow window;
+    const QSize available = window.screen()->availableGeometry().size();
+    QCOMPARE(window.size(), QSize(1280, 800).boundedTo(available * 0.9));
+}
+
+void TestMainWindow::toolBar_hasNavigationActionWithStandardShortcut_data()
+{
+    QTest::addColumn<QString>("objectName");
+    QTest::addColumn<QKeySequence::StandardKey>("standardKey");
+
+    QTest::newRow("back") << u"backAction"_s << QKeySequence::Back;
+    QTest::newRow("forward") << u"forwardAction"_s << QKeySequence::Forward;
+    QTest::newRow("refresh") << u"refreshAction"_s << QKeySequence::Refresh;
+}
+
+void TestMainWindow::toolBar_hasNavigationActionWithStandardShortcut()
+{
+    QFETCH(QString, objectName);
+    QFETCH(QKeySequence::StandardKey, standardKey);
+
+    MainWindow window;
+    auto *toolBar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+    QVERIFY(toolBar);
+    auto *action = window.findChild<QAction *>(objectName);
+    QVERIFY(action);
+    QVERIFY(toolBar->actions().contains(action));
+    QVERIFY(!action->icon().isNull());
+    QVERIFY(!action->toolTip().isEmpty());
+    for (const QKeySequence &key : QKeySequence::keyBindings(standardKey)) {
+        QVERIFY2(action->shortcuts().contains(key), qPrintable(key.toString()));
+    }
+    // Nothing to go back to, forward to or reload before the first target is opened.
+    QVERIFY(!action->isEnabled());
+}
+
+void TestMainWindow::refresh_isBoundToF5()
+{
+    MainWindow window;
+    auto *refresh = window.findChild<QAction *>(u"refreshAction"_s);
+    QVERIFY(refresh);
+    QVERIFY(refresh->shortcuts().contains(QKeySequence(Qt::Key_F5)));
+}
+
+void TestMainWindow::toolBar_hasAddressFieldAndAnonymousAccount()
+{
+    MainWindow window;
+    auto *toolBar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+    QVERIFY(toolBar);
+
+    auto *address = toolBar->findChild<QLineEdit *>(u"addressField"_s);
+    QVERIFY(address);
+    QCOMPARE(address->placeholderText(), u"User, organization, owner/repo, gist id or github.com URL"_s);
+    QVERIFY(!address->accessibleName().isEmpty());
+    QVERIFY(!address->toolTip().isEmpty());
+
+    auto *account = toolBar->findChild<QToolButton *>(u"accountButton"_s);
+    QVERIFY(account);
+    QCOMPARE(account->text(), u"Anonymous"_s);
+}
+
+void TestMainWindow::ctrlL_focusesAddressFieldAndSelectsText()
+{
+    MainWindow window;
+    showAndActivate(window);
+    auto *address = window.findChild<QLineEdit *>(u"addressField"_s);
+    QVERIFY(address);
+    address->setText(u"octocat/Hello-World"_s);
+    address->deselect();
+    address->clearFocus();
+    QVERIFY(!address->hasFocus());
+
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+
+    QVERIFY(address->hasFocus());
+    QCOMPARE(address->selectedText(), u"octocat/Hello-World"_s);
+
+    // Pressed again while the field already has focus, it still selects everything.
+    address->deselect();
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(address->selectedText(), u"octocat/Hello-World"_s);
+}
+
+void TestMainWindow::emptyWindow_showsPlaceholderInsteadOfContent()
+{
+    MainWindow window;
+    showAndActivate(window);
+    auto *placeholder = window.centralWidget()->findChild<QLabel *>(u"placeholderLabel"_s);
+    QVERIFY(placeholder);
+    QVERIFY(placeholder->isVisible());
+    QVERIFY(placeholder->text().contains(u"owner/repo"_s));
+    QVERIFY(placeholder->text().contains(u"Enter"_s));
+    // Readable at a glance, not small print.
+    QVERIFY(placeholder->font().pointSizeF() > QApplication::font().pointSizeF());
+}
+
+void TestMainWindow::statusBar_showsRateLimitAndCacheLabels()
+{
+    MainWindow window;
+    showAndActivate(window);
+    QStatusBar *statusBar = window.statusBar();
+
+    auto *rateLimit = statusBar->findChild<QLabel *>(u"rateLimitLabel"_s);
+    QVERIFY(rateLimit);
+    QVERIFY(rateLimit->isVisible());
+    QCOMPARE(rateLimit->text(), u"Rate limit: not known yet"_s);
+
+    auto *cache = statusBar->findChild<QLabel *>(u"cacheLabel"_s);
+    QVERIFY(cache);
+    QVERIFY(cache->isVisible());
+    QCOMPARE(cache->text(), u"Cache: no requests yet"_s);
+}
+
+void TestMainWindow::menus_offerQuitAndAbout()
+{
+    MainWindow window;
+    auto *fileMenu = window.menuBar()->findChild<QMenu *>(u"fileMenu"_s);
+    auto *helpMenu = window.menuBar()->findChild<QMenu *>(u"helpMenu"_s);
+    QVERIFY(fileMenu);
+    QVERIFY(helpMenu);
+
+    auto *quit = window.findChild<QAction *>(u"quitAction"_s);
+    QVERIFY(quit);
+    QVERIFY(fileMenu->actions().contains(quit));
+    QCOMPARE(quit->shortcuts(), QKeySequence::keyBindings(QKeySequence::Quit));
+
+    auto *about = window.findChild<QAction *>(u"aboutAction"_s);
+    auto *aboutQt = window.findChild<QAction *>(u"aboutQtAction"_s);
+    QVERIFY(about);
+    QVERIFY(aboutQt);
+    QVERIFY(helpMenu->actions().contains(about));
+    QVERIFY(helpMenu->actions().contains(aboutQt));
+    QVERIFY(about->text().contains(u"Hubshelf"_s));
+}
+
+void TestMainWindow::quit_closesWindowAndSavesItsState()
+{
+    MainWindow window;
+    showAndActivate(window);
+    auto *quit = window.findChild<QAction *>(u"quitAction"_s);
+    QVERIFY(quit);
+
+    quit->trigger();
+
+    QVERIFY(!window.isVisible());
+    const QSettings settings;
+    QVERIFY(!settings.value(u"window/geometry"_s).toByteArray().isEmpty());
+    QVERIFY(!settings.value(u"window/state"_s).toByteArray().isEmpty());
+}
+
+void TestMainWindow::geometry_isRestoredInNextWindow()
+{
+    const QSize resized(640, 480);
+    {
+        MainWindow first;
+        showAndActivate(first);
+        QVERIFY(first.size() != resized);
+        first.resize(resized);
+        QTRY_COMPARE(first.size(), resized);
+        QVERIFY(first.close());
+    }
+
+    MainWindow second;
+    QCOMPARE(second.size(), resized);
+    showAndActivate(second);
+    QCOMPARE(second.size(), resized);
+}
+
+void TestMainWindow::emptyWindow_screenshot()
+{
+    const QString dir = qEnvironmentVariable("HUBSHELF_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        QSKIP("HUBSHELF_SCREENSHOT_DIR is not set: no screenshot to save");
+    }
+    QVERIFY(QDir().mkpath(dir));
+
+    MainWindow window;
+    // The documented default size, whatever the size of the offscreen screen.
+    window.resize(1280, 800);
+    showAndActivate(window);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    const QString path = dir + u"/main-window-empty.png"_s;
+    QVERIFY2(window.grab().save(path), qPrintable(path));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"
