@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QString>
+
+#include <memory>
+
+namespace Hubshelf::Auth {
+
+enum class TokenSource {
+    None,        // signed out
+    Environment, // GH_TOKEN, then GITHUB_TOKEN
+    Keychain,    // the OS keychain (Secret Service, KWallet, ...)
+    Session,     // no keychain: kept in memory for this run only, never written to a file
+};
+
+// The token of each API host, kept in the OS keychain through QtKeychain: service "hubshelf",
+// key = the API host. The environment overrides the keychain. Every keychain call is
+// asynchronous; the result arrives as a signal. The token is never logged.
+class TokenStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenStore)
+
+public:
+    explicit TokenStore(const QString &service = QStringLiteral("hubshelf"), QObject *parent = nullptr);
+    ~TokenStore() override;
+
+    // Tests and the CLI pass the environment in; the default is the process's own.
+    void setEnvironment(const QProcessEnvironment &environment);
+
+    void load(const QString &apiHost);
+    void save(const QString &apiHost, const QString &token);
+    void remove(const QString &apiHost);
+
+    // False once the keychain has reported that there is none (e.g. no D-Bus session).
+    bool keychainAvailable() const;
+
+Q_SIGNALS:
+    // `token` is empty with TokenSource::None.
+    void loaded(const QString &apiHost, const QString &token, Hubshelf::Auth::TokenSource source);
+    void saved(const QString &apiHost, Hubshelf::Auth::TokenSource source);
+    void removed(const QString &apiHost);
+    // Emitted once per store: what is missing and that tokens are kept for this session only.
+    void keychainUnavailable(const QString &message);
+    void failed(const QString &apiHost, const QString &message);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Hubshelf::Auth

@@ -1,0 +1,105 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Hubshelf::Cache {
+
+// One cached GET response: the body exactly as received (decoded), and what is needed to serve or
+// revalidate it. `identity` is a keyed hash of the token (or "anon"), never the token itself.
+struct CachedResponse
+{
+    QByteArray url;      // normalized request URL: the key, with variant and identity
+    QByteArray variant;  // the Accept value the response was fetched with
+    QByteArray identity; // EtagCache::identityFor(token)
+    QByteArray etag;     // exactly as received, weak prefix included
+    QByteArray lastModified;
+    QByteArray link;
+    QByteArray contentType;
+    QDateTime fetchedAt; // UTC
+    int maxAgeSeconds = 0;
+    QDateTime lastUsed; // UTC, for LRU eviction
+    QByteArray body;
+
+    bool isFresh(const QDateTime &now) const { return fetchedAt.secsTo(now) < maxAgeSeconds; }
+};
+
+// What the cache did for the requests of this process. hits() counts as github-mirror does.
+struct CacheStatistics
+{
+    qint64 freshHits = 0;   // served without a request
+    qint64 revalidated = 0; // 304: served from cache, free with a token
+    qint64 misses = 0;      // 200 fetched and stored
+    qint64 uncached = 0;    // not cacheable (errors, /rate_limit, --no-cache)
+    qint64 bytesSaved = 0;  // body bytes not transferred thanks to the cache
+
+    qint64 hits() const { return freshHits + revalidated; }
+    qint64 callsSaved() const { return freshHits + revalidated; }
+};
+
+// The persistent ETag cache on SQLite (Qt Sql, WAL). Every write is one transaction; a database
+// that fails `PRAGMA quick_check` at open is moved aside and rebuilt (it is only a cache).
+class EtagCache final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EtagCache)
+
+public:
+    static constexpr qint64 DefaultSizeLimit = 256LL * 1024 * 1024;
+
+    explicit EtagCache(const QString &databasePath, QObject *parent = nullptr);
+    ~EtagCache() override;
+
+    // Opens or creates the database, checks it, migrates it (PRAGMA user_version). False with
+    // errorString() when even a rebuilt database cannot be opened.
+    bool open();
+    bool isOpen() const;
+    QString databasePath() const;
+    QString errorString() const;
+    // True when open() found the file corrupt, moved it aside (to PATH.corrupt) and started afresh.
+    bool wasRebuilt() const;
+
+    // HMAC-SHA-256 of the token with a random key kept in the database, hex; "anon" for no token.
+    QByteArray identityFor(const QByteArray &token) const;
+
+    std::optional<CachedResponse> find(const QByteArray &url, const QByteArray &variant,
+                                       const QByteArray &identity);
+    // The most recently fetched entry for this URL and variant under any other identity: the
+    // candidate for cross-identity revalidation. Never to be shown without a 304 proving it.
+    std::optional<CachedResponse> findOtherIdentity(const QByteArray &url, const QByteArray &variant,
+                                                    const QByteArray &identity);
+    // Inserts or replaces (url, variant, identity); evicts least-recently-used entries beyond the
+    // size limit. One transaction.
+    bool store(const CachedResponse &response);
+    // After a 304: the entry is fresh again from `fetchedAt`, with the new max-age.
+    bool refresh(const QByteArray &url, const QByteArray &variant, const QByteArray &identity,
+                 const QDateTime &fetchedAt, int maxAgeSeconds);
+    bool remove(const QByteArray &url, const QByteArray &variant, const QByteArray &identity);
+    bool clear();
+
+    void setSizeLimit(qint64 bytes);
+    qint64 sizeLimit() const;
+    qint64 totalBodyBytes() const;
+    qint64 entryCount() const;
+
+    void recordFreshHit(qint64 bodyBytes);
+    void recordRevalidated(qint64 bodyBytes);
+    void recordMiss();
+    void recordUncached();
+    CacheStatistics statistics() const;         // this process
+    CacheStatistics lifetimeStatistics() const; // kept in the database across runs
+
+Q_SIGNALS:
+    void statisticsChanged(const Hubshelf::Cache::CacheStatistics &statistics);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Hubshelf::Cache
