@@ -75,7 +75,14 @@ bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 
 Fault Fault::withStatus(int status, const QByteArray &message, int retryAfterSeconds)
 {
-    return Fault{Kind::Status, status, retryAfterSeconds, message};
+    return Fault{Kind::Status, status, retryAfterSeconds, message, {}};
+}
+
+Fault Fault::redirect(int status, const QUrl &location)
+{
+    Fault fault = withStatus(status, reasonPhrase(status));
+    fault.location = location.toEncoded();
+    return fault;
 }
 
 Fault Fault::of(Kind kind)
@@ -350,9 +357,10 @@ struct Server::Private
         return response;
     }
 
-    // The answer of the API origin, before faults that change how it is delivered.
+    // The answer of the API origin, before faults that change how it is delivered. Without `conditional`,
+    // If-None-Match is ignored: a fault that damages the body must not be hidden behind a 304.
     HttpResponse answerApi(const HttpRequest &request, QTcpSocket *socket, LoggedRequest &entry,
-                           bool overSecondaryLimit)
+                           bool overSecondaryLimit, bool conditional)
     {
         QString path = entry.path;
         if (path.startsWith(u"/api/v3/"_s)) { // GitHub Enterprise Server's prefix
@@ -416,7 +424,7 @@ struct Server::Private
             const QByteArray etag =
                 computeEtag(request.header("accept"), authorization, request.header("cookie"), response.body);
             response.setHeader("ETag", etag);
-            if (etagMatches(entry.ifNoneMatch, etag)) {
+            if (conditional && etagMatches(entry.ifNoneMatch, etag)) {
                 response.status = 304;
                 response.body.clear();
                 response.headers.removeIf([](const auto &header) { return header.first == "Content-Type"; });
@@ -464,8 +472,12 @@ struct Server::Private
             if (fault->retryAfterSeconds >= 0) {
                 response.setHeader("retry-after", QByteArray::number(fault->retryAfterSeconds));
             }
+            if (!fault->location.isEmpty()) {
+                response.setHeader("Location", fault->location);
+            }
         } else if (connection.origin == Origin::Api) {
-            response = answerApi(request, socket, entry, overSecondaryLimit);
+            const bool damagesBody = fault && fault->kind != Fault::Kind::Status;
+            response = answerApi(request, socket, entry, overSecondaryLimit, !damagesBody);
         } else {
             const Answer answer = world.content(entry.path);
             response.status = answer.status;
@@ -488,13 +500,16 @@ struct Server::Private
                 response.body = document.toJson(QJsonDocument::Indented);
             }
         }
-        if (!response.body.isEmpty() && request.header("accept-encoding").contains("gzip")) {
+        const bool gzipAccepted = request.header("accept-encoding").contains("gzip");
+        if (!response.body.isEmpty() && gzipAccepted) {
             response.body = gzip(response.body);
             response.setHeader("Content-Encoding", "gzip");
-            const QByteArray etag = response.header("ETag");
-            if (!etag.isEmpty()) {
-                response.setHeader("ETag", "W/" + etag); // GitHub weakens the ETag of what it compresses
-            }
+        }
+        // GitHub weakens the ETag of what it compresses; a 304 repeats the ETag of the 200 it stands
+        // for (RFC 9110, 15.4.5), so it is weakened too.
+        const QByteArray etag = response.header("ETag");
+        if (!etag.isEmpty() && gzipAccepted && (response.status == 304 || !response.body.isEmpty())) {
+            response.setHeader("ETag", "W/" + etag);
         }
         response.setHeader("Server", "fakegithub");
         response.setHeader("Date", httpDate(QDateTime::currentSecsSinceEpoch()));

@@ -35,8 +35,10 @@ struct Fault
     int status = 500;
     int retryAfterSeconds = -1; // > = 0 adds `retry-after` to a Status fault
     QByteArray message;         // GitHub's message for a Status fault; a default per status when empty
+    QByteArray location;        // adds `Location` to a Status fault: a redirect anywhere
 
     static Fault withStatus(int status, const QByteArray &message = {}, int retryAfterSeconds = -1);
+    static Fault redirect(int status, const QUrl &location);
     static Fault of(Kind kind);
     QString name() const;
 };

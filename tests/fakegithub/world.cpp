@@ -314,13 +314,18 @@ void World::buildPeople()
     nobody.name = u"Nobody In Particular"_s;
     nobody.bio = u"Has nothing at all: every list is empty."_s;
 
-    // Followers and following mirror each other, as on GitHub.
-    for (const Person &person : std::as_const(m_people)) {
+    // Followers and following mirror each other, as on GitHub. Visited in sorted order, not QHash
+    // order, which changes with the per-process hash seed and would reorder the lists between runs.
+    QStringList keys = m_people.keys();
+    keys.sort();
+    for (const QString &key : std::as_const(keys)) {
+        const Person person = m_people.value(key);
         for (const QString &follower : person.followers) {
             m_people[follower.toLower()].following.append(person.login);
         }
     }
-    for (const Person &person : std::as_const(m_people)) {
+    for (const QString &key : std::as_const(keys)) {
+        const Person person = m_people.value(key);
         for (const QString &followed : person.following) {
             Person &target = m_people[followed.toLower()];
             if (!target.followers.contains(person.login)) {
@@ -887,9 +892,11 @@ Answer World::api(const QString &path, const QUrlQuery &query, const QString &vi
         }
         const QString what = at(2);
         if (what == u"gists"_s) {
+            // constFind, not operator[]: on a const QHash that returns a copy, and the pointers
+            // kept below would dangle.
             QList<const Gist *> gists;
             for (const QString &id : who->gists) {
-                const Gist &gist = m_gists[id];
+                const Gist &gist = *m_gists.constFind(id);
                 if (gist.isPublic || viewer.compare(login, Qt::CaseInsensitive) == 0) {
                     gists.append(&gist);
                 }
@@ -901,7 +908,7 @@ Answer World::api(const QString &path, const QUrlQuery &query, const QString &vi
         if (what == u"repos"_s) {
             QList<const Repository *> repositories;
             for (const QString &fullName : who->repositories) {
-                const Repository &repository = m_repositories[fullName.toLower()];
+                const Repository &repository = *m_repositories.constFind(fullName.toLower());
                 if (!repository.isPrivate) { // this endpoint lists public repositories only
                     repositories.append(&repository);
                 }
@@ -942,7 +949,7 @@ Answer World::api(const QString &path, const QUrlQuery &query, const QString &vi
             const QString type = query.queryItemValue(u"type"_s);
             QList<const Repository *> repositories;
             for (const QString &fullName : org->repositories) {
-                const Repository &repository = m_repositories[fullName.toLower()];
+                const Repository &repository = *m_repositories.constFind(fullName.toLower());
                 const bool visible = canSee(repository, viewer);
                 const bool wanted = type == u"public"_s    ? !repository.isPrivate
                                     : type == u"private"_s ? repository.isPrivate
@@ -1069,8 +1076,9 @@ Answer World::content(const QString &path) const
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     Answer answer;
     if (parts.size() == 2 && parts.at(0) == u"u"_s) {
-        // A GitHub-style identicon: a 5x5 mirrored grid in a colour taken from the id.
-        const QByteArray hash = QCryptographicHash::hash(parts.at(1).toUtf8(), QCryptographicHash::Md5);
+        // A GitHub-style identicon: a 5x5 mirrored grid in a colour taken from the id. It reads 3 + 15
+        // bytes of the hash: SHA-1 has 20, MD5 only 16.
+        const QByteArray hash = QCryptographicHash::hash(parts.at(1).toUtf8(), QCryptographicHash::Sha1);
         QImage image(420, 420, QImage::Format_RGB32);
         image.fill(qRgb(240, 240, 240));
         const QRgb colour =
