@@ -51,6 +51,8 @@ class EtagCache final : public QObject
 
 public:
     static constexpr qint64 DefaultSizeLimit = 256LL * 1024 * 1024;
+    // PRAGMA user_version of a database once open() has migrated it.
+    static constexpr int SchemaVersion = 1;
 
     explicit EtagCache(const QString &databasePath, QObject *parent = nullptr);
     ~EtagCache() override;
