@@ -10,7 +10,7 @@ namespace Hubshelf::Auth {
 
 enum class TokenSource {
     None,        // signed out
-    Environment, // GH_TOKEN, then GITHUB_TOKEN
+    Environment, // GH_TOKEN or GITHUB_TOKEN (github.com), GH_ENTERPRISE_TOKEN or GITHUB_ENTERPRISE_TOKEN
     Keychain,    // the OS keychain (Secret Service, KWallet, ...)
     Session,     // no keychain: kept in memory for this run only, never written to a file
 };
