@@ -1,0 +1,663 @@
+#include "github/client.h"
+
+#include "cache/etagcache.h"
+#include "github/logging.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <deque>
+
+#include <hubshelf/version.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::GitHub {
+
+namespace {
+
+const QByteArray AcceptValue = "application/vnd.github+json";
+const QByteArray ApiVersion = "2022-11-28";
+constexpr int MaxAttempts = 3;
+constexpr int MaxRedirects = 5;
+constexpr int MaxSecondaryPauses = 5;
+constexpr int DefaultSecondaryPauseSeconds = 60;
+
+QByteArray userAgent()
+{
+    // Never "curl", "Wget", "Safari" or "Firefox": GitHub would pretty-print, breaking its ETag.
+    return QByteArray("Hubshelf/") + Version;
+}
+
+int effectivePort(const QUrl &url)
+{
+    return url.port(url.scheme() == u"https"_s ? 443 : 80);
+}
+
+// A key that does not depend on the order of query items or on the case of the host.
+QByteArray normalizedKey(const QUrl &url)
+{
+    QUrl normalized = url.adjusted(QUrl::RemoveFragment | QUrl::NormalizePathSegments);
+    normalized.setHost(url.host().toLower());
+    normalized.setScheme(url.scheme().toLower());
+    QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyEncoded);
+    std::sort(items.begin(), items.end());
+    QUrlQuery sorted;
+    sorted.setQueryItems(items);
+    normalized.setQuery(sorted.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    return normalized.toEncoded();
+}
+
+// GitHub's ETag: SHA-256 over the values of Accept, Authorization (and Cookie, never sent here),
+// each followed by ':', then the body. Undocumented: a mismatch only costs a normal request.
+QByteArray githubEtag(const QByteArray &authorization, const QByteArray &body)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArray(AcceptValue + ':'));
+    if (!authorization.isEmpty()) {
+        hash.addData(QByteArray(authorization + ':'));
+    }
+    hash.addData(body);
+    return QByteArray('"' + hash.result().toHex() + '"');
+}
+
+int maxAgeOf(const QByteArray &cacheControl)
+{
+    for (const QByteArray &directive : cacheControl.split(',')) {
+        const QByteArray trimmed = directive.trimmed().toLower();
+        if (trimmed.startsWith("max-age=")) {
+            return std::max(0, trimmed.mid(8).toInt());
+        }
+    }
+    return 0;
+}
+
+bool isTransportError(QNetworkReply::NetworkError error)
+{
+    return (error > QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError) ||
+           (error >= QNetworkReply::ProxyConnectionRefusedError &&
+            error < QNetworkReply::ContentAccessDenied) ||
+           error == QNetworkReply::ProtocolFailure;
+}
+
+bool isRetryableTransportError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // Qt's transfer timeout ends this way
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString githubMessageOf(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body).object().value(u"message"_s).toString();
+}
+
+} // namespace
+
+const QUrl Client::GitHubApi = QUrl(u"https://api.github.com"_s);
+
+QString RequestLogEntry::line() const
+{
+    const QString limits = limit >= 0 ? u"%1/%2"_s.arg(remaining).arg(limit) : u"-"_s;
+    return u"%1 %2 %3 %4 %5ms %6"_s
+        .arg(QString::fromLatin1(method), url.toDisplayString(),
+             status > 0 ? QString::number(status) : u"-"_s,
+             QString::fromLatin1(error.isEmpty() ? cacheOutcomeName(outcome) : "error"))
+        .arg(milliseconds)
+        .arg(limits);
+}
+
+struct Client::Private
+{
+    Client *q;
+    QNetworkAccessManager *network;
+    Cache::EtagCache *cache;
+    QUrl apiBase;
+    QByteArray token;
+    QByteArray identity = "anon";
+    RateLimitTracker rateLimits;
+    std::deque<QPointer<Request>> queue;
+    QHash<QByteArray, QUrl> moved; // 301s seen: normalized old URL -> new URL
+    int inFlight = 0;
+    int maxConcurrent = DefaultMaxConcurrent;
+    int transferTimeout = 30 * 1000;
+    int retryBaseDelay = 1000;
+    QDateTime pausedUntil;
+    int lastSecondaryPause = 0;
+    QTimer resumeTimer;
+
+    Private(Client *client, QNetworkAccessManager *nam, Cache::EtagCache *etagCache, const QUrl &base)
+        : q(client)
+        , network(nam)
+        , cache(etagCache)
+        , apiBase(base.adjusted(QUrl::StripTrailingSlash))
+    {
+        resumeTimer.setSingleShot(true);
+        QObject::connect(&resumeTimer, &QTimer::timeout, q, [this] { pump(); });
+    }
+
+    bool sameOrigin(const QUrl &url) const
+    {
+        return url.scheme().compare(apiBase.scheme(), Qt::CaseInsensitive) == 0 &&
+               url.host().compare(apiBase.host(), Qt::CaseInsensitive) == 0 &&
+               effectivePort(url) == effectivePort(apiBase);
+    }
+
+    QByteArray authorization() const
+    {
+        return token.isEmpty() ? QByteArray() : QByteArray("Bearer " + token);
+    }
+
+    bool isRateLimitEndpoint(const QUrl &url) const
+    {
+        return sameOrigin(url) && url.path().endsWith(u"/rate_limit"_s);
+    }
+
+    bool usesCache(const Request *request) const
+    {
+        return request->m_options.useCache && cache && cache->isOpen() && sameOrigin(request->m_currentUrl) &&
+               !isRateLimitEndpoint(request->m_currentUrl);
+    }
+
+    void begin(Request *request)
+    {
+        request->m_timer.start();
+        request->m_conditional = Request::Conditional::None;
+        request->m_cached.reset();
+        if (!usesCache(request)) {
+            if (request->m_options.offline) {
+                fail(request, makeError(request, Error::Kind::Offline), 0, CacheOutcome::Uncached);
+                return;
+            }
+            enqueue(request);
+            return;
+        }
+        const QByteArray key = normalizedKey(request->m_currentUrl);
+        std::optional<Cache::CachedResponse> own = cache->find(key, AcceptValue, identity);
+        if (own && !request->m_options.revalidate &&
+            (request->m_options.offline || own->isFresh(QDateTime::currentDateTimeUtc()))) {
+            cache->recordFreshHit(own->body.size());
+            Response response{request->m_currentUrl, storedHeaders(*own), own->body, CacheOutcome::Fresh};
+            succeed(request, response, 0);
+            return;
+        }
+        if (request->m_options.offline) {
+            fail(request, makeError(request, Error::Kind::Offline), 0, CacheOutcome::Uncached);
+            return;
+        }
+        if (own) {
+            request->m_conditional = Request::Conditional::Own;
+            request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*own));
+        } else if (auto other = cache->findOtherIdentity(key, AcceptValue, identity)) {
+            request->m_conditional = Request::Conditional::OtherIdentity;
+            request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*other));
+        } else if (request->m_options.expectList) {
+            request->m_conditional = Request::Conditional::EmptyListProbe;
+        }
+        enqueue(request);
+    }
+
+    static RawHeaders storedHeaders(const Cache::CachedResponse &entry)
+    {
+        RawHeaders headers;
+        for (const auto &[name, value] :
+             {std::pair{"content-type", entry.contentType}, std::pair{"etag", entry.etag},
+              std::pair{"link", entry.link}, std::pair{"last-modified", entry.lastModified}}) {
+            if (!value.isEmpty()) {
+                headers.append({QByteArray(name), value});
+            }
+        }
+        return headers;
+    }
+
+    void enqueue(Request *request, bool front = false)
+    {
+        if (front) {
+            queue.emplace_front(request);
+        } else {
+            queue.emplace_back(request);
+        }
+        pump();
+    }
+
+    void pump()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        while (inFlight < maxConcurrent && !queue.empty()) {
+            if (pausedUntil.isValid() && pausedUntil > now) {
+                resumeTimer.start(int(std::max<qint64>(1, now.msecsTo(pausedUntil))));
+                return;
+            }
+            const QPointer<Request> request = queue.front();
+            if (!request || request->m_abandoned) {
+                queue.pop_front();
+                continue;
+            }
+            const RateLimit core = rateLimits.limit(u"core"_s);
+            if (!isRateLimitEndpoint(request->m_currentUrl) && core.isSpent(now)) {
+                queue.pop_front();
+                if (!request->m_options.waitForRateLimit) {
+                    Error error = makeError(request, Error::Kind::RateLimited);
+                    error.resource = core.resource;
+                    error.resetAt = core.reset;
+                    fail(request, error, 0, CacheOutcome::Uncached);
+                    continue;
+                }
+                queue.push_front(request);
+                // GitHub's reset is in whole seconds; a moment after it the window is new.
+                resumeTimer.start(int(now.msecsTo(core.reset)) + 1000);
+                Q_EMIT q->waitingForRateLimit(core.resource, core.reset);
+                return;
+            }
+            queue.pop_front();
+            send(request);
+        }
+    }
+
+    void send(Request *request)
+    {
+        const QUrl url = request->m_currentUrl;
+        QNetworkRequest networkRequest(url);
+        networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                    QNetworkRequest::ManualRedirectPolicy);
+        networkRequest.setTransferTimeout(transferTimeout);
+        networkRequest.setRawHeader("Accept", AcceptValue);
+        networkRequest.setRawHeader("X-GitHub-Api-Version", ApiVersion);
+        networkRequest.setRawHeader("User-Agent", userAgent());
+        const bool authorize = !token.isEmpty() && sameOrigin(url);
+        if (authorize) {
+            networkRequest.setRawHeader("Authorization", authorization());
+        }
+        switch (request->m_conditional) {
+        case Request::Conditional::Own:
+            networkRequest.setRawHeader("If-None-Match", request->m_cached->etag);
+            break;
+        case Request::Conditional::OtherIdentity:
+            networkRequest.setRawHeader(
+                "If-None-Match",
+                githubEtag(authorize ? authorization() : QByteArray(), request->m_cached->body));
+            break;
+        case Request::Conditional::EmptyListProbe:
+            networkRequest.setRawHeader("If-None-Match",
+                                        githubEtag(authorize ? authorization() : QByteArray(), "[]"));
+            break;
+        case Request::Conditional::None:
+            break;
+        }
+        ++request->m_attempts;
+        ++inFlight;
+        request->m_timer.start();
+        QNetworkReply *reply = network->get(networkRequest);
+        request->m_reply = reply;
+        QObject::connect(reply, &QNetworkReply::finished, q,
+                         [this, guarded = QPointer<Request>(request), reply] {
+                             --inFlight;
+                             reply->deleteLater();
+                             if (guarded && !guarded->m_abandoned) {
+                                 handleReply(guarded.data(), reply);
+                             }
+                             pump();
+                         });
+    }
+
+    Error makeError(const Request *request, Error::Kind kind, int status = 0,
+                    const QByteArray &body = {}) const
+    {
+        Error error;
+        error.kind = kind;
+        error.url = request->m_currentUrl;
+        error.httpStatus = status;
+        error.githubMessage = githubMessageOf(body);
+        return error;
+    }
+
+    void retryLater(Request *request)
+    {
+        const int base = retryBaseDelay * (1 << (request->m_attempts - 1));
+        const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base + 1));
+        QTimer::singleShot(delay, q, [this, guarded = QPointer<Request>(request)] {
+            if (guarded && !guarded->m_abandoned) {
+                enqueue(guarded.data(), true);
+            }
+        });
+    }
+
+    void handleReply(Request *request, QNetworkReply *reply)
+    {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const RawHeaders headers = reply->rawHeaderPairs();
+        if (status > 0) {
+            rateLimits.updateFromHeaders(headers);
+        }
+        const QNetworkReply::NetworkError networkError = reply->error();
+        if (status == 0 || isTransportError(networkError)) {
+            // No answer, or one cut short: a truncated body never reaches the cache.
+            if (isRetryableTransportError(networkError) && request->m_attempts < MaxAttempts) {
+                log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::Network));
+                retryLater(request);
+                return;
+            }
+            Error error = makeError(request, Error::Kind::Network, status);
+            error.detail = reply->errorString();
+            fail(request, error, status, CacheOutcome::Uncached);
+            return;
+        }
+
+        const QByteArray body = reply->readAll();
+        if (status >= 200 && status < 300) {
+            lastSecondaryPause = 0;
+            handleSuccess(request, headers, body);
+            return;
+        }
+        if (status == 304) {
+            lastSecondaryPause = 0;
+            handleNotModified(request, headers);
+            return;
+        }
+        if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+            handleRedirect(request, status, headers);
+            return;
+        }
+        if (status == 403 || status == 429) {
+            handleForbidden(request, status, headers, body);
+            return;
+        }
+        if (status == 500 || status == 502 || status == 503 || status == 504) {
+            if (request->m_attempts < MaxAttempts) {
+                log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::Server));
+                retryLater(request);
+                return;
+            }
+            fail(request, makeError(request, Error::Kind::Server, status, body), status,
+                 CacheOutcome::Uncached);
+            return;
+        }
+        const Error::Kind kind = status == 401   ? Error::Kind::Unauthorized
+                                 : status == 404 ? Error::Kind::NotFound
+                                 : status == 410 ? Error::Kind::NotFound
+                                 : status >= 500 ? Error::Kind::Server
+                                                 : Error::Kind::ClientError;
+        fail(request, makeError(request, kind, status, body), status, CacheOutcome::Uncached);
+    }
+
+    void handleSuccess(Request *request, const RawHeaders &headers, const QByteArray &body)
+    {
+        const QByteArray contentType = findHeader(headers, "content-type");
+        if (contentType.contains("json")) {
+            QJsonParseError parseError{};
+            QJsonDocument::fromJson(body, &parseError);
+            if (parseError.error != QJsonParseError::NoError) {
+                fail(request, makeError(request, Error::Kind::BadResponse, 200), 200, CacheOutcome::Uncached);
+                return;
+            }
+        }
+        CacheOutcome outcome = CacheOutcome::Uncached;
+        const QByteArray cacheControl = findHeader(headers, "cache-control").toLower();
+        const QByteArray etag = findHeader(headers, "etag");
+        if (usesCache(request) && !cacheControl.contains("no-store") && !etag.isEmpty()) {
+            Cache::CachedResponse entry;
+            entry.url = normalizedKey(request->m_currentUrl);
+            entry.variant = AcceptValue;
+            entry.identity = identity;
+            entry.etag = etag;
+            entry.lastModified = findHeader(headers, "last-modified");
+            entry.link = findHeader(headers, "link");
+            entry.contentType = contentType;
+            entry.fetchedAt = QDateTime::currentDateTimeUtc();
+            entry.maxAgeSeconds = maxAgeOf(cacheControl);
+            entry.lastUsed = entry.fetchedAt;
+            entry.body = body;
+            if (cache->store(entry)) {
+                outcome = CacheOutcome::Miss;
+                cache->recordMiss();
+            }
+        }
+        if (outcome == CacheOutcome::Uncached && cache) {
+            cache->recordUncached();
+        }
+        succeed(request, Response{request->m_currentUrl, headers, body, outcome}, 200);
+    }
+
+    void handleNotModified(Request *request, const RawHeaders &headers)
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const int maxAge = maxAgeOf(findHeader(headers, "cache-control"));
+        const QByteArray key = normalizedKey(request->m_currentUrl);
+        Cache::CachedResponse entry;
+        switch (request->m_conditional) {
+        case Request::Conditional::Own:
+            entry = *request->m_cached;
+            cache->refresh(key, AcceptValue, identity, now, maxAge);
+            break;
+        case Request::Conditional::OtherIdentity:
+        case Request::Conditional::EmptyListProbe:
+            // The 304 proves the body for this identity too: keep it under this identity.
+            if (request->m_cached) {
+                entry = *request->m_cached;
+            } else {
+                entry.contentType = "application/json; charset=utf-8";
+                entry.body = "[]";
+            }
+            entry.url = key;
+            entry.variant = AcceptValue;
+            entry.identity = identity;
+            entry.etag = findHeader(headers, "etag");
+            entry.link = findHeader(headers, "link");
+            entry.fetchedAt = entry.lastUsed = now;
+            entry.maxAgeSeconds = maxAge;
+            cache->store(entry);
+            break;
+        case Request::Conditional::None:
+            fail(request, makeError(request, Error::Kind::BadResponse, 304), 304, CacheOutcome::Uncached);
+            return;
+        }
+        cache->recordRevalidated(entry.body.size());
+        RawHeaders merged = headers;
+        for (const auto &[name, value] : storedHeaders(entry)) {
+            if (findHeader(merged, name).isEmpty()) {
+                merged.append({name, value});
+            }
+        }
+        succeed(request, Response{request->m_currentUrl, merged, entry.body, CacheOutcome::Revalidated}, 304);
+    }
+
+    void handleRedirect(Request *request, int status, const RawHeaders &headers)
+    {
+        const QUrl target =
+            request->m_currentUrl.resolved(QUrl::fromEncoded(findHeader(headers, "location")));
+        if (!target.isValid() || ++request->m_redirects > MaxRedirects) {
+            Error error = makeError(request, Error::Kind::Network, status);
+            error.detail = tr("too many redirects, or a redirect without a valid Location");
+            fail(request, error, status, CacheOutcome::Uncached);
+            return;
+        }
+        log(request, status, CacheOutcome::Uncached, "");
+        if (status == 301 && sameOrigin(request->m_currentUrl) && sameOrigin(target)) {
+            moved.insert(normalizedKey(request->m_currentUrl), target);
+        }
+        request->m_currentUrl = target; // a cross-origin target is fetched without the token
+        request->m_attempts = 0;
+        begin(request);
+    }
+
+    void handleForbidden(Request *request, int status, const RawHeaders &headers, const QByteArray &body)
+    {
+        const QString message = githubMessageOf(body);
+        const QByteArray retryAfter = findHeader(headers, "retry-after");
+        const bool secondary =
+            !retryAfter.isEmpty() || message.contains(u"secondary rate limit"_s, Qt::CaseInsensitive);
+        if (!secondary && findHeader(headers, "x-ratelimit-remaining") == "0") {
+            log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::RateLimited));
+            request->m_attempts = 0;
+            enqueue(request, true); // pump() holds it until the reset, or fails it when told not to wait
+            return;
+        }
+        if (secondary) {
+            if (++request->m_secondaryPauses > MaxSecondaryPauses) {
+                Error error = makeError(request, Error::Kind::SecondaryRateLimited, status, body);
+                error.retryAfterSeconds = lastSecondaryPause;
+                fail(request, error, status, CacheOutcome::Uncached);
+                return;
+            }
+            const int seconds = !retryAfter.isEmpty()    ? std::max(0, retryAfter.toInt())
+                                : lastSecondaryPause > 0 ? lastSecondaryPause * 2
+                                                         : DefaultSecondaryPauseSeconds;
+            lastSecondaryPause = std::max(seconds, 1);
+            pausedUntil = QDateTime::currentDateTimeUtc().addSecs(seconds);
+            log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::SecondaryRateLimited));
+            Q_EMIT q->pausedForSecondaryLimit(seconds);
+            request->m_attempts = 0;
+            enqueue(request, true);
+            return;
+        }
+        fail(request, makeError(request, Error::Kind::Forbidden, status, body), status,
+             CacheOutcome::Uncached);
+    }
+
+    void log(const Request *request, int status, CacheOutcome outcome, const char *error)
+    {
+        RequestLogEntry entry;
+        entry.url = request->m_currentUrl;
+        entry.status = status;
+        entry.outcome = outcome;
+        entry.milliseconds = request->m_timer.isValid() ? request->m_timer.elapsed() : 0;
+        const RateLimit core = rateLimits.limit(u"core"_s);
+        entry.remaining = core.remaining;
+        entry.limit = core.limit;
+        entry.error = QString::fromLatin1(error);
+        qCInfo(lcGitHub).noquote() << entry.line();
+        Q_EMIT q->requestLogged(entry);
+    }
+
+    void succeed(Request *request, const Response &response, int status)
+    {
+        log(request, status, response.cacheOutcome, "");
+        request->m_done = true;
+        Q_EMIT request->finished();
+        if (!request->m_abandoned) {
+            Q_EMIT request->succeeded(response);
+        }
+        request->deleteLater();
+    }
+
+    void fail(Request *request, const Error &error, int status, CacheOutcome outcome)
+    {
+        log(request, status, outcome, Error::kindName(error.kind));
+        request->m_done = true;
+        Q_EMIT request->finished();
+        if (!request->m_abandoned) {
+            Q_EMIT request->failed(error);
+        }
+        request->deleteLater();
+    }
+};
+
+Client::Client(QNetworkAccessManager *network, Cache::EtagCache *cache, const QUrl &apiBase, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, network, cache, apiBase))
+{}
+
+Client::~Client() = default;
+
+QUrl Client::apiBase() const
+{
+    return d->apiBase;
+}
+
+void Client::setToken(const QByteArray &token)
+{
+    d->token = token;
+    d->identity = d->cache ? d->cache->identityFor(token) : QByteArray("anon");
+}
+
+bool Client::hasToken() const
+{
+    return !d->token.isEmpty();
+}
+
+QUrl Client::endpoint(const QString &encodedPath, const QUrlQuery &query) const
+{
+    QUrl url = d->apiBase;
+    url.setPath(d->apiBase.path(QUrl::FullyEncoded) + encodedPath, QUrl::TolerantMode);
+    if (!query.isEmpty()) {
+        url.setQuery(query);
+    }
+    return url;
+}
+
+Request *Client::get(const QUrl &url, const RequestOptions &options)
+{
+    const QUrl target = d->moved.value(normalizedKey(url), url);
+    auto *request = new Request(target, options, this);
+    request->m_url = url;
+    // Started from the event loop, so that the caller can connect to the request first.
+    QMetaObject::invokeMethod(
+        this,
+        [this, guarded = QPointer<Request>(request)] {
+            if (guarded && !guarded->m_abandoned) {
+                d->begin(guarded.data());
+            }
+        },
+        Qt::QueuedConnection);
+    return request;
+}
+
+Request *Client::fetchRateLimits()
+{
+    Request *request = get(endpoint(u"/rate_limit"_s));
+    connect(request, &Request::succeeded, this, [this](const Response &response) {
+        d->rateLimits.updateFromRateLimitBody(QJsonDocument::fromJson(response.body).object());
+    });
+    return request;
+}
+
+void Client::setMaxConcurrent(int count)
+{
+    d->maxConcurrent = std::clamp(count, 1, 8);
+    d->pump();
+}
+
+int Client::maxConcurrent() const
+{
+    return d->maxConcurrent;
+}
+
+void Client::setTransferTimeout(int milliseconds)
+{
+    d->transferTimeout = milliseconds;
+}
+
+void Client::setRetryBaseDelay(int milliseconds)
+{
+    d->retryBaseDelay = std::max(1, milliseconds);
+}
+
+RateLimitTracker *Client::rateLimits() const
+{
+    return &d->rateLimits;
+}
+
+Cache::EtagCache *Client::cache() const
+{
+    return d->cache;
+}
+
+} // namespace Hubshelf::GitHub

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "github/error.h"
+#include "github/ratelimittracker.h"
+#include "github/request.h"
+
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Hubshelf::Cache {
+class EtagCache;
+}
+
+namespace Hubshelf::GitHub {
+
+// One line of the request log: what went over the wire (or came from the cache), never a header
+// or a body.
+struct RequestLogEntry
+{
+    QByteArray method = "GET";
+    QUrl url;
+    int status = 0; // 0: no HTTP answer, or a fresh cache hit
+    CacheOutcome outcome = CacheOutcome::Uncached;
+    qint64 milliseconds = 0;
+    int remaining = -1;
+    int limit = -1;
+    QString error; // Error::kindName of a failure, empty on success
+
+    QString line() const; // "GET URL STATUS OUTCOME MSms REMAINING/LIMIT"
+};
+
+// The one way Hubshelf GETs from a GitHub API: one per account (API base URL + token). It adds
+// GitHub's headers, sends the token to the API's own origin only, follows redirects itself, keeps
+// at most maxConcurrent() requests in flight, answers from the ETag cache, tracks rate limits,
+// waits out spent limits and retries what is worth retrying.
+class Client final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Client)
+
+public:
+    static constexpr int DefaultMaxConcurrent = 4;
+    static const QUrl GitHubApi;
+
+    // `cache` may be null (no caching). Neither is owned.
+    Client(QNetworkAccessManager *network, Cache::EtagCache *cache, const QUrl &apiBase,
+           QObject *parent = nullptr);
+    ~Client() override;
+
+    QUrl apiBase() const;
+    void setToken(const QByteArray &token);
+    bool hasToken() const;
+
+    // The API URL of an already percent-encoded path (see names.h), e.g. "/users/octocat".
+    QUrl endpoint(const QString &encodedPath, const QUrlQuery &query = {}) const;
+
+    Request *get(const QUrl &url, const RequestOptions &options = {});
+    // GET /rate_limit (free, never cached); the tracker is updated from its body.
+    Request *fetchRateLimits();
+
+    void setMaxConcurrent(int count); // clamped to 1..8
+    int maxConcurrent() const;
+    void setTransferTimeout(int milliseconds);
+    // First retry delay; each further one doubles, with jitter. Tests make it small.
+    void setRetryBaseDelay(int milliseconds);
+
+    RateLimitTracker *rateLimits() const;
+    Cache::EtagCache *cache() const;
+
+Q_SIGNALS:
+    void requestLogged(const Hubshelf::GitHub::RequestLogEntry &entry);
+    // Requests for `resource` wait until `reset` (UTC).
+    void waitingForRateLimit(const QString &resource, const QDateTime &reset);
+    // GitHub's secondary limit: every request waits this long.
+    void pausedForSecondaryLimit(int seconds);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Hubshelf::GitHub

@@ -1,0 +1,70 @@
+#include "github/error.h"
+
+namespace Hubshelf::GitHub {
+
+QString Error::message() const
+{
+    const QString where = url.path();
+    const QString github = githubMessage.isEmpty() ? QString() : tr(" GitHub said: %1").arg(githubMessage);
+    switch (kind) {
+    case Kind::NotFound:
+        return tr("Not found: %1 does not exist, or it is private and this account cannot see it.")
+            .arg(where);
+    case Kind::Unauthorized:
+        return tr("GitHub did not accept the token (HTTP 401). Sign in again with a valid token.%1")
+            .arg(github);
+    case Kind::Forbidden:
+        return tr("GitHub refused access to %1 (HTTP 403).%2").arg(where, github);
+    case Kind::RateLimited:
+        return tr("The %1 rate limit is used up until %2.")
+            .arg(resource.isEmpty() ? QStringLiteral("core") : resource,
+                 resetAt.toLocalTime().toString(QStringLiteral("HH:mm")));
+    case Kind::SecondaryRateLimited:
+        return tr("GitHub asked to slow down (secondary rate limit); try again in %n second(s).", nullptr,
+                  retryAfterSeconds);
+    case Kind::Network:
+        return tr("Could not get an answer from %1: %2").arg(url.host(), detail);
+    case Kind::Server:
+        return tr("GitHub had a server error (HTTP %1) and still had it after retrying.").arg(httpStatus);
+    case Kind::BadResponse:
+        return tr("GitHub's answer for %1 was incomplete or not valid JSON.").arg(where);
+    case Kind::ClientError:
+        return tr("GitHub rejected the request for %1 (HTTP %2).%3").arg(where).arg(httpStatus).arg(github);
+    case Kind::Offline:
+        return tr("%1 is not in the cache, and offline mode makes no network request.").arg(where);
+    case Kind::Cancelled:
+        return tr("The request was cancelled.");
+    }
+    return {};
+}
+
+const char *Error::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::NotFound:
+        return "not-found";
+    case Kind::Unauthorized:
+        return "unauthorized";
+    case Kind::Forbidden:
+        return "forbidden";
+    case Kind::RateLimited:
+        return "rate-limited";
+    case Kind::SecondaryRateLimited:
+        return "secondary-rate-limited";
+    case Kind::Network:
+        return "network";
+    case Kind::Server:
+        return "server";
+    case Kind::BadResponse:
+        return "bad-response";
+    case Kind::ClientError:
+        return "client-error";
+    case Kind::Offline:
+        return "offline";
+    case Kind::Cancelled:
+        return "cancelled";
+    }
+    return "unknown";
+}
+
+} // namespace Hubshelf::GitHub

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+#include <QUrl>
+
+namespace Hubshelf::GitHub {
+
+// What went wrong with a request, as a value. `message()` is a sentence a person understands;
+// `githubMessage` is GitHub's own `message`, when it sent one.
+struct Error
+{
+    Q_DECLARE_TR_FUNCTIONS(Hubshelf::GitHub::Error)
+
+public:
+    enum class Kind {
+        NotFound,             // 404 (GitHub hides private things behind it too)
+        Unauthorized,         // 401: bad or expired token
+        Forbidden,            // 403 that is not a rate limit
+        RateLimited,          // primary limit spent until resetAt
+        SecondaryRateLimited, // slow down for retryAfterSeconds
+        Network,              // no HTTP answer: refused, reset, timed out, DNS...
+        Server,               // 5xx after the retries
+        BadResponse,          // incomplete, or not the JSON it claims to be
+        ClientError,          // another 4xx, e.g. 422
+        Offline,              // offline mode and nothing cached
+        Cancelled,
+    };
+
+    Kind kind = Kind::Network;
+    QUrl url;
+    int httpStatus = 0;
+    QString githubMessage;
+    QString detail; // the network layer's own words, for Network errors
+    QString resource;
+    QDateTime resetAt; // UTC
+    int retryAfterSeconds = 0;
+
+    QString message() const;
+    // For logs and the CLI's -v: the kind as one word.
+    static const char *kindName(Kind kind);
+};
+
+} // namespace Hubshelf::GitHub

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+namespace Hubshelf::GitHub {
+
+// GitHub's naming rules, checked before anything becomes a request.
+// Logins (users and organizations): 1 to 39 letters, digits or '-', not starting with '-'.
+bool isValidLogin(QStringView login);
+// Repository names: letters, digits, '-', '_', '.', at most 100, never "." or "..".
+bool isValidRepositoryName(QStringView name);
+// Gist ids: hexadecimal (old gists have decimal ids, which are hexadecimal too), at most 64.
+bool isValidGistId(QStringView id);
+
+// One path segment, percent-encoded: nothing in it can change the path's shape.
+QString pathSegment(QStringView segment);
+// "/a/b/c" from segments, each percent-encoded.
+QString encodedPath(const QStringList &segments);
+
+} // namespace Hubshelf::GitHub

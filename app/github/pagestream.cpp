@@ -1,0 +1,177 @@
+#include "github/pagestream.h"
+
+#include "github/client.h"
+#include "github/linkheader.h"
+
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::GitHub {
+
+namespace {
+
+QUrl withPage(QUrl url, int page)
+{
+    QUrlQuery query(url);
+    query.removeAllQueryItems(u"page"_s);
+    query.addQueryItem(u"page"_s, QString::number(page));
+    url.setQuery(query);
+    return url;
+}
+
+} // namespace
+
+PageStream::PageStream(Client *client, const QUrl &listUrl, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    QUrlQuery query(listUrl);
+    query.removeAllQueryItems(u"per_page"_s);
+    query.removeAllQueryItems(u"page"_s);
+    query.addQueryItem(u"per_page"_s, QString::number(PerPage));
+    m_firstUrl = listUrl;
+    m_firstUrl.setQuery(query);
+    m_options.expectList = true;
+}
+
+PageStream::~PageStream()
+{
+    for (const auto &[page, request] : m_requests) {
+        if (request) {
+            request->abandon();
+        }
+    }
+}
+
+void PageStream::setRequestOptions(const RequestOptions &options)
+{
+    m_options = options;
+    m_options.expectList = true;
+}
+
+void PageStream::setItemLimit(int limit)
+{
+    m_itemLimit = std::max(0, limit);
+}
+
+void PageStream::start()
+{
+    if (m_running || !m_client) {
+        return;
+    }
+    m_running = true;
+    request(1, m_firstUrl);
+}
+
+void PageStream::cancel()
+{
+    if (!m_running) {
+        return;
+    }
+    stop();
+    Error error;
+    error.kind = Error::Kind::Cancelled;
+    error.url = m_firstUrl;
+    Q_EMIT failed(error);
+}
+
+void PageStream::stop()
+{
+    m_running = false;
+    for (const auto &[page, request] : m_requests) {
+        if (request) {
+            request->abandon();
+        }
+    }
+    m_requests.clear();
+    m_arrived.clear();
+}
+
+void PageStream::request(int page, const QUrl &url)
+{
+    Request *request = m_client->get(url, m_options);
+    m_requests.emplace(page, request);
+    connect(request, &Request::succeeded, this,
+            [this, page](const Response &response) { onPage(page, response); });
+    connect(request, &Request::failed, this, [this](const Error &error) {
+        if (m_running) {
+            stop();
+            Q_EMIT failed(error);
+        }
+    });
+}
+
+void PageStream::onPage(int page, const Response &response)
+{
+    if (!m_running) {
+        return;
+    }
+    m_requests.erase(page);
+    const QJsonDocument document = QJsonDocument::fromJson(response.body);
+    if (!document.isArray()) {
+        stop();
+        Error error;
+        error.kind = Error::Kind::BadResponse;
+        error.url = response.url;
+        Q_EMIT failed(error);
+        return;
+    }
+    if (page == 1) {
+        const LinkHeader links = response.links();
+        m_pageCount =
+            links.last().isValid() ? LinkHeader::pageNumber(links.last()) : (links.next().isValid() ? 0 : 1);
+        m_sequential = m_pageCount == 0;
+        if (!m_sequential) {
+            int lastWanted = m_pageCount;
+            if (m_itemLimit > 0) {
+                lastWanted = std::min(lastWanted, (m_itemLimit + PerPage - 1) / PerPage);
+            }
+            // Later pages come from GitHub's own `last` link, so any URL form it uses is kept.
+            for (int next = 2; next <= lastWanted; ++next) {
+                request(next, withPage(links.last(), next));
+            }
+            if (lastWanted < m_pageCount) {
+                m_pageCount = lastWanted;
+            }
+        }
+    }
+    if (m_sequential) {
+        m_nextUrl = response.links().next();
+    }
+    m_arrived.emplace(page, std::pair{document.array(), response});
+    deliverReady();
+}
+
+void PageStream::deliverReady()
+{
+    for (auto node = m_arrived.find(m_delivered + 1); m_running && node != m_arrived.end();
+         node = m_arrived.find(m_delivered + 1)) {
+        QJsonArray items = std::move(node->second.first);
+        const Response response = std::move(node->second.second);
+        m_arrived.erase(node);
+        ++m_delivered;
+        bool limitReached = false;
+        if (m_itemLimit > 0 && m_itemsDelivered + items.size() >= m_itemLimit) {
+            while (m_itemsDelivered + items.size() > m_itemLimit) {
+                items.removeLast();
+            }
+            limitReached = true;
+        }
+        m_itemsDelivered += int(items.size());
+        Q_EMIT pageArrived(m_delivered, items, response);
+        Q_EMIT progress(m_delivered, m_pageCount);
+        const bool lastPage = m_sequential ? !m_nextUrl.isValid() : m_delivered >= m_pageCount;
+        if (limitReached || lastPage) {
+            stop();
+            Q_EMIT finished();
+            return;
+        }
+        if (m_sequential) {
+            request(m_delivered + 1, m_nextUrl);
+        }
+    }
+}
+
+} // namespace Hubshelf::GitHub

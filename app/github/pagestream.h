@@ -1,0 +1,71 @@
+#pragma once
+
+#include "github/error.h"
+#include "github/request.h"
+
+#include <QJsonArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <map>
+
+namespace Hubshelf::GitHub {
+
+class Client;
+
+// Every page of a GitHub list, delivered in order as they arrive. The first page (per_page=100)
+// tells the last page number through `Link: rel="last"`; the rest are then requested at once and
+// the client's queue fetches them in parallel within its cap. Without a page number (cursor
+// links) the pages follow `rel="next"` one by one.
+class PageStream final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PageStream)
+
+public:
+    static constexpr int PerPage = 100;
+
+    PageStream(Client *client, const QUrl &listUrl, QObject *parent = nullptr);
+    ~PageStream() override;
+
+    void setRequestOptions(const RequestOptions &options);
+    // Stop after this many items (0: all); pages beyond are not requested.
+    void setItemLimit(int limit);
+    void start();
+    // Abandons the requests under way; emits failed() with Error::Kind::Cancelled.
+    void cancel();
+
+    int pagesDone() const { return m_delivered; }
+    int pageCount() const { return m_pageCount; } // 0 while unknown
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void pageArrived(int page, const QJsonArray &items, const Hubshelf::GitHub::Response &response);
+    // `total` is 0 while the number of pages is unknown (cursor pagination).
+    void progress(int done, int total);
+    void finished();
+    void failed(const Hubshelf::GitHub::Error &error);
+
+private:
+    void request(int page, const QUrl &url);
+    void onPage(int page, const Response &response);
+    void deliverReady();
+    void stop();
+
+    QPointer<Client> m_client;
+    QUrl m_firstUrl;
+    RequestOptions m_options;
+    std::map<int, QPointer<Request>> m_requests;
+    std::map<int, std::pair<QJsonArray, Response>> m_arrived; // pages that came before their turn
+    int m_itemLimit = 0;
+    int m_itemsDelivered = 0;
+    int m_delivered = 0;
+    int m_pageCount = 0;
+    bool m_running = false;
+    bool m_sequential = false;
+    QUrl m_nextUrl;
+};
+
+} // namespace Hubshelf::GitHub

@@ -1,0 +1,82 @@
+#include "github/ratelimittracker.h"
+
+#include <algorithm>
+
+namespace Hubshelf::GitHub {
+
+RateLimitTracker::RateLimitTracker(QObject *parent)
+    : QObject(parent)
+{}
+
+void RateLimitTracker::updateFromHeaders(const Headers &headers)
+{
+    RateLimit limit;
+    limit.resource = QStringLiteral("core"); // GitHub omits x-ratelimit-resource on some answers
+    bool any = false;
+    for (const auto &[rawName, value] : headers) {
+        const QByteArray name = rawName.toLower();
+        if (!name.startsWith("x-ratelimit-")) {
+            continue;
+        }
+        any = true;
+        if (name == "x-ratelimit-limit") {
+            limit.limit = value.toInt();
+        } else if (name == "x-ratelimit-remaining") {
+            limit.remaining = value.toInt();
+        } else if (name == "x-ratelimit-used") {
+            limit.used = value.toInt();
+        } else if (name == "x-ratelimit-reset") {
+            limit.reset = QDateTime::fromSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+        } else if (name == "x-ratelimit-resource") {
+            limit.resource = QString::fromLatin1(value);
+        }
+    }
+    if (!any || limit.limit < 0) {
+        return;
+    }
+    if (limit.used < 0 && limit.remaining >= 0) {
+        limit.used = limit.limit - limit.remaining;
+    }
+    set(limit);
+}
+
+void RateLimitTracker::updateFromRateLimitBody(const QJsonObject &body)
+{
+    const QJsonObject resources = body.value(QStringLiteral("resources")).toObject();
+    for (auto it = resources.begin(); it != resources.end(); ++it) {
+        const QJsonObject values = it.value().toObject();
+        RateLimit limit;
+        limit.resource = it.key();
+        limit.limit = values.value(QStringLiteral("limit")).toInt(-1);
+        limit.remaining = values.value(QStringLiteral("remaining")).toInt(-1);
+        limit.used = values.value(QStringLiteral("used")).toInt(-1);
+        limit.reset =
+            QDateTime::fromSecsSinceEpoch(values.value(QStringLiteral("reset")).toInteger(), Qt::UTC);
+        if (limit.isKnown()) {
+            set(limit);
+        }
+    }
+}
+
+RateLimit RateLimitTracker::limit(const QString &resource) const
+{
+    RateLimit unknown;
+    unknown.resource = resource;
+    return m_limits.value(resource, unknown);
+}
+
+QList<RateLimit> RateLimitTracker::all() const
+{
+    QList<RateLimit> limits = m_limits.values();
+    std::sort(limits.begin(), limits.end(),
+              [](const RateLimit &a, const RateLimit &b) { return a.resource < b.resource; });
+    return limits;
+}
+
+void RateLimitTracker::set(const RateLimit &limit)
+{
+    m_limits.insert(limit.resource, limit);
+    Q_EMIT changed(limit);
+}
+
+} // namespace Hubshelf::GitHub

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QString>
+
+namespace Hubshelf::GitHub {
+
+// One resource's primary rate limit, as GitHub last reported it.
+struct RateLimit
+{
+    QString resource;
+    int limit = -1;
+    int remaining = -1;
+    int used = -1;
+    QDateTime reset; // UTC
+
+    bool isKnown() const { return limit >= 0; }
+    bool isSpent(const QDateTime &now) const { return remaining == 0 && reset > now; }
+};
+
+// The primary limits per resource, from the x-ratelimit-* headers of every response (304s
+// included) and from GET /rate_limit.
+class RateLimitTracker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RateLimitTracker)
+
+public:
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    explicit RateLimitTracker(QObject *parent = nullptr);
+
+    // Reads x-ratelimit-limit/remaining/used/reset/resource; headers without them change nothing.
+    void updateFromHeaders(const Headers &headers);
+    // The body of GET /rate_limit: every resource at once.
+    void updateFromRateLimitBody(const QJsonObject &body);
+
+    RateLimit limit(const QString &resource) const;
+    QList<RateLimit> all() const;
+
+Q_SIGNALS:
+    void changed(const Hubshelf::GitHub::RateLimit &limit);
+
+private:
+    void set(const RateLimit &limit);
+
+    QHash<QString, RateLimit> m_limits;
+};
+
+} // namespace Hubshelf::GitHub

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "github/error.h"
+#include "github/linkheader.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkReply;
+
+namespace Hubshelf::Cache {
+struct CachedResponse;
+}
+
+namespace Hubshelf::GitHub {
+
+// How the cache took part in a result.
+enum class CacheOutcome {
+    Fresh,       // served from the cache without a request
+    Revalidated, // a 304 proved the cached body still right
+    Miss,        // fetched (200) and stored
+    Uncached,    // fetched and not stored: not cacheable, or the cache is off
+};
+const char *cacheOutcomeName(CacheOutcome outcome);
+
+using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
+// The first value of a header, the name compared without case.
+QByteArray findHeader(const RawHeaders &headers, const QByteArray &name);
+
+// A successful GET. The body is always a complete 200 body, whether it came from the network or
+// from the cache (then `headers` are those of the 304, or the stored ones for a fresh hit).
+struct Response
+{
+    QUrl url; // where the body came from, after redirects
+    RawHeaders headers;
+    QByteArray body;
+    CacheOutcome cacheOutcome = CacheOutcome::Uncached;
+
+    QByteArray header(const QByteArray &name) const;
+    LinkHeader links() const { return LinkHeader(header("link")); }
+};
+
+struct RequestOptions
+{
+    bool useCache = true;         // false: neither read nor write the cache (--no-cache)
+    bool revalidate = false;      // a fresh entry is revalidated instead of served (refresh, F5)
+    bool offline = false;         // only the cache answers (--offline)
+    bool expectList = false;      // the answer is a JSON array: an uncached visit may probe with `[]`
+    bool waitForRateLimit = true; // false: fail with RateLimited instead of waiting for the reset
+};
+
+// One GET. Emits finished() always, then exactly one of succeeded() and failed(), then deletes
+// itself. abandon() stops it and its signals.
+class Request final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Request)
+
+public:
+    ~Request() override;
+
+    QUrl url() const { return m_url; }
+    void abandon();
+
+Q_SIGNALS:
+    void finished();
+    void succeeded(const Hubshelf::GitHub::Response &response);
+    void failed(const Hubshelf::GitHub::Error &error);
+
+private:
+    friend class Client;
+    enum class Conditional { None, Own, OtherIdentity, EmptyListProbe };
+
+    Request(const QUrl &url, const RequestOptions &options, QObject *parent);
+
+    QUrl m_url;
+    QUrl m_currentUrl;
+    RequestOptions m_options;
+    int m_attempts = 0;
+    int m_redirects = 0;
+    int m_secondaryPauses = 0;
+    bool m_abandoned = false;
+    bool m_done = false;
+    Conditional m_conditional = Conditional::None;
+    std::unique_ptr<Cache::CachedResponse> m_cached;
+    QPointer<QNetworkReply> m_reply;
+    QElapsedTimer m_timer;
+};
+
+} // namespace Hubshelf::GitHub

@@ -1,0 +1,617 @@
+// The GitHub client against the fake GitHub over real loopback, with a real SQLite cache file.
+
+#include "cache/etagcache.h"
+#include "fakegithub.h"
+#include "github/client.h"
+#include "github/pagestream.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Hubshelf;
+using namespace Hubshelf::GitHub;
+using FakeGitHub::Fault;
+using FakeGitHub::LoggedRequest;
+
+namespace {
+
+QStringList capturedMessages;
+QtMessageHandler previousHandler = nullptr;
+
+void capture(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    capturedMessages.append(QString::fromLatin1(context.category ? context.category : "") + u' ' + message);
+    if (type != QtDebugMsg && type != QtInfoMsg) {
+        previousHandler(type, context, message);
+    }
+}
+
+struct Outcome
+{
+    bool done = false;
+    bool ok = false;
+    Response response;
+    Error error;
+    QStringList signalOrder;
+};
+
+} // namespace
+
+class TestClient final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+
+    void requests_carryGitHubsHeadersAndTheToken();
+    void request_emitsFinishedThenExactlyOneOutcome();
+    void withinMaxAge_noRequestAtAll();
+    void afterMaxAge_revalidatesWith304AndSpendsNothing();
+    void tokenRotation_revalidatesWithoutSpending();
+    void anotherUsersToken_neverSeesAPrivateCachedBody();
+    void emptyList_firstVisitWithTokenCostsNothing();
+    void badResponses_neverReplaceAGoodEntry_data();
+    void badResponses_neverReplaceAGoodEntry();
+    void corruptCacheFile_isRebuiltAndTheClientKeepsWorking();
+    void pages_arriveCompleteAndInOrderWithinTheCap_data();
+    void pages_arriveCompleteAndInOrderWithinTheCap();
+    void pageStream_cancelStopsEverything();
+    void authorization_neverReachesTheAvatarOrigin();
+    void authorization_isDroppedOnACrossOriginRedirect();
+    void sameOriginRedirect_isFollowedWithTheTokenAndRemembered();
+    void primaryLimit_knownSpent_waitsForTheResetWithoutSending();
+    void primaryLimit_403WaitsForTheResetThenSucceeds();
+    void primaryLimit_failsWithTheResetTimeWhenNotWaiting();
+    void secondaryLimit_pausesForRetryAfterThenRetries();
+    void retries_twoBadGatewaysThenSuccess();
+    void retries_giveUpAfterThreeAttempts();
+    void retries_notFoundIsNotRetried();
+    void transferTimeout_endsAStalledRequest();
+    void offline_servesTheCacheAndNeverTheNetwork();
+    void rateLimitEndpoint_fillsEveryResourceAndIsNeverCached();
+    void logLines_nameMethodUrlStatusOutcomeAndLimit();
+    void token_neverInTheCacheFileOrTheLogs();
+
+private:
+    Outcome fetch(const QString &path, RequestOptions options = {});
+    Outcome fetchUrl(const QUrl &url, RequestOptions options = {});
+    QList<LoggedRequest> logFor(const QString &path) const;
+    void useToken(const QByteArray &token);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeGitHub::Server> m_fake;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<Cache::EtagCache> m_cache;
+    std::unique_ptr<Client> m_client;
+    int m_cacheNumber = 0;
+};
+
+void TestClient::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    previousHandler = qInstallMessageHandler(capture);
+    QLoggingCategory::setFilterRules(u"hubshelf.*=true"_s);
+}
+
+void TestClient::cleanupTestCase()
+{
+    qInstallMessageHandler(previousHandler);
+}
+
+void TestClient::init()
+{
+    m_fake = std::make_unique<FakeGitHub::Server>();
+    QVERIFY2(m_fake->listen(), qPrintable(m_fake->errorString()));
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_cache = std::make_unique<Cache::EtagCache>(m_dir.filePath(u"cache-%1.sqlite"_s.arg(++m_cacheNumber)));
+    QVERIFY(m_cache->open());
+    m_client = std::make_unique<Client>(m_network.get(), m_cache.get(), m_fake->apiUrl());
+    m_client->setRetryBaseDelay(20);
+    useToken(FakeGitHub::Tokens::Octocat);
+}
+
+void TestClient::cleanup()
+{
+    m_client.reset();
+    m_cache.reset();
+    m_network.reset();
+    m_fake.reset();
+}
+
+void TestClient::useToken(const QByteArray &token)
+{
+    m_client->setToken(token);
+}
+
+Outcome TestClient::fetchUrl(const QUrl &url, RequestOptions options)
+{
+    auto outcome = std::make_shared<Outcome>();
+    Request *request = m_client->get(url, options);
+    connect(request, &Request::finished, this, [outcome] { outcome->signalOrder.append(u"finished"_s); });
+    connect(request, &Request::succeeded, this, [outcome](const Response &response) {
+        outcome->signalOrder.append(u"succeeded"_s);
+        outcome->ok = true;
+        outcome->done = true;
+        outcome->response = response;
+    });
+    connect(request, &Request::failed, this, [outcome](const Error &error) {
+        outcome->signalOrder.append(u"failed"_s);
+        outcome->done = true;
+        outcome->error = error;
+    });
+    if (!QTest::qWaitFor([&] { return outcome->done; }, 20000)) {
+        qWarning("request for %s did not finish", qPrintable(url.toString()));
+    }
+    QTest::qWait(1); // let deleteLater() and the log settle
+    return *outcome;
+}
+
+Outcome TestClient::fetch(const QString &path, RequestOptions options)
+{
+    const qsizetype question = path.indexOf(u'?');
+    const QUrl url = m_client->endpoint(question < 0 ? path : path.left(question),
+                                        QUrlQuery(question < 0 ? QString() : path.mid(question + 1)));
+    return fetchUrl(url, options);
+}
+
+QList<LoggedRequest> TestClient::logFor(const QString &path) const
+{
+    QList<LoggedRequest> entries;
+    for (const LoggedRequest &entry : m_fake->requestLog()) {
+        if (entry.path == path) {
+            entries.append(entry);
+        }
+    }
+    return entries;
+}
+
+void TestClient::requests_carryGitHubsHeadersAndTheToken()
+{
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(outcome.ok);
+    const QList<LoggedRequest> log = logFor(u"/users/octocat"_s);
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.first().accept, QByteArray("application/vnd.github+json"));
+    QVERIFY(log.first().userAgent.startsWith("Hubshelf/"));
+    QVERIFY(log.first().authorized);
+    QCOMPARE(log.first().login, u"octocat"_s);
+    QCOMPARE(QJsonDocument::fromJson(outcome.response.body).object().value(u"login"_s).toString(),
+             u"octocat"_s);
+}
+
+void TestClient::request_emitsFinishedThenExactlyOneOutcome()
+{
+    QCOMPARE(fetch(u"/users/octocat"_s).signalOrder, (QStringList{u"finished"_s, u"succeeded"_s}));
+    QCOMPARE(fetch(u"/users/no-such-user"_s).signalOrder, (QStringList{u"finished"_s, u"failed"_s}));
+    QCOMPARE(fetch(u"/users/octocat"_s).signalOrder,
+             (QStringList{u"finished"_s, u"succeeded"_s})); // fresh hit
+}
+
+void TestClient::withinMaxAge_noRequestAtAll()
+{
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Miss);
+    const Outcome second = fetch(u"/users/octocat"_s);
+    QCOMPARE(second.response.cacheOutcome, CacheOutcome::Fresh);
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), 1);
+    QCOMPARE(m_cache->statistics().freshHits, 1);
+    QCOMPARE(m_cache->statistics().bytesSaved, second.response.body.size());
+}
+
+void TestClient::afterMaxAge_revalidatesWith304AndSpendsNothing()
+{
+    m_fake->setMaxAge(0);
+    const Outcome first = fetch(u"/users/octocat"_s);
+    QVERIFY(first.ok);
+    const int pointsAfterFirst = m_fake->pointsUsed(u"octocat"_s);
+    QCOMPARE(pointsAfterFirst, 1);
+    const Outcome second = fetch(u"/users/octocat"_s);
+    QCOMPARE(second.response.cacheOutcome, CacheOutcome::Revalidated);
+    QCOMPARE(second.response.body, first.response.body);
+    QCOMPARE(logFor(u"/users/octocat"_s).last().status, 304);
+    QCOMPARE(m_fake->pointsUsed(u"octocat"_s), pointsAfterFirst);
+    QCOMPARE(m_cache->statistics().revalidated, 1);
+}
+
+void TestClient::tokenRotation_revalidatesWithoutSpending()
+{
+    const Outcome withA = fetch(u"/users/octocat/repos"_s);
+    QVERIFY(withA.ok);
+    const int points = m_fake->pointsUsed(u"octocat"_s);
+    useToken(FakeGitHub::Tokens::OctocatRotated);
+    const Outcome withB = fetch(u"/users/octocat/repos"_s);
+    QVERIFY(withB.ok);
+    QCOMPARE(withB.response.cacheOutcome, CacheOutcome::Revalidated);
+    QCOMPARE(withB.response.body, withA.response.body);
+    QCOMPARE(logFor(u"/users/octocat/repos"_s).last().status, 304);
+    QCOMPARE(m_fake->pointsUsed(u"octocat"_s), points);
+    // Now cached under B too: a third visit makes no request.
+    QCOMPARE(fetch(u"/users/octocat/repos"_s).response.cacheOutcome, CacheOutcome::Fresh);
+    QCOMPARE(logFor(u"/users/octocat/repos"_s).size(), 2);
+}
+
+void TestClient::anotherUsersToken_neverSeesAPrivateCachedBody()
+{
+    const Outcome octocat = fetch(u"/repos/octocat/secret-plans"_s);
+    QVERIFY(octocat.ok);
+    useToken(FakeGitHub::Tokens::Monalisa);
+    const Outcome monalisa = fetch(u"/repos/octocat/secret-plans"_s);
+    QVERIFY(!monalisa.ok);
+    QCOMPARE(monalisa.error.kind, Error::Kind::NotFound);
+    QCOMPARE(logFor(u"/repos/octocat/secret-plans"_s).last().status, 404);
+    QVERIFY(
+        !logFor(u"/repos/octocat/secret-plans"_s).last().ifNoneMatch.isEmpty()); // it did try to revalidate
+    // Still not shown offline either: nothing was stored under monalisa's identity.
+    RequestOptions offline;
+    offline.offline = true;
+    QCOMPARE(fetch(u"/repos/octocat/secret-plans"_s, offline).error.kind, Error::Kind::Offline);
+}
+
+void TestClient::emptyList_firstVisitWithTokenCostsNothing()
+{
+    RequestOptions list;
+    list.expectList = true;
+    const Outcome outcome = fetch(u"/users/nobody/gists"_s, list);
+    QVERIFY(outcome.ok);
+    QCOMPARE(outcome.response.body, QByteArray("[]"));
+    QCOMPARE(outcome.response.cacheOutcome, CacheOutcome::Revalidated);
+    QCOMPARE(logFor(u"/users/nobody/gists"_s).size(), 1);
+    QCOMPARE(logFor(u"/users/nobody/gists"_s).first().status, 304);
+    QCOMPARE(m_fake->pointsUsed(u"octocat"_s), 0);
+    // A list that is not empty answers the probe with its body, as any first visit.
+    const Outcome full = fetch(u"/users/octocat/gists"_s, list);
+    QCOMPARE(full.response.cacheOutcome, CacheOutcome::Miss);
+    QVERIFY(QJsonDocument::fromJson(full.response.body).array().size() > 0);
+}
+
+void TestClient::badResponses_neverReplaceAGoodEntry_data()
+{
+    QTest::addColumn<int>("fault");
+    QTest::newRow("truncated body") << int(Fault::Kind::TruncatedBody);
+    QTest::newRow("reset mid-body") << int(Fault::Kind::ResetMidBody);
+    QTest::newRow("invalid JSON") << int(Fault::Kind::InvalidJson);
+}
+
+void TestClient::badResponses_neverReplaceAGoodEntry()
+{
+    QFETCH(int, fault);
+    m_fake->setMaxAge(0);
+    const Outcome good = fetch(u"/users/octocat/repos"_s);
+    QVERIFY(good.ok);
+    const QByteArray key = good.response.url.toEncoded();
+    const QByteArray identity = m_cache->identityFor(FakeGitHub::Tokens::Octocat);
+    const auto before = m_cache->find(key, "application/vnd.github+json", identity);
+    QVERIFY(before);
+
+    m_fake->armFault(u"/users/octocat/repos"_s, Fault::of(Fault::Kind(fault)), -1);
+    const Outcome bad = fetch(u"/users/octocat/repos"_s);
+    QVERIFY(!bad.ok);
+    QVERIFY2(bad.error.kind == Error::Kind::Network || bad.error.kind == Error::Kind::BadResponse,
+             Error::kindName(bad.error.kind));
+
+    const auto after = m_cache->find(key, "application/vnd.github+json", identity);
+    QVERIFY(after);
+    QCOMPARE(after->body, before->body);
+    QCOMPARE(after->etag, before->etag);
+    QCOMPARE(after->fetchedAt, before->fetchedAt);
+}
+
+void TestClient::corruptCacheFile_isRebuiltAndTheClientKeepsWorking()
+{
+    const QString path = m_dir.filePath(u"corrupt.sqlite"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(8192, 'x'));
+    file.close();
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(u".*corrupt.*"_s, QRegularExpression::CaseInsensitiveOption));
+    Cache::EtagCache cache(path);
+    QVERIFY(cache.open());
+    QVERIFY(cache.wasRebuilt());
+    m_client = std::make_unique<Client>(m_network.get(), &cache, m_fake->apiUrl());
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Miss);
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Fresh);
+    m_client.reset();
+}
+
+void TestClient::pages_arriveCompleteAndInOrderWithinTheCap_data()
+{
+    QTest::addColumn<int>("cap");
+    QTest::newRow("default cap of 4") << 4;
+    QTest::newRow("one at a time") << 1;
+    QTest::newRow("eight") << 8;
+}
+
+void TestClient::pages_arriveCompleteAndInOrderWithinTheCap()
+{
+    QFETCH(int, cap);
+    m_fake->setLatency(cap == 1 ? 5 : 40);
+    m_client->setMaxConcurrent(cap);
+    PageStream stream(m_client.get(), m_client->endpoint(u"/orgs/megacorp/repos"_s));
+    QList<int> pages;
+    QList<qint64> ids;
+    QList<QPair<int, int>> progress;
+    connect(&stream, &PageStream::pageArrived, this, [&](int page, const QJsonArray &items) {
+        pages.append(page);
+        for (const QJsonValue &item : items) {
+            ids.append(item.toObject().value(u"id"_s).toInteger());
+        }
+    });
+    connect(&stream, &PageStream::progress, this, [&](int done, int total) {
+        progress.append({done, total});
+    });
+    QSignalSpy finished(&stream, &PageStream::finished);
+    stream.start();
+    QVERIFY(finished.wait(60000));
+
+    QCOMPARE(pages.size(), 50);
+    for (int i = 0; i < pages.size(); ++i) {
+        QCOMPARE(pages.at(i), i + 1);
+    }
+    QCOMPARE(ids.size(), FakeGitHub::BigOrganizationRepoCount);
+    QCOMPARE(QSet<qint64>(ids.cbegin(), ids.cend()).size(), FakeGitHub::BigOrganizationRepoCount);
+    QVERIFY(std::is_sorted(ids.cbegin(), ids.cend())); // the fake lists them by id: order kept
+    QCOMPARE(progress.last(), (QPair<int, int>(50, 50)));
+    QVERIFY2(m_fake->maxInFlight() <= cap, qPrintable(QString::number(m_fake->maxInFlight())));
+    if (cap > 1) {
+        QVERIFY2(m_fake->maxInFlight() > 1, "the pages after the first were not fetched in parallel");
+    }
+}
+
+void TestClient::pageStream_cancelStopsEverything()
+{
+    m_fake->setLatency(50);
+    PageStream stream(m_client.get(), m_client->endpoint(u"/orgs/megacorp/repos"_s));
+    QSignalSpy failed(&stream, &PageStream::failed);
+    QSignalSpy arrived(&stream, &PageStream::pageArrived);
+    stream.start();
+    QVERIFY(arrived.wait(10000));
+    stream.cancel();
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Cancelled);
+    const int seen = int(m_fake->requestLog().size());
+    QTest::qWait(300);
+    QVERIFY(m_fake->requestLog().size() <= seen + m_client->maxConcurrent());
+    QCOMPARE(arrived.count(), 1);
+    QVERIFY(!stream.isRunning());
+}
+
+void TestClient::authorization_neverReachesTheAvatarOrigin()
+{
+    const Outcome user = fetch(u"/users/octocat"_s);
+    const QUrl avatar(QJsonDocument::fromJson(user.response.body).object().value(u"avatar_url"_s).toString());
+    QCOMPARE(avatar.port(), m_fake->contentUrl().port());
+    const Outcome image = fetchUrl(avatar);
+    QVERIFY(image.ok);
+    QVERIFY(image.response.body.startsWith("\x89PNG"));
+    const LoggedRequest last = m_fake->requestLog().last();
+    QCOMPARE(last.origin, FakeGitHub::Origin::Content);
+    QVERIFY(!last.authorized);
+}
+
+void TestClient::authorization_isDroppedOnACrossOriginRedirect()
+{
+    QUrl target = m_fake->contentUrl();
+    target.setPath(u"/octocat"_s);
+    m_fake->armFault(u"/users/octocat"_s, Fault::redirect(302, target));
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(outcome.ok);
+    QCOMPARE(outcome.response.url, target);
+    const QList<LoggedRequest> log = m_fake->requestLog();
+    QCOMPARE(log.size(), 2);
+    QVERIFY(log.at(0).authorized);
+    QCOMPARE(log.at(0).status, 302);
+    QCOMPARE(log.at(1).origin, FakeGitHub::Origin::Content);
+    QVERIFY(!log.at(1).authorized);
+}
+
+void TestClient::sameOriginRedirect_isFollowedWithTheTokenAndRemembered()
+{
+    const Outcome outcome = fetch(u"/repos/octocat/Hello-Old-World"_s);
+    QVERIFY(outcome.ok);
+    QCOMPARE(QJsonDocument::fromJson(outcome.response.body).object().value(u"full_name"_s).toString(),
+             u"octocat/Hello-World"_s);
+    QCOMPARE(logFor(u"/repos/octocat/Hello-Old-World"_s).size(), 1);
+    QCOMPARE(logFor(u"/repos/octocat/Hello-Old-World"_s).first().status, 301);
+    QVERIFY(logFor(u"/repositories/1296269"_s).first().authorized);
+    RequestOptions refresh;
+    refresh.revalidate = true;
+    QVERIFY(fetch(u"/repos/octocat/Hello-Old-World"_s, refresh).ok);
+    QCOMPARE(logFor(u"/repos/octocat/Hello-Old-World"_s).size(), 1); // went straight to the new URL
+    QCOMPARE(logFor(u"/repositories/1296269"_s).size(), 2);
+}
+
+void TestClient::primaryLimit_knownSpent_waitsForTheResetWithoutSending()
+{
+    m_fake->setRateLimit(2, 60);
+    m_fake->setRateLimitWindow(2);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    QVERIFY(fetch(u"/users/monalisa"_s).ok); // the headers now say: 0 remaining
+    QSignalSpy waiting(m_client.get(), &Client::waitingForRateLimit);
+    const Outcome third = fetch(u"/orgs/github"_s);
+    QVERIFY2(third.ok, qPrintable(third.error.message()));
+    QVERIFY(waiting.count() >= 1);
+    QCOMPARE(waiting.first().at(0).toString(), u"core"_s);
+    QVERIFY(waiting.first().at(1).toDateTime().isValid());
+    const QList<LoggedRequest> log = logFor(u"/orgs/github"_s);
+    QCOMPARE(log.size(), 1); // held back until the reset: no request wasted on a 403
+    QCOMPARE(log.first().status, 200);
+}
+
+void TestClient::primaryLimit_403WaitsForTheResetThenSucceeds()
+{
+    m_fake->setRateLimit(2, 60);
+    m_fake->setRateLimitWindow(2);
+    // Another program with the same account spends the limit; this client learns it from a 403.
+    Client other(m_network.get(), nullptr, m_fake->apiUrl());
+    other.setToken(FakeGitHub::Tokens::OctocatRotated);
+    for (const QString &path : {u"/users/octocat"_s, u"/users/monalisa"_s}) {
+        Request *request = other.get(other.endpoint(path));
+        QSignalSpy done(request, &Request::finished);
+        QVERIFY(done.wait(5000));
+    }
+    QSignalSpy waiting(m_client.get(), &Client::waitingForRateLimit);
+    const Outcome outcome = fetch(u"/orgs/github"_s);
+    QVERIFY2(outcome.ok, qPrintable(outcome.error.message()));
+    QVERIFY(waiting.count() >= 1);
+    const QList<LoggedRequest> log = logFor(u"/orgs/github"_s);
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.first().status, 403);
+    QCOMPARE(log.last().status, 200);
+}
+
+void TestClient::primaryLimit_failsWithTheResetTimeWhenNotWaiting()
+{
+    m_fake->setRateLimit(1, 60);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    RequestOptions noWait;
+    noWait.waitForRateLimit = false;
+    const Outcome outcome = fetch(u"/users/monalisa"_s, noWait);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error.kind, Error::Kind::RateLimited);
+    QVERIFY(outcome.error.resetAt > QDateTime::currentDateTimeUtc());
+    QVERIFY(outcome.error.message().contains(outcome.error.resetAt.toLocalTime().toString(u"HH:mm"_s)));
+}
+
+void TestClient::secondaryLimit_pausesForRetryAfterThenRetries()
+{
+    m_fake->armFault(u"/users/octocat"_s,
+                     Fault::withStatus(403, "You have exceeded a secondary rate limit. Please wait.", 1));
+    QSignalSpy paused(m_client.get(), &Client::pausedForSecondaryLimit);
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(outcome.ok);
+    QCOMPARE(paused.count(), 1);
+    QCOMPARE(paused.first().first().toInt(), 1);
+    const QList<LoggedRequest> log = logFor(u"/users/octocat"_s);
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.first().status, 403);
+    QCOMPARE(log.last().status, 200);
+}
+
+void TestClient::retries_twoBadGatewaysThenSuccess()
+{
+    m_fake->armFault(u"/users/octocat"_s, Fault::withStatus(502), 2);
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(outcome.ok);
+    const QList<LoggedRequest> log = logFor(u"/users/octocat"_s);
+    QCOMPARE(log.size(), 3);
+    QCOMPARE(log.at(0).status, 502);
+    QCOMPARE(log.at(1).status, 502);
+    QCOMPARE(log.at(2).status, 200);
+}
+
+void TestClient::retries_giveUpAfterThreeAttempts()
+{
+    m_fake->armFault(u"/users/octocat"_s, Fault::withStatus(503), -1);
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QCOMPARE(outcome.error.kind, Error::Kind::Server);
+    QCOMPARE(outcome.error.httpStatus, 503);
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), 3);
+}
+
+void TestClient::retries_notFoundIsNotRetried()
+{
+    const Outcome outcome = fetch(u"/users/no-such-user"_s);
+    QCOMPARE(outcome.error.kind, Error::Kind::NotFound);
+    QCOMPARE(outcome.error.githubMessage, u"Not Found"_s);
+    QCOMPARE(logFor(u"/users/no-such-user"_s).size(), 1);
+}
+
+void TestClient::transferTimeout_endsAStalledRequest()
+{
+    m_client->setTransferTimeout(300);
+    m_fake->armFault(u"/users/octocat"_s, Fault::of(Fault::Kind::Stall), -1);
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error.kind, Error::Kind::Network);
+    QTRY_COMPARE(logFor(u"/users/octocat"_s).size(), 3);
+}
+
+void TestClient::offline_servesTheCacheAndNeverTheNetwork()
+{
+    m_fake->setMaxAge(0);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    m_fake->clearRequestLog();
+    RequestOptions offline;
+    offline.offline = true;
+    const Outcome cached = fetch(u"/users/octocat"_s, offline);
+    QVERIFY(cached.ok);
+    QCOMPARE(cached.response.cacheOutcome, CacheOutcome::Fresh);
+    const Outcome missing = fetch(u"/users/monalisa"_s, offline);
+    QCOMPARE(missing.error.kind, Error::Kind::Offline);
+    QVERIFY(m_fake->requestLog().isEmpty());
+}
+
+void TestClient::rateLimitEndpoint_fillsEveryResourceAndIsNeverCached()
+{
+    for (int i = 0; i < 2; ++i) {
+        Request *request = m_client->fetchRateLimits();
+        QSignalSpy succeeded(request, &Request::succeeded);
+        QVERIFY(succeeded.wait(5000));
+        QCOMPARE(succeeded.first().first().value<Response>().cacheOutcome, CacheOutcome::Uncached);
+    }
+    QCOMPARE(logFor(u"/rate_limit"_s).size(), 2);
+    QVERIFY(m_client->rateLimits()->all().size() >= 3);
+    QCOMPARE(m_client->rateLimits()->limit(u"core"_s).limit, 5000);
+    QCOMPARE(m_fake->pointsUsed(u"octocat"_s), 0);
+}
+
+void TestClient::logLines_nameMethodUrlStatusOutcomeAndLimit()
+{
+    capturedMessages.clear();
+    QSignalSpy logged(m_client.get(), &Client::requestLogged);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    QCOMPARE(logged.count(), 2);
+    const auto miss = logged.at(0).first().value<RequestLogEntry>();
+    QCOMPARE(miss.status, 200);
+    QCOMPARE(miss.outcome, CacheOutcome::Miss);
+    QCOMPARE(miss.remaining, 4999);
+    QCOMPARE(miss.limit, 5000);
+    const QString url = m_client->endpoint(u"/users/octocat"_s).toDisplayString();
+    const QRegularExpression line(u"^hubshelf.github GET "_s + QRegularExpression::escape(url) +
+                                  u" 200 miss \\d+ms 4999/5000$"_s);
+    QVERIFY2(capturedMessages.indexOf(line) >= 0, qPrintable(capturedMessages.join(u'\n')));
+    QCOMPARE(logged.at(1).first().value<RequestLogEntry>().outcome, CacheOutcome::Fresh);
+}
+
+void TestClient::token_neverInTheCacheFileOrTheLogs()
+{
+    capturedMessages.clear();
+    m_fake->setMaxAge(0);
+    for (const QString &path : {u"/users/octocat"_s, u"/users/octocat/gists"_s, u"/users/octocat"_s}) {
+        QVERIFY(fetch(path).ok);
+    }
+    useToken(FakeGitHub::Tokens::OctocatRotated);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    QVERIFY(fetch(u"/users/no-such-user"_s).error.kind == Error::Kind::NotFound);
+    for (const QString &suffix : {QString(), u"-wal"_s}) {
+        QFile file(m_cache->databasePath() + suffix);
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray bytes = file.readAll();
+            QVERIFY(!bytes.contains(FakeGitHub::Tokens::Octocat));
+            QVERIFY(!bytes.contains(FakeGitHub::Tokens::OctocatRotated));
+        }
+    }
+    QVERIFY(!capturedMessages.isEmpty());
+    for (const QString &message : std::as_const(capturedMessages)) {
+        QVERIFY(!message.contains(QString::fromLatin1(FakeGitHub::Tokens::Octocat)));
+        QVERIFY(!message.contains(QString::fromLatin1(FakeGitHub::Tokens::OctocatRotated)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestClient)
+#include "test_client.moc"

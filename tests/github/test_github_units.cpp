@@ -1,0 +1,202 @@
+// The pure parts of app/github: names, Link headers, rate-limit bookkeeping, error sentences.
+
+#include "github/error.h"
+#include "github/linkheader.h"
+#include "github/names.h"
+#include "github/ratelimittracker.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Hubshelf::GitHub;
+
+class TestGitHubUnits final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void loginValidation_data();
+    void loginValidation();
+    void repositoryNameValidation_data();
+    void repositoryNameValidation();
+    void gistIdValidation_data();
+    void gistIdValidation();
+    void pathSegments_cannotChangeThePathsShape();
+    void linkHeader_parsesGitHubsPagination();
+    void linkHeader_toleratesCommasInsideUrlsAndMissingRels();
+    void rateLimitTracker_readsEveryHeaderAndSignals();
+    void rateLimitTracker_ignoresResponsesWithoutHeaders();
+    void rateLimitTracker_readsEveryResourceOfRateLimitBody();
+    void errorMessages_areSentencesWithTheirFacts();
+};
+
+void TestGitHubUnits::loginValidation_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << u"octocat"_s << true;
+    QTest::newRow("digits and hyphen") << u"user-0001"_s << true;
+    QTest::newRow("one character") << u"a"_s << true;
+    QTest::newRow("39 characters") << QString(39, u'a') << true;
+    QTest::newRow("40 characters") << QString(40, u'a') << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("leading hyphen") << u"-octocat"_s << false;
+    QTest::newRow("path traversal") << u"../orgs/x"_s << false;
+    QTest::newRow("slash") << u"octo/cat"_s << false;
+    QTest::newRow("space") << u"octo cat"_s << false;
+    QTest::newRow("underscore") << u"octo_cat"_s << false;
+    QTest::newRow("non-ASCII letter") << u"öctocat"_s << false;
+    QTest::newRow("query") << u"octocat?x=1"_s << false;
+}
+
+void TestGitHubUnits::loginValidation()
+{
+    QFETCH(QString, login);
+    QFETCH(bool, valid);
+    QCOMPARE(isValidLogin(login), valid);
+}
+
+void TestGitHubUnits::repositoryNameValidation_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << u"Hello-World"_s << true;
+    QTest::newRow("dots and underscores") << u"my_repo.js"_s << true;
+    QTest::newRow(".github") << u".github"_s << true;
+    QTest::newRow("dot") << u"."_s << false;
+    QTest::newRow("dot dot") << u".."_s << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("slash") << u"a/b"_s << false;
+    QTest::newRow("percent") << u"a%2Fb"_s << false;
+    QTest::newRow("101 characters") << QString(101, u'r') << false;
+}
+
+void TestGitHubUnits::repositoryNameValidation()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    QCOMPARE(isValidRepositoryName(name), valid);
+}
+
+void TestGitHubUnits::gistIdValidation_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("20 hex") << u"aa5a315d61ae9438b18d"_s << true;
+    QTest::newRow("32 hex") << u"0123456789abcdef0123456789abcdef"_s << true;
+    QTest::newRow("old decimal id") << u"1234"_s << true;
+    QTest::newRow("not hex") << u"xyz"_s << false;
+    QTest::newRow("traversal") << u"../user"_s << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestGitHubUnits::gistIdValidation()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, valid);
+    QCOMPARE(isValidGistId(id), valid);
+}
+
+void TestGitHubUnits::pathSegments_cannotChangeThePathsShape()
+{
+    QCOMPARE(pathSegment(u"../orgs/x"), u"..%2Forgs%2Fx"_s);
+    QCOMPARE(pathSegment(u"a?b#c d"), u"a%3Fb%23c%20d"_s);
+    QCOMPARE(encodedPath({u"repos"_s, u"octocat"_s, u"Hello-World"_s}), u"/repos/octocat/Hello-World"_s);
+    QCOMPARE(encodedPath({u"users"_s, u"a/b"_s}), u"/users/a%2Fb"_s);
+}
+
+void TestGitHubUnits::linkHeader_parsesGitHubsPagination()
+{
+    const LinkHeader links(
+        "<https://api.github.com/organizations/9919/repos?per_page=100&page=2>; rel=\"next\", "
+        "<https://api.github.com/organizations/9919/repos?per_page=100&page=50>; rel=\"last\"");
+    QCOMPARE(links.next(), QUrl(u"https://api.github.com/organizations/9919/repos?per_page=100&page=2"_s));
+    QCOMPARE(LinkHeader::pageNumber(links.last()), 50);
+    QVERIFY(!links.url(u"prev"_s).isValid());
+    QVERIFY(LinkHeader().isEmpty());
+    QCOMPARE(LinkHeader::pageNumber(QUrl(u"https://api.github.com/x?after=Y3Vyc29y"_s)), 0);
+}
+
+void TestGitHubUnits::linkHeader_toleratesCommasInsideUrlsAndMissingRels()
+{
+    const LinkHeader links(
+        "<https://h/x?q=a,b&page=3>; rel=\"prev\",<https://h/x?page=1>;rel=first, <https://h/y>");
+    QCOMPARE(links.url(u"prev"_s), QUrl(u"https://h/x?q=a,b&page=3"_s));
+    QCOMPARE(links.url(u"first"_s), QUrl(u"https://h/x?page=1"_s));
+    QVERIFY(!links.next().isValid());
+}
+
+void TestGitHubUnits::rateLimitTracker_readsEveryHeaderAndSignals()
+{
+    RateLimitTracker tracker;
+    QSignalSpy changed(&tracker, &RateLimitTracker::changed);
+    tracker.updateFromHeaders({{"X-RateLimit-Limit", "5000"},
+                               {"x-ratelimit-remaining", "4990"},
+                               {"x-ratelimit-used", "10"},
+                               {"x-ratelimit-reset", "1800000000"},
+                               {"x-ratelimit-resource", "core"}});
+    QCOMPARE(changed.count(), 1);
+    const RateLimit core = tracker.limit(u"core"_s);
+    QCOMPARE(core.limit, 5000);
+    QCOMPARE(core.remaining, 4990);
+    QCOMPARE(core.used, 10);
+    QCOMPARE(core.reset, QDateTime::fromSecsSinceEpoch(1800000000, Qt::UTC));
+    QVERIFY(!core.isSpent(QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC)));
+
+    tracker.updateFromHeaders(
+        {{"x-ratelimit-limit", "5000"}, {"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", "1800000000"}});
+    QVERIFY(tracker.limit(u"core"_s).isSpent(QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC)));
+    QVERIFY(!tracker.limit(u"core"_s).isSpent(QDateTime::fromSecsSinceEpoch(1800000001, Qt::UTC)));
+    QCOMPARE(tracker.limit(u"core"_s).used, 5000); // derived when GitHub leaves x-ratelimit-used out
+}
+
+void TestGitHubUnits::rateLimitTracker_ignoresResponsesWithoutHeaders()
+{
+    RateLimitTracker tracker;
+    QSignalSpy changed(&tracker, &RateLimitTracker::changed);
+    tracker.updateFromHeaders({{"content-type", "image/png"}});
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(!tracker.limit(u"core"_s).isKnown());
+}
+
+void TestGitHubUnits::rateLimitTracker_readsEveryResourceOfRateLimitBody()
+{
+    RateLimitTracker tracker;
+    const QJsonObject body{
+        {u"resources"_s,
+         QJsonObject{
+             {u"core"_s,
+              QJsonObject{
+                  {u"limit"_s, 5000}, {u"used"_s, 1}, {u"remaining"_s, 4999}, {u"reset"_s, 1691591363}}},
+             {u"search"_s,
+              QJsonObject{
+                  {u"limit"_s, 30}, {u"used"_s, 12}, {u"remaining"_s, 18}, {u"reset"_s, 1691591091}}}}}};
+    tracker.updateFromRateLimitBody(body);
+    QCOMPARE(tracker.all().size(), 2);
+    QCOMPARE(tracker.limit(u"search"_s).remaining, 18);
+    QCOMPARE(tracker.all().constFirst().resource, u"core"_s);
+}
+
+void TestGitHubUnits::errorMessages_areSentencesWithTheirFacts()
+{
+    Error error;
+    error.url = QUrl(u"https://api.github.com/users/nosuchuser"_s);
+    error.kind = Error::Kind::NotFound;
+    QVERIFY(error.message().contains(u"/users/nosuchuser"_s));
+    error.kind = Error::Kind::RateLimited;
+    error.resource = u"core"_s;
+    error.resetAt = QDateTime(QDate(2030, 1, 1), QTime(12, 34), Qt::LocalTime).toUTC();
+    QVERIFY2(error.message().contains(u"12:34"_s), qPrintable(error.message()));
+    error.kind = Error::Kind::Unauthorized;
+    error.githubMessage = u"Bad credentials"_s;
+    QVERIFY(error.message().contains(u"Bad credentials"_s));
+    for (int kind = int(Error::Kind::NotFound); kind <= int(Error::Kind::Cancelled); ++kind) {
+        error.kind = Error::Kind(kind);
+        QVERIFY(!error.message().isEmpty());
+        QVERIFY(error.message().endsWith(u'.') || error.message().contains(u": "_s));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestGitHubUnits)
+#include "test_github_units.moc"
