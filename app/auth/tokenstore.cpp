@@ -92,10 +92,10 @@ struct TokenStore::Private
         // gh's convention: GH_TOKEN, then GITHUB_TOKEN, for github.com only; an Enterprise Server
         // takes GH_ENTERPRISE_TOKEN, then GITHUB_ENTERPRISE_TOKEN, so that a github.com token is
         // never sent to another server. An empty variable counts as unset (`GH_TOKEN= hubshelf`).
+        static const char *const githubVariables[] = {"GH_TOKEN", "GITHUB_TOKEN"};
+        static const char *const enterpriseVariables[] = {"GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"};
         const bool github = apiHost.compare(u"api.github.com"_s, Qt::CaseInsensitive) == 0;
-        const auto variables =
-            github ? std::initializer_list<const char *>{"GH_TOKEN", "GITHUB_TOKEN"}
-                   : std::initializer_list<const char *>{"GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"};
+        const auto &variables = github ? githubVariables : enterpriseVariables;
         for (const char *variable : variables) {
             const QString value = environment.value(QLatin1StringView(variable)).trimmed();
             if (!value.isEmpty()) {
