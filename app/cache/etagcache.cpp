@@ -90,7 +90,8 @@ constexpr auto SqlUpsert =
     " last_modified = excluded.last_modified, link = excluded.link, content_type = excluded.content_type,"
     " fetched_at = excluded.fetched_at, max_age = excluded.max_age, last_used = excluded.last_used,"
     " body_size = excluded.body_size, body = excluded.body"_L1;
-constexpr auto SqlRefresh = "UPDATE responses SET fetched_at = ?, max_age = ?, last_used = ?"
+constexpr auto SqlRefresh = "UPDATE responses SET fetched_at = ?, max_age = ?, last_used = ?,"
+                            " etag = COALESCE(?, etag), link = COALESCE(?, link)"
                             " WHERE url = ? AND variant = ? AND identity = ?"_L1;
 constexpr auto SqlRemove = "DELETE FROM responses WHERE url = ? AND variant = ? AND identity = ?"_L1;
 constexpr auto SqlLeastRecentlyUsed =
@@ -682,15 +683,20 @@ bool EtagCache::store(const CachedResponse &response)
 }
 
 bool EtagCache::refresh(const QByteArray &url, const QByteArray &variant, const QByteArray &identity,
-                        const QDateTime &fetchedAt, int maxAgeSeconds)
+                        const QDateTime &fetchedAt, int maxAgeSeconds, const QByteArray &etag,
+                        const QByteArray &link)
 {
     if (!d->isOpen || !fetchedAt.isValid()) {
         return false;
     }
+    // A NULL binding keeps the stored value (COALESCE): a 304 without the header changes nothing.
+    const auto keptIfEmpty = [](const QByteArray &value) {
+        return value.isEmpty() ? QVariant() : QVariant(value);
+    };
     Private::Statement update(*d, SqlRefresh);
-    if (!update.exec(
-            {fetchedAt.toMSecsSinceEpoch(), maxAgeSeconds, d->nextLastUsed(), url, variant, identity},
-            "refresh")) {
+    if (!update.exec({fetchedAt.toMSecsSinceEpoch(), maxAgeSeconds, d->nextLastUsed(), keptIfEmpty(etag),
+                      keptIfEmpty(link), url, variant, identity},
+                     "refresh")) {
         return false;
     }
     return update->numRowsAffected() > 0;

@@ -78,9 +78,11 @@ public:
     // Inserts or replaces (url, variant, identity); evicts least-recently-used entries beyond the
     // size limit. One transaction.
     bool store(const CachedResponse &response);
-    // After a 304: the entry is fresh again from `fetchedAt`, with the new max-age.
+    // After a 304: the entry is fresh again from `fetchedAt`, with the new max-age, and takes the
+    // 304's ETag and Link when it sent them (GitHub may change Link without changing the ETag).
     bool refresh(const QByteArray &url, const QByteArray &variant, const QByteArray &identity,
-                 const QDateTime &fetchedAt, int maxAgeSeconds);
+                 const QDateTime &fetchedAt, int maxAgeSeconds, const QByteArray &etag = {},
+                 const QByteArray &link = {});
     bool remove(const QByteArray &url, const QByteArray &variant, const QByteArray &identity);
     bool clear();
 

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <vector>
 
 #include <hubshelf/version.h>
 
@@ -28,7 +29,10 @@ const QByteArray ApiVersion = "2022-11-28";
 constexpr int MaxAttempts = 3;
 constexpr int MaxRedirects = 5;
 constexpr int MaxSecondaryPauses = 5;
+constexpr int MaxPrimaryWaits = 3;
 constexpr int DefaultSecondaryPauseSeconds = 60;
+// A spent limit whose 403 names no reset: wait as long as a secondary pause.
+constexpr int UnknownResetWaitSeconds = 60;
 
 QByteArray userAgent()
 {
@@ -79,11 +83,10 @@ int maxAgeOf(const QByteArray &cacheControl)
     return 0;
 }
 
+// Errors below ContentAccessDenied are about the connection (and proxies), not an HTTP status.
 bool isTransportError(QNetworkReply::NetworkError error)
 {
-    return (error > QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError) ||
-           (error >= QNetworkReply::ProxyConnectionRefusedError &&
-            error < QNetworkReply::ContentAccessDenied) ||
+    return (error > QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied) ||
            error == QNetworkReply::ProtocolFailure;
 }
 
@@ -110,19 +113,23 @@ QString githubMessageOf(const QByteArray &body)
     return QJsonDocument::fromJson(body).object().value(u"message"_s).toString();
 }
 
+QByteArray authorizationFor(const QByteArray &token)
+{
+    return token.isEmpty() ? QByteArray() : QByteArray("Bearer " + token);
+}
+
 } // namespace
 
 const QUrl Client::GitHubApi = QUrl(u"https://api.github.com"_s);
 
 QString RequestLogEntry::line() const
 {
-    const QString limits = limit >= 0 ? u"%1/%2"_s.arg(remaining).arg(limit) : u"-"_s;
-    return u"%1 %2 %3 %4 %5ms %6"_s
-        .arg(QString::fromLatin1(method), url.toDisplayString(),
-             status > 0 ? QString::number(status) : u"-"_s,
-             QString::fromLatin1(error.isEmpty() ? cacheOutcomeName(outcome) : "error"))
-        .arg(milliseconds)
-        .arg(limits);
+    // One arg() call: a '%' in the URL must not be read as a placeholder.
+    return u"%1 %2 %3 %4 %5ms %6"_s.arg(
+        QString::fromLatin1(method), url.toDisplayString(), status > 0 ? QString::number(status) : u"-"_s,
+        QString::fromLatin1(error.isEmpty() ? cacheOutcomeName(outcome) : "error"),
+        QString::number(milliseconds),
+        limit >= 0 ? QString::number(remaining) + u'/' + QString::number(limit) : u"-"_s);
 }
 
 struct Client::Private
@@ -132,17 +139,19 @@ struct Client::Private
     Cache::EtagCache *cache;
     QUrl apiBase;
     QByteArray token;
-    QByteArray identity = "anon";
     RateLimitTracker rateLimits;
     std::deque<QPointer<Request>> queue;
-    QHash<QByteArray, QUrl> moved; // 301s seen: normalized old URL -> new URL
+    QHash<QByteArray, QUrl> moved;           // 301s seen: normalized old URL -> new URL
+    QHash<QString, QDateTime> heldUntil;     // per resource, from 403s with nothing remaining
+    QHash<QString, QDateTime> announcedWait; // the waits already signalled
     int inFlight = 0;
     int maxConcurrent = DefaultMaxConcurrent;
     int transferTimeout = 30 * 1000;
     int retryBaseDelay = 1000;
+    QDateTime pauseStartedAt;
     QDateTime pausedUntil;
     int lastSecondaryPause = 0;
-    QTimer resumeTimer;
+    QTimer wakeTimer;
 
     Private(Client *client, QNetworkAccessManager *nam, Cache::EtagCache *etagCache, const QUrl &base)
         : q(client)
@@ -150,8 +159,8 @@ struct Client::Private
         , cache(etagCache)
         , apiBase(base.adjusted(QUrl::StripTrailingSlash))
     {
-        resumeTimer.setSingleShot(true);
-        QObject::connect(&resumeTimer, &QTimer::timeout, q, [this] { pump(); });
+        wakeTimer.setSingleShot(true);
+        QObject::connect(&wakeTimer, &QTimer::timeout, q, [this] { pump(); });
     }
 
     bool sameOrigin(const QUrl &url) const
@@ -161,14 +170,16 @@ struct Client::Private
                effectivePort(url) == effectivePort(apiBase);
     }
 
-    QByteArray authorization() const
-    {
-        return token.isEmpty() ? QByteArray() : QByteArray("Bearer " + token);
-    }
+    QString apiPath(const QUrl &url) const { return url.path().mid(apiBase.path().size()); }
 
     bool isRateLimitEndpoint(const QUrl &url) const
     {
-        return sameOrigin(url) && url.path().endsWith(u"/rate_limit"_s);
+        return sameOrigin(url) && apiPath(url) == u"/rate_limit"_s;
+    }
+
+    QString resourceOf(const QUrl &url) const
+    {
+        return apiPath(url).startsWith(u"/search/"_s) ? u"search"_s : u"core"_s;
     }
 
     bool usesCache(const Request *request) const
@@ -179,38 +190,40 @@ struct Client::Private
 
     void begin(Request *request)
     {
+        if (!request->m_identityFixed) {
+            request->m_identityFixed = true;
+            request->m_authorization = authorizationFor(token);
+            request->m_identity = cache ? cache->identityFor(token) : QByteArray("anon");
+        }
         request->m_timer.start();
         request->m_conditional = Request::Conditional::None;
         request->m_cached.reset();
-        if (!usesCache(request)) {
-            if (request->m_options.offline) {
-                fail(request, makeError(request, Error::Kind::Offline), 0, CacheOutcome::Uncached);
-                return;
-            }
-            enqueue(request);
-            return;
-        }
+        std::optional<Cache::CachedResponse> own;
         const QByteArray key = normalizedKey(request->m_currentUrl);
-        std::optional<Cache::CachedResponse> own = cache->find(key, AcceptValue, identity);
+        if (usesCache(request)) {
+            own = cache->find(key, AcceptValue, request->m_identity);
+        }
         if (own && !request->m_options.revalidate &&
             (request->m_options.offline || own->isFresh(QDateTime::currentDateTimeUtc()))) {
             cache->recordFreshHit(own->body.size());
-            Response response{request->m_currentUrl, storedHeaders(*own), own->body, CacheOutcome::Fresh};
-            succeed(request, response, 0);
+            succeed(request,
+                    Response{request->m_currentUrl, storedHeaders(*own), own->body, CacheOutcome::Fresh}, 0);
             return;
         }
         if (request->m_options.offline) {
-            fail(request, makeError(request, Error::Kind::Offline), 0, CacheOutcome::Uncached);
+            fail(request, makeError(request, Error::Kind::Offline), 0);
             return;
         }
         if (own) {
             request->m_conditional = Request::Conditional::Own;
             request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*own));
-        } else if (auto other = cache->findOtherIdentity(key, AcceptValue, identity)) {
-            request->m_conditional = Request::Conditional::OtherIdentity;
-            request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*other));
-        } else if (request->m_options.expectList) {
-            request->m_conditional = Request::Conditional::EmptyListProbe;
+        } else if (usesCache(request)) {
+            if (auto other = cache->findOtherIdentity(key, AcceptValue, request->m_identity)) {
+                request->m_conditional = Request::Conditional::OtherIdentity;
+                request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*other));
+            } else if (request->m_options.expectList) {
+                request->m_conditional = Request::Conditional::EmptyListProbe;
+            }
         }
         enqueue(request);
     }
@@ -238,37 +251,75 @@ struct Client::Private
         pump();
     }
 
+    // When requests for `resource` may go again; invalid when they may go now.
+    QDateTime holdOf(const QString &resource, const QDateTime &now) const
+    {
+        QDateTime until = heldUntil.value(resource);
+        const RateLimit limit = rateLimits.limit(resource);
+        if (limit.isSpent(now)) {
+            // GitHub's reset is in whole seconds; a moment after it the window is new.
+            until = std::max(until, limit.reset.addSecs(1));
+        }
+        return until.isValid() && until > now ? until : QDateTime();
+    }
+
+    // Sends what may go: requests of a held resource wait (or fail when told not to wait), the
+    // rest — /rate_limit, other origins, other resources — pass them.
     void pump()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        while (inFlight < maxConcurrent && !queue.empty()) {
-            if (pausedUntil.isValid() && pausedUntil > now) {
-                resumeTimer.start(int(std::max<qint64>(1, now.msecsTo(pausedUntil))));
-                return;
+        const bool paused = pausedUntil.isValid() && pausedUntil > now;
+        QDateTime wakeAt;
+        const auto wakeNoLaterThan = [&wakeAt](const QDateTime &time) {
+            if (!wakeAt.isValid() || time < wakeAt) {
+                wakeAt = time;
             }
-            const QPointer<Request> request = queue.front();
+        };
+        std::vector<std::pair<QPointer<Request>, Error>> failures;
+        for (auto it = queue.begin(); it != queue.end() && inFlight < maxConcurrent;) {
+            const QPointer<Request> request = *it;
             if (!request || request->m_abandoned) {
-                queue.pop_front();
+                it = queue.erase(it);
                 continue;
             }
-            const RateLimit core = rateLimits.limit(u"core"_s);
-            if (!isRateLimitEndpoint(request->m_currentUrl) && core.isSpent(now)) {
-                queue.pop_front();
-                if (!request->m_options.waitForRateLimit) {
-                    Error error = makeError(request, Error::Kind::RateLimited);
-                    error.resource = core.resource;
-                    error.resetAt = core.reset;
-                    fail(request, error, 0, CacheOutcome::Uncached);
+            const QUrl &url = request->m_currentUrl;
+            if (sameOrigin(url) && paused) {
+                wakeNoLaterThan(pausedUntil);
+                ++it;
+                continue;
+            }
+            if (sameOrigin(url) && !isRateLimitEndpoint(url)) {
+                const QString resource = resourceOf(url);
+                const QDateTime until = holdOf(resource, now);
+                if (until.isValid()) {
+                    if (!request->m_options.waitForRateLimit) {
+                        Error error = makeError(request, Error::Kind::RateLimited);
+                        error.resource = resource;
+                        error.resetAt = until;
+                        failures.emplace_back(request, error);
+                        it = queue.erase(it);
+                        continue;
+                    }
+                    if (announcedWait.value(resource) != until) {
+                        announcedWait.insert(resource, until);
+                        Q_EMIT q->waitingForRateLimit(resource, until);
+                    }
+                    wakeNoLaterThan(until);
+                    ++it;
                     continue;
                 }
-                queue.push_front(request);
-                // GitHub's reset is in whole seconds; a moment after it the window is new.
-                resumeTimer.start(int(now.msecsTo(core.reset)) + 1000);
-                Q_EMIT q->waitingForRateLimit(core.resource, core.reset);
-                return;
             }
-            queue.pop_front();
+            it = queue.erase(it);
             send(request);
+        }
+        if (wakeAt.isValid()) {
+            wakeTimer.start(int(std::max<qint64>(1, now.msecsTo(wakeAt))));
+        }
+        // After the loop: a slot reacting to failed() may start requests of its own.
+        for (const auto &[request, error] : failures) {
+            if (request) {
+                fail(request, error, 0);
+            }
         }
     }
 
@@ -282,22 +333,20 @@ struct Client::Private
         networkRequest.setRawHeader("Accept", AcceptValue);
         networkRequest.setRawHeader("X-GitHub-Api-Version", ApiVersion);
         networkRequest.setRawHeader("User-Agent", userAgent());
-        const bool authorize = !token.isEmpty() && sameOrigin(url);
-        if (authorize) {
-            networkRequest.setRawHeader("Authorization", authorization());
+        // The token goes to the API's own origin only: never to avatars or a redirect elsewhere.
+        const QByteArray authorization = sameOrigin(url) ? request->m_authorization : QByteArray();
+        if (!authorization.isEmpty()) {
+            networkRequest.setRawHeader("Authorization", authorization);
         }
         switch (request->m_conditional) {
         case Request::Conditional::Own:
             networkRequest.setRawHeader("If-None-Match", request->m_cached->etag);
             break;
         case Request::Conditional::OtherIdentity:
-            networkRequest.setRawHeader(
-                "If-None-Match",
-                githubEtag(authorize ? authorization() : QByteArray(), request->m_cached->body));
+            networkRequest.setRawHeader("If-None-Match", githubEtag(authorization, request->m_cached->body));
             break;
         case Request::Conditional::EmptyListProbe:
-            networkRequest.setRawHeader("If-None-Match",
-                                        githubEtag(authorize ? authorization() : QByteArray(), "[]"));
+            networkRequest.setRawHeader("If-None-Match", githubEtag(authorization, "[]"));
             break;
         case Request::Conditional::None:
             break;
@@ -305,6 +354,7 @@ struct Client::Private
         ++request->m_attempts;
         ++inFlight;
         request->m_timer.start();
+        request->m_sentAt = QDateTime::currentDateTimeUtc();
         QNetworkReply *reply = network->get(networkRequest);
         request->m_reply = reply;
         QObject::connect(reply, &QNetworkReply::finished, q,
@@ -344,12 +394,12 @@ struct Client::Private
     {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const RawHeaders headers = reply->rawHeaderPairs();
-        if (status > 0) {
+        if (status > 0 && sameOrigin(request->m_currentUrl)) {
             rateLimits.updateFromHeaders(headers);
         }
         const QNetworkReply::NetworkError networkError = reply->error();
         if (status == 0 || isTransportError(networkError)) {
-            // No answer, or one cut short: a truncated body never reaches the cache.
+            // No answer, or one cut short: never a body for the cache.
             if (isRetryableTransportError(networkError) && request->m_attempts < MaxAttempts) {
                 log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::Network));
                 retryLater(request);
@@ -357,14 +407,14 @@ struct Client::Private
             }
             Error error = makeError(request, Error::Kind::Network, status);
             error.detail = reply->errorString();
-            fail(request, error, status, CacheOutcome::Uncached);
+            fail(request, error, status);
             return;
         }
 
         const QByteArray body = reply->readAll();
         if (status >= 200 && status < 300) {
             lastSecondaryPause = 0;
-            handleSuccess(request, headers, body);
+            handleSuccess(request, status, headers, body);
             return;
         }
         if (status == 304) {
@@ -386,41 +436,40 @@ struct Client::Private
                 retryLater(request);
                 return;
             }
-            fail(request, makeError(request, Error::Kind::Server, status, body), status,
-                 CacheOutcome::Uncached);
+            fail(request, makeError(request, Error::Kind::Server, status, body), status);
             return;
         }
-        const Error::Kind kind = status == 401   ? Error::Kind::Unauthorized
-                                 : status == 404 ? Error::Kind::NotFound
-                                 : status == 410 ? Error::Kind::NotFound
-                                 : status >= 500 ? Error::Kind::Server
-                                                 : Error::Kind::ClientError;
-        fail(request, makeError(request, kind, status, body), status, CacheOutcome::Uncached);
+        const Error::Kind kind = status == 401                    ? Error::Kind::Unauthorized
+                                 : status == 404 || status == 410 ? Error::Kind::NotFound
+                                 : status >= 500                  ? Error::Kind::Server
+                                                                  : Error::Kind::ClientError;
+        fail(request, makeError(request, kind, status, body), status);
     }
 
-    void handleSuccess(Request *request, const RawHeaders &headers, const QByteArray &body)
+    void handleSuccess(Request *request, int status, const RawHeaders &headers, const QByteArray &body)
     {
-        const QByteArray contentType = findHeader(headers, "content-type");
-        if (contentType.contains("json")) {
+        // Every API answer is JSON. Qt 6.4 reports a gzip body cut short as success with part of
+        // the body, so parsing is what tells a whole answer from a broken one.
+        if (sameOrigin(request->m_currentUrl)) {
             QJsonParseError parseError{};
             QJsonDocument::fromJson(body, &parseError);
             if (parseError.error != QJsonParseError::NoError) {
-                fail(request, makeError(request, Error::Kind::BadResponse, 200), 200, CacheOutcome::Uncached);
+                fail(request, makeError(request, Error::Kind::BadResponse, status), status);
                 return;
             }
         }
         CacheOutcome outcome = CacheOutcome::Uncached;
         const QByteArray cacheControl = findHeader(headers, "cache-control").toLower();
         const QByteArray etag = findHeader(headers, "etag");
-        if (usesCache(request) && !cacheControl.contains("no-store") && !etag.isEmpty()) {
+        if (status == 200 && usesCache(request) && !cacheControl.contains("no-store") && !etag.isEmpty()) {
             Cache::CachedResponse entry;
             entry.url = normalizedKey(request->m_currentUrl);
             entry.variant = AcceptValue;
-            entry.identity = identity;
+            entry.identity = request->m_identity;
             entry.etag = etag;
             entry.lastModified = findHeader(headers, "last-modified");
             entry.link = findHeader(headers, "link");
-            entry.contentType = contentType;
+            entry.contentType = findHeader(headers, "content-type");
             entry.fetchedAt = QDateTime::currentDateTimeUtc();
             entry.maxAgeSeconds = maxAgeOf(cacheControl);
             entry.lastUsed = entry.fetchedAt;
@@ -433,7 +482,7 @@ struct Client::Private
         if (outcome == CacheOutcome::Uncached && cache) {
             cache->recordUncached();
         }
-        succeed(request, Response{request->m_currentUrl, headers, body, outcome}, 200);
+        succeed(request, Response{request->m_currentUrl, headers, body, outcome}, status);
     }
 
     void handleNotModified(Request *request, const RawHeaders &headers)
@@ -441,11 +490,14 @@ struct Client::Private
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const int maxAge = maxAgeOf(findHeader(headers, "cache-control"));
         const QByteArray key = normalizedKey(request->m_currentUrl);
+        // A 304 may leave out ETag or Link: what it does not say, the cached entry keeps.
+        const QByteArray etag = findHeader(headers, "etag");
+        const QByteArray link = findHeader(headers, "link");
         Cache::CachedResponse entry;
         switch (request->m_conditional) {
         case Request::Conditional::Own:
             entry = *request->m_cached;
-            cache->refresh(key, AcceptValue, identity, now, maxAge);
+            cache->refresh(key, AcceptValue, request->m_identity, now, maxAge, etag, link);
             break;
         case Request::Conditional::OtherIdentity:
         case Request::Conditional::EmptyListProbe:
@@ -455,19 +507,26 @@ struct Client::Private
             } else {
                 entry.contentType = "application/json; charset=utf-8";
                 entry.body = "[]";
+                entry.etag = githubEtag(request->m_authorization, entry.body);
             }
             entry.url = key;
             entry.variant = AcceptValue;
-            entry.identity = identity;
-            entry.etag = findHeader(headers, "etag");
-            entry.link = findHeader(headers, "link");
+            entry.identity = request->m_identity;
             entry.fetchedAt = entry.lastUsed = now;
             entry.maxAgeSeconds = maxAge;
-            cache->store(entry);
             break;
         case Request::Conditional::None:
-            fail(request, makeError(request, Error::Kind::BadResponse, 304), 304, CacheOutcome::Uncached);
+            fail(request, makeError(request, Error::Kind::BadResponse, 304), 304);
             return;
+        }
+        if (!etag.isEmpty()) {
+            entry.etag = etag;
+        }
+        if (!link.isEmpty()) {
+            entry.link = link;
+        }
+        if (request->m_conditional != Request::Conditional::Own) {
+            cache->store(entry);
         }
         cache->recordRevalidated(entry.body.size());
         RawHeaders merged = headers;
@@ -486,7 +545,7 @@ struct Client::Private
         if (!target.isValid() || ++request->m_redirects > MaxRedirects) {
             Error error = makeError(request, Error::Kind::Network, status);
             error.detail = tr("too many redirects, or a redirect without a valid Location");
-            fail(request, error, status, CacheOutcome::Uncached);
+            fail(request, error, status);
             return;
         }
         log(request, status, CacheOutcome::Uncached, "");
@@ -500,36 +559,61 @@ struct Client::Private
 
     void handleForbidden(Request *request, int status, const RawHeaders &headers, const QByteArray &body)
     {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
         const QString message = githubMessageOf(body);
         const QByteArray retryAfter = findHeader(headers, "retry-after");
         const bool secondary =
             !retryAfter.isEmpty() || message.contains(u"secondary rate limit"_s, Qt::CaseInsensitive);
         if (!secondary && findHeader(headers, "x-ratelimit-remaining") == "0") {
+            // Held until the reset this 403 names, never less than a second (clocks differ).
+            const QByteArray resetHeader = findHeader(headers, "x-ratelimit-reset");
+            const QByteArray resourceHeader = findHeader(headers, "x-ratelimit-resource");
+            const QString resource = resourceHeader.isEmpty() ? resourceOf(request->m_currentUrl)
+                                                              : QString::fromLatin1(resourceHeader);
+            const QDateTime until =
+                resetHeader.isEmpty()
+                    ? now.addSecs(UnknownResetWaitSeconds)
+                    : std::max(QDateTime::fromSecsSinceEpoch(resetHeader.toLongLong(), Qt::UTC).addSecs(1),
+                               now.addSecs(1));
+            heldUntil.insert(resource, std::max(heldUntil.value(resource), until));
+            if (!request->m_options.waitForRateLimit || ++request->m_primaryWaits > MaxPrimaryWaits) {
+                Error error = makeError(request, Error::Kind::RateLimited, status, body);
+                error.resource = resource;
+                error.resetAt = until;
+                fail(request, error, status);
+                return;
+            }
             log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::RateLimited));
             request->m_attempts = 0;
-            enqueue(request, true); // pump() holds it until the reset, or fails it when told not to wait
+            enqueue(request, true); // pump() holds it until the reset
             return;
         }
         if (secondary) {
             if (++request->m_secondaryPauses > MaxSecondaryPauses) {
                 Error error = makeError(request, Error::Kind::SecondaryRateLimited, status, body);
                 error.retryAfterSeconds = lastSecondaryPause;
-                fail(request, error, status, CacheOutcome::Uncached);
+                fail(request, error, status);
                 return;
             }
-            const int seconds = !retryAfter.isEmpty()    ? std::max(0, retryAfter.toInt())
-                                : lastSecondaryPause > 0 ? lastSecondaryPause * 2
-                                                         : DefaultSecondaryPauseSeconds;
-            lastSecondaryPause = std::max(seconds, 1);
-            pausedUntil = QDateTime::currentDateTimeUtc().addSecs(seconds);
             log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::SecondaryRateLimited));
-            Q_EMIT q->pausedForSecondaryLimit(seconds);
+            // Requests sent before the current pause began are part of the same burst: they wait
+            // with it rather than doubling it once each.
+            const bool sameBurst = pauseStartedAt.isValid() && request->m_sentAt < pauseStartedAt;
+            if (!sameBurst) {
+                const int seconds = !retryAfter.isEmpty()    ? std::max(0, retryAfter.toInt())
+                                    : lastSecondaryPause > 0 ? lastSecondaryPause * 2
+                                                             : DefaultSecondaryPauseSeconds;
+                lastSecondaryPause = std::max(seconds, 1);
+                pauseStartedAt = now;
+                pausedUntil = std::max(pausedUntil.isValid() ? pausedUntil : now, now.addSecs(seconds));
+                Q_EMIT q->pausedForSecondaryLimit(seconds);
+            }
             request->m_attempts = 0;
             enqueue(request, true);
             return;
         }
-        fail(request, makeError(request, Error::Kind::Forbidden, status, body), status,
-             CacheOutcome::Uncached);
+        const Error::Kind kind = status == 429 ? Error::Kind::ClientError : Error::Kind::Forbidden;
+        fail(request, makeError(request, kind, status, body), status);
     }
 
     void log(const Request *request, int status, CacheOutcome outcome, const char *error)
@@ -539,34 +623,39 @@ struct Client::Private
         entry.status = status;
         entry.outcome = outcome;
         entry.milliseconds = request->m_timer.isValid() ? request->m_timer.elapsed() : 0;
-        const RateLimit core = rateLimits.limit(u"core"_s);
-        entry.remaining = core.remaining;
-        entry.limit = core.limit;
+        const RateLimit limit = rateLimits.limit(resourceOf(request->m_currentUrl));
+        entry.remaining = limit.remaining;
+        entry.limit = limit.limit;
         entry.error = QString::fromLatin1(error);
         qCInfo(lcGitHub).noquote() << entry.line();
         Q_EMIT q->requestLogged(entry);
     }
 
+    // finished() always, then exactly one of succeeded() and failed(), then the request goes.
+    template <typename Emit>
+    void finish(Request *request, Emit emitOutcome)
+    {
+        request->m_finished = true;
+        const QPointer<Request> guarded(request);
+        Q_EMIT request->finished();
+        if (guarded && !guarded->m_abandoned) {
+            emitOutcome(guarded.data());
+        }
+        if (guarded) {
+            guarded->deleteLater();
+        }
+    }
+
     void succeed(Request *request, const Response &response, int status)
     {
         log(request, status, response.cacheOutcome, "");
-        request->m_done = true;
-        Q_EMIT request->finished();
-        if (!request->m_abandoned) {
-            Q_EMIT request->succeeded(response);
-        }
-        request->deleteLater();
+        finish(request, [&response](Request *r) { Q_EMIT r->succeeded(response); });
     }
 
-    void fail(Request *request, const Error &error, int status, CacheOutcome outcome)
+    void fail(Request *request, const Error &error, int status)
     {
-        log(request, status, outcome, Error::kindName(error.kind));
-        request->m_done = true;
-        Q_EMIT request->finished();
-        if (!request->m_abandoned) {
-            Q_EMIT request->failed(error);
-        }
-        request->deleteLater();
+        log(request, status, CacheOutcome::Uncached, Error::kindName(error.kind));
+        finish(request, [&error](Request *r) { Q_EMIT r->failed(error); });
     }
 };
 
@@ -575,7 +664,25 @@ Client::Client(QNetworkAccessManager *network, Cache::EtagCache *cache, const QU
     , d(std::make_unique<Private>(this, network, cache, apiBase))
 {}
 
-Client::~Client() = default;
+Client::~Client()
+{
+    // Whoever waits on a request (a page stream, a window) hears that it ended.
+    const QList<Request *> requests = findChildren<Request *>(Qt::FindDirectChildrenOnly);
+    for (Request *request : requests) {
+        if (request->m_finished || request->m_abandoned) {
+            continue;
+        }
+        if (request->m_reply) {
+            request->m_reply->disconnect(this);
+            request->m_reply->abort();
+            request->m_reply->deleteLater();
+        }
+        Error error = d->makeError(request, Error::Kind::Cancelled);
+        request->m_finished = true;
+        Q_EMIT request->finished();
+        Q_EMIT request->failed(error);
+    }
+}
 
 QUrl Client::apiBase() const
 {
@@ -584,8 +691,15 @@ QUrl Client::apiBase() const
 
 void Client::setToken(const QByteArray &token)
 {
+    if (token == d->token) {
+        return;
+    }
     d->token = token;
-    d->identity = d->cache ? d->cache->identityFor(token) : QByteArray("anon");
+    // Limits belong to an account: another token starts from what GitHub says next.
+    d->rateLimits.clear();
+    d->heldUntil.clear();
+    d->announcedWait.clear();
+    d->pump();
 }
 
 bool Client::hasToken() const
@@ -605,9 +719,7 @@ QUrl Client::endpoint(const QString &encodedPath, const QUrlQuery &query) const
 
 Request *Client::get(const QUrl &url, const RequestOptions &options)
 {
-    const QUrl target = d->moved.value(normalizedKey(url), url);
-    auto *request = new Request(target, options, this);
-    request->m_url = url;
+    auto *request = new Request(url, d->moved.value(normalizedKey(url), url), options, this);
     // Started from the event loop, so that the caller can connect to the request first.
     QMetaObject::invokeMethod(
         this,

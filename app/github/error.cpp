@@ -14,7 +14,7 @@ QString Error::message() const
         return tr("GitHub did not accept the token (HTTP 401). Sign in again with a valid token.%1")
             .arg(github);
     case Kind::Forbidden:
-        return tr("GitHub refused access to %1 (HTTP 403).%2").arg(where, github);
+        return tr("GitHub refused access to %1 (HTTP %2).%3").arg(where, QString::number(httpStatus), github);
     case Kind::RateLimited:
         return tr("The %1 rate limit is used up until %2.")
             .arg(resource.isEmpty() ? QStringLiteral("core") : resource,
@@ -29,7 +29,8 @@ QString Error::message() const
     case Kind::BadResponse:
         return tr("GitHub's answer for %1 was incomplete or not valid JSON.").arg(where);
     case Kind::ClientError:
-        return tr("GitHub rejected the request for %1 (HTTP %2).%3").arg(where).arg(httpStatus).arg(github);
+        return tr("GitHub rejected the request for %1 (HTTP %2).%3")
+            .arg(where, QString::number(httpStatus), github);
     case Kind::Offline:
         return tr("%1 is not in the cache, and offline mode makes no network request.").arg(where);
     case Kind::Cancelled:

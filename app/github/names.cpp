@@ -2,6 +2,8 @@
 
 #include <QUrl>
 
+using namespace Qt::StringLiterals;
+
 namespace Hubshelf::GitHub {
 
 namespace {
@@ -54,6 +56,10 @@ bool isValidGistId(QStringView id)
 
 QString pathSegment(QStringView segment)
 {
+    // "." and ".." would be taken as path steps; encoded they are just names.
+    if (segment == u"." || segment == u"..") {
+        return QString(segment.size() == 1 ? u"%2E"_s : u"%2E%2E"_s);
+    }
     return QString::fromLatin1(QUrl::toPercentEncoding(segment.toString()));
 }
 

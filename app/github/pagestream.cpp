@@ -62,6 +62,12 @@ void PageStream::start()
         return;
     }
     m_running = true;
+    ++m_generation;
+    m_itemsDelivered = 0;
+    m_delivered = 0;
+    m_pageCount = 0;
+    m_sequential = false;
+    m_nextUrl.clear();
     request(1, m_firstUrl);
 }
 
@@ -160,8 +166,18 @@ void PageStream::deliverReady()
             limitReached = true;
         }
         m_itemsDelivered += int(items.size());
+        // A slot may cancel, restart or delete the stream: look again after every signal.
+        const QPointer<PageStream> guard(this);
+        const int generation = m_generation;
+        const auto stillHere = [&] { return guard && m_running && m_generation == generation; };
         Q_EMIT pageArrived(m_delivered, items, response);
+        if (!stillHere()) {
+            return;
+        }
         Q_EMIT progress(m_delivered, m_pageCount);
+        if (!stillHere()) {
+            return;
+        }
         const bool lastPage = m_sequential ? !m_nextUrl.isValid() : m_delivered >= m_pageCount;
         if (limitReached || lastPage) {
             stop();

@@ -63,6 +63,7 @@ private:
     int m_itemsDelivered = 0;
     int m_delivered = 0;
     int m_pageCount = 0;
+    int m_generation = 0; // one per start(), so that a restart from a slot is noticed
     bool m_running = false;
     bool m_sequential = false;
     QUrl m_nextUrl;

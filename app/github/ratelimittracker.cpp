@@ -58,6 +58,11 @@ void RateLimitTracker::updateFromRateLimitBody(const QJsonObject &body)
     }
 }
 
+void RateLimitTracker::clear()
+{
+    m_limits.clear();
+}
+
 RateLimit RateLimitTracker::limit(const QString &resource) const
 {
     RateLimit unknown;

@@ -40,6 +40,9 @@ public:
     // The body of GET /rate_limit: every resource at once.
     void updateFromRateLimitBody(const QJsonObject &body);
 
+    // Forgets every limit, e.g. when the token (and so the account) changes.
+    void clear();
+
     RateLimit limit(const QString &resource) const;
     QList<RateLimit> all() const;
 

@@ -36,10 +36,10 @@ QByteArray Response::header(const QByteArray &name) const
     return findHeader(headers, name);
 }
 
-Request::Request(const QUrl &url, const RequestOptions &options, QObject *parent)
+Request::Request(const QUrl &url, const QUrl &target, const RequestOptions &options, QObject *parent)
     : QObject(parent)
     , m_url(url)
-    , m_currentUrl(url)
+    , m_currentUrl(target)
     , m_options(options)
 {}
 

@@ -4,6 +4,7 @@
 #include "github/linkheader.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
@@ -78,16 +79,23 @@ private:
     friend class Client;
     enum class Conditional { None, Own, OtherIdentity, EmptyListProbe };
 
-    Request(const QUrl &url, const RequestOptions &options, QObject *parent);
+    Request(const QUrl &url, const QUrl &target, const RequestOptions &options, QObject *parent);
 
     QUrl m_url;
     QUrl m_currentUrl;
     RequestOptions m_options;
+    // Who asks, fixed when the request begins: a token change affects only later requests, so a
+    // body is never stored under an identity other than the one that fetched it.
+    QByteArray m_authorization;
+    QByteArray m_identity;
+    bool m_identityFixed = false;
     int m_attempts = 0;
     int m_redirects = 0;
     int m_secondaryPauses = 0;
+    int m_primaryWaits = 0;
     bool m_abandoned = false;
-    bool m_done = false;
+    bool m_finished = false;
+    QDateTime m_sentAt;
     Conditional m_conditional = Conditional::None;
     std::unique_ptr<Cache::CachedResponse> m_cached;
     QPointer<QNetworkReply> m_reply;

@@ -70,6 +70,14 @@ private Q_SLOTS:
     void pages_arriveCompleteAndInOrderWithinTheCap_data();
     void pages_arriveCompleteAndInOrderWithinTheCap();
     void pageStream_cancelStopsEverything();
+    void pageStream_cancelInsideASlotEmitsNothingMore();
+    void pageStream_restartsAfterFinishing();
+    void pageStream_itemLimitRequestsOnlyThePagesNeeded();
+    void abandon_silencesQueuedAndInFlightRequests();
+    void tokenChangeMidFlight_neverStoresUnderTheNewIdentity();
+    void signingIn_afterTheAnonymousLimitIsSpent_goesAheadAtOnce();
+    void secondaryLimit_aBurstOf403sPausesOnceNotOncePerReply();
+    void primaryWait_letsRateLimitAndOtherOriginsThrough();
     void authorization_neverReachesTheAvatarOrigin();
     void authorization_isDroppedOnACrossOriginRedirect();
     void sameOriginRedirect_isFollowedWithTheTokenAndRemembered();
@@ -332,7 +340,7 @@ void TestClient::pages_arriveCompleteAndInOrderWithinTheCap_data()
     QTest::addColumn<int>("cap");
     QTest::newRow("default cap of 4") << 4;
     QTest::newRow("one at a time") << 1;
-    QTest::newRow("eight") << 8;
+    QTest::newRow("two") << 2;
 }
 
 void TestClient::pages_arriveCompleteAndInOrderWithinTheCap()
@@ -358,6 +366,7 @@ void TestClient::pages_arriveCompleteAndInOrderWithinTheCap()
     QVERIFY(finished.wait(60000));
 
     QCOMPARE(pages.size(), 50);
+    QCOMPARE(logFor(u"/orgs/megacorp/repos"_s).size(), 50); // each page once
     for (int i = 0; i < pages.size(); ++i) {
         QCOMPARE(pages.at(i), i + 1);
     }
@@ -387,6 +396,140 @@ void TestClient::pageStream_cancelStopsEverything()
     QVERIFY(m_fake->requestLog().size() <= seen + m_client->maxConcurrent());
     QCOMPARE(arrived.count(), 1);
     QVERIFY(!stream.isRunning());
+}
+
+void TestClient::pageStream_cancelInsideASlotEmitsNothingMore()
+{
+    PageStream stream(m_client.get(), m_client->endpoint(u"/users/octocat/gists"_s));
+    QSignalSpy finished(&stream, &PageStream::finished);
+    QSignalSpy failed(&stream, &PageStream::failed);
+    QSignalSpy progress(&stream, &PageStream::progress);
+    connect(&stream, &PageStream::pageArrived, &stream, &PageStream::cancel);
+    stream.start();
+    QTRY_COMPARE(failed.count(), 1);
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(progress.count(), 0);
+}
+
+void TestClient::pageStream_restartsAfterFinishing()
+{
+    PageStream stream(m_client.get(), m_client->endpoint(u"/orgs/megacorp/members"_s));
+    int items = 0;
+    connect(&stream, &PageStream::pageArrived, this,
+            [&items](int, const QJsonArray &page) { items += int(page.size()); });
+    QSignalSpy finished(&stream, &PageStream::finished);
+    stream.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(items, FakeGitHub::BigOrganizationMemberCount);
+    stream.start(); // the second time from the fresh cache
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(items, 2 * FakeGitHub::BigOrganizationMemberCount);
+    QCOMPARE(stream.pagesDone(), 3);
+}
+
+void TestClient::pageStream_itemLimitRequestsOnlyThePagesNeeded()
+{
+    PageStream stream(m_client.get(), m_client->endpoint(u"/orgs/megacorp/repos"_s));
+    stream.setItemLimit(250);
+    int items = 0;
+    connect(&stream, &PageStream::pageArrived, this,
+            [&items](int, const QJsonArray &page) { items += int(page.size()); });
+    QSignalSpy finished(&stream, &PageStream::finished);
+    stream.start();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(items, 250);
+    QCOMPARE(logFor(u"/orgs/megacorp/repos"_s).size(), 3);
+}
+
+void TestClient::abandon_silencesQueuedAndInFlightRequests()
+{
+    m_fake->setLatency(200);
+    m_client->setMaxConcurrent(1);
+    Request *inFlight = m_client->get(m_client->endpoint(u"/users/octocat"_s));
+    Request *queued = m_client->get(m_client->endpoint(u"/users/monalisa"_s));
+    int emitted = 0;
+    for (Request *request : {inFlight, queued}) {
+        connect(request, &Request::finished, this, [&emitted] { ++emitted; });
+        connect(request, &Request::succeeded, this, [&emitted] { ++emitted; });
+        connect(request, &Request::failed, this, [&emitted] { ++emitted; });
+    }
+    QTRY_COMPARE(m_fake->inFlight(), 1);
+    inFlight->abandon();
+    queued->abandon();
+    QTest::qWait(400);
+    QCOMPARE(emitted, 0);
+    QVERIFY(logFor(u"/users/monalisa"_s).isEmpty());
+    QVERIFY(fetch(u"/orgs/github"_s).ok); // the slot of the abandoned request was given back
+}
+
+void TestClient::tokenChangeMidFlight_neverStoresUnderTheNewIdentity()
+{
+    m_fake->setLatency(300);
+    Request *request = m_client->get(m_client->endpoint(u"/repos/octocat/secret-plans"_s));
+    QSignalSpy succeeded(request, &Request::succeeded);
+    QTRY_COMPARE(m_fake->inFlight(), 1);
+    useToken(FakeGitHub::Tokens::Monalisa);
+    QVERIFY(succeeded.wait(5000)); // octocat's request, answered for octocat
+    m_fake->setLatency(0);
+    const Outcome monalisa = fetch(u"/repos/octocat/secret-plans"_s);
+    QCOMPARE(monalisa.error.kind, Error::Kind::NotFound);
+}
+
+void TestClient::signingIn_afterTheAnonymousLimitIsSpent_goesAheadAtOnce()
+{
+    useToken({});
+    m_fake->setRateLimit(5000, 1);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    RequestOptions noWait;
+    noWait.waitForRateLimit = false;
+    QCOMPARE(fetch(u"/users/monalisa"_s, noWait).error.kind, Error::Kind::RateLimited);
+    useToken(FakeGitHub::Tokens::Octocat);
+    const Outcome signedIn = fetch(u"/users/monalisa"_s, noWait);
+    QVERIFY2(signedIn.ok, qPrintable(signedIn.error.message()));
+    QVERIFY(logFor(u"/users/monalisa"_s).last().authorized);
+}
+
+void TestClient::secondaryLimit_aBurstOf403sPausesOnceNotOncePerReply()
+{
+    m_fake->setLatency(50);
+    m_client->setMaxConcurrent(3);
+    m_fake->armFaultForNext(3, Fault::withStatus(403, "You have exceeded a secondary rate limit."));
+    QSignalSpy paused(m_client.get(), &Client::pausedForSecondaryLimit);
+    QList<Request *> requests;
+    for (const QString &path : {u"/users/octocat"_s, u"/users/monalisa"_s, u"/orgs/github"_s}) {
+        requests.append(m_client->get(m_client->endpoint(path)));
+    }
+    QTRY_COMPARE(m_fake->requestLog().size(), 3);
+    QTest::qWait(100);
+    QCOMPARE(paused.count(), 1);
+    QCOMPARE(paused.first().first().toInt(), 60); // no retry-after: GitHub asks for a minute
+    QCOMPARE(m_fake->requestLog().size(), 3);     // and nothing more is sent meanwhile
+    for (Request *request : std::as_const(requests)) {
+        request->abandon();
+    }
+}
+
+void TestClient::primaryWait_letsRateLimitAndOtherOriginsThrough()
+{
+    m_fake->setRateLimit(1, 60);
+    m_fake->setRateLimitWindow(3);
+    const Outcome user = fetch(u"/users/octocat"_s);
+    QVERIFY(user.ok);
+    Request *held = m_client->get(m_client->endpoint(u"/orgs/github"_s));
+    QSignalSpy heldDone(held, &Request::finished);
+    QSignalSpy waiting(m_client.get(), &Client::waitingForRateLimit);
+    QTRY_COMPARE(waiting.count(), 1);
+
+    Request *rateLimit = m_client->fetchRateLimits();
+    QSignalSpy rateLimitDone(rateLimit, &Request::succeeded);
+    QVERIFY(rateLimitDone.wait(2000));
+    const Outcome avatar = fetchUrl(
+        QUrl(QJsonDocument::fromJson(user.response.body).object().value(u"avatar_url"_s).toString()));
+    QVERIFY(avatar.ok);
+    QCOMPARE(heldDone.count(), 0); // still waiting for the reset
+    QVERIFY(heldDone.wait(6000));
+    QCOMPARE(waiting.count(), 1); // said once per wait
 }
 
 void TestClient::authorization_neverReachesTheAvatarOrigin()
@@ -482,6 +625,7 @@ void TestClient::primaryLimit_failsWithTheResetTimeWhenNotWaiting()
     const Outcome outcome = fetch(u"/users/monalisa"_s, noWait);
     QVERIFY(!outcome.ok);
     QCOMPARE(outcome.error.kind, Error::Kind::RateLimited);
+    QVERIFY(logFor(u"/users/monalisa"_s).isEmpty()); // known spent: not even asked
     QVERIFY(outcome.error.resetAt > QDateTime::currentDateTimeUtc());
     QVERIFY(outcome.error.message().contains(outcome.error.resetAt.toLocalTime().toString(u"HH:mm"_s)));
 }

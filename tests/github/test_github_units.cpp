@@ -1,5 +1,6 @@
 // The pure parts of app/github: names, Link headers, rate-limit bookkeeping, error sentences.
 
+#include "github/client.h"
 #include "github/error.h"
 #include "github/linkheader.h"
 #include "github/names.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void rateLimitTracker_ignoresResponsesWithoutHeaders();
     void rateLimitTracker_readsEveryResourceOfRateLimitBody();
     void errorMessages_areSentencesWithTheirFacts();
+    void logLine_keepsPercentSignsOfTheUrl();
 };
 
 void TestGitHubUnits::loginValidation_data()
@@ -104,6 +106,8 @@ void TestGitHubUnits::pathSegments_cannotChangeThePathsShape()
     QCOMPARE(pathSegment(u"a?b#c d"), u"a%3Fb%23c%20d"_s);
     QCOMPARE(encodedPath({u"repos"_s, u"octocat"_s, u"Hello-World"_s}), u"/repos/octocat/Hello-World"_s);
     QCOMPARE(encodedPath({u"users"_s, u"a/b"_s}), u"/users/a%2Fb"_s);
+    QCOMPARE(encodedPath({u"users"_s, u".."_s, u"x"_s}), u"/users/%2E%2E/x"_s);
+    QCOMPARE(pathSegment(u"."), u"%2E"_s);
 }
 
 void TestGitHubUnits::linkHeader_parsesGitHubsPagination()
@@ -196,6 +200,18 @@ void TestGitHubUnits::errorMessages_areSentencesWithTheirFacts()
         QVERIFY(!error.message().isEmpty());
         QVERIFY(error.message().endsWith(u'.') || error.message().contains(u": "_s));
     }
+}
+
+void TestGitHubUnits::logLine_keepsPercentSignsOfTheUrl()
+{
+    RequestLogEntry entry;
+    entry.url = QUrl::fromEncoded("https://api.github.com/repos/o/a%2Fb?q=x%25y");
+    entry.status = 200;
+    entry.outcome = CacheOutcome::Miss;
+    entry.milliseconds = 12;
+    entry.remaining = 4999;
+    entry.limit = 5000;
+    QCOMPARE(entry.line(), u"GET https://api.github.com/repos/o/a%2Fb?q=x%25y 200 miss 12ms 4999/5000"_s);
 }
 
 QTEST_GUILESS_MAIN(TestGitHubUnits)
