@@ -15,21 +15,6 @@ namespace Hubshelf::Auth {
 
 namespace {
 
-const char *sourceName(TokenSource source)
-{
-    switch (source) {
-    case TokenSource::None:
-        return "none";
-    case TokenSource::Environment:
-        return "environment";
-    case TokenSource::Keychain:
-        return "keychain";
-    case TokenSource::Session:
-        return "session";
-    }
-    return "unknown";
-}
-
 // Which QtKeychain errors mean "there is no usable keychain" rather than "this call failed".
 // QtKeychain 0.13's libsecret backend maps only "no such object" (EntryNotFound) and "collection is
 // locked" (AccessDenied) and reports every other failure as OtherError. Observed on Debian 12:
@@ -72,6 +57,21 @@ struct EnvironmentToken
 };
 
 } // namespace
+
+const char *tokenSourceName(TokenSource source)
+{
+    switch (source) {
+    case TokenSource::None:
+        return "none";
+    case TokenSource::Environment:
+        return "environment";
+    case TokenSource::Keychain:
+        return "keychain";
+    case TokenSource::Session:
+        return "session";
+    }
+    return "unknown";
+}
 
 struct TokenStore::Private
 {
@@ -146,14 +146,14 @@ struct TokenStore::Private
     {
         const QString token = sessionTokens.value(apiHost);
         const TokenSource source = token.isEmpty() ? TokenSource::None : TokenSource::Session;
-        qCInfo(lcAuth) << "token for" << apiHost << "from" << sourceName(source);
+        qCInfo(lcAuth) << "token for" << apiHost << "from" << tokenSourceName(source);
         Q_EMIT q->loaded(apiHost, token, source);
     }
 
     void keepForSession(const QString &apiHost, const QString &token)
     {
         sessionTokens.insert(apiHost, token);
-        qCInfo(lcAuth) << "token for" << apiHost << "kept in" << sourceName(TokenSource::Session);
+        qCInfo(lcAuth) << "token for" << apiHost << "kept in" << tokenSourceName(TokenSource::Session);
         Q_EMIT q->saved(apiHost, TokenSource::Session);
     }
 
@@ -203,7 +203,7 @@ void TokenStore::load(const QString &apiHost)
             const QString token = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
             switch (job->error()) {
             case QKeychain::NoError:
-                qCInfo(lcAuth) << "token for" << apiHost << "from" << sourceName(TokenSource::Keychain);
+                qCInfo(lcAuth) << "token for" << apiHost << "from" << tokenSourceName(TokenSource::Keychain);
                 Q_EMIT loaded(apiHost, token, token.isEmpty() ? TokenSource::None : TokenSource::Keychain);
                 return;
             case QKeychain::EntryNotFound:
@@ -247,7 +247,7 @@ void TokenStore::save(const QString &apiHost, const QString &token)
     d->runKeychainJob(job, apiHost, [this, apiHost, trimmed](QKeychain::Job *finished) {
         switch (finished->error()) {
         case QKeychain::NoError:
-            qCInfo(lcAuth) << "token for" << apiHost << "saved in" << sourceName(TokenSource::Keychain);
+            qCInfo(lcAuth) << "token for" << apiHost << "saved in" << tokenSourceName(TokenSource::Keychain);
             Q_EMIT saved(apiHost, TokenSource::Keychain);
             return;
         default:
@@ -269,7 +269,8 @@ void TokenStore::remove(const QString &apiHost)
     d->sessionTokens.remove(apiHost);
     if (!d->keychainAvailable) {
         d->later([this, apiHost] {
-            qCInfo(lcAuth) << "token for" << apiHost << "removed from" << sourceName(TokenSource::Session);
+            qCInfo(lcAuth) << "token for" << apiHost << "removed from"
+                           << tokenSourceName(TokenSource::Session);
             Q_EMIT removed(apiHost);
         });
         return;
@@ -282,7 +283,7 @@ void TokenStore::remove(const QString &apiHost)
             case QKeychain::NoError:
             case QKeychain::EntryNotFound: // already signed out is what was asked for
                 qCInfo(lcAuth) << "token for" << apiHost << "removed from"
-                               << sourceName(TokenSource::Keychain);
+                               << tokenSourceName(TokenSource::Keychain);
                 Q_EMIT removed(apiHost);
                 return;
             default:

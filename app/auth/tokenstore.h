@@ -15,6 +15,9 @@ enum class TokenSource {
     Session,     // no keychain: kept in memory for this run only, never written to a file
 };
 
+// "none", "environment", "keychain" or "session": for logs and `auth status`.
+const char *tokenSourceName(TokenSource source);
+
 // The token of each API host, kept in the OS keychain through QtKeychain: service "hubshelf",
 // key = the API host. The environment overrides the keychain. Every keychain call is
 // asynchronous; the result arrives as a signal. The token is never logged.

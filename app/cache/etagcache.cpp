@@ -119,6 +119,26 @@ QDateTime fromMSecs(qint64 msecs)
 
 std::atomic<quint64> connectionCounter{0};
 
+// The columns both finds select, in this order: etag, last_modified, link, content_type,
+// fetched_at, max_age, last_used, body.
+CachedResponse responseFromRow(const QSqlQuery &row, const QByteArray &url, const QByteArray &variant,
+                               const QByteArray &identity)
+{
+    CachedResponse response;
+    response.url = url;
+    response.variant = variant;
+    response.identity = identity;
+    response.etag = row.value(0).toByteArray();
+    response.lastModified = row.value(1).toByteArray();
+    response.link = row.value(2).toByteArray();
+    response.contentType = row.value(3).toByteArray();
+    response.fetchedAt = fromMSecs(row.value(4).toLongLong());
+    response.maxAgeSeconds = row.value(5).toInt();
+    response.lastUsed = fromMSecs(row.value(6).toLongLong());
+    response.body = row.value(7).toByteArray();
+    return response;
+}
+
 } // namespace
 
 struct EtagCache::Private
@@ -600,17 +620,7 @@ std::optional<CachedResponse> EtagCache::find(const QByteArray &url, const QByte
         if (!select.exec({url, variant, identity}, "find") || !select->next()) {
             return std::nullopt;
         }
-        found.url = url;
-        found.variant = variant;
-        found.identity = identity;
-        found.etag = select->value(0).toByteArray();
-        found.lastModified = select->value(1).toByteArray();
-        found.link = select->value(2).toByteArray();
-        found.contentType = select->value(3).toByteArray();
-        found.fetchedAt = fromMSecs(select->value(4).toLongLong());
-        found.maxAgeSeconds = select->value(5).toInt();
-        found.lastUsed = fromMSecs(select->value(6).toLongLong());
-        found.body = select->value(7).toByteArray();
+        found = responseFromRow(*select, url, variant, identity);
     }
     const qint64 now = d->nextLastUsed();
     Private::Statement touch(*d, SqlTouch);
@@ -633,19 +643,7 @@ std::optional<CachedResponse> EtagCache::findOtherIdentity(const QByteArray &url
     if (!select.exec({url, variant, identity}, "find other identity") || !select->next()) {
         return std::nullopt;
     }
-    CachedResponse found;
-    found.url = url;
-    found.variant = variant;
-    found.etag = select->value(0).toByteArray();
-    found.lastModified = select->value(1).toByteArray();
-    found.link = select->value(2).toByteArray();
-    found.contentType = select->value(3).toByteArray();
-    found.fetchedAt = fromMSecs(select->value(4).toLongLong());
-    found.maxAgeSeconds = select->value(5).toInt();
-    found.lastUsed = fromMSecs(select->value(6).toLongLong());
-    found.body = select->value(7).toByteArray();
-    found.identity = select->value(8).toByteArray();
-    return found;
+    return responseFromRow(*select, url, variant, select->value(8).toByteArray());
 }
 
 bool EtagCache::store(const CachedResponse &response)

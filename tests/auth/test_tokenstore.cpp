@@ -32,17 +32,7 @@ namespace Hubshelf::Auth {
 
 const char *sourceName(TokenSource source)
 {
-    switch (source) {
-    case TokenSource::None:
-        return "none";
-    case TokenSource::Environment:
-        return "environment";
-    case TokenSource::Keychain:
-        return "keychain";
-    case TokenSource::Session:
-        return "session";
-    }
-    return "unknown";
+    return tokenSourceName(source);
 }
 
 // QCOMPARE finds this through ADL and prints the source's name on a mismatch.
