@@ -178,6 +178,7 @@ struct EtagCache::Private
             return true;
         }
         QSqlQuery *operator->() const { return m_query; }
+        const QSqlQuery &operator*() const { return *m_query; }
 
     private:
         Private &m_d;
