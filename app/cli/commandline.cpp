@@ -1,8 +1,17 @@
 #include "cli/commandline.h"
 
+#include "auth/tokenstore.h"
+#include "cli/clicontext.h"
+#include "cli/commands.h"
+#include "cli/exportcommand.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QLoggingCategory>
 #include <QTextStream>
+
+#include <memory>
 
 #include <hubshelf/version.h>
 
@@ -46,12 +55,46 @@ int CommandLine::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Hubshelf explores the GitHub REST API. Without a command it opens the window."_s);
+        u"Hubshelf explores the GitHub REST API. Without a command it opens the window.\n\n"
+        "Commands:\n"
+        "  export gists|repos|pulls|orgs|followers|following|members TARGET\n"
+        "                                 a list as CSV (or JSON) on stdout or in -o FILE\n"
+        "  api PATH                       a raw GET, the JSON on stdout\n"
+        "  rate-limit                     every resource of the rate limit\n"
+        "  cache stats|clear|path         the ETag cache\n"
+        "  auth login|logout|status       the token in the keychain"_s);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption(u"version"_s, u"Show the version and exit."_s);
-    parser.addOption(versionOption);
-    parser.addPositionalArgument(u"command"_s, u"The command to run (none yet: see the README)."_s,
-                                 u"[command]"_s);
+    const QCommandLineOption apiUrlOption(
+        u"api-url"_s, u"The API: https://api.github.com (default) or https://HOST/api/v3."_s, u"url"_s,
+        u"https://api.github.com"_s);
+    const QCommandLineOption noCacheOption(u"no-cache"_s, u"Neither read nor write the cache."_s);
+    const QCommandLineOption offlineOption(u"offline"_s, u"Answer from the cache only; fail on a miss."_s);
+    const QCommandLineOption verboseOption({u"v"_s, u"verbose"_s}, u"Log every request on stderr."_s);
+    const QCommandLineOption waitOption(u"wait"_s,
+                                        u"Wait for a spent rate limit to reset instead of failing."_s);
+    const QCommandLineOption formatOption(u"format"_s, u"export: csv (default) or json."_s, u"format"_s,
+                                          u"csv"_s);
+    const QCommandLineOption columnsOption(u"columns"_s, u"export: the columns, comma-separated."_s,
+                                           u"a,b,c"_s);
+    const QCommandLineOption outputOption({u"o"_s, u"output"_s},
+                                          u"export: write to FILE instead of stdout."_s, u"file"_s);
+    const QCommandLineOption limitOption(u"limit"_s, u"export: at most N rows."_s, u"n"_s);
+    const QCommandLineOption typeOption(
+        u"type"_s, u"export repos: all|public|private|forks|sources|member."_s, u"type"_s);
+    const QCommandLineOption stateOption(u"state"_s, u"export pulls: open|closed|all."_s, u"state"_s);
+    const QCommandLineOption bomOption(u"bom"_s, u"export: start the CSV with a UTF-8 byte order mark."_s);
+    const QCommandLineOption noGuardOption(u"no-formula-guard"_s,
+                                           u"export: do not prefix cells starting with = + - @ with '."_s);
+    const QCommandLineOption paginateOption(u"paginate"_s, u"api: every page, the arrays joined."_s);
+    const QCommandLineOption includeOption({u"i"_s, u"include"_s},
+                                           u"api: print the status and headers first."_s);
+    const QCommandLineOption jsonOption(u"json"_s, u"rate-limit, cache stats: JSON output."_s);
+    const QCommandLineOption withTokenOption(u"with-token"_s, u"auth login: read the token from stdin."_s);
+    parser.addOptions({versionOption, apiUrlOption, noCacheOption, offlineOption, verboseOption, waitOption,
+                       formatOption, columnsOption, outputOption, limitOption, typeOption, stateOption,
+                       bomOption, noGuardOption, paginateOption, includeOption, jsonOption, withTokenOption});
+    parser.addPositionalArgument(u"command"_s, u"export, api, rate-limit, cache or auth."_s, u"[command]"_s);
 
     // parse(), not process(): process() exits with 1 on a bad option, the contract is 2.
     if (!parser.parse(arguments)) {
@@ -67,13 +110,122 @@ int CommandLine::run(const QStringList &arguments)
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
+    const auto usage = [this](const QString &message) {
+        m_err << "hubshelf: " << message << " Run 'hubshelf --help' for usage.\n";
+        return int(ExitUsage);
+    };
     if (positional.isEmpty()) {
-        m_err << "hubshelf: no command given. Run 'hubshelf --help' for usage.\n";
-        return ExitUsage;
+        return usage(u"no command given."_s);
     }
-    m_err << "hubshelf: unknown command '" << positional.constFirst()
-          << "'. Run 'hubshelf --help' for usage.\n";
-    return ExitUsage;
+    const QString command = positional.constFirst();
+    const QStringList rest = positional.mid(1);
+
+    GlobalOptions global;
+    global.apiUrl = QUrl(parser.value(apiUrlOption), QUrl::StrictMode);
+    if (!global.apiUrl.isValid() || global.apiUrl.host().isEmpty() ||
+        (global.apiUrl.scheme() != u"https"_s && global.apiUrl.scheme() != u"http"_s)) {
+        return usage(u"--api-url takes an http(s) URL such as https://github.example.com/api/v3."_s);
+    }
+    global.noCache = parser.isSet(noCacheOption);
+    global.offline = parser.isSet(offlineOption);
+    global.verbose = parser.isSet(verboseOption);
+    global.wait = parser.isSet(waitOption);
+
+    // stderr carries one line per failure (and -v's request log): the libraries' own informative
+    // logging stays quiet unless asked for with QT_LOGGING_RULES.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
+        QLoggingCategory::setFilterRules(u"hubshelf.*.info=false\nhubshelf.auth.warning=false"_s);
+    }
+
+    CliContext context(global, m_out, m_err);
+    std::unique_ptr<ExportCommand> exporter;
+    std::function<void(const Done &)> start;
+    bool needsToken = true;
+
+    if (command == u"export"_s) {
+        if (rest.size() != 2) {
+            return usage(u"export takes a kind and a target, e.g. 'export repos octocat'."_s);
+        }
+        ExportRequest request;
+        request.kind = rest.at(0);
+        request.target = rest.at(1);
+        request.format = parser.value(formatOption);
+        if (parser.isSet(columnsOption)) {
+            request.columns = parser.value(columnsOption).split(u',', Qt::SkipEmptyParts);
+        }
+        request.outputPath = parser.value(outputOption);
+        if (parser.isSet(limitOption)) {
+            bool ok = false;
+            request.limit = parser.value(limitOption).toInt(&ok);
+            if (!ok || request.limit <= 0) {
+                return usage(u"--limit takes a positive number."_s);
+            }
+        }
+        request.type = parser.value(typeOption);
+        request.state = parser.value(stateOption);
+        request.byteOrderMark = parser.isSet(bomOption);
+        request.formulaGuard = !parser.isSet(noGuardOption);
+        exporter = std::make_unique<ExportCommand>(context, request);
+        const QString problem = exporter->validate(); // nothing reaches the network before this
+        if (!problem.isEmpty()) {
+            return usage(problem);
+        }
+        start = [&exporter](const Done &done) {
+            QObject::connect(exporter.get(), &ExportCommand::finished, exporter.get(), done);
+            exporter->start();
+        };
+    } else if (command == u"api"_s) {
+        if (rest.size() != 1) {
+            return usage(u"api takes one path, e.g. 'api /users/octocat'."_s);
+        }
+        start = [&, path = rest.at(0)](const Done &done) {
+            runApi(context, path, parser.isSet(paginateOption), parser.isSet(includeOption), done);
+        };
+    } else if (command == u"rate-limit"_s) {
+        if (!rest.isEmpty()) {
+            return usage(u"rate-limit takes no argument."_s);
+        }
+        start = [&](const Done &done) { runRateLimit(context, parser.isSet(jsonOption), done); };
+    } else if (command == u"cache"_s) {
+        if (rest.size() != 1 || !QStringList{u"stats"_s, u"clear"_s, u"path"_s}.contains(rest.at(0))) {
+            return usage(u"cache takes stats, clear or path."_s);
+        }
+        needsToken = false;
+        start = [&, action = rest.at(0)](const Done &done) {
+            runCache(context, action, parser.isSet(jsonOption), done);
+        };
+    } else if (command == u"auth"_s) {
+        if (rest.size() != 1 || !QStringList{u"login"_s, u"logout"_s, u"status"_s}.contains(rest.at(0))) {
+            return usage(u"auth takes login, logout or status."_s);
+        }
+        needsToken = false; // login brings its own, status loads it to say where it came from
+        start = [&, action = rest.at(0)](const Done &done) {
+            runAuth(context, action, parser.isSet(withTokenOption), done);
+        };
+    } else {
+        return usage(u"unknown command '%1'."_s.arg(command));
+    }
+
+    context.prepare();
+    QEventLoop loop;
+    int exitCode = ExitOk;
+    bool finished = false;
+    const Done done = [&](int code) {
+        exitCode = code;
+        finished = true;
+        loop.quit();
+    };
+    if (needsToken) {
+        context.loadToken([&](Auth::TokenSource) { start(done); });
+    } else {
+        start(done);
+    }
+    if (!finished) {
+        loop.exec();
+    }
+    m_out.flush();
+    m_err.flush();
+    return exitCode;
 }
 
 } // namespace Hubshelf::Cli

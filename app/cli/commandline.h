@@ -9,6 +9,7 @@ namespace Hubshelf::Cli {
 // Exit codes of the command line, as the design fixes them.
 enum ExitCode : int {
     ExitOk = 0,
+    ExitFailure = 1, // a local failure: the output file or stdout could not be written
     ExitUsage = 2,
     ExitNotFound = 3,
     ExitAuthentication = 4,

@@ -1,0 +1,147 @@
+#include "cli/clicontext.h"
+
+#include "auth/tokenstore.h"
+#include "cache/etagcache.h"
+#include "cli/commandline.h"
+
+#include <QDir>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Cli {
+
+int exitCodeFor(const GitHub::Error &error)
+{
+    using Kind = GitHub::Error::Kind;
+    switch (error.kind) {
+    case Kind::NotFound:
+        return ExitNotFound;
+    case Kind::Unauthorized:
+    case Kind::Forbidden:
+        return ExitAuthentication;
+    case Kind::RateLimited:
+    case Kind::SecondaryRateLimited:
+        return ExitRateLimited;
+    case Kind::Network:
+    case Kind::Server:
+    case Kind::BadResponse:
+    case Kind::ClientError:
+    case Kind::Offline:
+    case Kind::Cancelled:
+        return ExitNetwork;
+    }
+    return ExitNetwork;
+}
+
+CliContext::CliContext(const GlobalOptions &options, QTextStream &out, QTextStream &err)
+    : m_options(options)
+    , m_out(out)
+    , m_err(err)
+    , m_network(std::make_unique<QNetworkAccessManager>())
+    , m_tokenStore(std::make_unique<Auth::TokenStore>())
+{}
+
+CliContext::~CliContext()
+{
+    m_client.reset(); // before the cache and the network manager it uses
+}
+
+QString CliContext::cachePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/http-cache.sqlite"_s;
+}
+
+void CliContext::prepare()
+{
+    if (!m_options.noCache) {
+        m_cache = std::make_unique<Cache::EtagCache>(cachePath());
+        if (!m_cache->open()) {
+            m_err << "hubshelf: warning: the cache " << cachePath() << " cannot be used ("
+                  << m_cache->errorString() << "); going on without it.\n";
+            m_cache.reset();
+        }
+    }
+    m_client = std::make_unique<GitHub::Client>(m_network.get(), m_cache.get(), m_options.apiUrl);
+    if (m_options.verbose) {
+        connect(m_client.get(), &GitHub::Client::requestLogged, this,
+                [this](const GitHub::RequestLogEntry &entry) {
+                    m_err << verboseLine(entry) << '\n';
+                    m_err.flush();
+                });
+    }
+}
+
+QString CliContext::verboseLine(const GitHub::RequestLogEntry &entry)
+{
+    // The design's request log line: [GET] CACHE_HIT|CACHE_REVALIDATED|CACHE_MISS URL STATUS MS
+    // remaining/limit
+    static const char *const outcomes[] = {"CACHE_HIT", "CACHE_REVALIDATED", "CACHE_MISS", "UNCACHED"};
+    const QString outcome =
+        QString::fromLatin1(entry.error.isEmpty() ? outcomes[int(entry.outcome)] : "ERROR");
+    // A fresh hit made no request: its status is the stored answer's.
+    const int status =
+        entry.outcome == GitHub::CacheOutcome::Fresh && entry.error.isEmpty() ? 200 : entry.status;
+    return u"[%1] %2 %3 %4 %5ms %6"_s.arg(
+        QString::fromLatin1(entry.method), outcome, entry.url.toDisplayString(),
+        status > 0 ? QString::number(status) : u"-"_s, QString::number(entry.milliseconds),
+        entry.limit >= 0 ? QString::number(entry.remaining) + u'/' + QString::number(entry.limit) : u"-"_s);
+}
+
+void CliContext::loadToken(std::function<void(Auth::TokenSource)> ready)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(
+        m_tokenStore.get(), &Auth::TokenStore::loaded, this,
+        [this, ready, connection](const QString &host, const QString &token, Auth::TokenSource source) {
+            if (host != apiHost()) {
+                return;
+            }
+            disconnect(*connection);
+            m_client->setToken(token.toUtf8());
+            ready(source);
+        });
+    m_tokenStore->load(apiHost());
+}
+
+GitHub::RequestOptions CliContext::requestOptions(bool list) const
+{
+    GitHub::RequestOptions options;
+    options.useCache = !m_options.noCache;
+    options.offline = m_options.offline;
+    options.expectList = list;
+    options.waitForRateLimit = m_options.wait;
+    return options;
+}
+
+int CliContext::report(const GitHub::Error &error)
+{
+    return fail(exitCodeFor(error), error.message());
+}
+
+int CliContext::fail(int exitCode, const QString &message)
+{
+    m_out.flush();
+    m_err << "hubshelf: " << message << '\n';
+    m_err.flush();
+    return exitCode;
+}
+
+bool CliContext::writeStdout(const QByteArray &bytes)
+{
+    m_out.flush();
+    QFile stdoutFile;
+    if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
+        return false;
+    }
+    const bool ok = stdoutFile.write(bytes) == bytes.size();
+    stdoutFile.flush();
+    return ok;
+}
+
+} // namespace Hubshelf::Cli

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "github/client.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QTextStream;
+
+namespace Hubshelf::Cache {
+class EtagCache;
+}
+namespace Hubshelf::Auth {
+class TokenStore;
+enum class TokenSource;
+} // namespace Hubshelf::Auth
+
+namespace Hubshelf::Cli {
+
+struct GlobalOptions
+{
+    QUrl apiUrl;
+    bool noCache = false;
+    bool offline = false;
+    bool verbose = false;
+    bool wait = false; // wait for a spent rate limit instead of failing with exit code 5
+};
+
+// What every sub-command works with: the streams, the network manager, the cache, one client for
+// the API and the token store. Built once per run by CommandLine.
+class CliContext final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CliContext)
+
+public:
+    CliContext(const GlobalOptions &options, QTextStream &out, QTextStream &err);
+    ~CliContext() override;
+
+    static QString cachePath();
+
+    const GlobalOptions &options() const { return m_options; }
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    QString apiHost() const { return m_options.apiUrl.host(); }
+
+    // Opens the cache (unless --no-cache; one that cannot be opened is reported and skipped) and
+    // makes the client. Called once, before any request.
+    void prepare();
+    static QString verboseLine(const GitHub::RequestLogEntry &entry);
+    Cache::EtagCache *cache() const { return m_cache.get(); }
+    GitHub::Client &client() { return *m_client; }
+    Auth::TokenStore &tokenStore() { return *m_tokenStore; }
+
+    // Reads the token (environment, then keychain) and gives it to the client, then calls `ready`.
+    void loadToken(std::function<void(Auth::TokenSource source)> ready);
+
+    GitHub::RequestOptions requestOptions(bool list = false) const;
+    // Prints the error as one line on stderr and returns its exit code.
+    int report(const GitHub::Error &error);
+    // One clear line on stderr for a failure that is not a request's.
+    int fail(int exitCode, const QString &message);
+
+    // Raw bytes on stdout (CSV must keep its CRLF and BOM exactly).
+    bool writeStdout(const QByteArray &bytes);
+
+private:
+    GlobalOptions m_options;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<Cache::EtagCache> m_cache;
+    std::unique_ptr<GitHub::Client> m_client;
+    std::unique_ptr<Auth::TokenStore> m_tokenStore;
+};
+
+int exitCodeFor(const GitHub::Error &error);
+
+} // namespace Hubshelf::Cli

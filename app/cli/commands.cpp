@@ -1,0 +1,296 @@
+#include "cli/commands.h"
+
+#include "auth/tokenstore.h"
+#include "cache/etagcache.h"
+#include "cli/clicontext.h"
+#include "cli/commandline.h"
+#include "github/client.h"
+#include "github/pagestream.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QUrlQuery>
+
+#include <cstdio>
+#include <memory>
+
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Hubshelf::Cli::Commands", text);
+}
+
+QByteArray statusAndHeaders(const GitHub::Response &response)
+{
+    QByteArray text = "HTTP/1.1 200 OK\r\n";
+    for (const auto &[name, value] : response.headers) {
+        if (name.compare("authorization", Qt::CaseInsensitive) != 0) {
+            text += name + ": " + value + "\r\n";
+        }
+    }
+    return text + "\r\n";
+}
+
+// A token typed at the terminal is not echoed.
+QString readToken(bool fromStdinOnly)
+{
+    const bool terminal = isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal && !fromStdinOnly) {
+        fprintf(stderr, "Paste a GitHub token (it is not shown): ");
+        fflush(stderr);
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    QFile input;
+    input.open(stdin, QIODevice::ReadOnly);
+    const QString token = QString::fromUtf8(terminal ? input.readLine() : input.readAll()).trimmed();
+    if (terminal && !fromStdinOnly) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        fprintf(stderr, "\n");
+    }
+    return token;
+}
+
+// GET /user with whatever token the client has: who it belongs to.
+void whoAmI(CliContext &context, const std::function<void(const QString &login)> &found, const Done &done)
+{
+    GitHub::RequestOptions options = context.requestOptions();
+    options.useCache = false;
+    GitHub::Client &client = context.client();
+    GitHub::Request *request = client.get(client.endpoint(u"/user"_s), options);
+    QObject::connect(request, &GitHub::Request::failed, &context,
+                     [&context, done](const GitHub::Error &error) { done(context.report(error)); });
+    QObject::connect(request, &GitHub::Request::succeeded, &context,
+                     [found](const GitHub::Response &response) {
+                         found(QJsonDocument::fromJson(response.body).object().value(u"login"_s).toString());
+                     });
+}
+
+} // namespace
+
+void runApi(CliContext &context, const QString &path, bool paginate, bool include, const Done &done)
+{
+    if (path.contains(u"://"_s) || path.isEmpty()) {
+        done(context.fail(ExitUsage, tr("api takes a path such as /users/octocat, not a URL.")));
+        return;
+    }
+    const qsizetype question = path.indexOf(u'?');
+    QString encodedPath = question < 0 ? path : path.left(question);
+    if (!encodedPath.startsWith(u'/')) {
+        encodedPath.prepend(u'/');
+    }
+    GitHub::Client &client = context.client();
+    const QUrl url =
+        client.endpoint(encodedPath, QUrlQuery(question < 0 ? QString() : path.mid(question + 1)));
+    if (!paginate) {
+        GitHub::Request *request = client.get(url, context.requestOptions());
+        QObject::connect(request, &GitHub::Request::failed, &context,
+                         [&context, done](const GitHub::Error &error) { done(context.report(error)); });
+        QObject::connect(request, &GitHub::Request::succeeded, &context,
+                         [&context, include, done](const GitHub::Response &response) {
+                             QByteArray bytes = include ? statusAndHeaders(response) : QByteArray();
+                             bytes += response.body;
+                             if (!bytes.endsWith('\n')) {
+                                 bytes += '\n';
+                             }
+                             done(context.writeStdout(bytes) ? ExitOk : ExitFailure);
+                         });
+        return;
+    }
+    auto *stream = new GitHub::PageStream(&client, url, &context);
+    stream->setRequestOptions(context.requestOptions(true));
+    auto all = std::make_shared<QJsonArray>();
+    auto firstHeaders = std::make_shared<QByteArray>();
+    QObject::connect(
+        stream, &GitHub::PageStream::pageArrived, &context,
+        [all, firstHeaders, include](int page, const QJsonArray &items, const GitHub::Response &response) {
+            if (page == 1 && include) {
+                *firstHeaders = statusAndHeaders(response);
+            }
+            for (const QJsonValue &item : items) {
+                all->append(item);
+            }
+        });
+    QObject::connect(stream, &GitHub::PageStream::failed, &context,
+                     [&context, done, stream](const GitHub::Error &error) {
+                         stream->deleteLater();
+                         done(context.report(error));
+                     });
+    QObject::connect(
+        stream, &GitHub::PageStream::finished, &context, [&context, done, stream, all, firstHeaders] {
+            stream->deleteLater();
+            done(context.writeStdout(*firstHeaders + QJsonDocument(*all).toJson(QJsonDocument::Indented))
+                     ? ExitOk
+                     : ExitFailure);
+        });
+    stream->start();
+}
+
+void runRateLimit(CliContext &context, bool json, const Done &done)
+{
+    GitHub::Request *request = context.client().fetchRateLimits();
+    QObject::connect(request, &GitHub::Request::failed, &context,
+                     [&context, done](const GitHub::Error &error) { done(context.report(error)); });
+    QObject::connect(
+        request, &GitHub::Request::succeeded, &context,
+        [&context, json, done](const GitHub::Response &response) {
+            if (json) {
+                done(context.writeStdout(response.body + '\n') ? ExitOk : ExitFailure);
+                return;
+            }
+            QTextStream &out = context.out();
+            out << QString(u"%1 %2 %3 %4\n"_s)
+                       .arg(tr("resource"), -30)
+                       .arg(tr("used"), 12)
+                       .arg(tr("remaining"), 10)
+                       .arg(tr("resets at"));
+            for (const GitHub::RateLimit &limit : context.client().rateLimits()->all()) {
+                out << QString(u"%1 %2 %3 %4\n"_s)
+                           .arg(limit.resource, -30)
+                           .arg(QString::number(limit.used) + u'/' + QString::number(limit.limit), 12)
+                           .arg(limit.remaining, 10)
+                           .arg(limit.reset.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+            }
+            out.flush();
+            done(ExitOk);
+        });
+}
+
+void runCache(CliContext &context, const QString &action, bool json, const Done &done)
+{
+    if (action == u"path"_s) {
+        context.out() << CliContext::cachePath() << '\n';
+        done(ExitOk);
+        return;
+    }
+    Cache::EtagCache *cache = context.cache();
+    if (!cache) {
+        done(context.fail(ExitFailure, tr("the cache is off or cannot be opened.")));
+        return;
+    }
+    if (action == u"clear"_s) {
+        const qint64 entries = cache->entryCount();
+        if (!cache->clear()) {
+            done(context.fail(ExitFailure, cache->errorString()));
+            return;
+        }
+        context.err() << tr("Cleared %n cached response(s).").arg(entries) << '\n';
+        done(ExitOk);
+        return;
+    }
+    const Cache::CacheStatistics stats = cache->lifetimeStatistics();
+    if (json) {
+        const QJsonObject object{{u"path"_s, CliContext::cachePath()},
+                                 {u"entries"_s, cache->entryCount()},
+                                 {u"body_bytes"_s, cache->totalBodyBytes()},
+                                 {u"size_limit_bytes"_s, cache->sizeLimit()},
+                                 {u"fresh_hits"_s, stats.freshHits},
+                                 {u"revalidated"_s, stats.revalidated},
+                                 {u"misses"_s, stats.misses},
+                                 {u"uncached"_s, stats.uncached},
+                                 {u"hits"_s, stats.hits()},
+                                 {u"calls_saved"_s, stats.callsSaved()},
+                                 {u"bytes_saved"_s, stats.bytesSaved}};
+        done(context.writeStdout(QJsonDocument(object).toJson(QJsonDocument::Indented)) ? ExitOk
+                                                                                        : ExitFailure);
+        return;
+    }
+    QTextStream &out = context.out();
+    out << tr("path") << ":          " << CliContext::cachePath() << '\n'
+        << tr("entries") << ":       " << cache->entryCount() << '\n'
+        << tr("size") << ":          " << cache->totalBodyBytes() << " / " << cache->sizeLimit() << " bytes\n"
+        << tr("fresh hits") << ":    " << stats.freshHits << '\n'
+        << tr("revalidated") << ":   " << stats.revalidated << '\n'
+        << tr("misses") << ":        " << stats.misses << '\n'
+        << tr("uncached") << ":      " << stats.uncached << '\n'
+        << tr("calls saved") << ":   " << stats.callsSaved() << '\n'
+        << tr("bytes saved") << ":   " << stats.bytesSaved << '\n';
+    out.flush();
+    done(ExitOk);
+}
+
+void runAuth(CliContext &context, const QString &action, bool withToken, const Done &done)
+{
+    Auth::TokenStore &store = context.tokenStore();
+    const QString host = context.apiHost();
+    if (action == u"login"_s) {
+        const QString token = readToken(withToken);
+        if (token.isEmpty()) {
+            done(context.fail(ExitUsage, tr("no token was given on standard input.")));
+            return;
+        }
+        context.client().setToken(token.toUtf8());
+        whoAmI(
+            context,
+            [&context, &store, host, token, done](const QString &login) {
+                QObject::connect(&store, &Auth::TokenStore::saved, &context,
+                                 [&context, host, login, done](const QString &, Auth::TokenSource source) {
+                                     context.err()
+                                         << tr("Logged in to %1 as %2; the token is kept in %3.")
+                                                .arg(host, login,
+                                                     source == Auth::TokenSource::Keychain
+                                                         ? tr("the keychain")
+                                                         : tr("memory for this run only (no keychain)"))
+                                         << '\n';
+                                     done(ExitOk);
+                                 });
+                QObject::connect(&store, &Auth::TokenStore::failed, &context,
+                                 [&context, done](const QString &, const QString &message) {
+                                     done(context.fail(ExitAuthentication, message));
+                                 });
+                store.save(host, token);
+            },
+            done);
+        return;
+    }
+    if (action == u"logout"_s) {
+        QObject::connect(&store, &Auth::TokenStore::removed, &context, [&context, host, done] {
+            context.err() << tr("Logged out of %1.").arg(host) << '\n';
+            done(ExitOk);
+        });
+        QObject::connect(&store, &Auth::TokenStore::failed, &context,
+                         [&context, done](const QString &, const QString &message) {
+                             done(context.fail(ExitAuthentication, message));
+                         });
+        store.remove(host);
+        return;
+    }
+    // status: where the token comes from and whose it is; never the token.
+    context.loadToken([&context, host, done](Auth::TokenSource source) {
+        if (source == Auth::TokenSource::None) {
+            context.out() << host << ": " << tr("not logged in (requests are anonymous: 60 an hour)") << '\n';
+            context.out().flush();
+            done(ExitAuthentication);
+            return;
+        }
+        whoAmI(
+            context,
+            [&context, host, source, done](const QString &login) {
+                context.out() << host << ": "
+                              << tr("logged in as %1, token from %2")
+                                     .arg(login, QString::fromLatin1(Auth::tokenSourceName(source)))
+                              << '\n';
+                context.out().flush();
+                done(ExitOk);
+            },
+            done);
+    });
+}
+
+} // namespace Hubshelf::Cli

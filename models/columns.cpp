@@ -1,0 +1,295 @@
+#include "models/columns.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Models {
+
+namespace {
+
+// Extractors: each takes one field of GitHub's JSON and types it, or answers an invalid QVariant
+// when the field is null, missing or not of the expected JSON type.
+QVariant textOf(const QJsonValue &value)
+{
+    return value.isString() ? QVariant(value.toString()) : QVariant();
+}
+
+QVariant integerOf(const QJsonValue &value)
+{
+    // toInteger() and not toInt(): ids are past 2^31 already (pull request ids are).
+    return value.isDouble() ? QVariant(qint64(value.toInteger())) : QVariant();
+}
+
+QVariant booleanOf(const QJsonValue &value)
+{
+    return value.isBool() ? QVariant(value.toBool()) : QVariant();
+}
+
+QVariant dateTimeOf(const QJsonValue &value)
+{
+    if (!value.isString()) {
+        return {};
+    }
+    const QDateTime dateTime = QDateTime::fromString(value.toString(), Qt::ISODate);
+    return dateTime.isValid() ? QVariant(dateTime.toUTC()) : QVariant();
+}
+
+// The member `key` of the object in `outer` (as "login" of "user"); undefined if `outer` is null.
+QJsonValue nested(const QJsonObject &object, const QString &outer, const QString &key)
+{
+    return object.value(outer).toObject().value(key);
+}
+
+// A gist's "files" is an object keyed by file name. QJsonObject keeps keys sorted, as GitHub sends
+// them, so "file order" is the order of the names.
+QVariant gistFileNames(const QJsonObject &gist)
+{
+    const QJsonValue files = gist.value(u"files"_s);
+    if (!files.isObject()) {
+        return {};
+    }
+    QStringList names;
+    const QJsonObject byName = files.toObject();
+    for (auto it = byName.begin(); it != byName.end(); ++it) {
+        const QString filename = it.value().toObject().value(u"filename"_s).toString();
+        names.append(filename.isEmpty() ? it.key() : filename);
+    }
+    return names;
+}
+
+QVariant gistFileCount(const QJsonObject &gist)
+{
+    const QJsonValue files = gist.value(u"files"_s);
+    return files.isObject() ? QVariant(qint64(files.toObject().size())) : QVariant();
+}
+
+QVariant gistLanguages(const QJsonObject &gist)
+{
+    const QJsonValue files = gist.value(u"files"_s);
+    if (!files.isObject()) {
+        return {};
+    }
+    QStringList languages;
+    const QJsonObject byName = files.toObject();
+    for (auto it = byName.begin(); it != byName.end(); ++it) {
+        // GitHub sends "language": null for files it does not recognise (a .txt, a .log).
+        const QJsonValue language = it.value().toObject().value(u"language"_s);
+        if (language.isString() && !languages.contains(language.toString())) {
+            languages.append(language.toString());
+        }
+    }
+    return languages;
+}
+
+QVariant labelNames(const QJsonObject &pull)
+{
+    const QJsonValue labels = pull.value(u"labels"_s);
+    if (!labels.isArray()) {
+        return {};
+    }
+    QStringList names;
+    const QJsonArray array = labels.toArray();
+    for (const QJsonValue &label : array) {
+        const QJsonValue name = label.toObject().value(u"name"_s);
+        if (name.isString()) {
+            names.append(name.toString());
+        }
+    }
+    return names;
+}
+
+Column text(const QString &name, const QString &columnTitle)
+{
+    return {name, columnTitle, ColumnType::Text,
+            [name](const QJsonObject &object) { return textOf(object.value(name)); }};
+}
+
+Column integer(const QString &name, const QString &columnTitle)
+{
+    return {name, columnTitle, ColumnType::Integer,
+            [name](const QJsonObject &object) { return integerOf(object.value(name)); }};
+}
+
+Column boolean(const QString &name, const QString &columnTitle)
+{
+    return {name, columnTitle, ColumnType::Boolean,
+            [name](const QJsonObject &object) { return booleanOf(object.value(name)); }};
+}
+
+Column dateTime(const QString &name, const QString &columnTitle)
+{
+    return {name, columnTitle, ColumnType::DateTime,
+            [name](const QJsonObject &object) { return dateTimeOf(object.value(name)); }};
+}
+
+// A text column read from `key` of the object in `outer`, as "user" -> "login".
+Column nestedText(const QString &name, const QString &columnTitle, const QString &outer, const QString &key)
+{
+    return {name, columnTitle, ColumnType::Text,
+            [outer, key](const QJsonObject &object) { return textOf(nested(object, outer, key)); }};
+}
+
+// Every title is spelled out as QCoreApplication::translate("Hubshelf::Models::Columns", "...")
+// because lupdate only collects literal context and text.
+Column created()
+{
+    return dateTime(u"created_at"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Created"));
+}
+Column updated()
+{
+    return dateTime(u"updated_at"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Updated"));
+}
+Column webPage()
+{
+    return text(u"html_url"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Web page"));
+}
+
+QList<Column> gistColumns()
+{
+    return {text(u"id"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "ID")),
+            text(u"description"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Description")),
+            boolean(u"public"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Public")),
+            {u"files"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Files"),
+             ColumnType::TextList, gistFileNames},
+            {u"file_count"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "File count"),
+             ColumnType::Integer, gistFileCount},
+            {u"languages"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Languages"),
+             ColumnType::TextList, gistLanguages},
+            integer(u"comments"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Comments")),
+            created(),
+            updated(),
+            webPage()};
+}
+
+QList<Column> repositoryColumns()
+{
+    return {
+        text(u"full_name"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Repository")),
+        text(u"description"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Description")),
+        boolean(u"private"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Private")),
+        boolean(u"fork"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Fork")),
+        boolean(u"archived"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Archived")),
+        text(u"language"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Language")),
+        integer(u"stargazers_count"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Stars")),
+        integer(u"forks_count"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Forks")),
+        integer(u"open_issues_count"_s,
+                QCoreApplication::translate("Hubshelf::Models::Columns", "Open issues")),
+        text(u"default_branch"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Default branch")),
+        created(),
+        updated(),
+        dateTime(u"pushed_at"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Pushed")),
+        webPage()};
+}
+
+QList<Column> pullColumns()
+{
+    return {integer(u"number"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Number")),
+            text(u"title"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Title")),
+            text(u"state"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "State")),
+            boolean(u"draft"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Draft")),
+            nestedText(u"user"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Author"),
+                       u"user"_s, u"login"_s),
+            {u"labels"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Labels"),
+             ColumnType::TextList, labelNames},
+            created(),
+            updated(),
+            dateTime(u"closed_at"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Closed")),
+            dateTime(u"merged_at"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Merged")),
+            // "label" is "owner:branch", which tells a fork's branch from the base repository's.
+            nestedText(u"head"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Head"), u"head"_s,
+                       u"label"_s),
+            nestedText(u"base"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Base"), u"base"_s,
+                       u"label"_s),
+            webPage()};
+}
+
+QList<Column> organizationColumns()
+{
+    // organization-simple has no html_url; "url" is the API address.
+    return {text(u"login"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Login")),
+            integer(u"id"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "ID")),
+            text(u"description"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Description")),
+            text(u"url"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "API address"))};
+}
+
+QList<Column> userColumns()
+{
+    return {text(u"login"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Login")),
+            integer(u"id"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "ID")),
+            text(u"type"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Type")),
+            boolean(u"site_admin"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Site admin")),
+            webPage()};
+}
+
+} // namespace
+
+const QList<Column> &columnsOf(ListKind kind)
+{
+    // Built once: titles are translated on first use, after main() has installed the translators.
+    static const QList<Column> gists = gistColumns();
+    static const QList<Column> repositories = repositoryColumns();
+    static const QList<Column> pulls = pullColumns();
+    static const QList<Column> organizations = organizationColumns();
+    static const QList<Column> users = userColumns();
+    switch (kind) {
+    case ListKind::Gists:
+        return gists;
+    case ListKind::Repositories:
+        return repositories;
+    case ListKind::PullRequests:
+        return pulls;
+    case ListKind::Organizations:
+        return organizations;
+    case ListKind::Users:
+        return users;
+    }
+    Q_UNREACHABLE();
+    return users;
+}
+
+QString listKindName(ListKind kind)
+{
+    switch (kind) {
+    case ListKind::Gists:
+        return u"gists"_s;
+    case ListKind::Repositories:
+        return u"repos"_s;
+    case ListKind::PullRequests:
+        return u"pulls"_s;
+    case ListKind::Organizations:
+        return u"orgs"_s;
+    case ListKind::Users:
+        return u"users"_s;
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+QString exportText(const QVariant &value, ColumnType type)
+{
+    if (!value.isValid()) {
+        return {};
+    }
+    switch (type) {
+    case ColumnType::Text:
+        return value.toString();
+    case ColumnType::Integer:
+        return QString::number(value.toLongLong());
+    case ColumnType::Boolean:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case ColumnType::DateTime:
+        // Qt::ISODate of a UTC time without milliseconds is exactly GitHub's "2011-01-26T19:01:12Z".
+        return value.toDateTime().toUTC().toString(Qt::ISODate);
+    case ColumnType::TextList:
+        return value.toStringList().join(u';');
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+} // namespace Hubshelf::Models

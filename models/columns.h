@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+
+namespace Hubshelf::Models {
+
+// The kinds of GitHub list Hubshelf shows and exports.
+enum class ListKind { Gists, Repositories, PullRequests, Organizations, Users };
+
+enum class ColumnType { Text, Integer, Boolean, DateTime, TextList };
+
+// One column: its CSV name (as in the design, e.g. "stargazers_count"), its title on screen, its
+// type, and how to take its value from one GitHub object. Values are stored typed: QString,
+// qint64, bool, QDateTime (UTC) or QStringList; a null or missing field is an invalid QVariant.
+struct Column
+{
+    QString name;
+    QString title;
+    ColumnType type = ColumnType::Text;
+    std::function<QVariant(const QJsonObject &)> value;
+};
+
+// The columns of each kind, in the order of the design's CSV headers.
+const QList<Column> &columnsOf(ListKind kind);
+
+// "gists", "repos", "pulls", "orgs", "users": the names the command line uses.
+QString listKindName(ListKind kind);
+
+// A value as text for export and display: lists joined with ';', booleans "true"/"false",
+// timestamps ISO 8601 UTC as GitHub sends them ("2011-01-26T19:01:12Z"), nothing for null.
+QString exportText(const QVariant &value, ColumnType type);
+
+} // namespace Hubshelf::Models

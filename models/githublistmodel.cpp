@@ -1,0 +1,165 @@
+#include "models/githublistmodel.h"
+
+#include "models/logging.h"
+#include "models/roles.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QJsonValue>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Models {
+
+namespace {
+
+// Longer text than this is cut by any reasonable column width, so it gets a tooltip.
+constexpr qsizetype ToolTipThreshold = 60;
+
+} // namespace
+
+GitHubListModel::GitHubListModel(ListKind kind, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_kind(kind)
+{}
+
+GitHubListModel::~GitHubListModel() = default;
+
+const QList<Column> &GitHubListModel::columns() const
+{
+    return columnsOf(m_kind);
+}
+
+int GitHubListModel::columnNamed(const QString &name) const
+{
+    const QList<Column> &all = columns();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (all.at(i).name == name) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+void GitHubListModel::appendItems(const QJsonArray &items)
+{
+    const QList<Column> &all = columns();
+    // Rows are built before beginInsertRows: the range announced must be the range inserted.
+    std::vector<Row> rows;
+    rows.reserve(std::size_t(items.size()));
+    for (const QJsonValue &item : items) {
+        if (!item.isObject()) {
+            qCWarning(lcModels) << "skipping a list item that is not an object in a page of"
+                                << listKindName(m_kind);
+            continue;
+        }
+        const QJsonObject object = item.toObject();
+        Row row;
+        row.values.reserve(std::size_t(all.size()));
+        for (const Column &column : all) {
+            row.values.push_back(column.value(object));
+        }
+        row.htmlUrl = object.value(u"html_url"_s).toString();
+        // A gist's id is a string, every other id a number.
+        const QJsonValue id = object.value(u"id"_s);
+        if (id.isString()) {
+            row.id = id.toString();
+        } else if (id.isDouble()) {
+            row.id = qint64(id.toInteger());
+        }
+        rows.push_back(std::move(row));
+    }
+    if (rows.empty()) {
+        return; // an empty page (the last one of an exact multiple) changes nothing
+    }
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_rows.insert(m_rows.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+    endInsertRows();
+}
+
+void GitHubListModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.shrink_to_fit(); // a list of 20,000 pull requests should not keep its memory after a reset
+    endResetModel();
+}
+
+int GitHubListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int GitHubListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(columns().size());
+}
+
+QVariant GitHubListModel::data(const QModelIndex &index, int role) const
+{
+    // An invalid index has no data and is no mistake; one of another model or out of range is, and
+    // checkIndex() says so in the log.
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row &row = m_rows.at(std::size_t(index.row()));
+    const Column &column = columns().at(index.column());
+    const QVariant &value = row.values.at(std::size_t(index.column()));
+
+    switch (role) {
+    case Qt::DisplayRole:
+        // Booleans read as words; everything else as exported, so that timestamps show GitHub's
+        // ISO 8601 UTC text (unambiguous, independent of the time zone) and a filter matches the CSV.
+        if (column.type == ColumnType::Boolean && value.isValid()) {
+            return value.toBool() ? QCoreApplication::translate("Hubshelf::Models::GitHubListModel", "yes")
+                                  : QCoreApplication::translate("Hubshelf::Models::GitHubListModel", "no");
+        }
+        return exportText(value, column.type);
+    case SortRole:
+        // Lists sort by their exported text: QSortFilterProxyModel cannot compare QStringLists.
+        if (column.type == ColumnType::TextList && value.isValid()) {
+            return exportText(value, column.type);
+        }
+        return value;
+    case ExportRole:
+        return exportText(value, column.type);
+    case Qt::ToolTipRole:
+        if (column.type == ColumnType::Text && value.toString().size() > ToolTipThreshold) {
+            return value.toString();
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column.type == ColumnType::Integer) {
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return {};
+    case HtmlUrlRole:
+        return row.htmlUrl.isEmpty() ? QVariant() : QVariant(row.htmlUrl);
+    case IdRole:
+        return row.id;
+    default:
+        return {};
+    }
+}
+
+QVariant GitHubListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    if (section < 0 || section >= columnCount()) {
+        return {};
+    }
+    const Column &column = columns().at(section);
+    switch (role) {
+    case Qt::DisplayRole:
+        return column.title;
+    case ExportRole:
+        return column.name;
+    default:
+        return {};
+    }
+}
+
+} // namespace Hubshelf::Models

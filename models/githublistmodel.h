@@ -1,0 +1,52 @@
+#pragma once
+
+#include "models/columns.h"
+
+#include <QAbstractTableModel>
+#include <QJsonArray>
+
+#include <vector>
+
+namespace Hubshelf::Models {
+
+// A table over one GitHub list: a row per object, a column per Column of its kind. It keeps the
+// typed values of its columns, the html_url and the id of each row, never whole JSON documents.
+// Rows arrive page by page through appendItems().
+class GitHubListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GitHubListModel)
+
+public:
+    explicit GitHubListModel(ListKind kind, QObject *parent = nullptr);
+    ~GitHubListModel() override;
+
+    ListKind kind() const { return m_kind; }
+    const QList<Column> &columns() const;
+    // The column of this CSV name, -1 if the kind has none.
+    int columnNamed(const QString &name) const;
+
+    void appendItems(const QJsonArray &items);
+    void clear();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    // DisplayRole: the text; SortRole: the typed value; ExportRole: exportText(); ToolTipRole on
+    // long text; HtmlUrlRole/IdRole on any column of the row.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    // Horizontal: DisplayRole the title, ExportRole the CSV name.
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row
+    {
+        std::vector<QVariant> values;
+        QString htmlUrl;
+        QVariant id;
+    };
+
+    ListKind m_kind;
+    std::vector<Row> m_rows;
+};
+
+} // namespace Hubshelf::Models

@@ -1,0 +1,343 @@
+// The `hubshelf` binary's sub-commands against the fake GitHub, as a script would run them: real
+// process, real loopback, a cache and settings of its own; stdout compared with golden files.
+// HUBSHELF_UPDATE_GOLDEN=1 rewrites the golden files from what the binary prints.
+
+#include "fakegithub.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using FakeGitHub::Fault;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+} // namespace
+
+class TestCliCommands final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void export_matchesGoldenFile_data();
+    void export_matchesGoldenFile();
+    void export_bigOrganization_allRepositoriesInOrder();
+    void export_toFile_replacesOnlyOnSuccess();
+    void export_columnsAndLimit();
+    void invalidNames_exit2WithoutARequest_data();
+    void invalidNames_exit2WithoutARequest();
+    void errors_mapToTheirExitCodes_data();
+    void errors_mapToTheirExitCodes();
+    void offline_afterAWarmRun_needsNoNetwork();
+    void verbose_showsMissThenRevalidated();
+    void api_paginateJoinsEveryPage();
+    void authStatus_namesTheSourceNeverTheToken();
+
+private:
+    Run run(const QStringList &arguments, const QByteArray &token = FakeGitHub::Tokens::Octocat);
+    QByteArray normalized(QByteArray bytes) const;
+
+    std::unique_ptr<FakeGitHub::Server> m_fake;
+    std::unique_ptr<QTemporaryDir> m_home;
+};
+
+void TestCliCommands::init()
+{
+    m_fake = std::make_unique<FakeGitHub::Server>();
+    QVERIFY(m_fake->listen());
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+}
+
+void TestCliCommands::cleanup()
+{
+    m_fake.reset();
+    m_home.reset();
+}
+
+Run TestCliCommands::run(const QStringList &arguments, const QByteArray &token)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u"cache"_s));
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
+    environment.remove(u"GH_TOKEN"_s);
+    environment.remove(u"GITHUB_TOKEN"_s);
+    environment.remove(u"GITHUB_ENTERPRISE_TOKEN"_s);
+    environment.remove(u"DISPLAY"_s);
+    environment.remove(u"QT_LOGGING_RULES"_s);
+    // The fake is not github.com: its token comes from the Enterprise variable, as with gh.
+    if (!token.isEmpty()) {
+        environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(token));
+    } else {
+        environment.remove(u"GH_ENTERPRISE_TOKEN"_s);
+    }
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    // The fake lives in this thread: wait with the event loop running, never with waitForFinished().
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QString::fromUtf8(HUBSHELF_BINARY),
+                  QStringList{u"--api-url"_s, m_fake->apiUrl().toString()} + arguments);
+    Run result;
+    if (!finished.wait(120000)) {
+        process.kill();
+        qWarning("hubshelf did not finish");
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+// The fake's ports change from run to run; the golden files name its origins instead.
+QByteArray TestCliCommands::normalized(QByteArray bytes) const
+{
+    bytes.replace(m_fake->apiUrl().toString().toUtf8(), "{api}");
+    bytes.replace(m_fake->contentUrl().toString().toUtf8(), "{web}");
+    return bytes;
+}
+
+void TestCliCommands::export_matchesGoldenFile_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("golden");
+    const auto row = [](const char *name, const QStringList &arguments) {
+        QTest::newRow(name) << arguments << QString::fromLatin1(name);
+    };
+    row("gists-octocat.csv", {u"export"_s, u"gists"_s, u"octocat"_s});
+    row("gists-prolific.csv", {u"export"_s, u"gists"_s, u"prolific"_s});
+    row("gists-prolific-noguard-bom.csv",
+        {u"export"_s, u"gists"_s, u"prolific"_s, u"--no-formula-guard"_s, u"--bom"_s});
+    row("repos-octocat.csv", {u"export"_s, u"repos"_s, u"octocat"_s});
+    row("repos-github.csv", {u"export"_s, u"repos"_s, u"github"_s});
+    row("pulls-hello-world-all.csv",
+        {u"export"_s, u"pulls"_s, u"octocat/Hello-World"_s, u"--state"_s, u"all"_s});
+    row("orgs-octocat.csv", {u"export"_s, u"orgs"_s, u"octocat"_s});
+    row("followers-octocat.csv", {u"export"_s, u"followers"_s, u"octocat"_s});
+    row("following-monalisa.csv", {u"export"_s, u"following"_s, u"monalisa"_s});
+    row("members-github.csv", {u"export"_s, u"members"_s, u"github"_s});
+    row("gists-octocat.json", {u"export"_s, u"gists"_s, u"octocat"_s, u"--format"_s, u"json"_s});
+    row("repos-octocat.json", {u"export"_s, u"repos"_s, u"octocat"_s, u"--format"_s, u"json"_s});
+    row("pulls-hello-world.json",
+        {u"export"_s, u"pulls"_s, u"octocat/Hello-World"_s, u"--state"_s, u"all"_s, u"--format"_s, u"json"_s});
+    row("orgs-octocat.json", {u"export"_s, u"orgs"_s, u"octocat"_s, u"--format"_s, u"json"_s});
+    row("followers-octocat.json", {u"export"_s, u"followers"_s, u"octocat"_s, u"--format"_s, u"json"_s});
+}
+
+void TestCliCommands::export_matchesGoldenFile()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, golden);
+    const Run result = run(arguments);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+    const QString path = QStringLiteral(HUBSHELF_GOLDEN_DIR) + u'/' + golden;
+    const QByteArray actual = normalized(result.out);
+    if (qEnvironmentVariableIsSet("HUBSHELF_UPDATE_GOLDEN")) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(actual);
+    }
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+    const QByteArray expected = file.readAll();
+    QCOMPARE(actual, expected);
+}
+
+void TestCliCommands::export_bigOrganization_allRepositoriesInOrder()
+{
+    const Run result =
+        run({u"export"_s, u"repos"_s, u"megacorp"_s, u"--columns"_s, u"full_name,stargazers_count"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QList<QByteArray> lines = result.out.split('\n');
+    QCOMPARE(lines.size(), FakeGitHub::BigOrganizationRepoCount + 2); // header, rows, and after the last CRLF
+    QCOMPARE(lines.first(), QByteArray("full_name,stargazers_count\r"));
+    QVERIFY(lines.at(1).startsWith("megacorp/monorepo,"));
+    QVERIFY(lines.at(2).startsWith("megacorp/project-0002,"));
+    QVERIFY(lines.at(FakeGitHub::BigOrganizationRepoCount).startsWith("megacorp/project-5000,"));
+    int pages = 0;
+    for (const FakeGitHub::LoggedRequest &entry : m_fake->requestLog()) {
+        pages += entry.path == u"/orgs/megacorp/repos"_s ? 1 : 0;
+    }
+    QCOMPARE(pages, 50);
+}
+
+void TestCliCommands::export_toFile_replacesOnlyOnSuccess()
+{
+    const QString path = m_home->filePath(u"out.csv"_s);
+    QFile old(path);
+    QVERIFY(old.open(QIODevice::WriteOnly));
+    old.write("the old export\n");
+    old.close();
+    QCOMPARE(run({u"export"_s, u"gists"_s, u"nosuchuser"_s, u"-o"_s, path}).exitCode, 3);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("the old export\n"));
+    old.close();
+    const Run ok = run({u"export"_s, u"orgs"_s, u"octocat"_s, u"-o"_s, path});
+    QCOMPARE(ok.exitCode, 0);
+    QVERIFY(ok.out.isEmpty());
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QVERIFY(old.readAll().startsWith("login,id,description,url\r\n"));
+}
+
+void TestCliCommands::export_columnsAndLimit()
+{
+    const Run result = run(
+        {u"export"_s, u"gists"_s, u"prolific"_s, u"--columns"_s, u"file_count,id"_s, u"--limit"_s, u"150"_s});
+    QCOMPARE(result.exitCode, 0);
+    const QList<QByteArray> lines = result.out.split('\n');
+    QCOMPARE(lines.size(), 152);
+    QCOMPARE(lines.first(), QByteArray("file_count,id\r"));
+    int pages = 0;
+    for (const FakeGitHub::LoggedRequest &entry : m_fake->requestLog()) {
+        pages += entry.path == u"/users/prolific/gists"_s ? 1 : 0;
+    }
+    QCOMPARE(pages, 2); // 150 rows: the third page is never asked for
+    const Run unknown = run({u"export"_s, u"gists"_s, u"prolific"_s, u"--columns"_s, u"stars"_s});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains(u"stars"_s));
+}
+
+void TestCliCommands::invalidNames_exit2WithoutARequest_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("path in a login") << QStringList{u"export"_s, u"gists"_s, u"../orgs/x"_s};
+    QTest::newRow("leading hyphen") << QStringList{u"export"_s, u"repos"_s, u"-x"_s, u"--"_s};
+    QTest::newRow("repository without owner") << QStringList{u"export"_s, u"pulls"_s, u"Hello-World"_s};
+    QTest::newRow("dot dot repository") << QStringList{u"export"_s, u"pulls"_s, u"octocat/.."_s};
+    QTest::newRow("unknown kind") << QStringList{u"export"_s, u"stars"_s, u"octocat"_s};
+    QTest::newRow("bad state") << QStringList{u"export"_s, u"pulls"_s, u"octocat/Hello-World"_s, u"--state"_s,
+                                              u"merged"_s};
+    QTest::newRow("bad format") << QStringList{u"export"_s, u"gists"_s, u"octocat"_s, u"--format"_s,
+                                               u"xml"_s};
+    QTest::newRow("api with a URL") << QStringList{u"api"_s, u"https://evil.example/users/octocat"_s};
+}
+
+void TestCliCommands::invalidNames_exit2WithoutARequest()
+{
+    QFETCH(QStringList, arguments);
+    const Run result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(result.err.count(u'\n'), 1);
+    QVERIFY(result.err.startsWith(u"hubshelf: "_s));
+    QVERIFY(m_fake->requestLog().isEmpty());
+}
+
+void TestCliCommands::errors_mapToTheirExitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<int>("setup"); // 0 none, 1 rate limit spent, 2 server errors
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("3 not found") << QStringList{u"export"_s, u"repos"_s, u"nosuchuser"_s}
+                                 << FakeGitHub::Tokens::Octocat << 0 << 3;
+    QTest::newRow("4 bad token") << QStringList{u"export"_s, u"orgs"_s, u"octocat"_s}
+                                 << QByteArray("ghp_wrong") << 0 << 4;
+    QTest::newRow("5 rate limited") << QStringList{u"export"_s, u"orgs"_s, u"octocat"_s}
+                                    << FakeGitHub::Tokens::Octocat << 1 << 5;
+    QTest::newRow("6 server error after retries")
+        << QStringList{u"export"_s, u"orgs"_s, u"octocat"_s} << FakeGitHub::Tokens::Octocat << 2 << 6;
+}
+
+void TestCliCommands::errors_mapToTheirExitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, token);
+    QFETCH(int, setup);
+    QFETCH(int, exitCode);
+    if (setup == 1) {
+        m_fake->setRateLimit(0, 0);
+    } else if (setup == 2) {
+        m_fake->armFault(u"/users/octocat/orgs"_s, Fault::withStatus(502), -1);
+    }
+    const Run result = run(arguments, token);
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(result.err.count(u'\n'), 1);
+    QVERIFY2(result.err.startsWith(u"hubshelf: "_s), qPrintable(result.err));
+    if (setup == 2) {
+        int attempts = 0;
+        for (const FakeGitHub::LoggedRequest &entry : m_fake->requestLog()) {
+            attempts += entry.path == u"/users/octocat/orgs"_s ? 1 : 0;
+        }
+        QCOMPARE(attempts, 3);
+    }
+}
+
+void TestCliCommands::offline_afterAWarmRun_needsNoNetwork()
+{
+    const Run warm = run({u"export"_s, u"followers"_s, u"octocat"_s});
+    QCOMPARE(warm.exitCode, 0);
+    m_fake->clearRequestLog();
+    m_fake->setMaxAge(0);
+    const Run offline = run({u"--offline"_s, u"export"_s, u"followers"_s, u"octocat"_s});
+    QCOMPARE(offline.exitCode, 0);
+    QCOMPARE(offline.out, warm.out);
+    QVERIFY(m_fake->requestLog().isEmpty());
+    const Run miss = run({u"--offline"_s, u"export"_s, u"followers"_s, u"monalisa"_s});
+    QCOMPARE(miss.exitCode, 6);
+    QVERIFY(miss.err.contains(u"offline"_s));
+    QVERIFY(m_fake->requestLog().isEmpty());
+}
+
+void TestCliCommands::verbose_showsMissThenRevalidated()
+{
+    m_fake->setMaxAge(0);
+    const QString url = m_fake->apiUrl().toString() + u"/users/octocat/orgs?per_page=100"_s;
+    const Run first = run({u"-v"_s, u"export"_s, u"orgs"_s, u"octocat"_s});
+    QVERIFY2(QRegularExpression(u"^\\[GET\\] CACHE_MISS "_s + QRegularExpression::escape(url) +
+                                u" 200 \\d+ms 4999/5000\n$"_s)
+                 .match(first.err)
+                 .hasMatch(),
+             qPrintable(first.err));
+    const Run second = run({u"-v"_s, u"export"_s, u"orgs"_s, u"octocat"_s});
+    QVERIFY2(second.err.startsWith(u"[GET] CACHE_REVALIDATED "_s + url + u" 304 "_s), qPrintable(second.err));
+    QCOMPARE(second.out, first.out);
+}
+
+void TestCliCommands::api_paginateJoinsEveryPage()
+{
+    const Run result = run({u"api"_s, u"/orgs/megacorp/members"_s, u"--paginate"_s});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(result.out).array().size(), FakeGitHub::BigOrganizationMemberCount);
+    const Run included = run({u"api"_s, u"users/octocat"_s, u"--include"_s});
+    QCOMPARE(included.exitCode, 0);
+    QVERIFY(included.out.startsWith("HTTP/1.1 200 OK\r\n"));
+    QVERIFY(!included.out.toLower().contains("\nauthorization:"));
+    QVERIFY(!included.out.contains(FakeGitHub::Tokens::Octocat));
+    QVERIFY(included.out.contains("\"login\":\"octocat\""));
+}
+
+void TestCliCommands::authStatus_namesTheSourceNeverTheToken()
+{
+    const Run status = run({u"auth"_s, u"status"_s});
+    QCOMPARE(status.exitCode, 0);
+    QCOMPARE(status.out, QByteArray("127.0.0.1: logged in as octocat, token from environment\n"));
+    QVERIFY(!status.out.contains(FakeGitHub::Tokens::Octocat));
+    QVERIFY(!status.err.contains(QString::fromLatin1(FakeGitHub::Tokens::Octocat)));
+    const Run bad = run({u"auth"_s, u"status"_s}, "ghp_not_a_real_token_1234567890");
+    QCOMPARE(bad.exitCode, 4);
+    QVERIFY(!bad.err.contains(u"ghp_not_a_real_token"_s));
+}
+
+QTEST_GUILESS_MAIN(TestCliCommands)
+#include "test_cli_commands.moc"
