@@ -13,7 +13,7 @@ packages=(
     clang-format clang-tidy
     # tests: a real Secret Service, a display server, fonts for screenshots, sqlite3 for checking
     # cache files, PyGithub for the comparison benchmark
-    gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core sqlite3 curl python3 python3-github
+    gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core sqlite3 curl python3 python3-github time bc
     # packaging checks
     desktop-file-utils appstream
 )
