@@ -50,6 +50,7 @@ private Q_SLOTS:
     void verbose_showsMissThenRevalidated();
     void api_paginateJoinsEveryPage();
     void authStatus_namesTheSourceNeverTheToken();
+    void authLogin_storesInTheKeychainAndLogoutRemoves();
 
 private:
     Run run(const QStringList &arguments, const QByteArray &token = FakeGitHub::Tokens::Octocat);
@@ -119,13 +120,17 @@ void TestCliCommands::export_matchesGoldenFile_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("golden");
-    const auto row = [](const char *name, const QStringList &arguments) {
-        QTest::newRow(name) << arguments << QString::fromLatin1(name);
+    QTest::addColumn<QByteArray>("token");
+    const auto row = [](const char *name, const QStringList &arguments,
+                        const QByteArray &token = FakeGitHub::Tokens::Octocat) {
+        QTest::newRow(name) << arguments << QString::fromLatin1(name) << token;
     };
     row("gists-octocat.csv", {u"export"_s, u"gists"_s, u"octocat"_s});
-    row("gists-prolific.csv", {u"export"_s, u"gists"_s, u"prolific"_s});
+    // The owner's own token: all 300 gists over 3 pages, secret ones included.
+    row("gists-prolific.csv", {u"export"_s, u"gists"_s, u"prolific"_s}, FakeGitHub::Tokens::Prolific);
     row("gists-prolific-noguard-bom.csv",
-        {u"export"_s, u"gists"_s, u"prolific"_s, u"--no-formula-guard"_s, u"--bom"_s});
+        {u"export"_s, u"gists"_s, u"prolific"_s, u"--no-formula-guard"_s, u"--bom"_s},
+        FakeGitHub::Tokens::Prolific);
     row("repos-octocat.csv", {u"export"_s, u"repos"_s, u"octocat"_s});
     row("repos-github.csv", {u"export"_s, u"repos"_s, u"github"_s});
     row("pulls-hello-world-all.csv",
@@ -136,8 +141,8 @@ void TestCliCommands::export_matchesGoldenFile_data()
     row("members-github.csv", {u"export"_s, u"members"_s, u"github"_s});
     row("gists-octocat.json", {u"export"_s, u"gists"_s, u"octocat"_s, u"--format"_s, u"json"_s});
     row("repos-octocat.json", {u"export"_s, u"repos"_s, u"octocat"_s, u"--format"_s, u"json"_s});
-    row("pulls-hello-world.json",
-        {u"export"_s, u"pulls"_s, u"octocat/Hello-World"_s, u"--state"_s, u"all"_s, u"--format"_s, u"json"_s});
+    row("pulls-hello-world.json", {u"export"_s, u"pulls"_s, u"octocat/Hello-World"_s, u"--state"_s, u"all"_s,
+                                   u"--format"_s, u"json"_s});
     row("orgs-octocat.json", {u"export"_s, u"orgs"_s, u"octocat"_s, u"--format"_s, u"json"_s});
     row("followers-octocat.json", {u"export"_s, u"followers"_s, u"octocat"_s, u"--format"_s, u"json"_s});
 }
@@ -146,7 +151,8 @@ void TestCliCommands::export_matchesGoldenFile()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, golden);
-    const Run result = run(arguments);
+    QFETCH(QByteArray, token);
+    const Run result = run(arguments, token);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
     const QString path = QStringLiteral(HUBSHELF_GOLDEN_DIR) + u'/' + golden;
@@ -337,6 +343,53 @@ void TestCliCommands::authStatus_namesTheSourceNeverTheToken()
     const Run bad = run({u"auth"_s, u"status"_s}, "ghp_not_a_real_token_1234567890");
     QCOMPARE(bad.exitCode, 4);
     QVERIFY(!bad.err.contains(u"ghp_not_a_real_token"_s));
+}
+
+void TestCliCommands::authLogin_storesInTheKeychainAndLogoutRemoves()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        QSKIP("No D-Bus session, so no Secret Service: run the tests through tests/run-in-session.sh.");
+    }
+    const auto runWithStdin = [this](const QStringList &arguments, const QByteArray &input) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u"cache"_s));
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
+        for (const QString &name : {u"GH_TOKEN"_s, u"GITHUB_TOKEN"_s, u"GH_ENTERPRISE_TOKEN"_s,
+                                    u"GITHUB_ENTERPRISE_TOKEN"_s, u"QT_LOGGING_RULES"_s}) {
+            environment.remove(name);
+        }
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QString::fromUtf8(HUBSHELF_BINARY),
+                      QStringList{u"--api-url"_s, m_fake->apiUrl().toString()} + arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        Run result;
+        if (finished.wait(60000)) {
+            result.exitCode = process.exitCode();
+            result.out = process.readAllStandardOutput();
+            result.err = QString::fromUtf8(process.readAllStandardError());
+        }
+        return result;
+    };
+    const QByteArray token = FakeGitHub::Tokens::Monalisa;
+    const Run badToken = runWithStdin({u"auth"_s, u"login"_s, u"--with-token"_s}, "ghp_not_valid\n");
+    QCOMPARE(badToken.exitCode, 4);
+    const Run login = runWithStdin({u"auth"_s, u"login"_s, u"--with-token"_s}, token + '\n');
+    QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+    QVERIFY2(login.err.contains(u"as monalisa"_s) && login.err.contains(u"keychain"_s),
+             qPrintable(login.err));
+    const Run status = runWithStdin({u"auth"_s, u"status"_s}, {});
+    QCOMPARE(status.out, QByteArray("127.0.0.1: logged in as monalisa, token from keychain\n"));
+    const Run logout = runWithStdin({u"auth"_s, u"logout"_s}, {});
+    QCOMPARE(logout.exitCode, 0);
+    const Run after = runWithStdin({u"auth"_s, u"status"_s}, {});
+    QCOMPARE(after.exitCode, 4);
+    for (const Run &run : {badToken, login, status, logout, after}) {
+        QVERIFY(!run.out.contains(token));
+        QVERIFY(!run.err.contains(QString::fromLatin1(token)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)

@@ -166,6 +166,7 @@ struct Server::Private
         tokens.insert(Tokens::Octocat, Names::Octocat);
         tokens.insert(Tokens::OctocatRotated, Names::Octocat);
         tokens.insert(Tokens::Monalisa, Names::Monalisa);
+        tokens.insert(Tokens::Prolific, Names::ProlificUser);
     }
 
     void accept(QTcpServer *server, Origin origin)

@@ -18,6 +18,8 @@ namespace Tokens {
 inline const QByteArray Octocat = QByteArrayLiteral("ghp_fakeOctocatPrimary00000000000000000000");
 inline const QByteArray OctocatRotated = QByteArrayLiteral("ghp_fakeOctocatRotated00000000000000000000");
 inline const QByteArray Monalisa = QByteArrayLiteral("ghp_fakeMonalisa000000000000000000000000000");
+// The owner of 300 gists sees all of them; others see the public ones only.
+inline const QByteArray Prolific = QByteArrayLiteral("ghp_fakeProlific000000000000000000000000000");
 } // namespace Tokens
 
 // A misbehaviour armed for a path or for the next requests.
