@@ -93,19 +93,34 @@ QString CliContext::verboseLine(const GitHub::RequestLogEntry &entry)
         entry.limit >= 0 ? QString::number(entry.remaining) + u'/' + QString::number(entry.limit) : u"-"_s);
 }
 
-void CliContext::loadToken(std::function<void(Auth::TokenSource)> ready)
+void CliContext::loadToken(std::function<void(Auth::TokenSource)> ready,
+                           std::function<void(const QString &message)> failed)
 {
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(
+    auto connections = std::make_shared<std::pair<QMetaObject::Connection, QMetaObject::Connection>>();
+    const auto disconnectBoth = [connections] {
+        disconnect(connections->first);
+        disconnect(connections->second);
+    };
+    connections->first = connect(
         m_tokenStore.get(), &Auth::TokenStore::loaded, this,
-        [this, ready, connection](const QString &host, const QString &token, Auth::TokenSource source) {
+        [this, ready, disconnectBoth](const QString &host, const QString &token, Auth::TokenSource source) {
             if (host != apiHost()) {
                 return;
             }
-            disconnect(*connection);
+            disconnectBoth();
             m_client->setToken(token.toUtf8());
             ready(source);
         });
+    // A locked keychain, or a person who refused access: say so rather than wait for ever.
+    connections->second =
+        connect(m_tokenStore.get(), &Auth::TokenStore::failed, this,
+                [this, failed, disconnectBoth](const QString &host, const QString &message) {
+                    if (host != apiHost()) {
+                        return;
+                    }
+                    disconnectBoth();
+                    failed(message);
+                });
     m_tokenStore->load(apiHost());
 }
 
@@ -127,21 +142,21 @@ int CliContext::report(const GitHub::Error &error)
 int CliContext::fail(int exitCode, const QString &message)
 {
     m_out.flush();
-    m_err << "hubshelf: " << message << '\n';
+    // One line, whatever GitHub's message holds.
+    QString line = message;
+    line.replace(u"\r\n"_s, u" "_s).replace(u'\n', u' ').replace(u'\r', u' ');
+    m_err << "hubshelf: " << line << '\n';
     m_err.flush();
     return exitCode;
 }
 
-bool CliContext::writeStdout(const QByteArray &bytes)
+int CliContext::writeData(const QByteArray &bytes)
 {
     m_out.flush();
     QFile stdoutFile;
-    if (!stdoutFile.open(stdout, QIODevice::WriteOnly)) {
-        return false;
-    }
-    const bool ok = stdoutFile.write(bytes) == bytes.size();
-    stdoutFile.flush();
-    return ok;
+    const bool written = stdoutFile.open(stdout, QIODevice::WriteOnly) &&
+                         stdoutFile.write(bytes) == bytes.size() && stdoutFile.flush();
+    return written ? ExitOk : fail(ExitFailure, tr("cannot write to standard output."));
 }
 
 } // namespace Hubshelf::Cli

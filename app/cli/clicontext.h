@@ -56,8 +56,10 @@ public:
     GitHub::Client &client() { return *m_client; }
     Auth::TokenStore &tokenStore() { return *m_tokenStore; }
 
-    // Reads the token (environment, then keychain) and gives it to the client, then calls `ready`.
-    void loadToken(std::function<void(Auth::TokenSource source)> ready);
+    // Reads the token (environment, then keychain) and gives it to the client, then calls `ready`;
+    // `failed` when the keychain is there but refuses (locked, access denied).
+    void loadToken(std::function<void(Auth::TokenSource source)> ready,
+                   std::function<void(const QString &message)> failed);
 
     GitHub::RequestOptions requestOptions(bool list = false) const;
     // Prints the error as one line on stderr and returns its exit code.
@@ -65,8 +67,9 @@ public:
     // One clear line on stderr for a failure that is not a request's.
     int fail(int exitCode, const QString &message);
 
-    // Raw bytes on stdout (CSV must keep its CRLF and BOM exactly).
-    bool writeStdout(const QByteArray &bytes);
+    // Raw bytes on stdout (CSV must keep its CRLF and BOM exactly): ExitOk, or ExitFailure with
+    // one line on stderr when they could not be written.
+    int writeData(const QByteArray &bytes);
 
 private:
     GlobalOptions m_options;

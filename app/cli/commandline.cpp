@@ -8,9 +8,12 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <algorithm>
+#include <cstdio>
 #include <memory>
 
 #include <hubshelf/version.h>
@@ -137,9 +140,45 @@ int CommandLine::run(const QStringList &arguments)
         QLoggingCategory::setFilterRules(u"hubshelf.*.info=false\nhubshelf.auth.warning=false"_s);
     }
 
+    // Declared before the context: whatever the context's teardown still emits finds them alive.
+    QEventLoop loop;
+    int exitCode = ExitOk;
+    bool finished = false;
+    const Done done = [&](int code) {
+        if (finished) {
+            return; // the first outcome counts
+        }
+        exitCode = code;
+        finished = true;
+        loop.quit();
+    };
+
+    // Each command takes its own options; another's is a mistake, not something to ignore.
+    const QList<QCommandLineOption> commandOptions = {
+        formatOption, columnsOption, outputOption,   limitOption,   typeOption, stateOption,
+        bomOption,    noGuardOption, paginateOption, includeOption, jsonOption, withTokenOption};
+    const QHash<QString, QList<QCommandLineOption>> allowed = {
+        {u"export"_s,
+         {formatOption, columnsOption, outputOption, limitOption, typeOption, stateOption, bomOption,
+          noGuardOption}},
+        {u"api"_s, {paginateOption, includeOption}},
+        {u"rate-limit"_s, {jsonOption}},
+        {u"cache"_s, {jsonOption}},
+        {u"auth"_s, {withTokenOption}}};
+    for (const QCommandLineOption &option : commandOptions) {
+        const QList<QCommandLineOption> mine = allowed.value(command);
+        const bool accepted =
+            std::any_of(mine.cbegin(), mine.cend(), [&option](const QCommandLineOption &other) {
+                return other.names() == option.names();
+            });
+        if (parser.isSet(option) && !accepted && allowed.contains(command)) {
+            return usage(u"--%1 does not apply to %2."_s.arg(option.names().constLast(), command));
+        }
+    }
+
     CliContext context(global, m_out, m_err);
     std::unique_ptr<ExportCommand> exporter;
-    std::function<void(const Done &)> start;
+    std::function<void()> start;
     bool needsToken = true;
 
     if (command == u"export"_s) {
@@ -170,7 +209,7 @@ int CommandLine::run(const QStringList &arguments)
         if (!problem.isEmpty()) {
             return usage(problem);
         }
-        start = [&exporter](const Done &done) {
+        start = [&exporter, &done] {
             QObject::connect(exporter.get(), &ExportCommand::finished, exporter.get(), done);
             exporter->start();
         };
@@ -178,52 +217,46 @@ int CommandLine::run(const QStringList &arguments)
         if (rest.size() != 1) {
             return usage(u"api takes one path, e.g. 'api /users/octocat'."_s);
         }
-        start = [&, path = rest.at(0)](const Done &done) {
+        start = [&, path = rest.at(0)] {
             runApi(context, path, parser.isSet(paginateOption), parser.isSet(includeOption), done);
         };
     } else if (command == u"rate-limit"_s) {
         if (!rest.isEmpty()) {
             return usage(u"rate-limit takes no argument."_s);
         }
-        start = [&](const Done &done) { runRateLimit(context, parser.isSet(jsonOption), done); };
+        start = [&] { runRateLimit(context, parser.isSet(jsonOption), done); };
     } else if (command == u"cache"_s) {
         if (rest.size() != 1 || !QStringList{u"stats"_s, u"clear"_s, u"path"_s}.contains(rest.at(0))) {
             return usage(u"cache takes stats, clear or path."_s);
         }
         needsToken = false;
-        start = [&, action = rest.at(0)](const Done &done) {
-            runCache(context, action, parser.isSet(jsonOption), done);
-        };
+        start = [&, action = rest.at(0)] { runCache(context, action, parser.isSet(jsonOption), done); };
     } else if (command == u"auth"_s) {
         if (rest.size() != 1 || !QStringList{u"login"_s, u"logout"_s, u"status"_s}.contains(rest.at(0))) {
             return usage(u"auth takes login, logout or status."_s);
         }
         needsToken = false; // login brings its own, status loads it to say where it came from
-        start = [&, action = rest.at(0)](const Done &done) {
-            runAuth(context, action, parser.isSet(withTokenOption), done);
-        };
+        start = [&, action = rest.at(0)] { runAuth(context, action, parser.isSet(withTokenOption), done); };
     } else {
         return usage(u"unknown command '%1'."_s.arg(command));
     }
 
     context.prepare();
-    QEventLoop loop;
-    int exitCode = ExitOk;
-    bool finished = false;
-    const Done done = [&](int code) {
-        exitCode = code;
-        finished = true;
-        loop.quit();
-    };
     if (needsToken) {
-        context.loadToken([&](Auth::TokenSource) { start(done); });
+        context.loadToken([&](Auth::TokenSource) { start(); },
+                          [&](const QString &message) { done(context.fail(ExitAuthentication, message)); });
     } else {
-        start(done);
+        start();
     }
     if (!finished) {
         loop.exec();
     }
     m_out.flush();
+    // Data that never reached stdout (a full disk, a closed pipe) is a failure, not a success.
+    if (exitCode == ExitOk && (m_out.status() != QTextStream::Ok || fflush(stdout) != 0 || ferror(stdout))) {
+        m_err << "hubshelf: cannot write to standard output.\n";
+        exitCode = ExitFailure;
+    }
     m_err.flush();
     return exitCode;
 }

@@ -109,7 +109,7 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
                              if (!bytes.endsWith('\n')) {
                                  bytes += '\n';
                              }
-                             done(context.writeStdout(bytes) ? ExitOk : ExitFailure);
+                             done(context.writeData(bytes));
                          });
         return;
     }
@@ -135,15 +135,17 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
     QObject::connect(
         stream, &GitHub::PageStream::finished, &context, [&context, done, stream, all, firstHeaders] {
             stream->deleteLater();
-            done(context.writeStdout(*firstHeaders + QJsonDocument(*all).toJson(QJsonDocument::Indented))
-                     ? ExitOk
-                     : ExitFailure);
+            done(context.writeData(*firstHeaders + QJsonDocument(*all).toJson(QJsonDocument::Indented)));
         });
     stream->start();
 }
 
 void runRateLimit(CliContext &context, bool json, const Done &done)
 {
+    if (context.options().offline) {
+        done(context.fail(ExitNetwork, tr("rate-limit asks GitHub now: it has no offline answer.")));
+        return;
+    }
     GitHub::Request *request = context.client().fetchRateLimits();
     QObject::connect(request, &GitHub::Request::failed, &context,
                      [&context, done](const GitHub::Error &error) { done(context.report(error)); });
@@ -151,7 +153,7 @@ void runRateLimit(CliContext &context, bool json, const Done &done)
         request, &GitHub::Request::succeeded, &context,
         [&context, json, done](const GitHub::Response &response) {
             if (json) {
-                done(context.writeStdout(response.body + '\n') ? ExitOk : ExitFailure);
+                done(context.writeData(response.body + '\n'));
                 return;
             }
             QTextStream &out = context.out();
@@ -190,7 +192,9 @@ void runCache(CliContext &context, const QString &action, bool json, const Done 
             done(context.fail(ExitFailure, cache->errorString()));
             return;
         }
-        context.err() << tr("Cleared %n cached response(s).").arg(entries) << '\n';
+        context.err() << QCoreApplication::translate("Hubshelf::Cli::Commands",
+                                                     "Cleared %n cached response(s).", nullptr, int(entries))
+                      << '\n';
         done(ExitOk);
         return;
     }
@@ -207,8 +211,7 @@ void runCache(CliContext &context, const QString &action, bool json, const Done 
                                  {u"hits"_s, stats.hits()},
                                  {u"calls_saved"_s, stats.callsSaved()},
                                  {u"bytes_saved"_s, stats.bytesSaved}};
-        done(context.writeStdout(QJsonDocument(object).toJson(QJsonDocument::Indented)) ? ExitOk
-                                                                                        : ExitFailure);
+        done(context.writeData(QJsonDocument(object).toJson(QJsonDocument::Indented)));
         return;
     }
     QTextStream &out = context.out();
@@ -239,20 +242,26 @@ void runAuth(CliContext &context, const QString &action, bool withToken, const D
         whoAmI(
             context,
             [&context, &store, host, token, done](const QString &login) {
-                QObject::connect(&store, &Auth::TokenStore::saved, &context,
-                                 [&context, host, login, done](const QString &, Auth::TokenSource source) {
-                                     context.err()
-                                         << tr("Logged in to %1 as %2; the token is kept in %3.")
-                                                .arg(host, login,
-                                                     source == Auth::TokenSource::Keychain
-                                                         ? tr("the keychain")
-                                                         : tr("memory for this run only (no keychain)"))
-                                         << '\n';
-                                     done(ExitOk);
-                                 });
+                QObject::connect(
+                    &store, &Auth::TokenStore::saved, &context,
+                    [&context, host, login, done](const QString &, Auth::TokenSource source) {
+                        // A token kept for this process only would be gone when it exits.
+                        if (source != Auth::TokenSource::Keychain) {
+                            done(context.fail(
+                                ExitFailure,
+                                tr("the token is valid (%1) but there is no keychain to keep it; "
+                                   "set GH_TOKEN (github.com) or GH_ENTERPRISE_TOKEN instead.")
+                                    .arg(login)));
+                            return;
+                        }
+                        context.err() << tr("Logged in to %1 as %2; the token is kept in the keychain.")
+                                             .arg(host, login)
+                                      << '\n';
+                        done(ExitOk);
+                    });
                 QObject::connect(&store, &Auth::TokenStore::failed, &context,
                                  [&context, done](const QString &, const QString &message) {
-                                     done(context.fail(ExitAuthentication, message));
+                                     done(context.fail(ExitFailure, message));
                                  });
                 store.save(host, token);
             },
@@ -272,25 +281,30 @@ void runAuth(CliContext &context, const QString &action, bool withToken, const D
         return;
     }
     // status: where the token comes from and whose it is; never the token.
-    context.loadToken([&context, host, done](Auth::TokenSource source) {
-        if (source == Auth::TokenSource::None) {
-            context.out() << host << ": " << tr("not logged in (requests are anonymous: 60 an hour)") << '\n';
-            context.out().flush();
-            done(ExitAuthentication);
-            return;
-        }
-        whoAmI(
-            context,
-            [&context, host, source, done](const QString &login) {
-                context.out() << host << ": "
-                              << tr("logged in as %1, token from %2")
-                                     .arg(login, QString::fromLatin1(Auth::tokenSourceName(source)))
-                              << '\n';
-                context.out().flush();
-                done(ExitOk);
-            },
-            done);
-    });
+    const auto refused = [&context, done](const QString &message) {
+        done(context.fail(ExitAuthentication, message));
+    };
+    context.loadToken(
+        [&context, host, done](Auth::TokenSource source) {
+            if (source == Auth::TokenSource::None) {
+                done(
+                    context.fail(ExitAuthentication,
+                                 host + u": "_s + tr("not logged in (requests are anonymous: 60 an hour).")));
+                return;
+            }
+            whoAmI(
+                context,
+                [&context, host, source, done](const QString &login) {
+                    context.out() << host << ": "
+                                  << tr("logged in as %1, token from %2")
+                                         .arg(login, QString::fromLatin1(Auth::tokenSourceName(source)))
+                                  << '\n';
+                    context.out().flush();
+                    done(ExitOk);
+                },
+                done);
+        },
+        refused);
 }
 
 } // namespace Hubshelf::Cli

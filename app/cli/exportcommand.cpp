@@ -23,9 +23,9 @@ namespace Hubshelf::Cli {
 
 namespace {
 
-const QStringList organizationRepoTypes = {u"all"_s,   u"public"_s,  u"private"_s,
-                                           u"forks"_s, u"sources"_s, u"member"_s};
-const QStringList userRepoTypes = {u"all"_s, u"owner"_s, u"member"_s};
+// The design's --type values: GitHub's own for an organization's repositories. A user's list only
+// knows all, owner and member, so the others are applied to what it returns.
+const QStringList repoTypes = {u"all"_s, u"public"_s, u"private"_s, u"forks"_s, u"sources"_s, u"member"_s};
 const QStringList pullStates = {u"open"_s, u"closed"_s, u"all"_s};
 
 struct Kind
@@ -80,12 +80,11 @@ QString ExportCommand::validate()
         (m_request.kind != u"pulls"_s || !pullStates.contains(m_request.state))) {
         return tr("--state takes open, closed or all, and only for pulls.");
     }
-    if (!m_request.type.isEmpty() &&
-        (m_request.kind != u"repos"_s ||
-         !(organizationRepoTypes.contains(m_request.type) || userRepoTypes.contains(m_request.type)))) {
-        return tr(
-            "--type takes all, public, private, forks, sources, member (or owner for a user), and only for "
-            "repos.");
+    if (!m_request.type.isEmpty() && (m_request.kind != u"repos"_s || !repoTypes.contains(m_request.type))) {
+        return tr("--type takes all, public, private, forks, sources or member, and only for repos.");
+    }
+    if (m_request.format == u"json"_s && !m_request.columns.isEmpty()) {
+        return tr("--columns applies to CSV; --format json writes GitHub's whole objects.");
     }
     if (m_request.limit < 0) {
         return tr("--limit takes a positive number.");
@@ -98,7 +97,7 @@ QString ExportCommand::validate()
                 found = i;
             }
         }
-        if (found < 0 && m_request.format == u"csv"_s) {
+        if (found < 0) {
             QStringList names;
             for (const Models::Column &column : columns) {
                 names.append(column.name);
@@ -135,14 +134,18 @@ void ExportCommand::start()
                 QJsonDocument::fromJson(response.body).object().value(u"type"_s).toString() ==
                 u"Organization"_s;
             QUrlQuery repoQuery;
-            if (!m_request.type.isEmpty()) {
-                if (!organization && !userRepoTypes.contains(m_request.type)) {
-                    Q_EMIT finished(m_context.fail(
-                        ExitUsage,
-                        tr("%1 is a user: --type takes all, owner or member for a user.").arg(target)));
-                    return;
+            const QString &type = m_request.type;
+            if (organization || type == u"all"_s || type == u"member"_s) {
+                if (!type.isEmpty()) {
+                    repoQuery.addQueryItem(u"type"_s, type);
                 }
-                repoQuery.addQueryItem(u"type"_s, m_request.type);
+            } else if (!type.isEmpty()) {
+                repoQuery.addQueryItem(u"type"_s, u"all"_s);
+                const QString field = type == u"public"_s || type == u"private"_s ? u"private"_s : u"fork"_s;
+                const bool wanted = type == u"private"_s || type == u"forks"_s;
+                m_keep = [field, wanted](const QJsonObject &repository) {
+                    return repository.value(field).toBool() == wanted;
+                };
             }
             GitHub::Client &c = m_context.client();
             streamList(c.endpoint(
@@ -160,12 +163,19 @@ void ExportCommand::streamList(const QUrl &url)
     m_stream = std::make_unique<GitHub::PageStream>(&m_context.client(), url);
     m_stream->setRequestOptions(m_context.requestOptions(true));
     m_stream->setItemLimit(m_request.limit);
-    connect(m_stream.get(), &GitHub::PageStream::pageArrived, this, [this](int, const QJsonArray &items) {
-        m_model->appendItems(items);
+    connect(m_stream.get(), &GitHub::PageStream::pageArrived, this, [this](int, const QJsonArray &page) {
+        QJsonArray items;
+        for (const QJsonValue &item : page) {
+            if (!m_keep || m_keep(item.toObject())) {
+                items.append(item);
+            }
+        }
         if (m_request.format == u"json"_s) {
-            for (const QJsonValue &item : items) {
+            for (const QJsonValue &item : std::as_const(items)) {
                 m_objects.append(item);
             }
+        } else {
+            m_model->appendItems(items);
         }
     });
     connect(m_stream.get(), &GitHub::PageStream::progress, this, &ExportCommand::showProgress);
@@ -203,19 +213,7 @@ void ExportCommand::write()
 {
     QByteArray bytes;
     if (m_request.format == u"json"_s) {
-        QJsonArray objects = m_objects;
-        if (!m_request.columns.isEmpty()) {
-            for (auto it = objects.begin(); it != objects.end(); ++it) {
-                QJsonObject picked;
-                const QJsonObject object = it->toObject();
-                for (const QString &key : std::as_const(m_request.columns)) {
-                    if (object.contains(key)) {
-                        picked.insert(key, object.value(key));
-                    }
-                }
-                *it = picked;
-            }
-        }
+        const QJsonArray &objects = m_objects;
         bytes = QJsonDocument(objects).toJson(QJsonDocument::Indented);
     } else {
         Export::CsvOptions options;
@@ -231,9 +229,7 @@ void ExportCommand::write()
         bytes = Export::modelToCsv(*m_model, Models::ExportRole, m_columns, options);
     }
     if (m_request.outputPath.isEmpty()) {
-        Q_EMIT finished(m_context.writeStdout(bytes)
-                            ? ExitOk
-                            : m_context.fail(ExitFailure, tr("cannot write to stdout.")));
+        Q_EMIT finished(m_context.writeData(bytes));
         return;
     }
     QString error;

@@ -4,10 +4,12 @@
 #include "models/columns.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace Hubshelf::Models {
@@ -64,7 +66,8 @@ private:
     QList<int> m_columns;
     std::unique_ptr<Models::GitHubListModel> m_model;
     std::unique_ptr<GitHub::PageStream> m_stream;
-    QJsonArray m_objects;
+    QJsonArray m_objects;                            // --format json
+    std::function<bool(const QJsonObject &)> m_keep; // a user's repositories filtered by --type
     bool m_progressShown = false;
 };
 

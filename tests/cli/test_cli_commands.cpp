@@ -51,6 +51,11 @@ private Q_SLOTS:
     void api_paginateJoinsEveryPage();
     void authStatus_namesTheSourceNeverTheToken();
     void authLogin_storesInTheKeychainAndLogoutRemoves();
+    void authStatus_signedOut_isAFailureOnStderr();
+    void export_typeFiltersRepositories();
+    void stdoutThatCannotBeWritten_isAFailure();
+    void rateLimit_listsEveryResource();
+    void cacheCommands_reportClearAndLocate();
 
 private:
     Run run(const QStringList &arguments, const QByteArray &token = FakeGitHub::Tokens::Octocat);
@@ -145,6 +150,9 @@ void TestCliCommands::export_matchesGoldenFile_data()
                                    u"--format"_s, u"json"_s});
     row("orgs-octocat.json", {u"export"_s, u"orgs"_s, u"octocat"_s, u"--format"_s, u"json"_s});
     row("followers-octocat.json", {u"export"_s, u"followers"_s, u"octocat"_s, u"--format"_s, u"json"_s});
+    row("following-monalisa.json", {u"export"_s, u"following"_s, u"monalisa"_s, u"--format"_s, u"json"_s});
+    row("members-github.json", {u"export"_s, u"members"_s, u"github"_s, u"--format"_s, u"json"_s});
+    row("repos-github.json", {u"export"_s, u"repos"_s, u"github"_s, u"--format"_s, u"json"_s});
 }
 
 void TestCliCommands::export_matchesGoldenFile()
@@ -177,8 +185,11 @@ void TestCliCommands::export_bigOrganization_allRepositoriesInOrder()
     QCOMPARE(lines.size(), FakeGitHub::BigOrganizationRepoCount + 2); // header, rows, and after the last CRLF
     QCOMPARE(lines.first(), QByteArray("full_name,stargazers_count\r"));
     QVERIFY(lines.at(1).startsWith("megacorp/monorepo,"));
-    QVERIFY(lines.at(2).startsWith("megacorp/project-0002,"));
-    QVERIFY(lines.at(FakeGitHub::BigOrganizationRepoCount).startsWith("megacorp/project-5000,"));
+    for (int i = 2; i <= FakeGitHub::BigOrganizationRepoCount; ++i) {
+        const QByteArray name =
+            QByteArray("megacorp/project-") + QByteArray::number(i).rightJustified(4, '0') + ',';
+        QVERIFY2(lines.at(i).startsWith(name), lines.at(i).constData());
+    }
     int pages = 0;
     for (const FakeGitHub::LoggedRequest &entry : m_fake->requestLog()) {
         pages += entry.path == u"/orgs/megacorp/repos"_s ? 1 : 0;
@@ -235,6 +246,14 @@ void TestCliCommands::invalidNames_exit2WithoutARequest_data()
     QTest::newRow("bad format") << QStringList{u"export"_s, u"gists"_s, u"octocat"_s, u"--format"_s,
                                                u"xml"_s};
     QTest::newRow("api with a URL") << QStringList{u"api"_s, u"https://evil.example/users/octocat"_s};
+    QTest::newRow("an option of another command")
+        << QStringList{u"api"_s, u"/users/octocat"_s, u"-o"_s, u"/tmp/hubshelf-never-written.json"_s};
+    QTest::newRow("--json on export") << QStringList{u"export"_s, u"orgs"_s, u"octocat"_s, u"--json"_s};
+    QTest::newRow("--limit on rate-limit") << QStringList{u"rate-limit"_s, u"--limit"_s, u"1"_s};
+    QTest::newRow("a type not in the list")
+        << QStringList{u"export"_s, u"repos"_s, u"github"_s, u"--type"_s, u"owner"_s};
+    QTest::newRow("--columns with JSON") << QStringList{
+        u"export"_s, u"gists"_s, u"octocat"_s, u"--format"_s, u"json"_s, u"--columns"_s, u"id"_s};
 }
 
 void TestCliCommands::invalidNames_exit2WithoutARequest()
@@ -390,6 +409,108 @@ void TestCliCommands::authLogin_storesInTheKeychainAndLogoutRemoves()
         QVERIFY(!run.out.contains(token));
         QVERIFY(!run.err.contains(QString::fromLatin1(token)));
     }
+}
+
+void TestCliCommands::authStatus_signedOut_isAFailureOnStderr()
+{
+    const Run status = run({u"auth"_s, u"status"_s}, QByteArray());
+    if (status.exitCode != 4 && qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS")) {
+        QSKIP("A token for 127.0.0.1 is in this session's keychain; the signed-out case cannot be shown.");
+    }
+    QCOMPARE(status.exitCode, 4);
+    QVERIFY(status.out.isEmpty());
+    QCOMPARE(status.err.count(u'\n'), 1);
+    QVERIFY(status.err.contains(u"not logged in"_s));
+}
+
+void TestCliCommands::export_typeFiltersRepositories()
+{
+    const Run forks = run({u"export"_s, u"repos"_s, u"megacorp"_s, u"--type"_s, u"forks"_s, u"--columns"_s,
+                           u"full_name,fork"_s});
+    QCOMPARE(forks.exitCode, 0);
+    const QList<QByteArray> rows = forks.out.trimmed().split('\n').mid(1);
+    QVERIFY(rows.size() > 100 && rows.size() < FakeGitHub::BigOrganizationRepoCount);
+    for (const QByteArray &row : rows) {
+        QVERIFY2(row.trimmed().endsWith(",true"), row.constData());
+    }
+    QVERIFY(m_fake->requestLog().last().target.contains("type=forks"));
+    // A user's list knows no "sources": asked for all, the forks are left out here.
+    const Run sources = run({u"export"_s, u"repos"_s, u"octocat"_s, u"--type"_s, u"sources"_s});
+    QCOMPARE(sources.exitCode, 0);
+    QCOMPARE(sources.out.count('\n'), 3); // header, Hello-World, Spoon-Knife
+    QVERIFY(m_fake->requestLog().last().target.contains("type=all"));
+}
+
+void TestCliCommands::stdoutThatCannotBeWritten_isAFailure()
+{
+    if (!QFile::exists(u"/dev/full"_s)) {
+        QSKIP("This system has no /dev/full to make writes fail.");
+    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u"cache"_s));
+    environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(FakeGitHub::Tokens::Octocat));
+    for (const QStringList &arguments :
+         {QStringList{u"export"_s, u"gists"_s, u"octocat"_s}, QStringList{u"rate-limit"_s}}) {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setStandardOutputFile(u"/dev/full"_s);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QString::fromUtf8(HUBSHELF_BINARY),
+                      QStringList{u"--api-url"_s, m_fake->apiUrl().toString()} + arguments);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY(process.readAllStandardError().contains("standard output"));
+    }
+}
+
+void TestCliCommands::rateLimit_listsEveryResource()
+{
+    QVERIFY(run({u"export"_s, u"orgs"_s, u"octocat"_s}).exitCode == 0);
+    const Run table = run({u"rate-limit"_s});
+    QCOMPARE(table.exitCode, 0);
+    const QList<QByteArray> lines = table.out.trimmed().split('\n');
+    QVERIFY(lines.size() >= 4);
+    QVERIFY(lines.first().startsWith("resource"));
+    const QRegularExpression core(u"\\ncore +1/5000 +4999 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\n"_s);
+    QVERIFY2(core.match(QString::fromUtf8(table.out)).hasMatch(), table.out.constData());
+    const Run json = run({u"rate-limit"_s, u"--json"_s});
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(json.out)
+                 .object()
+                 .value(u"resources"_s)
+                 .toObject()
+                 .value(u"core"_s)
+                 .toObject()
+                 .value(u"used"_s)
+                 .toInt(),
+             1);
+    const Run offline = run({u"--offline"_s, u"rate-limit"_s});
+    QCOMPARE(offline.exitCode, 6);
+    QVERIFY(offline.out.isEmpty());
+}
+
+void TestCliCommands::cacheCommands_reportClearAndLocate()
+{
+    const Run path = run({u"cache"_s, u"path"_s});
+    QCOMPARE(path.exitCode, 0);
+    QVERIFY(path.out.startsWith(m_home->filePath(u"cache"_s).toUtf8()));
+    QVERIFY(run({u"export"_s, u"orgs"_s, u"octocat"_s}).exitCode == 0);
+    QVERIFY(run({u"export"_s, u"orgs"_s, u"octocat"_s}).exitCode == 0); // a fresh hit
+    const Run stats = run({u"cache"_s, u"stats"_s, u"--json"_s});
+    QCOMPARE(stats.exitCode, 0);
+    const QJsonObject numbers = QJsonDocument::fromJson(stats.out).object();
+    QCOMPARE(numbers.value(u"entries"_s).toInt(), 1);
+    QCOMPARE(numbers.value(u"misses"_s).toInt(), 1);
+    QCOMPARE(numbers.value(u"fresh_hits"_s).toInt(), 1);
+    QVERIFY(numbers.value(u"bytes_saved"_s).toInt() > 0);
+    const Run clear = run({u"cache"_s, u"clear"_s});
+    QCOMPARE(clear.exitCode, 0);
+    QCOMPARE(clear.err, u"Cleared 1 cached response(s).\n"_s);
+    QCOMPARE(QJsonDocument::fromJson(run({u"cache"_s, u"stats"_s, u"--json"_s}).out)
+                 .object()
+                 .value(u"entries"_s)
+                 .toInt(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)
