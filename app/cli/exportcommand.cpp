@@ -192,8 +192,8 @@ void ExportCommand::streamList(const QUrl &url)
 
 void ExportCommand::showProgress(int done, int total)
 {
-    // Only for a person watching: scripts read stderr for errors, not for progress.
-    if (!isatty(STDERR_FILENO)) {
+    // Only for a person watching (scripts read stderr for errors), and not over -v's request lines.
+    if (!isatty(STDERR_FILENO) || m_context.options().verbose) {
         return;
     }
     if (done < 0) {
