@@ -1,10 +1,17 @@
 // The composition root: the window when no command is given, the headless command line otherwise.
+// Everything the window uses is made here and handed to it.
 
+#include "auth/tokenstore.h"
+#include "cache/etagcache.h"
 #include "cli/commandline.h"
+#include "github/client.h"
+#include "models/requestlogmodel.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QNetworkAccessManager>
+#include <QSettings>
 #include <QTextStream>
 
 #include <cstdio>
@@ -32,6 +39,30 @@ QStringList argumentsOf(int argc, char *argv[])
     return arguments;
 }
 
+int runWindow(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QGuiApplication::setApplicationDisplayName(QString::fromLatin1(Hubshelf::ApplicationDisplayName));
+    QGuiApplication::setDesktopFileName(u"io.github.hubshelf.Hubshelf"_s);
+
+    const QUrl apiUrl(
+        QSettings().value(u"api/url"_s, Hubshelf::GitHub::Client::GitHubApi.toString()).toString());
+    QNetworkAccessManager network;
+    Hubshelf::Cache::EtagCache cache(Hubshelf::Cache::EtagCache::defaultPath());
+    cache.open(); // a cache that cannot open is reported in the log; the window works without it
+    Hubshelf::GitHub::Client client(&network, cache.isOpen() ? &cache : nullptr, apiUrl);
+    Hubshelf::Models::RequestLogModel requestLog;
+    requestLog.track(&client);
+    Hubshelf::Auth::TokenStore tokens;
+    QObject::connect(&tokens, &Hubshelf::Auth::TokenStore::loaded, &client,
+                     [&client](const QString &, const QString &token) { client.setToken(token.toUtf8()); });
+    tokens.load(apiUrl.host());
+
+    Hubshelf::Ui::MainWindow window({&client, cache.isOpen() ? &cache : nullptr, &requestLog});
+    window.show();
+    return QApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -39,12 +70,7 @@ int main(int argc, char *argv[])
     setApplicationIdentity();
 
     if (Hubshelf::Cli::CommandLine::wantsWindow(argumentsOf(argc, argv))) {
-        QApplication app(argc, argv);
-        QGuiApplication::setApplicationDisplayName(QString::fromLatin1(Hubshelf::ApplicationDisplayName));
-        QGuiApplication::setDesktopFileName(u"io.github.hubshelf.Hubshelf"_s);
-        Hubshelf::Ui::MainWindow window;
-        window.show();
-        return QApplication::exec();
+        return runWindow(argc, argv);
     }
 
     QCoreApplication app(argc, argv);

@@ -1,6 +1,10 @@
 #include "ui/mainwindow.h"
 
+#include "github/client.h"
+#include "ui/cacheindicator.h"
 #include "ui/logging.h"
+#include "ui/networklogdock.h"
+#include "ui/ratelimitindicator.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,8 +72,9 @@ QLabel *makeCentredLabel(const QString &text, QWidget *parent)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     : QMainWindow(parent)
+    , m_services(services)
 {
     initHubshelfResources();
 
@@ -82,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     createCentralArea();
     createStatusBar();
+    createDocks();
     restoreWindowState();
 }
 
@@ -165,6 +171,9 @@ void MainWindow::createMenus()
     goMenu->addAction(m_refreshAction);
     goMenu->addSeparator();
     goMenu->addAction(m_focusAddressAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(u"viewMenu"_s);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(u"helpMenu"_s);
@@ -279,24 +288,43 @@ void MainWindow::createCentralArea()
 
 void MainWindow::createStatusBar()
 {
-    m_rateLimitLabel = new QLabel(tr("Rate limit: not known yet"), this);
-    m_rateLimitLabel->setObjectName(u"rateLimitLabel"_s);
-    m_rateLimitLabel->setToolTip(tr("Requests left against GitHub's rate limit, read from every response"));
-    m_rateLimitLabel->setContentsMargins(8, 0, 8, 0);
+    m_rateLimitIndicator = new RateLimitIndicator(this);
+    m_rateLimitIndicator->setObjectName(u"rateLimitLabel"_s);
+    m_rateLimitIndicator->setContentsMargins(8, 0, 8, 0);
+    if (m_services.client) {
+        m_rateLimitIndicator->track(m_services.client->rateLimits());
+        connect(m_services.client, &GitHub::Client::pausedForSecondaryLimit, m_rateLimitIndicator,
+                &RateLimitIndicator::showSecondaryLimitPause);
+    }
 
-    m_cacheLabel = new QLabel(tr("Cache: no requests yet"), this);
-    m_cacheLabel->setObjectName(u"cacheLabel"_s);
-    m_cacheLabel->setToolTip(tr("Requests the local cache answered without spending the rate limit"));
-    m_cacheLabel->setContentsMargins(8, 0, 8, 0);
+    m_cacheIndicator = new CacheIndicator(this);
+    m_cacheIndicator->setObjectName(u"cacheLabel"_s);
+    m_cacheIndicator->setContentsMargins(8, 0, 8, 0);
+    if (m_services.cache) {
+        m_cacheIndicator->track(m_services.cache);
+    }
 
     auto *separator = new QFrame(this);
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
 
-    statusBar()->setObjectName(u"statusBar"_s);
-    statusBar()->addPermanentWidget(m_rateLimitLabel);
+    statusBar()->addPermanentWidget(m_rateLimitIndicator);
     statusBar()->addPermanentWidget(separator);
-    statusBar()->addPermanentWidget(m_cacheLabel);
+    statusBar()->addPermanentWidget(m_cacheIndicator);
+}
+
+void MainWindow::createDocks()
+{
+    if (!m_services.requestLog) {
+        return;
+    }
+    m_networkLogDock = new NetworkLogDock(m_services.requestLog, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_networkLogDock);
+    m_networkLogDock->hide(); // shown from View, for those who want to watch the wire
+    QAction *toggle = m_networkLogDock->toggleViewAction();
+    toggle->setObjectName(u"networkLogAction"_s);
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    m_viewMenu->addAction(toggle);
 }
 
 void MainWindow::restoreWindowState()

@@ -6,10 +6,33 @@ class QAction;
 class QCloseEvent;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QToolBar;
 class QToolButton;
 
+namespace Hubshelf::GitHub {
+class Client;
+}
+namespace Hubshelf::Cache {
+class EtagCache;
+}
+namespace Hubshelf::Models {
+class RequestLogModel;
+}
+
 namespace Hubshelf::Ui {
+
+class CacheIndicator;
+class NetworkLogDock;
+class RateLimitIndicator;
+
+// What the window works with, made by main.cpp. Any of them may be null (no network, no cache).
+struct WindowServices
+{
+    GitHub::Client *client = nullptr;
+    Cache::EtagCache *cache = nullptr;
+    Models::RequestLogModel *requestLog = nullptr;
+};
 
 // The one window of the program: toolbar with history and address, the current target in the
 // centre, rate limit and cache figures in the status bar. Geometry and toolbar/dock state are
@@ -20,7 +43,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const WindowServices &services = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
 protected:
@@ -32,6 +55,7 @@ private:
     void createToolBar();
     void createCentralArea();
     void createStatusBar();
+    void createDocks();
     void restoreWindowState();
     void saveWindowState() const;
     void focusAddressField();
@@ -49,8 +73,11 @@ private:
     QLineEdit *m_addressField = nullptr;
     QToolButton *m_accountButton = nullptr;
     QLabel *m_placeholderLabel = nullptr;
-    QLabel *m_rateLimitLabel = nullptr;
-    QLabel *m_cacheLabel = nullptr;
+    WindowServices m_services;
+    RateLimitIndicator *m_rateLimitIndicator = nullptr;
+    CacheIndicator *m_cacheIndicator = nullptr;
+    NetworkLogDock *m_networkLogDock = nullptr;
+    QMenu *m_viewMenu = nullptr;
 };
 
 } // namespace Hubshelf::Ui

@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QVariant>
 
 #include <algorithm>
@@ -525,6 +526,11 @@ void EtagCache::Private::record(qint64 CacheStatistics::*counter, QLatin1StringV
         return;
     }
     transaction.commit();
+}
+
+QString EtagCache::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/http-cache.sqlite"_s;
 }
 
 EtagCache::EtagCache(const QString &databasePath, QObject *parent)

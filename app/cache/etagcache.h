@@ -55,6 +55,9 @@ public:
     static constexpr int SchemaVersion = 1;
 
     explicit EtagCache(const QString &databasePath, QObject *parent = nullptr);
+
+    // Where the program keeps its cache: QStandardPaths::CacheLocation/http-cache.sqlite.
+    static QString defaultPath();
     ~EtagCache() override;
 
     // Opens or creates the database, checks it, migrates it (PRAGMA user_version). False with

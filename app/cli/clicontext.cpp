@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <cstdio>
@@ -54,7 +53,7 @@ CliContext::~CliContext()
 
 QString CliContext::cachePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/http-cache.sqlite"_s;
+    return Cache::EtagCache::defaultPath();
 }
 
 void CliContext::prepare()

@@ -1,17 +1,25 @@
+#include "cache/etagcache.h"
+#include "fakegithub.h"
+#include "github/client.h"
+#include "models/requestlogmodel.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
@@ -41,6 +49,7 @@ private slots:
     void quit_closesWindowAndSavesItsState();
     void geometry_isRestoredInNextWindow();
     void emptyWindow_screenshot();
+    void statusBarAndNetworkLog_followTheClientsRequests();
 
 private:
     static void showAndActivate(MainWindow &window);
@@ -263,6 +272,48 @@ void TestMainWindow::emptyWindow_screenshot()
 
     const QString path = dir + u"/main-window-empty.png"_s;
     QVERIFY2(window.grab().save(path), qPrintable(path));
+}
+
+void TestMainWindow::statusBarAndNetworkLog_followTheClientsRequests()
+{
+    FakeGitHub::Server fake;
+    QVERIFY(fake.listen());
+    QTemporaryDir dir;
+    Hubshelf::Cache::EtagCache cache(dir.filePath(u"cache.sqlite"_s));
+    QVERIFY(cache.open());
+    QNetworkAccessManager network;
+    Hubshelf::GitHub::Client client(&network, &cache, fake.apiUrl());
+    client.setToken(FakeGitHub::Tokens::Octocat);
+    Hubshelf::Models::RequestLogModel requestLog;
+    requestLog.track(&client);
+    MainWindow window({&client, &cache, &requestLog});
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *rateLimit = window.findChild<QLabel *>(u"rateLimitLabel"_s);
+    auto *cacheLabel = window.findChild<QLabel *>(u"cacheLabel"_s);
+    QVERIFY(rateLimit && cacheLabel);
+    const QString cacheBefore = cacheLabel->text();
+    for (int visit = 0; visit < 2; ++visit) { // a miss, then a fresh hit
+        Hubshelf::GitHub::Request *request = client.get(client.endpoint(u"/users/octocat"_s));
+        QSignalSpy finished(request, &Hubshelf::GitHub::Request::finished);
+        QVERIFY(finished.wait(5000));
+    }
+    QTRY_VERIFY2(rateLimit->text().contains(u"core 1/"_s), qPrintable(rateLimit->text()));
+    QVERIFY(cacheLabel->text() != cacheBefore);
+    QCOMPARE(requestLog.rowCount(), 2);
+
+    QAction *showLog = window.findChild<QAction *>(u"networkLogAction"_s);
+    QVERIFY(showLog);
+    showLog->trigger();
+    auto *dock = window.findChild<QDockWidget *>(u"networkLogDock"_s);
+    QVERIFY(dock && dock->isVisible());
+    const QString screenshots = qEnvironmentVariable("HUBSHELF_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        QVERIFY(QDir().mkpath(screenshots));
+        QVERIFY(window.grab().save(screenshots + u"/main-window-network-log.png"_s));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
