@@ -8,7 +8,7 @@ packages=(
     cmake g++ make ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qtkeychain-qt6-dev
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    qt6-qpa-plugins zlib1g-dev
+    qt6-qpa-plugins zlib1g-dev libqt6opengl6-dev
     # formatting and static analysis
     clang-format clang-tidy
     # tests: a real Secret Service, a display server, fonts for screenshots, sqlite3 for checking

@@ -1,9 +1,12 @@
 #include "ui/mainwindow.h"
 
 #include "github/client.h"
+#include "github/target.h"
 #include "ui/cacheindicator.h"
+#include "ui/errorbanner.h"
 #include "ui/logging.h"
 #include "ui/networklogdock.h"
+#include "ui/ratelimitdialog.h"
 #include "ui/ratelimitindicator.h"
 
 #include <QAction>
@@ -205,6 +208,7 @@ void MainWindow::createToolBar()
                                   "Enter (%1)")
                                    .arg(m_focusAddressAction->shortcut().toString(QKeySequence::NativeText)));
     m_addressField->setClearButtonEnabled(true);
+    connect(m_addressField, &QLineEdit::returnPressed, this, &MainWindow::openAddress);
     m_addressField->setMinimumWidth(m_addressField->fontMetrics().averageCharWidth() * 40);
     m_addressField->setTextMargins(4, 0, 4, 0);
     // As tall as the tool buttons beside it, as in a browser.
@@ -283,7 +287,42 @@ void MainWindow::createCentralArea()
     pageLayout->addLayout(rowLayout);
     pageLayout->addStretch(3);
 
-    setCentralWidget(page);
+    // The banner sits above whatever the centre shows, never in a modal dialog.
+    auto *centre = new QWidget(this);
+    centre->setObjectName(u"centre"_s);
+    m_errorBanner = new ErrorBanner(centre);
+    m_errorBanner->setObjectName(u"errorBanner"_s);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_errorBanner);
+    centreLayout->addWidget(page, 1);
+    setCentralWidget(centre);
+}
+
+void MainWindow::openAddress()
+{
+    const GitHub::Target target = GitHub::parseTarget(m_addressField->text());
+    if (!target.isValid()) {
+        // Nothing that is not a GitHub name reaches the network.
+        m_errorBanner->showMessage(target.problem);
+        return;
+    }
+    m_errorBanner->clear();
+    m_addressField->setText(target.text());
+}
+
+void MainWindow::showRateLimitDialog()
+{
+    if (!m_services.client) {
+        return;
+    }
+    if (!m_rateLimitDialog) {
+        m_rateLimitDialog = new RateLimitDialog(m_services.client, this);
+    }
+    m_rateLimitDialog->show();
+    m_rateLimitDialog->raise();
+    m_rateLimitDialog->activateWindow();
 }
 
 void MainWindow::createStatusBar()
@@ -291,6 +330,7 @@ void MainWindow::createStatusBar()
     m_rateLimitIndicator = new RateLimitIndicator(this);
     m_rateLimitIndicator->setObjectName(u"rateLimitLabel"_s);
     m_rateLimitIndicator->setContentsMargins(8, 0, 8, 0);
+    connect(m_rateLimitIndicator, &RateLimitIndicator::clicked, this, &MainWindow::showRateLimitDialog);
     if (m_services.client) {
         m_rateLimitIndicator->track(m_services.client->rateLimits());
         connect(m_services.client, &GitHub::Client::pausedForSecondaryLimit, m_rateLimitIndicator,

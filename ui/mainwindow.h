@@ -23,6 +23,8 @@ class RequestLogModel;
 namespace Hubshelf::Ui {
 
 class CacheIndicator;
+class ErrorBanner;
+class RateLimitDialog;
 class NetworkLogDock;
 class RateLimitIndicator;
 
@@ -60,6 +62,10 @@ private:
     void saveWindowState() const;
     void focusAddressField();
     void showAbout();
+    // Enter in the address field: a valid address is written in its canonical form (browsing it
+    // comes with the explorer views); anything else is explained in the banner.
+    void openAddress();
+    void showRateLimitDialog();
 
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
@@ -77,6 +83,8 @@ private:
     RateLimitIndicator *m_rateLimitIndicator = nullptr;
     CacheIndicator *m_cacheIndicator = nullptr;
     NetworkLogDock *m_networkLogDock = nullptr;
+    ErrorBanner *m_errorBanner = nullptr;
+    RateLimitDialog *m_rateLimitDialog = nullptr;
     QMenu *m_viewMenu = nullptr;
 };
 

@@ -6,6 +6,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QKeySequence>
@@ -23,6 +24,8 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -50,6 +53,8 @@ private slots:
     void geometry_isRestoredInNextWindow();
     void emptyWindow_screenshot();
     void statusBarAndNetworkLog_followTheClientsRequests();
+    void address_invalidIsExplainedInTheBannerWithoutARequest();
+    void rateLimitIndicator_clickOpensTheRateLimitDialog();
 
 private:
     static void showAndActivate(MainWindow &window);
@@ -314,6 +319,62 @@ void TestMainWindow::statusBarAndNetworkLog_followTheClientsRequests()
         QVERIFY(QDir().mkpath(screenshots));
         QVERIFY(window.grab().save(screenshots + u"/main-window-network-log.png"_s));
     }
+}
+
+void TestMainWindow::address_invalidIsExplainedInTheBannerWithoutARequest()
+{
+    FakeGitHub::Server fake;
+    QVERIFY(fake.listen());
+    QNetworkAccessManager network;
+    Hubshelf::GitHub::Client client(&network, nullptr, fake.apiUrl());
+    MainWindow window({&client, nullptr, nullptr});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *address = window.findChild<QLineEdit *>(u"addressField"_s);
+    auto *banner = window.findChild<QWidget *>(u"errorBanner"_s);
+    QVERIFY(address && banner);
+    QVERIFY(!banner->isVisible());
+
+    address->setText(u"../orgs/x"_s);
+    QTest::keyClick(address, Qt::Key_Return);
+    QTRY_VERIFY(banner->isVisible());
+    const QList<QLabel *> labels = banner->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(),
+                        [](const QLabel *label) { return label->text().contains(u"../orgs/x"_s); }));
+
+    address->setText(u"https://github.com/octocat/Hello-World/pulls"_s);
+    QTest::keyClick(address, Qt::Key_Return);
+    QTRY_VERIFY(!banner->isVisible());
+    QCOMPARE(address->text(), u"octocat/Hello-World"_s);
+    QVERIFY(fake.requestLog().isEmpty());
+
+    address->setText(u"../orgs/x"_s);
+    QTest::keyClick(address, Qt::Key_Return);
+    const QString screenshots = qEnvironmentVariable("HUBSHELF_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        window.resize(1280, 800);
+        QVERIFY(QDir().mkpath(screenshots));
+        QVERIFY(window.grab().save(screenshots + u"/main-window-error-banner.png"_s));
+    }
+}
+
+void TestMainWindow::rateLimitIndicator_clickOpensTheRateLimitDialog()
+{
+    FakeGitHub::Server fake;
+    QVERIFY(fake.listen());
+    QNetworkAccessManager network;
+    Hubshelf::GitHub::Client client(&network, nullptr, fake.apiUrl());
+    MainWindow window({&client, nullptr, nullptr});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *indicator = window.findChild<QLabel *>(u"rateLimitLabel"_s);
+    QVERIFY(indicator);
+    QTest::mouseClick(indicator, Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<QDialog *>(u"rateLimitDialog"_s)) && dialog->isVisible());
+    QVERIFY(!dialog->isModal());
+    QTRY_COMPARE(fake.requestLog().size(), 1); // it asked GitHub for every resource
+    QCOMPARE(fake.requestLog().first().path, u"/rate_limit"_s);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "github/ratelimittracker.h"
+
+#include <QDateTime>
+#include <QDialog>
+#include <QList>
+#include <QPointF>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QPushButton;
+class QSplitter;
+class QTableWidget;
+class QTimer;
+class QValueAxis;
+
+namespace Hubshelf::GitHub {
+class Client;
+class Error;
+class Request;
+} // namespace Hubshelf::GitHub
+
+namespace Hubshelf::Ui {
+
+// Every resource of GET /rate_limit: a usage bar, what remains and a live reset countdown per
+// resource, and a chart of the core limit's remaining calls over this session. Non-modal; it fetches
+// /rate_limit (free) whenever it is shown and on Refresh.
+class RateLimitDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RateLimitDialog)
+
+public:
+    using Clock = std::function<QDateTime()>;
+
+    // Samples kept for the chart; older ones are dropped first.
+    static constexpr int MaxSamples = 3000;
+
+    enum Column { ResourceColumn, UsageColumn, RemainingColumn, ResetColumn, ColumnCount };
+
+    // `client` is not owned and must outlive the dialog.
+    explicit RateLimitDialog(GitHub::Client *client, QWidget *parent = nullptr);
+    ~RateLimitDialog() override;
+
+    // Defaults to QDateTime::currentDateTimeUtc; tests inject their own. Used for the countdowns
+    // and for the time of each chart sample.
+    void setClock(Clock clock);
+
+    // GET /rate_limit, unless one is already under way.
+    void fetch();
+    bool isFetching() const;
+
+    // Recomputes every "resets in" text against the clock; the timer calls it every second while
+    // the dialog is visible.
+    void updateCountdowns();
+
+    // The chart's samples of core remaining: x in milliseconds since the epoch, y remaining.
+    QList<QPointF> coreSamples() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void onLimitChanged(const GitHub::RateLimit &limit);
+    void onFetchFailed(const GitHub::Error &error);
+    void onFetchSucceeded();
+    void setRow(int row, const GitHub::RateLimit &limit);
+    void rebuildRows();
+    void addSample(const GitHub::RateLimit &limit);
+    void updateAxes();
+    void applyTheme();
+    void fitTable();
+    bool isDark() const;
+
+    GitHub::Client *m_client;
+    Clock m_clock;
+    QPointer<GitHub::Request> m_pending;
+    QTableWidget *m_table = nullptr;
+    QChart *m_chart = nullptr;
+    QChartView *m_chartView = nullptr;
+    QLineSeries *m_series = nullptr;
+    QDateTimeAxis *m_timeAxis = nullptr;
+    QValueAxis *m_remainingAxis = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    QLabel *m_updatedLabel = nullptr;
+    QPushButton *m_refreshButton = nullptr;
+    QTimer *m_countdownTimer = nullptr;
+    QSplitter *m_splitter = nullptr;
+    int m_coreLimit = -1;
+    bool m_applyingTheme = false;
+    bool m_splitterMoved = false;
+};
+
+} // namespace Hubshelf::Ui
