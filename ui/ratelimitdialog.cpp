@@ -3,6 +3,7 @@
 #include "github/client.h"
 #include "github/error.h"
 #include "github/request.h"
+#include "ui/countdown.h"
 
 #include <QChart>
 #include <QChartView>
@@ -35,25 +36,6 @@ namespace Hubshelf::Ui {
 namespace {
 
 const QString CoreResource = u"core"_s;
-
-// Whole seconds left, rounded up so that the countdown never shows 0:00 while still waiting.
-qint64 secondsUntil(const QDateTime &now, const QDateTime &then)
-{
-    const qint64 ms = now.msecsTo(then);
-    return ms <= 0 ? 0 : (ms + 999) / 1000;
-}
-
-QString formatCountdown(qint64 seconds)
-{
-    const qint64 hours = seconds / 3600;
-    const qint64 minutes = (seconds % 3600) / 60;
-    const qint64 secs = seconds % 60;
-    const QChar zero = u'0';
-    if (hours > 0) {
-        return u"%1:%2:%3"_s.arg(hours).arg(minutes, 2, 10, zero).arg(secs, 2, 10, zero);
-    }
-    return u"%1:%2"_s.arg(minutes).arg(secs, 2, 10, zero);
-}
 
 int usedOf(const GitHub::RateLimit &limit)
 {
@@ -312,7 +294,7 @@ void RateLimitDialog::setRow(int row, const GitHub::RateLimit &limit)
     QTableWidgetItem *remaining = itemAt(RemainingColumn);
     remaining->setText(limit.remaining >= 0 ? QLocale().toString(limit.remaining) : tr("unknown"));
     remaining->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    const bool low = limit.limit > 0 && limit.remaining >= 0 && limit.remaining * 10 < limit.limit;
+    const bool low = limit.isLow();
     QFont font = m_table->font();
     font.setBold(low);
     remaining->setFont(font);

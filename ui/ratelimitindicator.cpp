@@ -1,5 +1,7 @@
 #include "ui/ratelimitindicator.h"
 
+#include "ui/countdown.h"
+
 #include <QColor>
 #include <QEvent>
 #include <QFont>
@@ -15,29 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Ui {
-
-namespace {
-
-// Whole seconds left, rounded up so that the countdown never shows 0:00 while still waiting.
-qint64 secondsUntil(const QDateTime &now, const QDateTime &then)
-{
-    const qint64 ms = now.msecsTo(then);
-    return ms <= 0 ? 0 : (ms + 999) / 1000;
-}
-
-QString formatCountdown(qint64 seconds)
-{
-    const qint64 hours = seconds / 3600;
-    const qint64 minutes = (seconds % 3600) / 60;
-    const qint64 secs = seconds % 60;
-    const QChar zero = u'0';
-    if (hours > 0) {
-        return u"%1:%2:%3"_s.arg(hours).arg(minutes, 2, 10, zero).arg(secs, 2, 10, zero);
-    }
-    return u"%1:%2"_s.arg(minutes).arg(secs, 2, 10, zero);
-}
-
-} // namespace
 
 RateLimitIndicator::RateLimitIndicator(QWidget *parent)
     : QLabel(parent)
@@ -157,7 +136,7 @@ void RateLimitIndicator::refresh()
             text = tr("%1 · resets %2").arg(text, m_limit.reset.toLocalTime().toString(u"HH:mm"_s));
         }
         // Integers, so that exactly 10% (6 of 60) is not yet a warning.
-        if (m_limit.remaining >= 0 && qint64(m_limit.remaining) * 10 < qint64(m_limit.limit)) {
+        if (m_limit.isLow()) {
             severity = Severity::Warning;
         }
     }

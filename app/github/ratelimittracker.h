@@ -21,6 +21,8 @@ struct RateLimit
 
     bool isKnown() const { return limit >= 0; }
     bool isSpent(const QDateTime &now) const { return remaining == 0 && reset > now; }
+    // Under a tenth of the limit left: when Hubshelf starts warning.
+    bool isLow() const { return limit > 0 && remaining >= 0 && qint64(remaining) * 10 < qint64(limit); }
 };
 
 // The primary limits per resource, from the x-ratelimit-* headers of every response (304s
