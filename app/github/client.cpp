@@ -689,6 +689,20 @@ QUrl Client::apiBase() const
     return d->apiBase;
 }
 
+void Client::setApiBase(const QUrl &apiBase)
+{
+    const QUrl base = apiBase.adjusted(QUrl::StripTrailingSlash);
+    if (base == d->apiBase) {
+        return;
+    }
+    d->apiBase = base;
+    d->token.clear();
+    d->rateLimits.clear();
+    d->heldUntil.clear();
+    d->announcedWait.clear();
+    d->pump();
+}
+
 void Client::setToken(const QByteArray &token)
 {
     if (token == d->token) {

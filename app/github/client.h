@@ -53,6 +53,9 @@ public:
     ~Client() override;
 
     QUrl apiBase() const;
+    // Another API (signing in to GitHub Enterprise): drops the token, which belonged to the old
+    // host, and the limits learnt there. Requests already made keep the origin they were made for.
+    void setApiBase(const QUrl &apiBase);
     void setToken(const QByteArray &token);
     bool hasToken() const;
 

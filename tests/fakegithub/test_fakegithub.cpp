@@ -475,6 +475,9 @@ void TestFakeGitHub::endpoints_answer200WithGitHubShapedBodyOnOwnOrigins_data()
     QTest::newRow("open pull requests by default")
         << u"/repos/megacorp/monorepo/pulls"_s << QByteArray() << true
         << QStringList{u"number"_s, u"state=open"_s, u"head.ref"_s};
+    QTest::newRow("one pull request")
+        << u"/repos/megacorp/monorepo/pulls/20000"_s << QByteArray() << false
+        << QStringList{u"number=20000"_s, u"head.ref"_s, u"base.ref"_s, u"user.login"_s};
     QTest::newRow("rate limit") << u"/rate_limit"_s << QByteArray() << false
                                 << QStringList{u"resources.core.limit=60"_s, u"resources.core.remaining"_s,
                                                u"resources.search.limit"_s, u"rate.limit=60"_s};
@@ -1227,6 +1230,8 @@ void TestFakeGitHub::errors_haveGitHubStatusAndBody_data()
         << u"/orgs/octocat"_s << QByteArray() << 404 << u"Not Found"_s;
     QTest::newRow("unknown repository")
         << u"/repos/octocat/no-such-repo"_s << QByteArray() << 404 << u"Not Found"_s;
+    QTest::newRow("pull request beyond the last")
+        << u"/repos/megacorp/monorepo/pulls/20001"_s << QByteArray() << 404 << u"Not Found"_s;
     QTest::newRow("unknown gist") << u"/gists/00000000000000000000"_s << QByteArray() << 404
                                   << u"Not Found"_s;
     QTest::newRow("unknown path") << u"/no/such/endpoint"_s << QByteArray() << 404 << u"Not Found"_s;

@@ -1049,6 +1049,21 @@ Answer World::api(const QString &path, const QUrlQuery &query, const QString &vi
                                  {"author", authorLogin}});
         });
     }
+    if (rest.startsWith(u"pulls/"_s)) {
+        bool ok = false;
+        const int number = rest.mid(6).toInt(&ok);
+        if (!ok || number < 1 || number > repository->pullCount) {
+            return notFound();
+        }
+        const QJsonObject pull = renderPull(*repository, number);
+        Answer answer;
+        answer.body =
+            filled(pull, {{"repo", repository->fullName()},
+                          {"owner", repository->owner},
+                          {"number", QString::number(number)},
+                          {"author", pull.value(u"user"_s).toObject().value(u"login"_s).toString()}});
+        return answer;
+    }
     return notFound();
 }
 

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void primaryWait_letsRateLimitAndOtherOriginsThrough();
     void authorization_neverReachesTheAvatarOrigin();
     void authorization_isDroppedOnACrossOriginRedirect();
+    void apiBaseChange_dropsTheOldHostsToken();
     void sameOriginRedirect_isFollowedWithTheTokenAndRemembered();
     void primaryLimit_knownSpent_waitsForTheResetWithoutSending();
     void primaryLimit_403WaitsForTheResetThenSucceeds();
@@ -543,6 +544,25 @@ void TestClient::authorization_neverReachesTheAvatarOrigin()
     const LoggedRequest last = m_fake->requestLog().last();
     QCOMPARE(last.origin, FakeGitHub::Origin::Content);
     QVERIFY(!last.authorized);
+}
+
+void TestClient::apiBaseChange_dropsTheOldHostsToken()
+{
+    FakeGitHub::Server other;
+    QVERIFY(other.listen());
+    other.addToken(FakeGitHub::Tokens::Octocat, u"octocat"_s);
+    const QUrl oldUser = m_client->endpoint(u"/users/octocat"_s);
+    QVERIFY(m_client->hasToken());
+
+    m_client->setApiBase(other.apiUrl());
+    QVERIFY(!m_client->hasToken());
+    QCOMPARE(m_client->endpoint(u"/users/octocat"_s).port(), other.apiUrl().port());
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    QCOMPARE(other.requestLog().size(), 1);
+    QVERIFY(!other.requestLog().first().authorized);
+    // The old API is now just another origin: no token goes there either.
+    QVERIFY(fetchUrl(oldUser).ok);
+    QVERIFY(!m_fake->requestLog().last().authorized);
 }
 
 void TestClient::authorization_isDroppedOnACrossOriginRedirect()
