@@ -1,0 +1,148 @@
+#include "models/places.h"
+
+#include "github/names.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Models {
+
+namespace {
+
+struct PlaceInfo
+{
+    Place place;
+    const char *name;
+    const char *title;
+};
+
+// QT_TRANSLATE_NOOP keeps the titles visible to lupdate; placeTitle() translates them.
+constexpr PlaceInfo Places[] = {
+    {Place::Profile, "profile", QT_TRANSLATE_NOOP("Places", "Profile")},
+    {Place::Gists, "gists", QT_TRANSLATE_NOOP("Places", "Gists")},
+    {Place::Repositories, "repos", QT_TRANSLATE_NOOP("Places", "Repositories")},
+    {Place::Organizations, "orgs", QT_TRANSLATE_NOOP("Places", "Organizations")},
+    {Place::Followers, "followers", QT_TRANSLATE_NOOP("Places", "Followers")},
+    {Place::Following, "following", QT_TRANSLATE_NOOP("Places", "Following")},
+    {Place::Members, "members", QT_TRANSLATE_NOOP("Places", "Members")},
+    {Place::PullRequests, "pulls", QT_TRANSLATE_NOOP("Places", "Pull requests")},
+    {Place::Files, "files", QT_TRANSLATE_NOOP("Places", "Files")},
+};
+
+const PlaceInfo &infoOf(Place place)
+{
+    for (const PlaceInfo &info : Places) {
+        if (info.place == place) {
+            return info;
+        }
+    }
+    Q_UNREACHABLE();
+}
+
+} // namespace
+
+OwnerKind ownerKindOf(const QString &githubType)
+{
+    if (githubType == u"Organization"_s) {
+        return OwnerKind::Organization;
+    }
+    return githubType.isEmpty() ? OwnerKind::Unknown : OwnerKind::User; // bots are listed like users
+}
+
+QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner)
+{
+    switch (kind) {
+    case GitHub::Target::Kind::Login:
+        switch (owner) {
+        case OwnerKind::Unknown:
+            return {Place::Profile};
+        case OwnerKind::User:
+            return {Place::Profile,       Place::Gists,     Place::Repositories,
+                    Place::Organizations, Place::Followers, Place::Following};
+        case OwnerKind::Organization:
+            return {Place::Profile, Place::Repositories, Place::Members};
+        }
+        break;
+    case GitHub::Target::Kind::Repository:
+        return {Place::PullRequests};
+    case GitHub::Target::Kind::Gist:
+        return {Place::Files};
+    case GitHub::Target::Kind::Invalid:
+        break;
+    }
+    return {};
+}
+
+Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner)
+{
+    switch (kind) {
+    case GitHub::Target::Kind::Login:
+        return owner == OwnerKind::Organization ? Place::Repositories
+               : owner == OwnerKind::User       ? Place::Gists
+                                                : Place::Profile;
+    case GitHub::Target::Kind::Repository:
+        return Place::PullRequests;
+    case GitHub::Target::Kind::Gist:
+    case GitHub::Target::Kind::Invalid:
+        break;
+    }
+    return Place::Files;
+}
+
+QString placeTitle(Place place)
+{
+    return QCoreApplication::translate("Places", infoOf(place).title);
+}
+
+QString placeName(Place place)
+{
+    return QString::fromLatin1(infoOf(place).name);
+}
+
+std::optional<Place> placeNamed(const QString &name)
+{
+    for (const PlaceInfo &info : Places) {
+        if (name == QLatin1String(info.name)) {
+            return info.place;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<ListKind> listKindOf(Place place)
+{
+    switch (place) {
+    case Place::Gists:
+        return ListKind::Gists;
+    case Place::Repositories:
+        return ListKind::Repositories;
+    case Place::Organizations:
+        return ListKind::Organizations;
+    case Place::Followers:
+    case Place::Following:
+    case Place::Members:
+        return ListKind::Users;
+    case Place::PullRequests:
+        return ListKind::PullRequests;
+    case Place::Profile:
+    case Place::Files:
+        break;
+    }
+    return std::nullopt;
+}
+
+QString listPath(const GitHub::Target &target, OwnerKind owner, Place place)
+{
+    if (!placesOf(target.kind, owner).contains(place) || !listKindOf(place)) {
+        return {};
+    }
+    if (target.kind == GitHub::Target::Kind::Repository) {
+        return GitHub::encodedPath({u"repos"_s, target.owner, target.repository, u"pulls"_s});
+    }
+    // GitHub lists an organization's repositories and members under /orgs, everything of a user under /users.
+    const bool organization = owner == OwnerKind::Organization;
+    return GitHub::encodedPath({organization ? u"orgs"_s : u"users"_s, target.owner, placeName(place)});
+}
+
+} // namespace Hubshelf::Models
