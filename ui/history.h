@@ -1,0 +1,44 @@
+#pragma once
+
+#include "github/target.h"
+#include "models/places.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace Hubshelf::Ui {
+
+// One stop in the window's history: a target and the place shown in it.
+struct Location
+{
+    GitHub::Target target;
+    std::optional<Models::Place> place; // none: the target's default, once its owner kind is known
+    QString pullState;                  // pull requests: "open", "closed" or "all"; empty: open
+
+    bool operator==(const Location &other) const;
+    bool operator!=(const Location &other) const { return !(*this == other); }
+};
+
+// Back and forward, as in a browser: visiting somewhere new drops what was ahead.
+class History final
+{
+public:
+    static constexpr int MaximumLength = 100;
+
+    void visit(const Location &location);
+    // The current stop changed in place (its default place became known, another pull state).
+    void replaceCurrent(const Location &location);
+    bool canGoBack() const { return m_current > 0; }
+    bool canGoForward() const { return m_current + 1 < m_stops.size(); }
+    Location goBack();
+    Location goForward();
+    std::optional<Location> current() const;
+    qsizetype size() const { return m_stops.size(); }
+
+private:
+    QList<Location> m_stops;
+    qsizetype m_current = -1;
+};
+
+} // namespace Hubshelf::Ui
