@@ -6,11 +6,15 @@
 #include "cli/commandline.h"
 #include "github/client.h"
 #include "models/requestlogmodel.h"
+#include "ui/appsettings.h"
+#include "ui/avatarloader.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QNetworkDiskCache>
+#include <QNetworkProxyFactory>
 #include <QSettings>
 #include <QTextStream>
 
@@ -45,20 +49,24 @@ int runWindow(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QString::fromLatin1(Hubshelf::ApplicationDisplayName));
     QGuiApplication::setDesktopFileName(u"io.github.hubshelf.Hubshelf"_s);
 
-    const QUrl apiUrl(
-        QSettings().value(u"api/url"_s, Hubshelf::GitHub::Client::GitHubApi.toString()).toString());
+    const Hubshelf::Ui::AppSettings preferences = Hubshelf::Ui::AppSettings::load(QSettings());
     QNetworkAccessManager network;
     Hubshelf::Cache::EtagCache cache(Hubshelf::Cache::EtagCache::defaultPath());
     cache.open(); // a cache that cannot open is reported in the log; the window works without it
-    Hubshelf::GitHub::Client client(&network, cache.isOpen() ? &cache : nullptr, apiUrl);
+    cache.setSizeLimit(preferences.cacheSizeLimitBytes());
+    Hubshelf::GitHub::Client client(&network, cache.isOpen() ? &cache : nullptr, preferences.apiUrl);
+    client.setMaxConcurrent(preferences.maxConcurrent);
     Hubshelf::Models::RequestLogModel requestLog;
     requestLog.track(&client);
-    Hubshelf::Auth::TokenStore tokens;
-    QObject::connect(&tokens, &Hubshelf::Auth::TokenStore::loaded, &client,
-                     [&client](const QString &, const QString &token) { client.setToken(token.toUtf8()); });
-    tokens.load(apiUrl.host());
+    Hubshelf::Auth::TokenStore tokens; // the window's account menu loads the token
 
-    Hubshelf::Ui::MainWindow window({&client, cache.isOpen() ? &cache : nullptr, &requestLog});
+    // Avatars come from another origin and never see the token: their own network and disk cache.
+    QNetworkAccessManager imageNetwork;
+    imageNetwork.setCache(Hubshelf::Ui::AvatarLoader::makeDiskCache(&imageNetwork));
+    Hubshelf::Ui::AvatarLoader avatars(&imageNetwork);
+
+    Hubshelf::Ui::MainWindow window(
+        {&client, cache.isOpen() ? &cache : nullptr, &requestLog, &tokens, &network, &avatars});
     window.show();
     return QApplication::exec();
 }
@@ -68,6 +76,8 @@ int runWindow(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     setApplicationIdentity();
+    // The desktop's proxy (on Linux: http_proxy, https_proxy, no_proxy), for the window and the CLI.
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
 
     if (Hubshelf::Cli::CommandLine::wantsWindow(argumentsOf(argc, argv))) {
         return runWindow(argc, argv);

@@ -1,17 +1,27 @@
 #include "ui/mainwindow.h"
 
+#include "cache/etagcache.h"
 #include "github/client.h"
 #include "github/target.h"
+#include "ui/accountmenu.h"
+#include "ui/appsettings.h"
 #include "ui/cacheindicator.h"
 #include "ui/errorbanner.h"
+#include "ui/explorerview.h"
+#include "ui/exportcontroller.h"
+#include "ui/listpane.h"
 #include "ui/logging.h"
 #include "ui/networklogdock.h"
 #include "ui/ratelimitdialog.h"
 #include "ui/ratelimitindicator.h"
+#include "ui/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QFont>
 #include <QFrame>
 #include <QGuiApplication>
@@ -25,6 +35,9 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -48,6 +61,7 @@ namespace {
 
 const QString geometryKey = u"window/geometry"_s;
 const QString stateKey = u"window/state"_s;
+const QString splitterKey = u"window/splitter"_s;
 const QString windowIconPath = u":/hubshelf/icons/hubshelf.svg"_s;
 
 constexpr QSize defaultWindowSize(1280, 800);
@@ -92,6 +106,11 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     createStatusBar();
     createDocks();
     restoreWindowState();
+
+    m_accountMenu =
+        new AccountMenu(m_services.client, m_services.tokens, m_services.network, m_accountButton, this);
+    connect(m_accountMenu, &AccountMenu::message, m_errorBanner, &ErrorBanner::showMessage);
+    m_accountMenu->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -155,6 +174,44 @@ void MainWindow::createActions()
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
+    m_exportAction = new QAction(themeIcon(u"document-save-as"_s, appStyle, QStyle::SP_DialogSaveButton),
+                                 tr("&Export as CSV…"), this);
+    m_exportAction->setObjectName(u"exportAction"_s);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(
+        tr("Save the list as CSV: the visible columns, filtered and sorted as shown, every page"));
+    m_exportAction->setEnabled(false);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportList);
+
+    m_findAction = new QAction(themeIcon(u"edit-find"_s, appStyle, QStyle::SP_FileDialogContentsView),
+                               tr("&Filter Rows"), this);
+    m_findAction->setObjectName(u"findAction"_s);
+    m_findAction->setShortcuts(QKeySequence::Find);
+    m_findAction->setEnabled(false);
+
+    m_openInBrowserAction = new QAction(
+        themeIcon(u"internet-web-browser"_s, appStyle, QStyle::SP_DirLinkIcon), tr("Open on &GitHub"), this);
+    m_openInBrowserAction->setObjectName(u"openInBrowserAction"_s);
+    m_openInBrowserAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openInBrowserAction->setToolTip(tr("Open the selected row, or what is shown, in the web browser"));
+    m_openInBrowserAction->setEnabled(false);
+    connect(m_openInBrowserAction, &QAction::triggered, this, &MainWindow::openInBrowser);
+
+    m_settingsAction =
+        new QAction(themeIcon(u"preferences-system"_s, appStyle, QStyle::SP_FileDialogDetailedView),
+                    tr("&Settings…"), this);
+    m_settingsAction->setObjectName(u"settingsAction"_s);
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (settingsKeys.isEmpty()) {
+        settingsKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    }
+    m_settingsAction->setShortcuts(settingsKeys);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    for (QAction *action : {m_exportAction, m_findAction, m_openInBrowserAction, m_settingsAction}) {
+        addAction(action); // work with the menu bar hidden too
+    }
+
     m_aboutQtAction = new QAction(tr("About &Qt"), this);
     m_aboutQtAction->setObjectName(u"aboutQtAction"_s);
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
@@ -165,7 +222,15 @@ void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->setObjectName(u"fileMenu"_s);
+    fileMenu->addAction(m_exportAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->setObjectName(u"editMenu"_s);
+    editMenu->addAction(m_findAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_settingsAction);
 
     QMenu *goMenu = menuBar()->addMenu(tr("&Go"));
     goMenu->setObjectName(u"goMenu"_s);
@@ -174,6 +239,7 @@ void MainWindow::createMenus()
     goMenu->addAction(m_refreshAction);
     goMenu->addSeparator();
     goMenu->addAction(m_focusAddressAction);
+    goMenu->addAction(m_openInBrowserAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->setObjectName(u"viewMenu"_s);
@@ -296,8 +362,98 @@ void MainWindow::createCentralArea()
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
     centreLayout->addWidget(m_errorBanner);
-    centreLayout->addWidget(page, 1);
+    m_explorer = new ExplorerView(m_services.client, m_services.avatars, centre);
+    m_pages = new QStackedWidget(centre);
+    m_pages->addWidget(page);
+    m_pages->addWidget(m_explorer);
+    centreLayout->addWidget(m_pages, 1);
     setCentralWidget(centre);
+
+    connect(m_errorBanner, &ErrorBanner::retryRequested, m_explorer, &ExplorerView::retry);
+    connect(m_explorer, &ExplorerView::failed, m_errorBanner, &ErrorBanner::showError);
+    connect(m_explorer, &ExplorerView::recovered, m_errorBanner, &ErrorBanner::clear);
+    connect(m_explorer, &ExplorerView::locationChanged, this, &MainWindow::followLocation);
+    connect(m_backAction, &QAction::triggered, m_explorer, &ExplorerView::goBack);
+    connect(m_forwardAction, &QAction::triggered, m_explorer, &ExplorerView::goForward);
+    connect(m_refreshAction, &QAction::triggered, m_explorer, &ExplorerView::refresh);
+    connect(m_findAction, &QAction::triggered, m_explorer->listPane(), &ListPane::focusFilter);
+
+    m_exportController = new ExportController(m_explorer->listPane(), this);
+    connect(m_exportController, &ExportController::failed, m_errorBanner, &ErrorBanner::showMessage);
+    connect(m_exportController, &ExportController::exported, this, [this](const QString &path, int rows) {
+        statusBar()->showMessage(
+            tr("Exported %n row(s) to %1", nullptr, rows).arg(QDir::toNativeSeparators(path)), 10000);
+        QSettings settings;
+        AppSettings preferences = AppSettings::load(settings);
+        preferences.lastSaveDirectory = QFileInfo(path).absolutePath();
+        preferences.save(settings);
+    });
+}
+
+void MainWindow::followLocation()
+{
+    const std::optional<Location> location = m_explorer->currentLocation();
+    if (location) {
+        m_addressField->setText(location->target.text());
+        m_pages->setCurrentWidget(m_explorer);
+    }
+    m_backAction->setEnabled(m_explorer->canGoBack());
+    m_forwardAction->setEnabled(m_explorer->canGoForward());
+    const bool showing = location.has_value();
+    m_refreshAction->setEnabled(showing);
+    m_openInBrowserAction->setEnabled(showing);
+    const bool list = showing && location->place && Models::listKindOf(*location->place).has_value();
+    m_exportAction->setEnabled(list);
+    m_findAction->setEnabled(list);
+}
+
+void MainWindow::exportList()
+{
+    const std::optional<Location> location = m_explorer->currentLocation();
+    if (!location || !location->place || !Models::listKindOf(*location->place)) {
+        return;
+    }
+    const AppSettings preferences = AppSettings::load(QSettings());
+    Export::CsvOptions options;
+    options.formulaGuard = preferences.csvFormulaGuard;
+    options.byteOrderMark = preferences.csvByteOrderMark;
+    m_exportController->setOptions(options);
+    const QString folder = preferences.lastSaveDirectory.isEmpty()
+                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                               : preferences.lastSaveDirectory;
+    m_exportController->exportList(QDir(folder).filePath(m_explorer->suggestedExportName()));
+}
+
+void MainWindow::openInBrowser()
+{
+    const QUrl page = m_explorer->currentWebPage();
+    if (page.isValid() && (page.scheme() == u"https"_s || page.scheme() == u"http"_s)) {
+        QDesktopServices::openUrl(page);
+    }
+}
+
+void MainWindow::showSettings()
+{
+    auto *dialog = new SettingsDialog(m_services.cache, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
+    dialog->open();
+}
+
+void MainWindow::applySettings()
+{
+    const AppSettings preferences = AppSettings::load(QSettings());
+    if (m_services.cache) {
+        m_services.cache->setSizeLimit(preferences.cacheSizeLimitBytes());
+    }
+    if (GitHub::Client *client = m_services.client) {
+        client->setMaxConcurrent(preferences.maxConcurrent);
+        if (client->apiBase() != preferences.apiUrl) {
+            // Another server: its own token, if one is stored for it.
+            client->setApiBase(preferences.apiUrl);
+            m_accountMenu->start();
+        }
+    }
 }
 
 void MainWindow::openAddress()
@@ -310,6 +466,7 @@ void MainWindow::openAddress()
     }
     m_errorBanner->clear();
     m_addressField->setText(target.text());
+    m_explorer->open(Location{target, std::nullopt, {}});
 }
 
 void MainWindow::showRateLimitDialog()
@@ -382,6 +539,7 @@ void MainWindow::restoreWindowState()
         }
         resize(size);
     }
+    m_explorer->splitter()->restoreState(settings.value(splitterKey).toByteArray());
     const QByteArray state = settings.value(stateKey).toByteArray();
     if (!state.isEmpty() && !restoreState(state)) {
         qCWarning(lcUi) << "The saved toolbar and dock state is invalid; using the default layout";
@@ -393,6 +551,7 @@ void MainWindow::saveWindowState() const
     QSettings settings;
     settings.setValue(geometryKey, saveGeometry());
     settings.setValue(stateKey, saveState());
+    settings.setValue(splitterKey, m_explorer->splitter()->saveState());
 }
 
 void MainWindow::focusAddressField()

@@ -7,6 +7,8 @@ class QCloseEvent;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QNetworkAccessManager;
+class QStackedWidget;
 class QToolBar;
 class QToolButton;
 
@@ -19,11 +21,18 @@ class EtagCache;
 namespace Hubshelf::Models {
 class RequestLogModel;
 }
+namespace Hubshelf::Auth {
+class TokenStore;
+}
 
 namespace Hubshelf::Ui {
 
+class AccountMenu;
+class AvatarLoader;
 class CacheIndicator;
 class ErrorBanner;
+class ExplorerView;
+class ExportController;
 class RateLimitDialog;
 class NetworkLogDock;
 class RateLimitIndicator;
@@ -34,6 +43,9 @@ struct WindowServices
     GitHub::Client *client = nullptr;
     Cache::EtagCache *cache = nullptr;
     Models::RequestLogModel *requestLog = nullptr;
+    Auth::TokenStore *tokens = nullptr;
+    QNetworkAccessManager *network = nullptr; // the sign-in dialog checks a new token through it
+    AvatarLoader *avatars = nullptr;
 };
 
 // The one window of the program: toolbar with history and address, the current target in the
@@ -47,6 +59,11 @@ class MainWindow final : public QMainWindow
 public:
     explicit MainWindow(const WindowServices &services = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    ExplorerView *explorer() const { return m_explorer; }
+    ExportController *exportController() const { return m_exportController; }
+    AccountMenu *accountMenu() const { return m_accountMenu; }
+    ErrorBanner *errorBanner() const { return m_errorBanner; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,10 +79,15 @@ private:
     void saveWindowState() const;
     void focusAddressField();
     void showAbout();
-    // Enter in the address field: a valid address is written in its canonical form (browsing it
-    // comes with the explorer views); anything else is explained in the banner.
+    // Enter in the address field: a valid address is opened; anything else is explained in the
+    // banner and never reaches the network.
     void openAddress();
     void showRateLimitDialog();
+    void showSettings();
+    void applySettings();
+    void exportList();
+    void openInBrowser();
+    void followLocation();
 
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
@@ -74,6 +96,10 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_openInBrowserAction = nullptr;
+    QAction *m_settingsAction = nullptr;
 
     QToolBar *m_toolBar = nullptr;
     QLineEdit *m_addressField = nullptr;
@@ -86,6 +112,10 @@ private:
     ErrorBanner *m_errorBanner = nullptr;
     RateLimitDialog *m_rateLimitDialog = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    ExplorerView *m_explorer = nullptr;
+    ExportController *m_exportController = nullptr;
+    AccountMenu *m_accountMenu = nullptr;
 };
 
 } // namespace Hubshelf::Ui

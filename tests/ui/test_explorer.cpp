@@ -1,0 +1,661 @@
+// The window end to end: typed addresses, places, lists, details, history, export and the status
+// bar, against the fake GitHub over loopback with a real SQLite cache.
+
+#include "auth/tokenstore.h"
+#include "cache/etagcache.h"
+#include "fakegithub.h"
+#include "github/client.h"
+#include "models/githublistmodel.h"
+#include "models/requestlogmodel.h"
+#include "models/roles.h"
+#include "ui/accountmenu.h"
+#include "ui/avatarloader.h"
+#include "ui/detailspane.h"
+#include "ui/errorbanner.h"
+#include "ui/explorerview.h"
+#include "ui/exportcontroller.h"
+#include "ui/gistview.h"
+#include "ui/listpane.h"
+#include "ui/mainwindow.h"
+#include "ui/profilecard.h"
+#include "ui/pullrequestview.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+using Hubshelf::Cache::EtagCache;
+using Hubshelf::GitHub::Client;
+using Hubshelf::Models::Place;
+using namespace Hubshelf::Ui;
+
+namespace {
+
+constexpr int ListTimeoutMs = 60000;
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    const QColor window(45, 45, 48);
+    const QColor base(30, 30, 32);
+    const QColor text(230, 230, 230);
+    dark.setColor(QPalette::Window, window);
+    dark.setColor(QPalette::WindowText, text);
+    dark.setColor(QPalette::Base, base);
+    dark.setColor(QPalette::AlternateBase, QColor(38, 38, 41));
+    dark.setColor(QPalette::Text, text);
+    dark.setColor(QPalette::Button, QColor(60, 60, 64));
+    dark.setColor(QPalette::ButtonText, text);
+    dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, base);
+    dark.setColor(QPalette::ToolTipText, text);
+    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+    dark.setColor(QPalette::Link, QColor(100, 170, 255));
+    dark.setColor(QPalette::Mid, QColor(70, 70, 74));
+    dark.setColor(QPalette::Dark, QColor(20, 20, 22));
+    dark.setColor(QPalette::Light, QColor(80, 80, 84));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
+    return dark;
+}
+
+} // namespace
+
+class TestExplorer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void typingALogin_showsTheProfileBesideTheGists();
+    void enterOnAGist_rendersMarkdownAndShowsCode();
+    void selectingAGist_showsItInTheDetails();
+    void organization_repositoriesLeadIntoPullRequests();
+    void pullRequestRow_showsItsDetails();
+    void pullState_listsClosedOnes();
+    void backAndForward_returnToEarlierPlaces();
+    void places_offerWhatEachKindOfTargetHas();
+    void filter_narrowsRowsAndCtrlFFocusesIt();
+    void export_writesTheSameBytesAsTheCommandLine();
+    void export_keepsFilterAndVisibleColumns();
+    void export_ofAStoppedListLoadsEveryPageFirst();
+    void export_failureLeavesTheOldFileAndSaysWhy();
+    void refresh_revalidatesAndTheStatusBarCountsIt();
+    void rateLimited_showsTheBannerWithTheResetTime();
+    void retry_afterAFailureLoadsTheList();
+    void account_signedInFromTheEnvironmentShowsTheLogin();
+    void screenshots_ofTheMainViews();
+
+private:
+    MainWindow &openWindow();
+    void go(const QString &address);
+    void waitForCompleteList(int timeoutMs = ListTimeoutMs);
+    QModelIndex proxyRowWhere(const QString &column, const QString &value) const;
+    void activate(const QModelIndex &proxyIndex);
+    QByteArray normalized(QByteArray bytes) const;
+    void screenshot(const QString &name);
+
+    ExplorerView *explorer() const { return m_window->explorer(); }
+    ListPane *pane() const { return m_window->explorer()->listPane(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeGitHub::Server> m_fake;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QNetworkAccessManager> m_imageNetwork;
+    std::unique_ptr<EtagCache> m_cache;
+    std::unique_ptr<Client> m_client;
+    std::unique_ptr<Hubshelf::Models::RequestLogModel> m_requestLog;
+    std::unique_ptr<Hubshelf::Auth::TokenStore> m_tokens;
+    std::unique_ptr<AvatarLoader> m_avatars;
+    std::unique_ptr<MainWindow> m_window;
+    int m_run = 0;
+};
+
+void TestExplorer::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"HubshelfTests"_s);
+    QCoreApplication::setApplicationName(u"test_explorer"_s);
+    QApplication::setQuitOnLastWindowClosed(false);
+    // One style everywhere, so that the screenshots look the same on every machine.
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestExplorer::init()
+{
+    QSettings().clear();
+    m_fake = std::make_unique<FakeGitHub::Server>();
+    QVERIFY(m_fake->listen());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_cache = std::make_unique<EtagCache>(m_dir.filePath(u"cache-%1.sqlite"_s.arg(++m_run)));
+    QVERIFY(m_cache->open());
+    m_client = std::make_unique<Client>(m_network.get(), m_cache.get(), m_fake->apiUrl());
+    m_client->setRetryBaseDelay(10);
+    m_requestLog = std::make_unique<Hubshelf::Models::RequestLogModel>();
+    m_requestLog->track(m_client.get());
+    // The token comes the way an Enterprise user's would: from the environment, never a file.
+    m_tokens = std::make_unique<Hubshelf::Auth::TokenStore>(u"hubshelf-test-explorer"_s);
+    QProcessEnvironment environment;
+    environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(FakeGitHub::Tokens::Octocat));
+    m_tokens->setEnvironment(environment);
+    m_imageNetwork = std::make_unique<QNetworkAccessManager>();
+    m_avatars = std::make_unique<AvatarLoader>(m_imageNetwork.get());
+}
+
+void TestExplorer::cleanup()
+{
+    m_window.reset();
+    m_avatars.reset();
+    m_imageNetwork.reset();
+    m_client.reset();
+    m_requestLog.reset();
+    m_tokens.reset();
+    m_cache.reset();
+    m_network.reset();
+    m_fake.reset();
+}
+
+MainWindow &TestExplorer::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(WindowServices{m_client.get(), m_cache.get(), m_requestLog.get(),
+                                                           m_tokens.get(), m_network.get(), m_avatars.get()});
+    m_window->resize(1280, 800);
+    m_window->show();
+    m_window->activateWindow();
+    [&] { QVERIFY(QTest::qWaitForWindowExposed(m_window.get())); }();
+    // Signed in before anything is browsed, as a person with a stored token would be.
+    [&] { QTRY_VERIFY(m_client->hasToken()); }();
+    return *m_window;
+}
+
+void TestExplorer::go(const QString &address)
+{
+    auto *field = m_window->findChild<QLineEdit *>(u"addressField"_s);
+    QVERIFY(field);
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    QVERIFY(field->hasFocus());
+    QTest::keyClicks(field, address);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+void TestExplorer::waitForCompleteList(int timeoutMs)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(pane()->sourceModel() && pane()->isComplete() && !pane()->isLoading(),
+                             timeoutMs);
+}
+
+QModelIndex TestExplorer::proxyRowWhere(const QString &column, const QString &value) const
+{
+    const QSortFilterProxyModel *proxy = pane()->proxyModel();
+    const int section = pane()->sourceModel()->columnNamed(column);
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const QModelIndex index = proxy->index(row, section);
+        if (index.data(Hubshelf::Models::ExportRole).toString() == value) {
+            return index;
+        }
+    }
+    return {};
+}
+
+void TestExplorer::activate(const QModelIndex &proxyIndex)
+{
+    QTableView *view = pane()->view();
+    view->setFocus();
+    view->setCurrentIndex(proxyIndex);
+    QTest::keyClick(view, Qt::Key_Return);
+}
+
+QByteArray TestExplorer::normalized(QByteArray bytes) const
+{
+    bytes.replace(m_fake->apiUrl().toString().toUtf8(), "{api}");
+    bytes.replace(m_fake->contentUrl().toString().toUtf8(), "{web}");
+    return bytes;
+}
+
+void TestExplorer::screenshot(const QString &name)
+{
+    const QString folder = qEnvironmentVariable("HUBSHELF_SCREENSHOT_DIR");
+    if (folder.isEmpty()) {
+        return;
+    }
+    QVERIFY(QDir().mkpath(folder));
+    QTest::qWait(300); // avatars and layouts settle
+    QVERIFY(m_window->grab().save(QDir(folder).filePath(name + u".png"_s)));
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    QTest::qWait(100);
+    QVERIFY(m_window->grab().save(QDir(folder).filePath(name + u"-dark.png"_s)));
+    QApplication::setPalette(light);
+}
+
+void TestExplorer::typingALogin_showsTheProfileBesideTheGists()
+{
+    openWindow();
+    go(u"@octocat"_s);
+    waitForCompleteList();
+    QCOMPARE(pane()->kind(), Hubshelf::Models::ListKind::Gists);
+    QCOMPARE(pane()->sourceModel()->rowCount(), 3); // two public gists and the Markdown one, all octocat's
+    QVERIFY(proxyRowWhere(u"description"_s, u"Hubshelf notes: Markdown and Python"_s).isValid());
+    QCOMPARE(m_window->findChild<QLineEdit *>(u"addressField"_s)->text(), u"octocat"_s);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Gists));
+    // The profile is beside the list until a row is chosen.
+    QCOMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::Account);
+    const QStringList labels = [this] {
+        QStringList texts;
+        for (const QLabel *label : explorer()->detailsPane()->findChildren<QLabel *>()) {
+            texts.append(label->text());
+        }
+        return texts;
+    }();
+    QVERIFY2(labels.join(u'\n').contains(u"monalisa octocat"_s), qPrintable(labels.join(u" | "_s)));
+    // The places of a user, with Gists chosen.
+    QListWidget *places = explorer()->placesList();
+    QCOMPARE(places->count(), 6);
+    QCOMPARE(places->currentItem()->text(), u"Gists"_s);
+}
+
+void TestExplorer::enterOnAGist_rendersMarkdownAndShowsCode()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    activate(proxyRowWhere(u"description"_s, u"Hubshelf notes: Markdown and Python"_s));
+    GistView *gist = explorer()->gistView();
+    QTRY_VERIFY(gist->isVisible());
+    QCOMPARE(explorer()->currentLocation()->target.gistId, FakeGitHub::Names::MarkdownGist);
+    QCOMPARE(gist->currentFileName(), u"README.md"_s);
+    QVERIFY(gist->isShowingRenderedMarkdown());
+    const QTextDocument *document = gist->renderedDocument();
+    QVERIFY(document);
+    QVERIFY(!document->toPlainText().contains(u"# Notes"_s)); // rendered, not the source
+    QCOMPARE(document->firstBlock().text(), u"Notes"_s);
+    QVERIFY(document->firstBlock().blockFormat().headingLevel() == 1);
+
+    QVERIFY(gist->selectFile(u"fizzbuzz.py"_s));
+    QVERIFY(!gist->isShowingRenderedMarkdown());
+    QVERIFY(gist->plainText().startsWith(u"for i in range(1, 16):"_s));
+    QCOMPARE(explorer()->placesList()->currentItem()->text(), u"Files"_s);
+}
+
+void TestExplorer::selectingAGist_showsItInTheDetails()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    pane()->view()->setCurrentIndex(proxyRowWhere(u"description"_s, u"A large log that GitHub truncates"_s));
+    QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::Gist);
+    GistView *details = explorer()->detailsPane()->gistView();
+    QCOMPARE(details->currentFileName(), u"server.log"_s);
+    QVERIFY2(details->noteText().contains(u"Open raw"_s), qPrintable(details->noteText()));
+    // Still octocat's gists: selecting is not going anywhere.
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Gists));
+}
+
+void TestExplorer::organization_repositoriesLeadIntoPullRequests()
+{
+    openWindow();
+    go(u"https://github.com/megacorp"_s);
+    QTRY_VERIFY(pane()->sourceModel());
+    QAbstractItemModelTester tester(pane()->proxyModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    waitForCompleteList();
+    QCOMPARE(pane()->kind(), Hubshelf::Models::ListKind::Repositories);
+    QCOMPARE(pane()->sourceModel()->rowCount(), 5000);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Repositories));
+
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTest::keyClicks(pane()->filterField(), u"monorepo"_s);
+    QTRY_VERIFY(pane()->proxyModel()->rowCount() < 5000);
+    QVERIFY(pane()->proxyModel()->rowCount() >= 1);
+    activate(proxyRowWhere(u"full_name"_s, u"megacorp/monorepo"_s));
+
+    QTRY_COMPARE(pane()->kind(), Hubshelf::Models::ListKind::PullRequests);
+    QCOMPARE(explorer()->currentLocation()->target.text(), u"megacorp/monorepo"_s);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::PullRequests));
+    QTRY_VERIFY(pane()->sourceModel()->rowCount() > 0);
+    QVERIFY(explorer()->pullStateBox()->isVisible());
+    waitForCompleteList();
+    const QModelIndex state = pane()->sourceModel()->index(0, pane()->sourceModel()->columnNamed(u"state"_s));
+    QCOMPARE(state.data(Hubshelf::Models::ExportRole).toString(), u"open"_s);
+}
+
+void TestExplorer::pullRequestRow_showsItsDetails()
+{
+    openWindow();
+    go(u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    explorer()->pullStateBox()->setCurrentIndex(2); // all: Hello-World's are mostly closed
+    Q_EMIT explorer()->pullStateBox()->activated(2);
+    waitForCompleteList();
+    QVERIFY(pane()->proxyModel()->rowCount() > 0);
+    const QModelIndex first = pane()->proxyModel()->index(0, 0);
+    const QString number = pane()
+                               ->proxyModel()
+                               ->index(0, pane()->sourceModel()->columnNamed(u"number"_s))
+                               .data(Hubshelf::Models::ExportRole)
+                               .toString();
+    pane()->view()->setCurrentIndex(first);
+    QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::PullRequest);
+    const QList<FakeGitHub::LoggedRequest> log = m_fake->requestLog();
+    QVERIFY(std::any_of(log.cbegin(), log.cend(), [&](const FakeGitHub::LoggedRequest &request) {
+        return request.path == u"/repos/octocat/Hello-World/pulls/"_s + number;
+    }));
+    QStringList texts;
+    for (const QLabel *label : explorer()->detailsPane()->pullRequestView()->findChildren<QLabel *>()) {
+        texts.append(label->text());
+    }
+    QVERIFY2(texts.join(u'\n').contains(u'#' + number), qPrintable(texts.join(u" | "_s)));
+}
+
+void TestExplorer::pullState_listsClosedOnes()
+{
+    openWindow();
+    go(u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    const int open = pane()->sourceModel()->rowCount();
+    QComboBox *state = explorer()->pullStateBox();
+    state->setFocus();
+    QTest::keyClick(state, Qt::Key_Down); // Closed
+    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"closed"_s);
+    waitForCompleteList();
+    const Hubshelf::Models::GitHubListModel *model = pane()->sourceModel();
+    QVERIFY(model->rowCount() > 0);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QCOMPARE(
+            model->index(row, model->columnNamed(u"state"_s)).data(Hubshelf::Models::ExportRole).toString(),
+            u"closed"_s);
+    }
+    QVERIFY(explorer()->suggestedExportName().contains(u"closed"_s));
+    // Another state is the same stop in the history, not a new one.
+    QVERIFY(!explorer()->canGoBack());
+    Q_UNUSED(open)
+}
+
+void TestExplorer::backAndForward_returnToEarlierPlaces()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    QListWidget *places = explorer()->placesList();
+    const QList<QListWidgetItem *> followers = places->findItems(u"Followers"_s, Qt::MatchExactly);
+    QCOMPARE(followers.size(), 1);
+    places->setFocus();
+    places->setCurrentItem(followers.first());
+    QTest::keyClick(places, Qt::Key_Return);
+    QTRY_COMPARE(pane()->kind(), Hubshelf::Models::ListKind::Users);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Followers));
+    waitForCompleteList();
+
+    go(u"megacorp"_s);
+    QTRY_COMPARE(explorer()->currentLocation()->target.owner, u"megacorp"_s);
+    auto *back = m_window->findChild<QAction *>(u"backAction"_s);
+    auto *forward = m_window->findChild<QAction *>(u"forwardAction"_s);
+    QVERIFY(back->isEnabled());
+    QVERIFY(!forward->isEnabled());
+
+    QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+    QCOMPARE(explorer()->currentLocation()->target.owner, u"octocat"_s);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Followers));
+    QTRY_COMPARE(pane()->kind(), Hubshelf::Models::ListKind::Users);
+    QCOMPARE(m_window->findChild<QLineEdit *>(u"addressField"_s)->text(), u"octocat"_s);
+
+    back->trigger();
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Gists));
+    QVERIFY(!back->isEnabled());
+    QVERIFY(forward->isEnabled());
+
+    QTest::keyClick(m_window.get(), Qt::Key_Right, Qt::AltModifier);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Followers));
+    forward->trigger();
+    QCOMPARE(explorer()->currentLocation()->target.owner, u"megacorp"_s);
+    QVERIFY(!forward->isEnabled());
+}
+
+void TestExplorer::places_offerWhatEachKindOfTargetHas()
+{
+    openWindow();
+    go(u"megacorp"_s);
+    QTRY_COMPARE(explorer()->placesList()->count(), 3);
+    QStringList titles;
+    for (int row = 0; row < explorer()->placesList()->count(); ++row) {
+        titles.append(explorer()->placesList()->item(row)->text());
+    }
+    QCOMPARE(titles, (QStringList{u"Profile"_s, u"Repositories"_s, u"Members"_s}));
+    QVERIFY(!explorer()->pullStateBox()->isVisible());
+
+    // Profile shows the card in the centre, and there is no list to export.
+    explorer()->placesList()->setCurrentRow(0);
+    QTest::keyClick(explorer()->placesList(), Qt::Key_Return);
+    QTRY_COMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Profile));
+    QTRY_VERIFY(explorer()->profileCard()->isVisible());
+    QVERIFY(!m_window->findChild<QAction *>(u"exportAction"_s)->isEnabled());
+}
+
+void TestExplorer::filter_narrowsRowsAndCtrlFFocusesIt()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(pane()->filterField()->hasFocus());
+    QTest::keyClicks(pane()->filterField(), u"markdown"_s);
+    QTRY_COMPARE(pane()->proxyModel()->rowCount(), 1);
+    pane()->filterField()->clear();
+    QTRY_COMPARE(pane()->proxyModel()->rowCount(), 3);
+}
+
+void TestExplorer::export_writesTheSameBytesAsTheCommandLine()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    const QString path = m_dir.filePath(u"octocat-gists.csv"_s);
+    QString suggested;
+    m_window->exportController()->setSavePathProvider([&](const QString &suggestion) {
+        suggested = suggestion;
+        return path;
+    });
+    QSignalSpy exported(m_window->exportController(), &ExportController::exported);
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_COMPARE(exported.size(), 1);
+    QVERIFY2(suggested.endsWith(u"octocat-gists.csv"_s), qPrintable(suggested));
+    QCOMPARE(exported.first().at(1).toInt(), 3);
+
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QFile golden(QFINDTESTDATA("../cli/golden/gists-octocat.csv"));
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    QCOMPARE(normalized(written.readAll()), golden.readAll());
+}
+
+void TestExplorer::export_keepsFilterAndVisibleColumns()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    pane()->filterField()->setText(u"Markdown"_s);
+    QTRY_COMPARE(pane()->proxyModel()->rowCount(), 1);
+    QHeaderView *header = pane()->view()->horizontalHeader();
+    const Hubshelf::Models::GitHubListModel *model = pane()->sourceModel();
+    for (int column = 0; column < model->columnCount(); ++column) {
+        const QString name = model->columns().at(column).name;
+        header->setSectionHidden(column, name != u"id"_s && name != u"description"_s);
+    }
+    // Description first: the file follows what is on screen.
+    header->moveSection(header->visualIndex(model->columnNamed(u"description"_s)), 0);
+
+    const QString path = m_dir.filePath(u"filtered.csv"_s);
+    m_window->exportController()->setSavePathProvider([&](const QString &) { return path; });
+    QSignalSpy exported(m_window->exportController(), &ExportController::exported);
+    m_window->findChild<QAction *>(u"exportAction"_s)->trigger();
+    QTRY_COMPARE(exported.size(), 1);
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), QByteArray("description,id\r\nHubshelf notes: Markdown and Python,") +
+                                    FakeGitHub::Names::MarkdownGist.toLatin1() + "\r\n");
+}
+
+void TestExplorer::export_ofAStoppedListLoadsEveryPageFirst()
+{
+    m_fake->setLatency(50);
+    openWindow();
+    go(u"megacorp"_s);
+    QTRY_VERIFY(pane()->sourceModel() && pane()->sourceModel()->rowCount() > 0);
+    pane()->stop();
+    QVERIFY(!pane()->isComplete());
+    QVERIFY(pane()->sourceModel()->rowCount() < 5000);
+
+    const QString path = m_dir.filePath(u"megacorp-repos.csv"_s);
+    m_window->exportController()->setSavePathProvider([&](const QString &) { return path; });
+    QSignalSpy exported(m_window->exportController(), &ExportController::exported);
+    m_window->findChild<QAction *>(u"exportAction"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, ListTimeoutMs);
+    QCOMPARE(exported.first().at(1).toInt(), 5000);
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll().count("\r\n"), 5001);
+}
+
+void TestExplorer::export_failureLeavesTheOldFileAndSaysWhy()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    // A folder where the file should be: QSaveFile cannot replace it.
+    const QString path = m_dir.filePath(u"not-a-file.csv"_s);
+    QVERIFY(QDir().mkpath(path));
+    m_window->exportController()->setSavePathProvider([&](const QString &) { return path; });
+    QSignalSpy failed(m_window->exportController(), &ExportController::failed);
+    m_window->findChild<QAction *>(u"exportAction"_s)->trigger();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(QFileInfo(path).isDir());
+    QVERIFY(m_window->errorBanner()->isVisible());
+    QVERIFY(!m_window->errorBanner()->text().isEmpty());
+    QVERIFY(!m_window->errorBanner()->canRetry());
+}
+
+void TestExplorer::refresh_revalidatesAndTheStatusBarCountsIt()
+{
+    openWindow();
+    auto *cacheLabel = m_window->findChild<QLabel *>(u"cacheLabel"_s);
+    auto *rateLabel = m_window->findChild<QLabel *>(u"rateLimitLabel"_s);
+    QVERIFY(cacheLabel && rateLabel);
+    go(u"octocat"_s);
+    waitForCompleteList();
+    const QString cacheBefore = cacheLabel->text();
+    const QString rateBefore = rateLabel->text();
+    const qint64 revalidatedBefore = m_cache->statistics().revalidated;
+    const int pointsBefore = m_fake->pointsUsed(u"octocat"_s);
+    QVERIFY2(!rateBefore.isEmpty(), "the rate limit is shown once GitHub has answered");
+
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY(m_cache->statistics().revalidated >= revalidatedBefore + 2); // the profile and the list
+    waitForCompleteList();
+    QTRY_VERIFY(cacheLabel->text() != cacheBefore);
+    // 304s cost nothing with a token.
+    QCOMPARE(m_fake->pointsUsed(u"octocat"_s), pointsBefore);
+    QCOMPARE(pane()->sourceModel()->rowCount(), 3);
+}
+
+void TestExplorer::rateLimited_showsTheBannerWithTheResetTime()
+{
+    m_fake->setRateLimit(2, 60); // /user and the profile, then nothing
+    openWindow();
+    go(u"octocat"_s);
+    ErrorBanner *banner = m_window->errorBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    const QDateTime reset = m_client->rateLimits()->limit(u"core"_s).reset;
+    QVERIFY(reset.isValid());
+    QVERIFY2(banner->text().contains(reset.toLocalTime().toString(u"HH:mm"_s)), qPrintable(banner->text()));
+    QVERIFY(banner->canRetry());
+    screenshot(u"window-rate-limited"_s);
+}
+
+void TestExplorer::retry_afterAFailureLoadsTheList()
+{
+    openWindow();
+    m_fake->armFault(u"/users/octocat/gists"_s, FakeGitHub::Fault::withStatus(404), 1);
+    go(u"octocat"_s);
+    ErrorBanner *banner = m_window->errorBanner();
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY(banner->canRetry());
+    Q_EMIT banner->retryRequested();
+    waitForCompleteList();
+    QCOMPARE(pane()->sourceModel()->rowCount(), 3);
+    QTRY_VERIFY(!banner->isVisible());
+}
+
+void TestExplorer::account_signedInFromTheEnvironmentShowsTheLogin()
+{
+    openWindow();
+    auto *button = m_window->findChild<QToolButton *>(u"accountButton"_s);
+    QTRY_COMPARE(button->text(), u"octocat"_s);
+    QCOMPARE(m_window->accountMenu()->tokenSource(), Hubshelf::Auth::TokenSource::Environment);
+    QVERIFY(!button->toolTip().contains(QString::fromLatin1(FakeGitHub::Tokens::Octocat)));
+    QVERIFY(button->toolTip().contains(u"environment"_s));
+}
+
+void TestExplorer::screenshots_ofTheMainViews()
+{
+    if (qEnvironmentVariableIsEmpty("HUBSHELF_SCREENSHOT_DIR")) {
+        QSKIP("HUBSHELF_SCREENSHOT_DIR is not set: run through ctest to save the screenshots");
+    }
+    openWindow();
+    QTRY_COMPARE(m_window->findChild<QToolButton *>(u"accountButton"_s)->text(), u"octocat"_s);
+    go(u"octocat"_s);
+    waitForCompleteList();
+    screenshot(u"window-profile-gists"_s);
+
+    activate(proxyRowWhere(u"description"_s, u"Hubshelf notes: Markdown and Python"_s));
+    QTRY_VERIFY(explorer()->gistView()->isVisible());
+    screenshot(u"window-gist-markdown"_s);
+
+    go(u"megacorp"_s);
+    waitForCompleteList();
+    pane()->view()->setCurrentIndex(pane()->proxyModel()->index(2, 0));
+    screenshot(u"window-repositories"_s);
+
+    go(u"megacorp/monorepo"_s);
+    waitForCompleteList();
+    pane()->view()->setCurrentIndex(pane()->proxyModel()->index(0, 0));
+    QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::PullRequest);
+    screenshot(u"window-pull-requests"_s);
+
+    go(u"no-such-user"_s);
+    QTRY_VERIFY(m_window->errorBanner()->isVisible());
+    QVERIFY(m_window->errorBanner()->canRetry());
+    screenshot(u"window-error-banner"_s);
+}
+
+QTEST_MAIN(TestExplorer)
+#include "test_explorer.moc"

@@ -1,0 +1,188 @@
+#include "ui/accountmenu.h"
+
+#include "github/client.h"
+#include "github/error.h"
+#include "ui/appsettings.h"
+#include "ui/signindialog.h"
+
+#include <QAction>
+#include <QIcon>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMenu>
+#include <QSettings>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Ui {
+
+AccountMenu::AccountMenu(GitHub::Client *client, Auth::TokenStore *tokens, QNetworkAccessManager *network,
+                         QToolButton *button, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_tokens(tokens)
+    , m_network(network)
+    , m_button(button)
+{
+    m_menu = new QMenu(button);
+    m_menu->setObjectName(u"accountMenu"_s);
+    m_statusAction = m_menu->addAction(QString());
+    m_statusAction->setEnabled(false);
+    m_menu->addSeparator();
+    m_signInAction = m_menu->addAction(QIcon::fromTheme(u"system-log-in"_s), tr("Sign &In…"));
+    m_signInAction->setObjectName(u"signInAction"_s);
+    connect(m_signInAction, &QAction::triggered, this, &AccountMenu::signIn);
+    m_signOutAction = m_menu->addAction(QIcon::fromTheme(u"system-log-out"_s), tr("Sign &Out"));
+    m_signOutAction->setObjectName(u"signOutAction"_s);
+    connect(m_signOutAction, &QAction::triggered, this, &AccountMenu::signOut);
+    m_button->setMenu(m_menu);
+    m_button->setPopupMode(QToolButton::InstantPopup);
+
+    const bool canSignIn = m_client && m_tokens;
+    m_signInAction->setEnabled(canSignIn);
+    if (m_tokens) {
+        connect(m_tokens, &Auth::TokenStore::loaded, this, &AccountMenu::tokenLoaded);
+        connect(m_tokens, &Auth::TokenStore::keychainUnavailable, this, &AccountMenu::message);
+    }
+    update();
+}
+
+AccountMenu::~AccountMenu() = default;
+
+SignInDialog *AccountMenu::signInDialog() const
+{
+    return m_dialog;
+}
+
+void AccountMenu::start()
+{
+    if (m_client && m_tokens) {
+        m_tokens->load(m_client->apiBase().host());
+    }
+}
+
+void AccountMenu::tokenLoaded(const QString &apiHost, const QString &token, Auth::TokenSource source)
+{
+    if (!m_client || apiHost != m_client->apiBase().host()) {
+        return; // an answer for an API this window no longer speaks to
+    }
+    useToken(token, source);
+}
+
+void AccountMenu::useToken(const QString &token, Auth::TokenSource source)
+{
+    m_client->setToken(token.toUtf8());
+    m_source = token.isEmpty() ? Auth::TokenSource::None : source;
+    m_login.clear();
+    update();
+    Q_EMIT accountChanged();
+    if (!token.isEmpty()) {
+        lookUpLogin();
+    }
+}
+
+void AccountMenu::lookUpLogin()
+{
+    if (m_userRequest) {
+        m_userRequest->abandon();
+    }
+    GitHub::RequestOptions options;
+    options.waitForRateLimit = false;
+    m_userRequest = m_client->get(m_client->endpoint(u"/user"_s), options);
+    connect(m_userRequest, &GitHub::Request::succeeded, this, [this](const GitHub::Response &response) {
+        m_login = QJsonDocument::fromJson(response.body).object().value(u"login"_s).toString();
+        update();
+    });
+    connect(m_userRequest, &GitHub::Request::failed, this, [this](const GitHub::Error &error) {
+        // A token GitHub no longer accepts: say so where the person looks, keep it until they act.
+        Q_EMIT message(error.message());
+        update();
+    });
+}
+
+void AccountMenu::signIn()
+{
+    if (!m_client || !m_tokens) {
+        return;
+    }
+    if (!m_dialog) {
+        m_dialog = new SignInDialog(m_network, m_tokens, m_client->apiBase(), m_button->window());
+        m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_dialog, &SignInDialog::signedIn, this, &AccountMenu::signedIn);
+    }
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
+void AccountMenu::signedIn(const QUrl &apiUrl, const QString &login, Auth::TokenSource source)
+{
+    if (!m_client || !m_dialog) {
+        return;
+    }
+    if (apiUrl != m_client->apiBase()) {
+        m_client->setApiBase(apiUrl);
+        QSettings settings;
+        AppSettings preferences = AppSettings::load(settings);
+        preferences.apiUrl = apiUrl;
+        preferences.save(settings);
+    }
+    m_client->setToken(m_dialog->token().toUtf8());
+    m_source = source;
+    m_login = login;
+    update();
+    Q_EMIT accountChanged();
+}
+
+void AccountMenu::signOut()
+{
+    if (!m_client) {
+        return;
+    }
+    if (m_source == Auth::TokenSource::Environment) {
+        Q_EMIT message(
+            tr("The token comes from the environment (GH_TOKEN or GITHUB_TOKEN); unset it to sign out."));
+        return;
+    }
+    if (m_tokens) {
+        m_tokens->remove(m_client->apiBase().host());
+    }
+    useToken({}, Auth::TokenSource::None);
+}
+
+void AccountMenu::update()
+{
+    const bool signedIn = m_source != Auth::TokenSource::None;
+    QString where;
+    switch (m_source) {
+    case Auth::TokenSource::Keychain:
+        where = tr("the token is in the keychain");
+        break;
+    case Auth::TokenSource::Environment:
+        where = tr("the token comes from the environment");
+        break;
+    case Auth::TokenSource::Session:
+        where = tr("no keychain: the token is kept for this session only");
+        break;
+    case Auth::TokenSource::None:
+        break;
+    }
+    const QString host = m_client ? m_client->apiBase().host() : QString();
+    if (!signedIn) {
+        m_button->setText(tr("Anonymous"));
+        m_statusAction->setText(tr("Not signed in (60 requests an hour)"));
+        m_button->setToolTip(
+            tr("Not signed in: requests are anonymous, and GitHub allows 60 of them an hour. "
+               "Sign in with a token for 5,000."));
+    } else {
+        const QString who = m_login.isEmpty() ? tr("Signed in") : m_login;
+        m_button->setText(who);
+        m_statusAction->setText(m_login.isEmpty() ? tr("Signed in to %1; %2").arg(host, where)
+                                                  : tr("%1 on %2; %3").arg(m_login, host, where));
+        m_button->setToolTip(m_statusAction->text());
+    }
+    m_signOutAction->setEnabled(signedIn);
+}
+
+} // namespace Hubshelf::Ui

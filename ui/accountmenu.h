@@ -1,0 +1,75 @@
+#pragma once
+
+#include "auth/tokenstore.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class QAction;
+class QMenu;
+class QNetworkAccessManager;
+class QToolButton;
+
+namespace Hubshelf::GitHub {
+class Client;
+class Request;
+} // namespace Hubshelf::GitHub
+
+namespace Hubshelf::Ui {
+
+class SignInDialog;
+
+// The account button in the toolbar: who Hubshelf speaks as (a login, or anonymous), where the
+// token lives, and Sign In… / Sign Out. It loads the token of the client's API host at start and
+// hands it to the client; GitHub's GET /user says whose it is.
+class AccountMenu final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccountMenu)
+
+public:
+    // `network` is for the sign-in dialog's check of a new token; any argument but the button may be null.
+    AccountMenu(GitHub::Client *client, Auth::TokenStore *tokens, QNetworkAccessManager *network,
+                QToolButton *button, QObject *parent = nullptr);
+    ~AccountMenu() override;
+
+    // Reads the token of the client's API host (asynchronously: the keychain may ask the person).
+    void start();
+    void signIn();
+    void signOut();
+
+    QString login() const { return m_login; } // empty while anonymous or not yet known
+    Auth::TokenSource tokenSource() const { return m_source; }
+    SignInDialog *signInDialog() const; // while open
+    QAction *signInAction() const { return m_signInAction; }
+    QAction *signOutAction() const { return m_signOutAction; }
+
+Q_SIGNALS:
+    // Someone else now speaks through the client (signed in, out, or another API).
+    void accountChanged();
+    // Worth saying in the window's banner, e.g. that no keychain is available.
+    void message(const QString &text);
+
+private:
+    void tokenLoaded(const QString &apiHost, const QString &token, Auth::TokenSource source);
+    void useToken(const QString &token, Auth::TokenSource source);
+    void lookUpLogin();
+    void signedIn(const QUrl &apiUrl, const QString &login, Auth::TokenSource source);
+    void update();
+
+    QPointer<GitHub::Client> m_client;
+    QPointer<Auth::TokenStore> m_tokens;
+    QNetworkAccessManager *m_network = nullptr;
+    QToolButton *m_button = nullptr;
+    QMenu *m_menu = nullptr;
+    QAction *m_statusAction = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QPointer<SignInDialog> m_dialog;
+    QPointer<GitHub::Request> m_userRequest;
+    QString m_login;
+    Auth::TokenSource m_source = Auth::TokenSource::None;
+};
+
+} // namespace Hubshelf::Ui

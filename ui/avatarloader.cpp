@@ -1,0 +1,216 @@
+#include "ui/avatarloader.h"
+
+#include "ui/logging.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QImage>
+#include <QNetworkAccessManager>
+#include <QNetworkDiskCache>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPalette>
+#include <QStandardPaths>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Ui {
+
+namespace {
+
+constexpr int TransferTimeoutMs = 20000;
+// Decoded pixmaps kept in memory, in KiB of pixels: a few hundred avatars at list and card sizes.
+constexpr int MemoryCacheKiB = 24 * 1024;
+
+bool isWeb(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == u"https"_s || url.scheme() == u"http"_s) &&
+           !url.host().isEmpty();
+}
+
+qreal applicationRatio()
+{
+    return qGuiApp ? qGuiApp->devicePixelRatio() : 1.0;
+}
+
+} // namespace
+
+AvatarLoader::AvatarLoader(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_memory(MemoryCacheKiB)
+{
+    Q_ASSERT(m_network);
+}
+
+AvatarLoader::~AvatarLoader() = default;
+
+QNetworkDiskCache *AvatarLoader::makeDiskCache(QObject *parent, const QString &directory)
+{
+    QString path = directory;
+    if (path.isEmpty()) {
+        path = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/avatars"_s;
+    }
+    QDir().mkpath(path);
+    auto *cache = new QNetworkDiskCache(parent);
+    cache->setCacheDirectory(path);
+    cache->setMaximumCacheSize(DiskCacheBytes);
+    return cache;
+}
+
+QUrl AvatarLoader::sizedUrl(const QUrl &url, int sizePx)
+{
+    QUrl sized = url;
+    QUrlQuery query(url);
+    query.removeAllQueryItems(u"s"_s);
+    query.addQueryItem(u"s"_s, QString::number(sizePx));
+    sized.setQuery(query);
+    return sized;
+}
+
+QPixmap AvatarLoader::placeholder(const QString &name, int sizePx, const QPalette &palette,
+                                  qreal devicePixelRatio)
+{
+    QPixmap pixmap(QSize(sizePx, sizePx) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF area(0, 0, sizePx, sizePx);
+    // Mid on Window reads as "no picture" in light and dark palettes alike.
+    QColor fill = palette.color(QPalette::Mid);
+    fill.setAlphaF(0.45f);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawEllipse(area);
+
+    const QString initial = name.trimmed().left(1).toUpper();
+    QColor ink = palette.color(QPalette::WindowText);
+    ink.setAlphaF(0.7f);
+    if (!initial.isEmpty()) {
+        QFont font = painter.font();
+        font.setPixelSize(std::max(6, sizePx * 4 / 9));
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(ink);
+        painter.drawText(area, Qt::AlignCenter, initial);
+    } else {
+        // A head and shoulders, clipped by the circle.
+        QPainterPath clip;
+        clip.addEllipse(area);
+        painter.setClipPath(clip);
+        painter.setBrush(ink);
+        const qreal s = sizePx;
+        painter.drawEllipse(QRectF(s * 0.33, s * 0.18, s * 0.34, s * 0.34));
+        painter.drawEllipse(QRectF(s * 0.14, s * 0.58, s * 0.72, s * 0.62));
+    }
+    return pixmap;
+}
+
+QPixmap AvatarLoader::shaped(const QPixmap &source, int sizePx, bool circle, qreal devicePixelRatio)
+{
+    QPixmap pixmap(QSize(sizePx, sizePx) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    if (source.isNull()) {
+        return pixmap;
+    }
+    QPainter painter(&pixmap);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
+    const QRectF area(0, 0, sizePx, sizePx);
+    QPainterPath clip;
+    if (circle) {
+        clip.addEllipse(area);
+    } else {
+        clip.addRoundedRect(area, sizePx / 8.0, sizePx / 8.0);
+    }
+    painter.setClipPath(clip);
+    painter.drawPixmap(area, source, QRectF(source.rect()));
+    return pixmap;
+}
+
+QString AvatarLoader::key(const QUrl &url, int sizePx)
+{
+    return url.toString(QUrl::FullyEncoded) + u'#' + QString::number(sizePx);
+}
+
+QPixmap AvatarLoader::cached(const QUrl &url, int sizePx) const
+{
+    const QPixmap *pixmap = m_memory.object(key(url, sizePx));
+    return pixmap ? *pixmap : QPixmap();
+}
+
+void AvatarLoader::request(const QUrl &url, int sizePx)
+{
+    if (!isWeb(url) || sizePx <= 0) {
+        Q_EMIT avatarFailed(url);
+        return;
+    }
+    if (const QPixmap *pixmap = m_memory.object(key(url, sizePx))) {
+        Q_EMIT avatarReady(url, *pixmap);
+        return;
+    }
+
+    const int devicePx = int(std::ceil(sizePx * applicationRatio()));
+    const QUrl target = sizedUrl(url, devicePx);
+    auto pending = m_pending.find(target);
+    if (pending != m_pending.end()) {
+        pending->append({url, sizePx});
+        return;
+    }
+    m_pending.insert(target, {{url, sizePx}});
+
+    QNetworkRequest request(target);
+    // Avatars change rarely and GitHub versions their URLs (?v=4): a stored copy is good enough.
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferCache);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, true);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, false);
+    request.setTransferTimeout(TransferTimeoutMs);
+    QNetworkReply *reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64 total) {
+        if (received > MaxImageBytes || total > MaxImageBytes) {
+            reply->abort();
+        }
+    });
+}
+
+void AvatarLoader::onFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const QUrl target = reply->request().url();
+    const QList<Waiter> waiters = m_pending.take(target);
+
+    QImage image;
+    if (reply->error() == QNetworkReply::NoError) {
+        image = QImage::fromData(reply->readAll());
+    }
+    if (image.isNull()) {
+        qCDebug(lcUi) << "avatar not loaded:" << target.toDisplayString() << reply->errorString();
+        for (const Waiter &waiter : waiters) {
+            Q_EMIT avatarFailed(waiter.url);
+        }
+        return;
+    }
+
+    const qreal ratio = applicationRatio();
+    for (const Waiter &waiter : waiters) {
+        const int devicePx = int(std::ceil(waiter.sizePx * ratio));
+        QPixmap pixmap = QPixmap::fromImage(
+            image.scaled(devicePx, devicePx, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation));
+        pixmap.setDevicePixelRatio(ratio);
+        const int cost = std::max(1, int(pixmap.width() * pixmap.height() * 4 / 1024));
+        m_memory.insert(key(waiter.url, waiter.sizePx), new QPixmap(pixmap), cost);
+        Q_EMIT avatarReady(waiter.url, pixmap);
+    }
+}
+
+} // namespace Hubshelf::Ui

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QStackedWidget>
+
+class QLabel;
+class QProgressBar;
+
+namespace Hubshelf::Ui {
+
+class AvatarLoader;
+class GistView;
+class ProfileCard;
+class PullRequestView;
+
+// The details beside the list: a hint while nothing is selected, a loading state while the window
+// fetches the selected row's object, then the view for that kind of object. It never fetches API
+// data itself; it is handed the GitHub objects.
+class DetailsPane final : public QStackedWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DetailsPane)
+
+public:
+    enum class Page { Empty, Loading, Account, Gist, PullRequest };
+    Q_ENUM(Page)
+
+    explicit DetailsPane(QWidget *parent = nullptr);
+    ~DetailsPane() override;
+
+    // Not owned; handed to every view.
+    void setAvatarLoader(AvatarLoader *loader);
+
+    void showEmpty();
+    void showLoading();
+    void showAccount(const QJsonObject &account);
+    void showGist(const QJsonObject &gist);
+    void showPullRequest(const QJsonObject &pull);
+
+    Page page() const;
+
+    ProfileCard *profileCard() const { return m_profile; }
+    GistView *gistView() const { return m_gist; }
+    PullRequestView *pullRequestView() const { return m_pull; }
+
+Q_SIGNALS:
+    void pageChanged(Hubshelf::Ui::DetailsPane::Page page);
+
+private:
+    void setPage(QWidget *widget);
+
+    QWidget *m_empty = nullptr;
+    QWidget *m_loading = nullptr;
+    QProgressBar *m_busy = nullptr;
+    ProfileCard *m_profile = nullptr;
+    GistView *m_gist = nullptr;
+    PullRequestView *m_pull = nullptr;
+};
+
+} // namespace Hubshelf::Ui

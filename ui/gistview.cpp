@@ -1,0 +1,494 @@
+#include "ui/gistview.h"
+
+#include "ui/avatarloader.h"
+#include "ui/markdownview.h"
+
+#include <QClipboard>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFrame>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QJsonValue>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTabBar>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Ui {
+
+namespace {
+
+constexpr int CopiedFeedbackMs = 1500;
+
+QDateTime timeOf(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODate).toLocalTime();
+}
+
+// Kilobytes for the note: one decimal below 10 KB, where a whole number would say too little.
+QString kilobytes(qint64 bytes)
+{
+    const double kb = double(bytes) / 1024.0;
+    const bool decimal = kb < 10.0 && std::abs(kb - std::round(kb)) >= 0.05;
+    return QLocale().toString(kb, 'f', decimal ? 1 : 0);
+}
+
+QToolButton *makeToolButton(const QString &text, const QString &name, const QString &tip, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    button->setObjectName(name);
+    button->setToolTip(tip);
+    button->setAccessibleName(text);
+    button->setAccessibleDescription(tip);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setFocusPolicy(Qt::StrongFocus);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
+GistView::GistView(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(u"gistView"_s);
+    setAccessibleName(tr("Gist"));
+
+    m_title = new QLabel(this);
+    m_title->setObjectName(u"gistTitle"_s);
+    m_title->setAccessibleName(tr("Description"));
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    m_avatar = new QLabel(this);
+    m_avatar->setObjectName(u"gistOwnerAvatar"_s);
+    m_avatar->setFixedSize(OwnerAvatarSize, OwnerAvatarSize);
+    m_avatar->setAccessibleName(tr("Owner's avatar"));
+    m_owner = new QLabel(this);
+    m_owner->setObjectName(u"gistOwner"_s);
+    m_owner->setAccessibleName(tr("Owner"));
+    m_owner->setTextFormat(Qt::PlainText);
+    m_owner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_meta = new QLabel(this);
+    m_meta->setObjectName(u"gistMeta"_s);
+    m_meta->setAccessibleName(tr("Visibility and dates"));
+    m_meta->setTextFormat(Qt::PlainText);
+    m_meta->setWordWrap(true);
+    m_meta->setForegroundRole(QPalette::PlaceholderText);
+    m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *byline = new QHBoxLayout;
+    byline->setSpacing(6);
+    byline->addWidget(m_avatar, 0, Qt::AlignVCenter);
+    byline->addWidget(m_owner, 0, Qt::AlignVCenter);
+    byline->addWidget(m_meta, 1, Qt::AlignVCenter);
+
+    m_tabs = new QTabBar(this);
+    m_tabs->setObjectName(u"gistFiles"_s);
+    m_tabs->setAccessibleName(tr("Files"));
+    m_tabs->setToolTip(tr("The gist's files"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setExpanding(false);
+    m_tabs->setUsesScrollButtons(true);
+    m_tabs->setElideMode(Qt::ElideMiddle);
+    m_tabs->setFocusPolicy(Qt::StrongFocus);
+    m_tabs->setDrawBase(true);
+    connect(m_tabs, &QTabBar::currentChanged, this, &GistView::showFile);
+
+    m_fileInfo = new QLabel(this);
+    m_fileInfo->setObjectName(u"gistFileInfo"_s);
+    m_fileInfo->setAccessibleName(tr("File type and size"));
+    m_fileInfo->setTextFormat(Qt::PlainText);
+    m_fileInfo->setForegroundRole(QPalette::PlaceholderText);
+
+    m_source = makeToolButton(tr("Source"), u"gistSource"_s,
+                              tr("Show the Markdown source instead of the rendering"), this);
+    m_source->setCheckable(true);
+    connect(m_source, &QToolButton::toggled, this, [this] { updateView(); });
+    m_copy = makeToolButton(tr("Copy"), u"gistCopy"_s, tr("Copy the file's content to the clipboard"), this);
+    connect(m_copy, &QToolButton::clicked, this, &GistView::copyCurrentFile);
+    m_openRaw =
+        makeToolButton(tr("Open raw"), u"gistOpenRaw"_s, tr("Open the whole file in the browser"), this);
+    connect(m_openRaw, &QToolButton::clicked, this, &GistView::openRaw);
+
+    auto *fileBar = new QHBoxLayout;
+    fileBar->setSpacing(4);
+    fileBar->addWidget(m_fileInfo, 1);
+    fileBar->addWidget(m_source);
+    fileBar->addWidget(m_copy);
+    fileBar->addWidget(m_openRaw);
+
+    // The note uses the palette's alternate base, so that it stands out in light and dark alike.
+    auto *note = new QFrame(this);
+    note->setObjectName(u"gistNote"_s);
+    note->setFrameShape(QFrame::StyledPanel);
+    note->setBackgroundRole(QPalette::AlternateBase);
+    note->setAutoFillBackground(true);
+    m_note = note;
+    m_noteIcon = new QLabel(note);
+    m_noteText = new QLabel(note);
+    m_noteText->setObjectName(u"gistNoteText"_s);
+    m_noteText->setAccessibleName(tr("Note"));
+    m_noteText->setTextFormat(Qt::PlainText);
+    m_noteText->setWordWrap(true);
+    m_noteText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *noteLayout = new QHBoxLayout(note);
+    noteLayout->setContentsMargins(10, 8, 10, 8);
+    noteLayout->setSpacing(8);
+    noteLayout->addWidget(m_noteIcon, 0, Qt::AlignTop);
+    noteLayout->addWidget(m_noteText, 1);
+
+    m_markdown = new MarkdownView(this);
+    m_markdown->setObjectName(u"gistMarkdown"_s);
+    m_plain = new QPlainTextEdit(this);
+    m_plain->setObjectName(u"gistPlainText"_s);
+    m_plain->setAccessibleName(tr("File content"));
+    m_plain->setReadOnly(true);
+    m_plain->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_plain->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_plain->setFrameShape(QFrame::NoFrame);
+    m_plain->setUndoRedoEnabled(false);
+    m_plain->setBackgroundVisible(false);
+
+    // One frame around whichever view shows the content.
+    auto *contentFrame = new QFrame(this);
+    contentFrame->setObjectName(u"gistContentFrame"_s);
+    contentFrame->setFrameShape(QFrame::StyledPanel);
+    m_stack = new QStackedWidget(contentFrame);
+    m_stack->addWidget(m_markdown);
+    m_stack->addWidget(m_plain);
+    auto *frameLayout = new QVBoxLayout(contentFrame);
+    frameLayout->setContentsMargins(1, 1, 1, 1);
+    frameLayout->addWidget(m_stack);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->setSpacing(8);
+    layout->addWidget(m_title);
+    layout->addLayout(byline);
+    layout->addSpacing(8);
+    layout->addWidget(m_tabs);
+    layout->addLayout(fileBar);
+    layout->addWidget(m_note);
+    layout->addWidget(contentFrame, 1);
+
+    setTabOrder(m_title, m_tabs);
+    setTabOrder(m_tabs, m_source);
+    setTabOrder(m_source, m_copy);
+    setTabOrder(m_copy, m_openRaw);
+    setTabOrder(m_openRaw, m_markdown);
+    setTabOrder(m_markdown, m_plain);
+
+    applyFonts();
+    clear();
+}
+
+GistView::~GistView() = default;
+
+void GistView::setAvatarLoader(AvatarLoader *loader)
+{
+    if (m_loader) {
+        disconnect(m_loader, nullptr, this, nullptr);
+    }
+    m_loader = loader;
+    if (m_loader) {
+        connect(m_loader, &AvatarLoader::avatarReady, this, &GistView::onAvatarReady);
+    }
+}
+
+void GistView::clear()
+{
+    m_gist = {};
+    m_fileNames.clear();
+    m_avatarUrl.clear();
+    m_hasAvatar = false;
+    m_title->clear();
+    m_owner->clear();
+    m_meta->clear();
+    {
+        const QSignalBlocker blocker(m_tabs);
+        while (m_tabs->count() > 0) {
+            m_tabs->removeTab(0);
+        }
+    }
+    m_source->setChecked(false);
+    showFile(-1);
+    showPlaceholderAvatar();
+}
+
+void GistView::showGist(const QJsonObject &gist)
+{
+    clear();
+    m_gist = gist;
+
+    const QString description = gist.value(u"description"_s).toString().trimmed();
+    m_title->setText(description.isEmpty() ? tr("Gist without a description") : description);
+    m_title->setForegroundRole(description.isEmpty() ? QPalette::PlaceholderText : QPalette::WindowText);
+
+    const QJsonObject owner = gist.value(u"owner"_s).toObject();
+    const QString login = owner.value(u"login"_s).toString();
+    m_owner->setText(login.isEmpty() ? tr("Anonymous") : login);
+
+    // Dates only, for a line that fits; the times are in the tooltip.
+    QStringList meta;
+    QStringList tip;
+    meta << (gist.value(u"public"_s).toBool() ? tr("Public") : tr("Secret"));
+    const QLocale locale;
+    const QDateTime created = timeOf(gist.value(u"created_at"_s));
+    if (created.isValid()) {
+        meta << tr("created %1").arg(locale.toString(created.date(), QLocale::ShortFormat));
+        tip << tr("Created %1").arg(locale.toString(created, QLocale::LongFormat));
+    }
+    const QDateTime updated = timeOf(gist.value(u"updated_at"_s));
+    if (updated.isValid() && updated != created) {
+        meta << tr("updated %1").arg(locale.toString(updated.date(), QLocale::ShortFormat));
+        tip << tr("Updated %1").arg(locale.toString(updated, QLocale::LongFormat));
+    }
+    m_meta->setText(meta.join(u"  ·  "_s));
+    m_meta->setToolTip(tip.join(u'\n'));
+
+    const QJsonObject files = gist.value(u"files"_s).toObject();
+    m_fileNames = files.keys();
+    {
+        const QSignalBlocker blocker(m_tabs);
+        for (const QString &name : std::as_const(m_fileNames)) {
+            const QJsonObject file = files.value(name).toObject();
+            const int index = m_tabs->addTab(name);
+            const QString language = file.value(u"language"_s).toString();
+            const QString size = QLocale().formattedDataSize(file.value(u"size"_s).toInteger(), 1,
+                                                             QLocale::DataSizeTraditionalFormat);
+            m_tabs->setTabToolTip(index, language.isEmpty() ? size : QString(language + u", "_s + size));
+        }
+        m_tabs->setCurrentIndex(m_fileNames.isEmpty() ? -1 : 0);
+    }
+    m_tabs->setVisible(!m_fileNames.isEmpty());
+    // A hidden tab bar defers its layout without telling ours that its size hint changed.
+    m_tabs->updateGeometry();
+    showFile(m_fileNames.isEmpty() ? -1 : 0);
+
+    m_avatarUrl = QUrl(owner.value(u"avatar_url"_s).toString());
+    showPlaceholderAvatar();
+    if (m_loader && m_avatarUrl.isValid()) {
+        m_loader->request(m_avatarUrl, OwnerAvatarSize);
+    }
+}
+
+QString GistView::currentFileName() const
+{
+    const int index = m_tabs->currentIndex();
+    return index >= 0 && index < m_fileNames.size() ? m_fileNames.at(index) : QString();
+}
+
+bool GistView::selectFile(const QString &fileName)
+{
+    const int index = int(m_fileNames.indexOf(fileName));
+    if (index < 0) {
+        return false;
+    }
+    m_tabs->setCurrentIndex(index);
+    return true;
+}
+
+QJsonObject GistView::currentFile() const
+{
+    return m_gist.value(u"files"_s).toObject().value(currentFileName()).toObject();
+}
+
+bool GistView::isMarkdownFile(const QJsonObject &file)
+{
+    if (file.value(u"language"_s).toString().compare(u"Markdown"_s, Qt::CaseInsensitive) == 0) {
+        return true;
+    }
+    const QString name = file.value(u"filename"_s).toString();
+    return name.endsWith(u".md"_s, Qt::CaseInsensitive) || name.endsWith(u".markdown"_s, Qt::CaseInsensitive);
+}
+
+bool GistView::isShowingRenderedMarkdown() const
+{
+    return !currentFileName().isEmpty() && m_stack->currentWidget() == m_markdown;
+}
+
+void GistView::setShowSource(bool source)
+{
+    m_source->setChecked(source);
+}
+
+bool GistView::isShowingSource() const
+{
+    return m_source->isChecked() && !m_source->isHidden();
+}
+
+const QTextDocument *GistView::renderedDocument() const
+{
+    return m_markdown->document();
+}
+
+QString GistView::plainText() const
+{
+    return m_plain->toPlainText();
+}
+
+QString GistView::currentContent() const
+{
+    return currentFile().value(u"content"_s).toString();
+}
+
+QString GistView::noteText() const
+{
+    return m_note->isHidden() ? QString() : m_noteText->text();
+}
+
+QUrl GistView::currentRawUrl() const
+{
+    const QUrl url(currentFile().value(u"raw_url"_s).toString());
+    return url.scheme() == u"https"_s || url.scheme() == u"http"_s ? url : QUrl();
+}
+
+void GistView::copyCurrentFile()
+{
+    const QJsonValue content = currentFile().value(u"content"_s);
+    if (!content.isString()) {
+        return;
+    }
+    QGuiApplication::clipboard()->setText(content.toString());
+    m_copy->setText(tr("Copied"));
+    QTimer::singleShot(CopiedFeedbackMs, m_copy, [button = m_copy] { button->setText(tr("Copy")); });
+}
+
+void GistView::openRaw()
+{
+    const QUrl url = currentRawUrl();
+    if (url.isValid()) {
+        QDesktopServices::openUrl(url);
+    }
+}
+
+void GistView::showFile(int index)
+{
+    Q_UNUSED(index)
+    const QJsonObject file = currentFile();
+    const bool hasFile = !file.isEmpty();
+    const QJsonValue content = file.value(u"content"_s);
+    const qint64 size = file.value(u"size"_s).toInteger();
+
+    QStringList info;
+    const QString language = file.value(u"language"_s).toString();
+    if (!language.isEmpty()) {
+        info << language;
+    }
+    if (hasFile) {
+        info << QLocale().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat);
+    }
+    m_fileInfo->setText(info.join(u"  ·  "_s));
+
+    QString note;
+    if (hasFile && !content.isString()) {
+        note = tr("GitHub did not send the content of this file (%1 KB). Open raw shows it whole.")
+                   .arg(kilobytes(size));
+    } else if (file.value(u"truncated"_s).toBool()) {
+        note = tr("GitHub shows only the first part of this file (%1 of %2 KB). Open raw shows it whole.")
+                   .arg(kilobytes(content.toString().toUtf8().size()), kilobytes(size));
+    }
+    m_noteText->setText(note);
+    m_note->setVisible(!note.isEmpty());
+
+    m_source->setVisible(hasFile && isMarkdownFile(file));
+    m_copy->setEnabled(content.isString());
+    m_copy->setText(tr("Copy"));
+    m_openRaw->setEnabled(currentRawUrl().isValid());
+    m_openRaw->setToolTip(
+        currentRawUrl().isValid()
+            ? tr("Open the whole file in the browser: %1").arg(currentRawUrl().toDisplayString())
+            : tr("Open the whole file in the browser"));
+    m_fileInfo->setVisible(hasFile);
+    m_copy->setVisible(hasFile);
+    m_openRaw->setVisible(hasFile);
+
+    updateView();
+    if (hasFile) {
+        Q_EMIT currentFileChanged(currentFileName());
+    }
+}
+
+void GistView::updateView()
+{
+    const QJsonObject file = currentFile();
+    const QString content = file.value(u"content"_s).toString();
+    if (!file.isEmpty() && isMarkdownFile(file) && !m_source->isChecked()) {
+        m_markdown->showMarkdown(content);
+        m_plain->clear();
+        m_stack->setCurrentWidget(m_markdown);
+        return;
+    }
+    m_markdown->showMarkdown({});
+    // Markdown source is prose: it wraps. Code keeps its lines.
+    m_plain->setLineWrapMode(isMarkdownFile(file) ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    m_plain->setPlainText(content);
+    m_stack->setCurrentWidget(m_plain);
+    m_plain->moveCursor(QTextCursor::Start);
+    m_plain->horizontalScrollBar()->setValue(0);
+}
+
+void GistView::onAvatarReady(const QUrl &url, const QPixmap &pixmap)
+{
+    if (url != m_avatarUrl || m_avatarUrl.isEmpty()) {
+        return;
+    }
+    m_hasAvatar = true;
+    m_avatar->setPixmap(AvatarLoader::shaped(pixmap, OwnerAvatarSize, true, devicePixelRatioF()));
+}
+
+void GistView::showPlaceholderAvatar()
+{
+    if (m_hasAvatar) {
+        return;
+    }
+    const QString login = m_gist.value(u"owner"_s).toObject().value(u"login"_s).toString();
+    m_avatar->setPixmap(AvatarLoader::placeholder(login, OwnerAvatarSize, palette(), devicePixelRatioF()));
+    m_avatar->setVisible(!m_gist.isEmpty());
+}
+
+void GistView::applyFonts()
+{
+    QFont title = font();
+    title.setPointSizeF(title.pointSizeF() * 1.35);
+    title.setBold(true);
+    m_title->setFont(title);
+    QFont owner = font();
+    owner.setBold(true);
+    m_owner->setFont(owner);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_plain->setFont(fixed);
+    m_plain->setTabStopDistance(QFontMetricsF(fixed).horizontalAdvance(u' ') * 4);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_noteIcon->setPixmap(style()
+                              ->standardIcon(QStyle::SP_MessageBoxInformation, nullptr, this)
+                              .pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+}
+
+void GistView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        applyFonts();
+    } else if (event->type() == QEvent::PaletteChange && !m_hasAvatar) {
+        showPlaceholderAvatar();
+    }
+}
+
+} // namespace Hubshelf::Ui

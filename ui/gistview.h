@@ -1,0 +1,108 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTabBar;
+class QTextDocument;
+class QToolButton;
+
+namespace Hubshelf::Ui {
+
+class AvatarLoader;
+class MarkdownView;
+
+// One gist from GET /gists/{id}: its description, owner, visibility and dates, a tab per file, and
+// the selected file: Markdown rendered (with its source a click away), anything else as plain
+// monospace text. Copy and Open raw act on the selected file.
+class GistView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GistView)
+
+public:
+    static constexpr int OwnerAvatarSize = 20;
+
+    explicit GistView(QWidget *parent = nullptr);
+    ~GistView() override;
+
+    // Not owned; without one the owner has a placeholder avatar.
+    void setAvatarLoader(AvatarLoader *loader);
+
+    void showGist(const QJsonObject &gist);
+    void clear();
+
+    QJsonObject gist() const { return m_gist; }
+    QStringList fileNames() const { return m_fileNames; }
+    QString currentFileName() const;
+    // Selects a file by name; false when the gist has no such file.
+    bool selectFile(const QString &fileName);
+
+    static bool isMarkdownFile(const QJsonObject &file);
+    // The selected file is Markdown and is shown rendered (not its source).
+    bool isShowingRenderedMarkdown() const;
+    // For a Markdown file: its source instead of the rendering.
+    void setShowSource(bool source);
+    bool isShowingSource() const;
+
+    // The rendered Markdown, and the text of the plain view (code, or Markdown source).
+    const QTextDocument *renderedDocument() const;
+    QString plainText() const;
+    // The selected file's content as GitHub sent it (what Copy copies); empty when absent.
+    QString currentContent() const;
+    // The note about a partial or absent file; empty when there is none.
+    QString noteText() const;
+    QUrl currentRawUrl() const;
+    // The owner's avatar arrived (as opposed to the placeholder).
+    bool hasAvatar() const { return m_hasAvatar; }
+
+    // The selected file's content to the clipboard.
+    void copyCurrentFile();
+    // The selected file's raw_url in the browser.
+    void openRaw();
+
+Q_SIGNALS:
+    void currentFileChanged(const QString &fileName);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showFile(int index);
+    void updateView();
+    void onAvatarReady(const QUrl &url, const QPixmap &pixmap);
+    void showPlaceholderAvatar();
+    void applyFonts();
+    QJsonObject currentFile() const;
+
+    QPointer<AvatarLoader> m_loader;
+    QJsonObject m_gist;
+    QStringList m_fileNames;
+    QUrl m_avatarUrl;
+    bool m_hasAvatar = false;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_avatar = nullptr;
+    QLabel *m_owner = nullptr;
+    QLabel *m_meta = nullptr;
+    QTabBar *m_tabs = nullptr;
+    QLabel *m_fileInfo = nullptr;
+    QToolButton *m_source = nullptr;
+    QToolButton *m_copy = nullptr;
+    QToolButton *m_openRaw = nullptr;
+    QWidget *m_note = nullptr;
+    QLabel *m_noteIcon = nullptr;
+    QLabel *m_noteText = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    MarkdownView *m_markdown = nullptr;
+    QPlainTextEdit *m_plain = nullptr;
+};
+
+} // namespace Hubshelf::Ui

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QScrollArea;
+
+namespace Hubshelf::Ui {
+
+class AvatarLoader;
+
+// A user's or an organization's profile, from GET /users/{login} or GET /orgs/{org}: avatar, name
+// and login, bio, where to find them, their counts and when they joined.
+class ProfileCard final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProfileCard)
+
+public:
+    static constexpr int AvatarSize = 96;
+
+    explicit ProfileCard(QWidget *parent = nullptr);
+    ~ProfileCard() override;
+
+    // Not owned; without one the card shows a placeholder avatar.
+    void setAvatarLoader(AvatarLoader *loader);
+
+    void showAccount(const QJsonObject &account);
+    void clear();
+
+    QJsonObject account() const { return m_account; }
+    bool isOrganization() const;
+    // The avatar arrived (as opposed to the placeholder).
+    bool hasAvatar() const { return m_hasAvatar; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onAvatarReady(const QUrl &url, const QPixmap &pixmap);
+    void showPlaceholderAvatar();
+    void applyFonts();
+    void setRow(QLabel *value, const QString &text);
+    void setLinkRow(QLabel *value, const QUrl &url, const QString &display);
+
+    QPointer<AvatarLoader> m_loader;
+    QJsonObject m_account;
+    QUrl m_avatarUrl;
+    QUrl m_htmlUrl;
+    bool m_hasAvatar = false;
+
+    QScrollArea *m_scroll = nullptr;
+    QLabel *m_avatar = nullptr;
+    QLabel *m_name = nullptr;
+    QLabel *m_login = nullptr;
+    QLabel *m_type = nullptr;
+    QLabel *m_bio = nullptr;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_company = nullptr;
+    QLabel *m_location = nullptr;
+    QLabel *m_blog = nullptr;
+    QLabel *m_email = nullptr;
+    QLabel *m_joined = nullptr;
+    QWidget *m_stats = nullptr;
+    // Number and caption of each count, by the JSON field it shows.
+    QHash<QString, QWidget *> m_tiles;
+    QPushButton *m_open = nullptr;
+};
+
+} // namespace Hubshelf::Ui
