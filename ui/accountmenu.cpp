@@ -96,7 +96,10 @@ void AccountMenu::lookUpLogin()
     });
     connect(m_userRequest, &GitHub::Request::failed, this, [this](const GitHub::Error &error) {
         // A token GitHub no longer accepts: say so where the person looks, keep it until they act.
-        Q_EMIT message(error.message());
+        // Other failures (offline, rate limit) show up in the page being browsed, with Retry.
+        if (error.kind == GitHub::Error::Kind::Unauthorized) {
+            Q_EMIT message(error.message());
+        }
         update();
     });
 }

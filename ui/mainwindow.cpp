@@ -2,6 +2,7 @@
 
 #include "cache/etagcache.h"
 #include "github/client.h"
+#include "github/error.h"
 #include "github/target.h"
 #include "ui/accountmenu.h"
 #include "ui/appsettings.h"
@@ -33,6 +34,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -111,6 +113,29 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
         new AccountMenu(m_services.client, m_services.tokens, m_services.network, m_accountButton, this);
     connect(m_accountMenu, &AccountMenu::message, m_errorBanner, &ErrorBanner::showMessage);
     m_accountMenu->start();
+    // Signing in and out from the keyboard too: the toolbar button is not in the tab chain.
+    m_fileMenu->insertActions(m_quitAction, {m_accountMenu->signInAction(), m_accountMenu->signOutAction()});
+    m_fileMenu->insertSeparator(m_quitAction);
+
+    qApp->installEventFilter(this);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::MouseButtonPress && watched->isWidgetType() &&
+        static_cast<QWidget *>(watched)->window() == this) {
+        const Qt::MouseButton button = static_cast<QMouseEvent *>(event)->button();
+        QAction *action = button == Qt::BackButton      ? m_backAction
+                          : button == Qt::ForwardButton ? m_forwardAction
+                                                        : nullptr;
+        if (action) {
+            if (action->isEnabled()) {
+                action->trigger();
+            }
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 MainWindow::~MainWindow() = default;
@@ -220,11 +245,11 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->setObjectName(u"fileMenu"_s);
-    fileMenu->addAction(m_exportAction);
-    fileMenu->addSeparator();
-    fileMenu->addAction(m_quitAction);
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->setObjectName(u"fileMenu"_s);
+    m_fileMenu->addAction(m_exportAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->setObjectName(u"editMenu"_s);
@@ -370,8 +395,8 @@ void MainWindow::createCentralArea()
     setCentralWidget(centre);
 
     connect(m_errorBanner, &ErrorBanner::retryRequested, m_explorer, &ExplorerView::retry);
-    connect(m_explorer, &ExplorerView::failed, m_errorBanner, &ErrorBanner::showError);
-    connect(m_explorer, &ExplorerView::recovered, m_errorBanner, &ErrorBanner::clear);
+    connect(m_explorer, &ExplorerView::failed, this, &MainWindow::showFailure);
+    connect(m_explorer, &ExplorerView::recovered, this, &MainWindow::showRecovery);
     connect(m_explorer, &ExplorerView::locationChanged, this, &MainWindow::followLocation);
     connect(m_backAction, &QAction::triggered, m_explorer, &ExplorerView::goBack);
     connect(m_forwardAction, &QAction::triggered, m_explorer, &ExplorerView::goForward);
@@ -388,6 +413,22 @@ void MainWindow::createCentralArea()
         preferences.lastSaveDirectory = QFileInfo(path).absolutePath();
         preferences.save(settings);
     });
+}
+
+void MainWindow::showFailure(const GitHub::Error &error)
+{
+    m_errorBanner->showError(error);
+    const bool unreachable = error.kind == GitHub::Error::Kind::Network;
+    m_connectionLabel->setVisible(unreachable);
+    if (unreachable) {
+        m_connectionLabel->setToolTip(error.message());
+    }
+}
+
+void MainWindow::showRecovery()
+{
+    m_errorBanner->clear();
+    m_connectionLabel->hide();
 }
 
 void MainWindow::followLocation()
@@ -504,6 +545,17 @@ void MainWindow::createStatusBar()
     auto *separator = new QFrame(this);
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
+
+    // Plainly there while GitHub cannot be reached; the banner says why.
+    m_connectionLabel = new QLabel(tr("Offline"), this);
+    m_connectionLabel->setObjectName(u"connectionLabel"_s);
+    m_connectionLabel->setContentsMargins(8, 0, 8, 0);
+    QFont bold = m_connectionLabel->font();
+    bold.setBold(true);
+    m_connectionLabel->setFont(bold);
+    m_connectionLabel->setAccessibleName(tr("Connection"));
+    m_connectionLabel->hide();
+    statusBar()->addPermanentWidget(m_connectionLabel);
 
     statusBar()->addPermanentWidget(m_rateLimitIndicator);
     statusBar()->addPermanentWidget(separator);

@@ -14,7 +14,8 @@ class QToolButton;
 
 namespace Hubshelf::GitHub {
 class Client;
-}
+struct Error;
+} // namespace Hubshelf::GitHub
 namespace Hubshelf::Cache {
 class EtagCache;
 }
@@ -67,6 +68,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // The mouse's back and forward buttons, wherever in the window they are pressed.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -88,6 +91,8 @@ private:
     void exportList();
     void openInBrowser();
     void followLocation();
+    void showFailure(const GitHub::Error &error);
+    void showRecovery();
 
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
@@ -108,10 +113,12 @@ private:
     WindowServices m_services;
     RateLimitIndicator *m_rateLimitIndicator = nullptr;
     CacheIndicator *m_cacheIndicator = nullptr;
+    QLabel *m_connectionLabel = nullptr;
     NetworkLogDock *m_networkLogDock = nullptr;
     ErrorBanner *m_errorBanner = nullptr;
     RateLimitDialog *m_rateLimitDialog = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
     QStackedWidget *m_pages = nullptr;
     ExplorerView *m_explorer = nullptr;
     ExportController *m_exportController = nullptr;

@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
@@ -104,6 +105,9 @@ private slots:
     void pullState_listsClosedOnes();
     void backAndForward_returnToEarlierPlaces();
     void places_offerWhatEachKindOfTargetHas();
+    void mouseBackButton_goesBack();
+    void unreachableApi_saysOfflineInTheStatusBar();
+    void accountActions_areInTheFileMenu();
     void filter_narrowsRowsAndCtrlFFocusesIt();
     void export_writesTheSameBytesAsTheCommandLine();
     void export_keepsFilterAndVisibleColumns();
@@ -459,6 +463,46 @@ void TestExplorer::places_offerWhatEachKindOfTargetHas()
     QTRY_COMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Profile));
     QTRY_VERIFY(explorer()->profileCard()->isVisible());
     QVERIFY(!m_window->findChild<QAction *>(u"exportAction"_s)->isEnabled());
+}
+
+void TestExplorer::mouseBackButton_goesBack()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    go(u"megacorp"_s);
+    QTRY_COMPARE(explorer()->currentLocation()->target.owner, u"megacorp"_s);
+    QTest::mouseClick(pane()->view()->viewport(), Qt::BackButton, {}, QPoint(20, 20));
+    QCOMPARE(explorer()->currentLocation()->target.owner, u"octocat"_s);
+    QTest::mouseClick(explorer()->placesList()->viewport(), Qt::ForwardButton, {}, QPoint(5, 5));
+    QCOMPARE(explorer()->currentLocation()->target.owner, u"megacorp"_s);
+}
+
+void TestExplorer::unreachableApi_saysOfflineInTheStatusBar()
+{
+    openWindow();
+    auto *connection = m_window->findChild<QLabel *>(u"connectionLabel"_s);
+    QVERIFY(connection);
+    QVERIFY(!connection->isVisible());
+    QTRY_COMPARE(m_window->findChild<QToolButton *>(u"accountButton"_s)->text(), u"octocat"_s);
+    m_fake.reset(); // nothing listens on the API's port any more
+    go(u"octocat"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(connection->isVisible(), 20000);
+    QCOMPARE(connection->text(), u"Offline"_s);
+    QVERIFY(m_window->errorBanner()->isVisible());
+    QVERIFY2(m_window->errorBanner()->text().contains(u"127.0.0.1"_s),
+             qPrintable(m_window->errorBanner()->text()));
+    QVERIFY(m_window->errorBanner()->canRetry());
+}
+
+void TestExplorer::accountActions_areInTheFileMenu()
+{
+    openWindow();
+    auto *fileMenu = m_window->findChild<QMenu *>(u"fileMenu"_s);
+    QVERIFY(fileMenu);
+    QVERIFY(fileMenu->actions().contains(m_window->accountMenu()->signInAction()));
+    QVERIFY(fileMenu->actions().contains(m_window->accountMenu()->signOutAction()));
+    QTRY_VERIFY(m_window->accountMenu()->signOutAction()->isEnabled());
 }
 
 void TestExplorer::filter_narrowsRowsAndCtrlFFocusesIt()
