@@ -202,7 +202,11 @@ void ExplorerView::go(const Location &location, Mode mode, bool revalidate)
         m_detailsRequest->abandon();
     }
     m_detailsTimer.stop();
-    m_listPane->stop();
+    if (location == m_location) {
+        m_listPane->stop(); // the same list again: it keeps its filter and selection
+    } else {
+        m_listPane->clear(); // nothing of the last list lingers while the next one loads
+    }
     m_location = location;
     m_revalidate = revalidate;
     if (mode == Mode::Visit) {

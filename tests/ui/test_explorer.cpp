@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -126,7 +127,7 @@ private:
     QModelIndex proxyRowWhere(const QString &column, const QString &value) const;
     void activate(const QModelIndex &proxyIndex);
     QByteArray normalized(QByteArray bytes) const;
-    void screenshot(const QString &name);
+    void screenshot(const QString &name, QWidget *widget = nullptr);
 
     ExplorerView *explorer() const { return m_window->explorer(); }
     ListPane *pane() const { return m_window->explorer()->listPane(); }
@@ -246,19 +247,22 @@ QByteArray TestExplorer::normalized(QByteArray bytes) const
     return bytes;
 }
 
-void TestExplorer::screenshot(const QString &name)
+void TestExplorer::screenshot(const QString &name, QWidget *widget)
 {
+    if (!widget) {
+        widget = m_window.get();
+    }
     const QString folder = qEnvironmentVariable("HUBSHELF_SCREENSHOT_DIR");
     if (folder.isEmpty()) {
         return;
     }
     QVERIFY(QDir().mkpath(folder));
     QTest::qWait(300); // avatars and layouts settle
-    QVERIFY(m_window->grab().save(QDir(folder).filePath(name + u".png"_s)));
+    QVERIFY(widget->grab().save(QDir(folder).filePath(name + u".png"_s)));
     const QPalette light = QApplication::palette();
     QApplication::setPalette(darkPalette());
     QTest::qWait(100);
-    QVERIFY(m_window->grab().save(QDir(folder).filePath(name + u"-dark.png"_s)));
+    QVERIFY(widget->grab().save(QDir(folder).filePath(name + u"-dark.png"_s)));
     QApplication::setPalette(light);
 }
 
@@ -694,6 +698,17 @@ void TestExplorer::screenshots_ofTheMainViews()
     pane()->view()->setCurrentIndex(pane()->proxyModel()->index(0, 0));
     QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::PullRequest);
     screenshot(u"window-pull-requests"_s);
+
+    auto *rateLimit = m_window->findChild<QLabel *>(u"rateLimitLabel"_s);
+    rateLimit->setFocus();
+    QTest::keyClick(rateLimit, Qt::Key_Return);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>()) && dialog->isVisible());
+    QTest::qWait(500); // /rate_limit answers, the bars fill
+    screenshot(u"window-rate-limit-dialog"_s, dialog);
+    dialog->close();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 
     go(u"no-such-user"_s);
     QTRY_VERIFY(m_window->errorBanner()->isVisible());
