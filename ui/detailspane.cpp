@@ -3,6 +3,7 @@
 #include "ui/gistview.h"
 #include "ui/profilecard.h"
 #include "ui/pullrequestview.h"
+#include "ui/rowcard.h"
 
 #include <QLabel>
 #include <QProgressBar>
@@ -42,6 +43,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     , m_profile(new ProfileCard(this))
     , m_gist(new GistView(this))
     , m_pull(new PullRequestView(this))
+    , m_row(new RowCard(this))
 {
     setObjectName(u"detailsPane"_s);
     setAccessibleName(tr("Details"));
@@ -64,6 +66,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     addWidget(m_profile);
     addWidget(m_gist);
     addWidget(m_pull);
+    addWidget(m_row);
     setCurrentWidget(m_empty);
 }
 
@@ -104,6 +107,12 @@ void DetailsPane::showPullRequest(const QJsonObject &pull)
     setPage(m_pull);
 }
 
+void DetailsPane::showRow(const QAbstractItemModel &model, int row)
+{
+    m_row->showRow(model, row);
+    setPage(m_row);
+}
+
 DetailsPane::Page DetailsPane::page() const
 {
     const QWidget *current = currentWidget();
@@ -119,6 +128,9 @@ DetailsPane::Page DetailsPane::page() const
     if (current == m_pull) {
         return Page::PullRequest;
     }
+    if (current == m_row) {
+        return Page::Row;
+    }
     return Page::Empty;
 }
 
@@ -133,6 +145,9 @@ void DetailsPane::setPage(QWidget *widget)
     }
     if (widget != m_pull) {
         m_pull->clear();
+    }
+    if (widget != m_row) {
+        m_row->clear();
     }
     const bool changed = currentWidget() != widget;
     setCurrentWidget(widget);

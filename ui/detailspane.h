@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QStackedWidget>
 
+class QAbstractItemModel;
 class QLabel;
 class QProgressBar;
 
@@ -12,6 +13,7 @@ class AvatarLoader;
 class GistView;
 class ProfileCard;
 class PullRequestView;
+class RowCard;
 
 // The details beside the list: a hint while nothing is selected, a loading state while the window
 // fetches the selected row's object, then the view for that kind of object. It never fetches API
@@ -22,7 +24,7 @@ class DetailsPane final : public QStackedWidget
     Q_DISABLE_COPY_MOVE(DetailsPane)
 
 public:
-    enum class Page { Empty, Loading, Account, Gist, PullRequest };
+    enum class Page { Empty, Loading, Account, Gist, PullRequest, Row };
     Q_ENUM(Page)
 
     explicit DetailsPane(QWidget *parent = nullptr);
@@ -36,12 +38,15 @@ public:
     void showAccount(const QJsonObject &account);
     void showGist(const QJsonObject &gist);
     void showPullRequest(const QJsonObject &pull);
+    // A row of a kind without a view of its own (a repository), from the list's own values.
+    void showRow(const QAbstractItemModel &model, int row);
 
     Page page() const;
 
     ProfileCard *profileCard() const { return m_profile; }
     GistView *gistView() const { return m_gist; }
     PullRequestView *pullRequestView() const { return m_pull; }
+    RowCard *rowCard() const { return m_row; }
 
 Q_SIGNALS:
     void pageChanged(Hubshelf::Ui::DetailsPane::Page page);
@@ -55,6 +60,7 @@ private:
     ProfileCard *m_profile = nullptr;
     GistView *m_gist = nullptr;
     PullRequestView *m_pull = nullptr;
+    RowCard *m_row = nullptr;
 };
 
 } // namespace Hubshelf::Ui

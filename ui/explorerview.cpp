@@ -448,7 +448,7 @@ void ExplorerView::showRowDetails()
         return;
     }
     case Models::ListKind::Repositories:
-        m_details->showEmpty();
+        m_details->showRow(*model, source.row());
         return;
     }
 }

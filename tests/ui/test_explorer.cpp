@@ -19,6 +19,7 @@
 #include "ui/mainwindow.h"
 #include "ui/profilecard.h"
 #include "ui/pullrequestview.h"
+#include "ui/rowcard.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -103,6 +104,7 @@ private slots:
     void selectingAGist_showsItInTheDetails();
     void organization_repositoriesLeadIntoPullRequests();
     void pullRequestRow_showsItsDetails();
+    void repositoryRow_showsItsValuesWithoutARequest();
     void pullState_listsClosedOnes();
     void backAndForward_returnToEarlierPlaces();
     void places_offerWhatEachKindOfTargetHas();
@@ -383,6 +385,28 @@ void TestExplorer::pullRequestRow_showsItsDetails()
         texts.append(label->text());
     }
     QVERIFY2(texts.join(u'\n').contains(u'#' + number), qPrintable(texts.join(u" | "_s)));
+}
+
+void TestExplorer::repositoryRow_showsItsValuesWithoutARequest()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    QListWidget *places = explorer()->placesList();
+    places->setCurrentItem(places->findItems(u"Repositories"_s, Qt::MatchExactly).value(0));
+    QTest::keyClick(places, Qt::Key_Return);
+    QTRY_COMPARE(pane()->kind(), Hubshelf::Models::ListKind::Repositories);
+    waitForCompleteList();
+    const qsizetype requests = m_fake->requestLog().size();
+    const QModelIndex hello = proxyRowWhere(u"full_name"_s, u"octocat/Hello-World"_s);
+    QVERIFY(hello.isValid());
+    pane()->view()->setCurrentIndex(hello);
+    QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::Row);
+    QCOMPARE(explorer()->detailsPane()->rowCard()->title(), u"octocat/Hello-World"_s);
+    const QStringList fields = explorer()->detailsPane()->rowCard()->fields();
+    QVERIFY2(fields.contains(u"Default branch: master"_s), qPrintable(fields.join(u" | "_s)));
+    QTest::qWait(300);
+    QCOMPARE(m_fake->requestLog().size(), requests);
 }
 
 void TestExplorer::pullState_listsClosedOnes()
