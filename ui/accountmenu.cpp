@@ -72,6 +72,9 @@ void AccountMenu::tokenLoaded(const QString &apiHost, const QString &token, Auth
 
 void AccountMenu::useToken(const QString &token, Auth::TokenSource source)
 {
+    if (m_userRequest) {
+        m_userRequest->abandon(); // an answer about the previous token
+    }
     m_client->setToken(token.toUtf8());
     m_source = token.isEmpty() ? Auth::TokenSource::None : source;
     m_login.clear();
@@ -130,6 +133,9 @@ void AccountMenu::signedIn(const QUrl &apiUrl, const QString &login, Auth::Token
         AppSettings preferences = AppSettings::load(settings);
         preferences.apiUrl = apiUrl;
         preferences.save(settings);
+    }
+    if (m_userRequest) {
+        m_userRequest->abandon();
     }
     m_client->setToken(m_dialog->token().toUtf8());
     m_source = source;

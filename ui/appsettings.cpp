@@ -89,7 +89,8 @@ bool AppSettings::isValidApiUrl(const QUrl &url)
 {
     const QString scheme = url.scheme();
     return url.isValid() && (scheme == "https"_L1 || scheme == "http"_L1) && !url.host().isEmpty() &&
-           url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment();
+           GitHub::Client::carriesTokenSafely(url) && url.userInfo().isEmpty() && !url.hasQuery() &&
+           !url.hasFragment();
 }
 
 QUrl AppSettings::apiUrlFromText(const QString &text, QString *problem)
@@ -110,8 +111,12 @@ QUrl AppSettings::apiUrlFromText(const QString &text, QString *problem)
                          "e.g. https://github.example.com/api/v3."));
     }
     if (url.scheme() != "https"_L1 && url.scheme() != "http"_L1) {
-        return refuse(tr("The address must start with https:// (or http://), "
+        return refuse(tr("The address must start with https://, "
                          "e.g. https://github.example.com/api/v3."));
+    }
+    if (!GitHub::Client::carriesTokenSafely(url)) {
+        return refuse(tr("Use https:// for a server on the network: over http:// your token would travel "
+                         "in clear text."));
     }
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment()) {
         return refuse(tr("The API address takes no user name, \"?\" or \"#\" part, "

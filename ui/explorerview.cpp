@@ -72,6 +72,7 @@ ExplorerView::ExplorerView(GitHub::Client *client, AvatarLoader *avatars, QWidge
     m_targetTitle = new QLabel(placesColumn);
     m_targetTitle->setObjectName(u"targetTitle"_s);
     m_targetTitle->setWordWrap(true);
+    m_targetTitle->setTextFormat(Qt::PlainText); // a GitHub name is text, never markup
     m_targetTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont titleFont = m_targetTitle->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
@@ -195,6 +196,10 @@ void ExplorerView::go(const Location &location, Mode mode, bool revalidate)
     if (!location.target.isValid()) {
         return;
     }
+    Location next = location;
+    if (next.target.kind == Kind::Repository && next.pullState.isEmpty()) {
+        next.pullState = pullStates.first(); // one spelling per state, so that "open" is "open"
+    }
     if (m_targetRequest) {
         m_targetRequest->abandon();
     }
@@ -202,22 +207,34 @@ void ExplorerView::go(const Location &location, Mode mode, bool revalidate)
         m_detailsRequest->abandon();
     }
     m_detailsTimer.stop();
-    if (location == m_location) {
+    const bool again = next == m_location;
+    if (again) {
         m_listPane->stop(); // the same list again: it keeps its filter and selection
     } else {
         m_listPane->clear(); // nothing of the last list lingers while the next one loads
+        m_details->showEmpty();
+        m_targetTitle->setText(next.target.text());
     }
-    m_location = location;
+    m_location = next;
     m_revalidate = revalidate;
     if (mode == Mode::Visit) {
-        m_history.visit(location);
+        m_history.visit(next);
     } else if (mode == Mode::Replace) {
-        m_history.replaceCurrent(location);
+        m_history.replaceCurrent(next);
     }
-    m_targetTitle->setText(location.target.text());
-    m_details->showEmpty();
     showTarget();
+    // Requests made from now on (a row's details) may come from the cache again.
+    m_revalidate = false;
     Q_EMIT locationChanged();
+}
+
+void ExplorerView::resetForAccount()
+{
+    // Who is asking, or which server, changed: what GitHub said before may not hold any more.
+    m_accounts.clear();
+    if (const std::optional<Location> current = m_history.current()) {
+        go(*current, Mode::Again);
+    }
 }
 
 GitHub::RequestOptions ExplorerView::requestOptions() const
@@ -234,18 +251,31 @@ void ExplorerView::showTarget()
     const GitHub::Target &target = m_location.target;
     switch (target.kind) {
     case Kind::Login: {
+        const QString path = GitHub::encodedPath({u"users"_s, target.owner});
         const auto known = m_accounts.constFind(accountKey(target.owner));
-        if (known != m_accounts.cend() && !m_revalidate) {
+        if (known != m_accounts.cend()) {
+            const bool revalidate = m_revalidate;
             showLoginPlace(known.value());
+            if (revalidate) {
+                // F5: the profile is asked again beside the list, and what is shown stays meanwhile.
+                fetch(path, m_targetRequest, [this](const QJsonObject &account) {
+                    m_accounts.insert(accountKey(m_location.target.owner), account);
+                    if (m_centre->currentWidget() == m_profileCard) {
+                        m_profileCard->showAccount(account);
+                    } else if (m_details->page() == DetailsPane::Page::Account &&
+                               !m_listPane->view()->currentIndex().isValid()) {
+                        m_details->showAccount(account);
+                    }
+                });
+            }
             return;
         }
         fillPlaces({}, Place::Profile);
-        m_centre->setCurrentWidget(m_loadingPage);
-        fetch(GitHub::encodedPath({u"users"_s, target.owner}), m_targetRequest,
-              [this](const QJsonObject &account) {
-                  m_accounts.insert(accountKey(m_location.target.owner), account);
-                  showLoginPlace(account);
-              });
+        showMessagePage(tr("Loading…"));
+        fetch(path, m_targetRequest, [this](const QJsonObject &account) {
+            m_accounts.insert(accountKey(m_location.target.owner), account);
+            showLoginPlace(account);
+        });
         return;
     }
     case Kind::Repository: {
@@ -254,7 +284,7 @@ void ExplorerView::showTarget()
             m_location.place = Place::PullRequests;
             m_history.replaceCurrent(m_location);
         }
-        const QString state = m_location.pullState.isEmpty() ? pullStates.first() : m_location.pullState;
+        const QString &state = m_location.pullState;
         m_pullState->setCurrentIndex(std::max(0, int(pullStates.indexOf(state))));
         QUrlQuery query;
         query.addQueryItem(u"state"_s, state);
@@ -268,7 +298,9 @@ void ExplorerView::showTarget()
     }
     case Kind::Gist:
         fillPlaces(Models::placesOf(Kind::Gist, Models::OwnerKind::Unknown), Place::Files);
-        m_centre->setCurrentWidget(m_loadingPage);
+        if (m_centre->currentWidget() != m_gistView) {
+            showMessagePage(tr("Loading…"));
+        }
         fetch(GitHub::encodedPath({u"gists"_s, target.gistId}), m_targetRequest,
               [this](const QJsonObject &gist) {
                   const QString owner = gist.value(u"owner"_s).toObject().value(u"login"_s).toString();
@@ -308,11 +340,12 @@ void ExplorerView::showLoginPlace(const QJsonObject &account)
         succeeded();
         return;
     }
-    m_details->showAccount(account); // beside the list until a row is chosen
+    if (!m_listPane->view()->currentIndex().isValid()) {
+        m_details->showAccount(account); // beside the list until a row is chosen
+    }
     m_centre->setCurrentWidget(m_listPane);
     m_listPane->load(m_client, *Models::listKindOf(place),
                      m_client->endpoint(Models::listPath(m_location.target, owner, place)), requestOptions());
-    m_revalidate = false;
 }
 
 void ExplorerView::fillPlaces(const QList<Place> &places, Place current)
@@ -404,6 +437,13 @@ void ExplorerView::showRowDetails()
         m_detailsRequest->abandon();
     }
     if (!model || !current.isValid()) {
+        // Nothing chosen (or the chosen row was filtered away): back to the target itself.
+        const auto account = m_accounts.constFind(accountKey(m_location.target.owner));
+        if (m_location.target.kind == Kind::Login && account != m_accounts.cend()) {
+            m_details->showAccount(account.value());
+        } else {
+            m_details->showEmpty();
+        }
         return;
     }
     const QModelIndex source = m_listPane->proxyModel()->mapToSource(current);
@@ -465,13 +505,21 @@ void ExplorerView::fetch(const QString &encodedPath, QPointer<GitHub::Request> &
         use(QJsonDocument::fromJson(response.body).object());
     });
     connect(request, &GitHub::Request::failed, this, [this](const GitHub::Error &error) {
+        // Whatever was on screen stays; only a page still waiting says that it could not come.
         if (m_centre->currentWidget() == m_loadingPage) {
-            m_centre->setCurrentWidget(m_profileCard);
-            m_profileCard->clear();
+            showMessagePage(tr("Nothing to show: %1").arg(error.message()));
         }
-        m_details->showEmpty();
+        if (m_details->page() == DetailsPane::Page::Loading) {
+            m_details->showEmpty();
+        }
         report(error);
     });
+}
+
+void ExplorerView::showMessagePage(const QString &text)
+{
+    m_loadingPage->setText(text);
+    m_centre->setCurrentWidget(m_loadingPage);
 }
 
 void ExplorerView::report(const GitHub::Error &error)
@@ -500,20 +548,39 @@ QUrl ExplorerView::currentWebPage() const
         }
     }
     const GitHub::Target &target = m_location.target;
+    // github.com for api.github.com; an Enterprise server serves its pages at its own root.
+    QUrl web = m_client ? m_client->apiBase() : GitHub::Client::GitHubApi;
+    const bool dotCom = web.host() == GitHub::Client::GitHubApi.host();
+    web.setPath(QString());
+    if (dotCom) {
+        web.setHost(u"github.com"_s);
+    }
+    QStringList segments;
     switch (target.kind) {
     case Kind::Login: {
-        // An Enterprise account's page is on its own server: GitHub's answer knows where.
         const QString known = m_accounts.value(accountKey(target.owner)).value(u"html_url"_s).toString();
-        return QUrl(known.isEmpty() ? QString(u"https://github.com/"_s + target.owner) : known);
-    }
-    case Kind::Repository:
-        return QUrl(u"https://github.com/%1/%2/pulls"_s.arg(target.owner, target.repository));
-    case Kind::Gist:
-        return QUrl(u"https://gist.github.com/"_s + target.gistId);
-    case Kind::Invalid:
+        if (!known.isEmpty()) {
+            return QUrl(known);
+        }
+        segments = {target.owner};
         break;
     }
-    return {};
+    case Kind::Repository:
+        segments = {target.owner, target.repository, u"pulls"_s};
+        break;
+    case Kind::Gist:
+        if (dotCom) {
+            web.setHost(u"gist.github.com"_s);
+            segments = {target.gistId};
+        } else {
+            segments = {u"gist"_s, target.gistId};
+        }
+        break;
+    case Kind::Invalid:
+        return {};
+    }
+    web.setPath(GitHub::encodedPath(segments), QUrl::TolerantMode);
+    return web;
 }
 
 QString ExplorerView::suggestedExportName() const

@@ -51,6 +51,8 @@ public:
     void refresh();
     // After a failure: the current place again, from the cache where it can.
     void retry();
+    // Signed in or out, or another API server: forgets what GitHub said and shows the place again.
+    void resetForAccount();
 
     bool canGoBack() const { return m_history.canGoBack(); }
     bool canGoForward() const { return m_history.canGoForward(); }
@@ -87,10 +89,11 @@ private:
     void rowActivated(const QModelIndex &sourceIndex);
     void rowSelected();
     void showRowDetails();
-    // GETs `path` for the current target; `use` is called only if the location has not changed.
+    // GETs `path` and hands the object to `use`; go() abandons the request when the location changes.
     void fetch(const QString &encodedPath, QPointer<GitHub::Request> &slot,
                const std::function<void(const QJsonObject &)> &use);
     GitHub::RequestOptions requestOptions() const;
+    void showMessagePage(const QString &text);
     void report(const GitHub::Error &error);
     void succeeded();
 

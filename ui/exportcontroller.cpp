@@ -65,6 +65,7 @@ void ExportController::exportList(const QString &suggestedPath)
 void ExportController::write()
 {
     finish();
+    m_pane->applyPendingFilter(); // what was typed counts, even within the typing pause
     const QSortFilterProxyModel *rows = m_pane->proxyModel();
     QString error;
     if (!Export::saveCsv(*rows, Models::ExportRole, m_pane->visibleColumns(), m_options, m_path, &error)) {

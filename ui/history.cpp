@@ -28,6 +28,11 @@ void History::replaceCurrent(const Location &location)
         return;
     }
     m_stops[m_current] = location;
+    // Typing the address of the stop just before, once its place is known, is that stop again.
+    if (m_current > 0 && m_stops.at(m_current - 1) == location) {
+        m_stops.remove(m_current);
+        --m_current;
+    }
 }
 
 Location History::goBack()

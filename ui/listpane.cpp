@@ -332,6 +332,7 @@ void ListPane::load(GitHub::Client *client, Models::ListKind kind, const QUrl &l
     m_client = client;
     m_kind = kind;
     m_listUrl = listUrl;
+    m_options = options;
     m_complete = false;
 
     Models::GitHubListModel *old = m_model;
@@ -380,6 +381,20 @@ void ListPane::reload(const GitHub::RequestOptions &options)
         return;
     }
     load(m_client, m_kind, m_listUrl, options);
+}
+
+void ListPane::reload()
+{
+    GitHub::RequestOptions options = m_options;
+    options.revalidate = false;
+    reload(options);
+}
+
+void ListPane::applyPendingFilter()
+{
+    if (m_filterTimer->isActive()) {
+        applyFilter();
+    }
 }
 
 void ListPane::stop()

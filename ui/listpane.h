@@ -52,7 +52,11 @@ public:
     void load(GitHub::Client *client, Models::ListKind kind, const QUrl &listUrl,
               const GitHub::RequestOptions &options = {});
     // The same list again (Retry, F5). Does nothing before the first load() or after clear().
-    void reload(const GitHub::RequestOptions &options = {});
+    void reload(const GitHub::RequestOptions &options);
+    // The same list again with the options of the last load(), never revalidating (an export).
+    void reload();
+    // Applies a filter still waiting for the typing pause, e.g. before an export.
+    void applyPendingFilter();
     // Cancels the stream; the rows so far stay. Emits stopped() if a load was under way.
     void stop();
     // No list at all: no stream, no model (sourceModel() is null until the next load()).
@@ -111,6 +115,7 @@ private:
 
     QPointer<GitHub::Client> m_client;
     QUrl m_listUrl;
+    GitHub::RequestOptions m_options;
     Models::ListKind m_kind = Models::ListKind::Repositories;
     Models::GitHubListModel *m_model = nullptr;
     GitHub::PageStream *m_stream = nullptr;

@@ -112,6 +112,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     m_accountMenu =
         new AccountMenu(m_services.client, m_services.tokens, m_services.network, m_accountButton, this);
     connect(m_accountMenu, &AccountMenu::message, m_errorBanner, &ErrorBanner::showMessage);
+    connect(m_accountMenu, &AccountMenu::accountChanged, m_explorer, &ExplorerView::resetForAccount);
     m_accountMenu->start();
     // Signing in and out from the keyboard too: the toolbar button is not in the tab chain.
     m_fileMenu->insertActions(m_quitAction, {m_accountMenu->signInAction(), m_accountMenu->signOutAction()});
@@ -405,6 +406,8 @@ void MainWindow::createCentralArea()
 
     m_exportController = new ExportController(m_explorer->listPane(), this);
     connect(m_exportController, &ExportController::failed, m_errorBanner, &ErrorBanner::showMessage);
+    connect(m_exportController, &ExportController::cancelled, this,
+            [this] { statusBar()->showMessage(tr("Export cancelled; nothing was written."), 10000); });
     connect(m_exportController, &ExportController::exported, this, [this](const QString &path, int rows) {
         statusBar()->showMessage(
             tr("Exported %n row(s) to %1", nullptr, rows).arg(QDir::toNativeSeparators(path)), 10000);
@@ -435,7 +438,10 @@ void MainWindow::followLocation()
 {
     const std::optional<Location> location = m_explorer->currentLocation();
     if (location) {
-        m_addressField->setText(location->target.text());
+        // Not over what the person is typing: a late answer must not undo their keystrokes.
+        if (!m_addressField->isModified()) {
+            m_addressField->setText(location->target.text());
+        }
         m_pages->setCurrentWidget(m_explorer);
     }
     m_backAction->setEnabled(m_explorer->canGoBack());

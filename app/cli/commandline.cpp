@@ -4,6 +4,7 @@
 #include "cli/clicontext.h"
 #include "cli/commands.h"
 #include "cli/exportcommand.h"
+#include "github/client.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -126,8 +127,9 @@ int CommandLine::run(const QStringList &arguments)
     GlobalOptions global;
     global.apiUrl = QUrl(parser.value(apiUrlOption), QUrl::StrictMode);
     if (!global.apiUrl.isValid() || global.apiUrl.host().isEmpty() ||
-        (global.apiUrl.scheme() != u"https"_s && global.apiUrl.scheme() != u"http"_s)) {
-        return usage(u"--api-url takes an http(s) URL such as https://github.example.com/api/v3."_s);
+        !GitHub::Client::carriesTokenSafely(global.apiUrl)) {
+        return usage(u"--api-url takes an https URL such as https://github.example.com/api/v3 "
+                     "(http only for this machine)."_s);
     }
     global.noCache = parser.isSet(noCacheOption);
     global.offline = parser.isSet(offlineOption);

@@ -4,6 +4,7 @@
 #include "github/logging.h"
 
 #include <QCryptographicHash>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -333,8 +334,10 @@ struct Client::Private
         networkRequest.setRawHeader("Accept", AcceptValue);
         networkRequest.setRawHeader("X-GitHub-Api-Version", ApiVersion);
         networkRequest.setRawHeader("User-Agent", userAgent());
-        // The token goes to the API's own origin only: never to avatars or a redirect elsewhere.
-        const QByteArray authorization = sameOrigin(url) ? request->m_authorization : QByteArray();
+        // The token goes to the API's own origin only: never to avatars or a redirect elsewhere,
+        // and never in clear text over the network.
+        const QByteArray authorization =
+            sameOrigin(url) && Client::carriesTokenSafely(url) ? request->m_authorization : QByteArray();
         if (!authorization.isEmpty()) {
             networkRequest.setRawHeader("Authorization", authorization);
         }
@@ -687,6 +690,16 @@ Client::~Client()
 QUrl Client::apiBase() const
 {
     return d->apiBase;
+}
+
+bool Client::carriesTokenSafely(const QUrl &apiBase)
+{
+    if (apiBase.scheme() == u"https"_s) {
+        return true;
+    }
+    const QString host = apiBase.host();
+    return apiBase.scheme() == u"http"_s &&
+           (host.compare(u"localhost"_s, Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback());
 }
 
 void Client::setApiBase(const QUrl &apiBase)

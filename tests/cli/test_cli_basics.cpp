@@ -93,6 +93,8 @@ void TestCliBasics::badUsage_exits2WithOneLineNamingTheCulprit_data()
     QTest::newRow("unknown option after a valid one")
         << QStringList{u"--version"_s, u"--no-such-option"_s} << u"no-such-option"_s;
     QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << u"'frobnicate'"_s;
+    QTest::newRow("an API in clear text over the network")
+        << QStringList{u"--api-url"_s, u"http://ghe.example.com/api/v3"_s, u"rate-limit"_s} << u"https"_s;
 }
 
 void TestCliBasics::badUsage_exits2WithOneLineNamingTheCulprit()

@@ -81,6 +81,8 @@ private Q_SLOTS:
     void authorization_neverReachesTheAvatarOrigin();
     void authorization_isDroppedOnACrossOriginRedirect();
     void apiBaseChange_dropsTheOldHostsToken();
+    void token_travelsOverHttpsOrToThisMachineOnly_data();
+    void token_travelsOverHttpsOrToThisMachineOnly();
     void sameOriginRedirect_isFollowedWithTheTokenAndRemembered();
     void primaryLimit_knownSpent_waitsForTheResetWithoutSending();
     void primaryLimit_403WaitsForTheResetThenSucceeds();
@@ -544,6 +546,27 @@ void TestClient::authorization_neverReachesTheAvatarOrigin()
     const LoggedRequest last = m_fake->requestLog().last();
     QCOMPARE(last.origin, FakeGitHub::Origin::Content);
     QVERIFY(!last.authorized);
+}
+
+void TestClient::token_travelsOverHttpsOrToThisMachineOnly_data()
+{
+    QTest::addColumn<QUrl>("api");
+    QTest::addColumn<bool>("safe");
+    QTest::newRow("github.com") << GitHub::Client::GitHubApi << true;
+    QTest::newRow("enterprise over https") << QUrl(u"https://ghe.example.com/api/v3"_s) << true;
+    QTest::newRow("enterprise over http") << QUrl(u"http://ghe.example.com/api/v3"_s) << false;
+    QTest::newRow("a LAN address over http") << QUrl(u"http://10.0.0.7/api/v3"_s) << false;
+    QTest::newRow("loopback v4") << QUrl(u"http://127.0.0.1:8080"_s) << true;
+    QTest::newRow("loopback v6") << QUrl(u"http://[::1]:8080"_s) << true;
+    QTest::newRow("localhost") << QUrl(u"http://localhost:8080"_s) << true;
+    QTest::newRow("ftp") << QUrl(u"ftp://127.0.0.1"_s) << false;
+}
+
+void TestClient::token_travelsOverHttpsOrToThisMachineOnly()
+{
+    QFETCH(QUrl, api);
+    QFETCH(bool, safe);
+    QCOMPARE(Client::carriesTokenSafely(api), safe);
 }
 
 void TestClient::apiBaseChange_dropsTheOldHostsToken()

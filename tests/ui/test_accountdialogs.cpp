@@ -384,6 +384,7 @@ void TestAccountDialogs::appSettings_invalidUrlFallsBackToDefault_data()
     QTest::newRow("words") << u"not a url at all"_s;
     QTest::newRow("query") << u"https://github.example.com/api/v3?x=1"_s;
     QTest::newRow("user info") << u"https://me:secret@github.example.com/api/v3"_s;
+    QTest::newRow("clear text over the network") << u"http://github.example.com/api/v3"_s;
 }
 
 void TestAccountDialogs::appSettings_invalidUrlFallsBackToDefault()
@@ -605,6 +606,7 @@ void TestAccountDialogs::signIn_invalidEnterpriseUrl_isRefusedWithoutARequest_da
     QTest::newRow("blank") << u"   "_s;
     QTest::newRow("no host") << u"https://"_s;
     QTest::newRow("fragment") << u"https://github.example.com/api/v3#x"_s;
+    QTest::newRow("clear text over the network") << u"http://github.example.com/api/v3"_s;
 }
 
 void TestAccountDialogs::signIn_invalidEnterpriseUrl_isRefusedWithoutARequest()

@@ -120,6 +120,9 @@ private slots:
     void rateLimited_showsTheBannerWithTheResetTime();
     void retry_afterAFailureLoadsTheList();
     void account_signedInFromTheEnvironmentShowsTheLogin();
+    void accountChange_showsThePlaceAgainForTheNewAccount();
+    void lateAnswer_neverOverwritesTheAddressBeingTyped();
+    void failedRefresh_keepsTheListOnScreen();
     void screenshots_ofTheMainViews();
 
 private:
@@ -695,6 +698,55 @@ void TestExplorer::account_signedInFromTheEnvironmentShowsTheLogin()
     QCOMPARE(m_window->accountMenu()->tokenSource(), Hubshelf::Auth::TokenSource::Environment);
     QVERIFY(!button->toolTip().contains(QString::fromLatin1(FakeGitHub::Tokens::Octocat)));
     QVERIFY(button->toolTip().contains(u"environment"_s));
+}
+
+void TestExplorer::accountChange_showsThePlaceAgainForTheNewAccount()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    m_fake->clearRequestLog();
+    m_client->setToken({}); // as signing out does
+    Q_EMIT m_window->accountMenu()->accountChanged();
+    const auto askedAnonymously = [this](const QString &path) {
+        const QList<FakeGitHub::LoggedRequest> log = m_fake->requestLog();
+        return std::any_of(log.cbegin(), log.cend(), [&](const FakeGitHub::LoggedRequest &request) {
+            return request.path == path && !request.authorized;
+        });
+    };
+    // What GitHub said to octocat's token is asked again, now anonymously.
+    QTRY_VERIFY(askedAnonymously(u"/users/octocat"_s));
+    QTRY_VERIFY(askedAnonymously(u"/users/octocat/gists"_s));
+    waitForCompleteList();
+    QCOMPARE(pane()->sourceModel()->rowCount(), 3);
+}
+
+void TestExplorer::lateAnswer_neverOverwritesTheAddressBeingTyped()
+{
+    openWindow();
+    m_fake->setLatency(300);
+    go(u"octocat"_s);
+    auto *field = m_window->findChild<QLineEdit *>(u"addressField"_s);
+    field->selectAll();
+    QTest::keyClicks(field, u"megac"_s); // typing the next address while octocat loads
+    waitForCompleteList();
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Gists));
+    QCOMPARE(field->text(), u"megac"_s);
+}
+
+void TestExplorer::failedRefresh_keepsTheListOnScreen()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    pane()->view()->setCurrentIndex(proxyRowWhere(u"description"_s, u"Hello World Examples"_s));
+    m_fake->armFault(u"/users/octocat"_s, FakeGitHub::Fault::withStatus(500), 100);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->errorBanner()->isVisible(), 10000);
+    QVERIFY(pane()->isVisible());
+    QCOMPARE(explorer()->placesList()->count(), 6);
+    waitForCompleteList();
+    QCOMPARE(pane()->sourceModel()->rowCount(), 3);
 }
 
 void TestExplorer::screenshots_ofTheMainViews()
