@@ -447,7 +447,9 @@ void TestClient::pageStream_itemLimitRequestsOnlyThePagesNeeded()
 
 void TestClient::abandon_silencesQueuedAndInFlightRequests()
 {
-    m_fake->setLatency(200);
+    // Long enough that the first request is surely still in flight when the test looks, even on
+    // a busy machine; with 200 ms the second could already be under way.
+    m_fake->setLatency(1000);
     m_client->setMaxConcurrent(1);
     Request *inFlight = m_client->get(m_client->endpoint(u"/users/octocat"_s));
     Request *queued = m_client->get(m_client->endpoint(u"/users/monalisa"_s));
