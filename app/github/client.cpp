@@ -153,6 +153,10 @@ struct Client::Private
     QDateTime pausedUntil;
     int lastSecondaryPause = 0;
     QTimer wakeTimer;
+    // Requests begin one per turn of the event loop: fifty pages answered from the cache at once
+    // would otherwise read and hand over all fifty before the window can paint.
+    std::deque<QPointer<Request>> starting;
+    QTimer startTimer;
 
     Private(Client *client, QNetworkAccessManager *nam, Cache::EtagCache *etagCache, const QUrl &base)
         : q(client)
@@ -162,6 +166,24 @@ struct Client::Private
     {
         wakeTimer.setSingleShot(true);
         QObject::connect(&wakeTimer, &QTimer::timeout, q, [this] { pump(); });
+        startTimer.setSingleShot(true);
+        startTimer.setInterval(0);
+        QObject::connect(&startTimer, &QTimer::timeout, q, [this] { beginNext(); });
+    }
+
+    void beginNext()
+    {
+        while (!starting.empty()) {
+            const QPointer<Request> next = starting.front();
+            starting.pop_front();
+            if (next && !next->m_abandoned) {
+                begin(next.data());
+                break;
+            }
+        }
+        if (!starting.empty()) {
+            startTimer.start();
+        }
     }
 
     bool sameOrigin(const QUrl &url) const
@@ -208,7 +230,8 @@ struct Client::Private
             (request->m_options.offline || own->isFresh(QDateTime::currentDateTimeUtc()))) {
             cache->recordFreshHit(own->body.size());
             succeed(request,
-                    Response{request->m_currentUrl, storedHeaders(*own), own->body, CacheOutcome::Fresh}, 0);
+                    Response{request->m_currentUrl, storedHeaders(*own), own->body, CacheOutcome::Fresh, {}},
+                    0);
             return;
         }
         if (request->m_options.offline) {
@@ -453,9 +476,10 @@ struct Client::Private
     {
         // Every API answer is JSON. Qt 6.4 reports a gzip body cut short as success with part of
         // the body, so parsing is what tells a whole answer from a broken one.
+        QJsonDocument json;
         if (sameOrigin(request->m_currentUrl)) {
             QJsonParseError parseError{};
-            QJsonDocument::fromJson(body, &parseError);
+            json = QJsonDocument::fromJson(body, &parseError);
             if (parseError.error != QJsonParseError::NoError) {
                 fail(request, makeError(request, Error::Kind::BadResponse, status), status);
                 return;
@@ -485,7 +509,7 @@ struct Client::Private
         if (outcome == CacheOutcome::Uncached && cache) {
             cache->recordUncached();
         }
-        succeed(request, Response{request->m_currentUrl, headers, body, outcome}, status);
+        succeed(request, Response{request->m_currentUrl, headers, body, outcome, json}, status);
     }
 
     void handleNotModified(Request *request, const RawHeaders &headers)
@@ -538,7 +562,8 @@ struct Client::Private
                 merged.append({name, value});
             }
         }
-        succeed(request, Response{request->m_currentUrl, merged, entry.body, CacheOutcome::Revalidated}, 304);
+        succeed(request, Response{request->m_currentUrl, merged, entry.body, CacheOutcome::Revalidated, {}},
+                304);
     }
 
     void handleRedirect(Request *request, int status, const RawHeaders &headers)
@@ -748,14 +773,10 @@ Request *Client::get(const QUrl &url, const RequestOptions &options)
 {
     auto *request = new Request(url, d->moved.value(normalizedKey(url), url), options, this);
     // Started from the event loop, so that the caller can connect to the request first.
-    QMetaObject::invokeMethod(
-        this,
-        [this, guarded = QPointer<Request>(request)] {
-            if (guarded && !guarded->m_abandoned) {
-                d->begin(guarded.data());
-            }
-        },
-        Qt::QueuedConnection);
+    d->starting.emplace_back(request);
+    if (!d->startTimer.isActive()) {
+        d->startTimer.start();
+    }
     return request;
 }
 

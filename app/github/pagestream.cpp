@@ -4,6 +4,7 @@
 #include "github/linkheader.h"
 
 #include <QJsonDocument>
+#include <QTimer>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -115,15 +116,6 @@ void PageStream::onPage(int page, const Response &response)
         return;
     }
     m_requests.erase(page);
-    const QJsonDocument document = QJsonDocument::fromJson(response.body);
-    if (!document.isArray()) {
-        stop();
-        Error error;
-        error.kind = Error::Kind::BadResponse;
-        error.url = response.url;
-        Q_EMIT failed(error);
-        return;
-    }
     if (page == 1) {
         const LinkHeader links = response.links();
         m_pageCount =
@@ -146,17 +138,32 @@ void PageStream::onPage(int page, const Response &response)
     if (m_sequential) {
         m_nextUrl = response.links().next();
     }
-    m_arrived.emplace(page, std::pair{document.array(), response});
+    m_arrived.emplace(page, response);
     deliverReady();
 }
 
 void PageStream::deliverReady()
 {
+    // One page per turn of the event loop: pages that arrive together (from the cache, or after
+    // a slow one) must not hold a window's painting and input for all of them at once.
+    if (m_deliveryScheduled) {
+        return;
+    }
     for (auto node = m_arrived.find(m_delivered + 1); m_running && node != m_arrived.end();
          node = m_arrived.find(m_delivered + 1)) {
-        QJsonArray items = std::move(node->second.first);
-        const Response response = std::move(node->second.second);
+        const Response response = std::move(node->second);
         m_arrived.erase(node);
+        const QJsonDocument document =
+            response.json.isNull() ? QJsonDocument::fromJson(response.body) : response.json;
+        if (!document.isArray()) {
+            stop();
+            Error error;
+            error.kind = Error::Kind::BadResponse;
+            error.url = response.url;
+            Q_EMIT failed(error);
+            return;
+        }
+        QJsonArray items = document.array();
         ++m_delivered;
         bool limitReached = false;
         if (m_itemLimit > 0 && m_itemsDelivered + items.size() >= m_itemLimit) {
@@ -186,6 +193,16 @@ void PageStream::deliverReady()
         }
         if (m_sequential) {
             request(m_delivered + 1, m_nextUrl);
+        }
+        if (m_arrived.count(m_delivered + 1) > 0) {
+            m_deliveryScheduled = true;
+            QTimer::singleShot(0, this, [this] {
+                m_deliveryScheduled = false;
+                if (m_running) {
+                    deliverReady(); // in order and idempotent, whatever happened meanwhile
+                }
+            });
+            return;
         }
     }
 }

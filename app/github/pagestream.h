@@ -58,7 +58,7 @@ private:
     QUrl m_firstUrl;
     RequestOptions m_options;
     std::map<int, QPointer<Request>> m_requests;
-    std::map<int, std::pair<QJsonArray, Response>> m_arrived; // pages that came before their turn
+    std::map<int, Response> m_arrived; // pages not delivered yet, parsed only at their turn
     int m_itemLimit = 0;
     int m_itemsDelivered = 0;
     int m_delivered = 0;
@@ -66,6 +66,7 @@ private:
     int m_generation = 0; // one per start(), so that a restart from a slot is noticed
     bool m_running = false;
     bool m_sequential = false;
+    bool m_deliveryScheduled = false;
     QUrl m_nextUrl;
 };
 

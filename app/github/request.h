@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QList>
 #include <QObject>
 #include <QPair>
@@ -43,6 +44,9 @@ struct Response
     RawHeaders headers;
     QByteArray body;
     CacheOutcome cacheOutcome = CacheOutcome::Uncached;
+    // The body as JSON when the client has already parsed it (a fetched API answer), so that a
+    // 2 MB page is parsed once; null otherwise.
+    QJsonDocument json;
 
     QByteArray header(const QByteArray &name) const;
     LinkHeader links() const { return LinkHeader(header("link")); }
