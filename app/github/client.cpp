@@ -4,6 +4,7 @@
 #include "github/logging.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -173,12 +174,15 @@ struct Client::Private
 
     void beginNext()
     {
-        while (!starting.empty()) {
+        // As many as fit in a few milliseconds, then the event loop's turn again.
+        constexpr qint64 TurnBudgetMs = 4;
+        QElapsedTimer turn;
+        turn.start();
+        while (!starting.empty() && turn.elapsed() < TurnBudgetMs) {
             const QPointer<Request> next = starting.front();
             starting.pop_front();
             if (next && !next->m_abandoned) {
                 begin(next.data());
-                break;
             }
         }
         if (!starting.empty()) {

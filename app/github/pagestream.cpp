@@ -3,6 +3,7 @@
 #include "github/client.h"
 #include "github/linkheader.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTimer>
 #include <QUrlQuery>
@@ -144,11 +145,14 @@ void PageStream::onPage(int page, const Response &response)
 
 void PageStream::deliverReady()
 {
-    // One page per turn of the event loop: pages that arrive together (from the cache, or after
-    // a slow one) must not hold a window's painting and input for all of them at once.
+    // Pages that arrive together (from the cache, or after a slow one) are handed over for a few
+    // milliseconds per turn of the event loop, so that a window goes on painting meanwhile.
     if (m_deliveryScheduled) {
         return;
     }
+    constexpr qint64 TurnBudgetMs = 4;
+    QElapsedTimer turn;
+    turn.start();
     for (auto node = m_arrived.find(m_delivered + 1); m_running && node != m_arrived.end();
          node = m_arrived.find(m_delivered + 1)) {
         const Response response = std::move(node->second);
@@ -194,7 +198,7 @@ void PageStream::deliverReady()
         if (m_sequential) {
             request(m_delivered + 1, m_nextUrl);
         }
-        if (m_arrived.count(m_delivered + 1) > 0) {
+        if (m_arrived.count(m_delivered + 1) > 0 && turn.elapsed() >= TurnBudgetMs) {
             m_deliveryScheduled = true;
             QTimer::singleShot(0, this, [this] {
                 m_deliveryScheduled = false;
