@@ -1,5 +1,6 @@
 #include "auth/tokenstore.h"
 #include "cache/etagcache.h"
+#include "darkpalette.h"
 #include "fakegithub.h"
 #include "github/client.h"
 #include "github/error.h"
@@ -56,37 +57,6 @@ constexpr int NetworkTimeoutMs = 15'000;
 constexpr char NoKeychainChild[] = "HUBSHELF_TEST_ACCOUNTDIALOGS_NO_KEYCHAIN";
 
 const QString BadToken = u"ghp_notAValidTokenForTheFake0000000000000"_s;
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    const QColor window(45, 45, 48);
-    const QColor text(230, 230, 230);
-    const QColor base(30, 30, 32);
-    dark.setColor(QPalette::Window, window);
-    dark.setColor(QPalette::WindowText, text);
-    dark.setColor(QPalette::Base, base);
-    dark.setColor(QPalette::AlternateBase, QColor(38, 38, 41));
-    dark.setColor(QPalette::Text, text);
-    dark.setColor(QPalette::Button, QColor(60, 60, 64));
-    dark.setColor(QPalette::ButtonText, text);
-    dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::ToolTipBase, base);
-    dark.setColor(QPalette::ToolTipText, text);
-    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-    dark.setColor(QPalette::Link, QColor(100, 170, 255));
-    dark.setColor(QPalette::Mid, QColor(70, 70, 74));
-    dark.setColor(QPalette::Dark, QColor(20, 20, 22));
-    dark.setColor(QPalette::Light, QColor(80, 80, 84));
-    dark.setColor(QPalette::Midlight, QColor(70, 70, 74));
-    dark.setColor(QPalette::Shadow, QColor(10, 10, 10));
-    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
-    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
-    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
-    dark.setColor(QPalette::Disabled, QPalette::Base, window);
-    return dark;
-}
 
 // The offscreen screen is 800x600, and adjustSize() keeps a window within two thirds of it; a real
 // desktop has room for the height the wrapped labels need.

@@ -1,3 +1,4 @@
+#include "darkpalette.h"
 #include "fakegithub.h"
 #include "github/client.h"
 #include "github/request.h"
@@ -113,7 +114,6 @@ private:
     QByteArray fetch(const QString &path, const QUrlQuery &query);
     QList<FakeGitHub::LoggedRequest> contentRequests() const;
     QJsonObject helloWorldPull(PullRequestView::State state);
-    static QPalette darkPalette();
     static QString gistFileContent(const QJsonObject &gist, const QString &fileName);
 
     std::unique_ptr<FakeGitHub::Server> m_fake;
@@ -236,30 +236,6 @@ QJsonObject TestDetailViews::helloWorldPull(PullRequestView::State state)
 QString TestDetailViews::gistFileContent(const QJsonObject &gist, const QString &fileName)
 {
     return gist.value(u"files"_s).toObject().value(fileName).toObject().value(u"content"_s).toString();
-}
-
-QPalette TestDetailViews::darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x35, 0x39));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x3a, 0x3c, 0x40));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd8));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::Link, QColor(0x6c, 0xb0, 0xff));
-    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
-    dark.setColor(QPalette::Mid, QColor(0x50, 0x53, 0x58));
-    dark.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
-    dark.setColor(QPalette::Light, QColor(0x4a, 0x4c, 0x50));
-    dark.setColor(QPalette::Midlight, QColor(0x40, 0x42, 0x46));
-    dark.setColor(QPalette::Shadow, QColor(0x10, 0x10, 0x10));
-    dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3c, 0x40));
-    dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-    return dark;
 }
 
 // --- profile card -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 #include "auth/tokenstore.h"
 #include "cache/etagcache.h"
+#include "darkpalette.h"
 #include "fakegithub.h"
 #include "github/client.h"
 #include "models/githublistmodel.h"
@@ -59,34 +60,6 @@ using namespace Hubshelf::Ui;
 namespace {
 
 constexpr int ListTimeoutMs = 60000;
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    const QColor window(45, 45, 48);
-    const QColor base(30, 30, 32);
-    const QColor text(230, 230, 230);
-    dark.setColor(QPalette::Window, window);
-    dark.setColor(QPalette::WindowText, text);
-    dark.setColor(QPalette::Base, base);
-    dark.setColor(QPalette::AlternateBase, QColor(38, 38, 41));
-    dark.setColor(QPalette::Text, text);
-    dark.setColor(QPalette::Button, QColor(60, 60, 64));
-    dark.setColor(QPalette::ButtonText, text);
-    dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::ToolTipBase, base);
-    dark.setColor(QPalette::ToolTipText, text);
-    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-    dark.setColor(QPalette::Link, QColor(100, 170, 255));
-    dark.setColor(QPalette::Mid, QColor(70, 70, 74));
-    dark.setColor(QPalette::Dark, QColor(20, 20, 22));
-    dark.setColor(QPalette::Light, QColor(80, 80, 84));
-    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 120));
-    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 120));
-    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 120));
-    return dark;
-}
 
 } // namespace
 

@@ -1,3 +1,4 @@
+#include "darkpalette.h"
 #include "fakegithub.h"
 #include "github/client.h"
 #include "github/error.h"
@@ -82,7 +83,6 @@ private:
     static bool waitForCompletion(ListPane &pane);
     static int columnNamed(const ListPane &pane, const QString &name);
     static QList<QVariant> sortValues(const ListPane &pane, int column);
-    static QPalette darkPalette();
 
     std::unique_ptr<FakeGitHub::Server> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -159,27 +159,6 @@ QList<QVariant> TestListPane::sortValues(const ListPane &pane, int column)
         values.append(proxy->index(row, column).data(Hubshelf::Models::SortRole));
     }
     return values;
-}
-
-QPalette TestListPane::darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(45, 45, 48));
-    dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
-    dark.setColor(QPalette::Button, QColor(60, 60, 64));
-    dark.setColor(QPalette::ButtonText, QColor(230, 230, 230));
-    dark.setColor(QPalette::Base, QColor(30, 30, 32));
-    dark.setColor(QPalette::AlternateBase, QColor(38, 38, 41));
-    dark.setColor(QPalette::Text, QColor(230, 230, 230));
-    dark.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-    dark.setColor(QPalette::Highlight, QColor(42, 130, 218));
-    dark.setColor(QPalette::HighlightedText, QColor(255, 255, 255));
-    dark.setColor(QPalette::Light, QColor(75, 75, 80));
-    dark.setColor(QPalette::Midlight, QColor(62, 62, 66));
-    dark.setColor(QPalette::Mid, QColor(50, 50, 54));
-    dark.setColor(QPalette::Dark, QColor(25, 25, 27));
-    dark.setColor(QPalette::Shadow, QColor(10, 10, 10));
-    return dark;
 }
 
 void TestListPane::newPane_hasAccessibleControlsAndNoList()
