@@ -507,7 +507,7 @@ void ExplorerView::fetch(const QString &encodedPath, QPointer<GitHub::Request> &
     connect(request, &GitHub::Request::failed, this, [this](const GitHub::Error &error) {
         // Whatever was on screen stays; only a page still waiting says that it could not come.
         if (m_centre->currentWidget() == m_loadingPage) {
-            showMessagePage(tr("Nothing to show: %1").arg(error.message()));
+            showMessagePage(tr("Nothing to show here; the message above says why."));
         }
         if (m_details->page() == DetailsPane::Page::Loading) {
             m_details->showEmpty();
