@@ -621,13 +621,27 @@ void MainWindow::focusAddressField()
 void MainWindow::showAbout()
 {
     const QString displayName = QString::fromLatin1(Hubshelf::ApplicationDisplayName);
-    QMessageBox::about(this, tr("About %1").arg(displayName),
-                       tr("<h3>%1 %2</h3>"
-                          "<p>A desktop explorer for the GitHub REST API.</p>"
-                          "<p>%1 is free software: you can redistribute it and/or modify it under the "
-                          "terms of the GNU General Public License, version 3 or any later version "
-                          "(GPL-3.0-or-later).</p>")
-                           .arg(displayName, QString::fromLatin1(Hubshelf::Version)));
+    const QString homepage = QString::fromLatin1(Hubshelf::HomepageUrl);
+    // Not QMessageBox::about(): a window-modal box that is opened, not exec()-ed, keeps the event
+    // loop (and the requests under way) running.
+    auto *about = new QMessageBox(this);
+    about->setObjectName(u"aboutDialog"_s);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->setWindowTitle(tr("About %1").arg(displayName));
+    about->setIconPixmap(windowIcon().pixmap(QSize(64, 64), devicePixelRatio()));
+    about->setTextFormat(Qt::RichText);
+    about->setText(tr("<h3>%1 %2</h3>"
+                      "<p>A desktop explorer for the GitHub REST API.</p>"
+                      "<p><a href=\"%3\">%3</a></p>"
+                      "<p>%1 is free software: you can redistribute it and/or modify it under the "
+                      "terms of the GNU General Public License, version 3 or any later version "
+                      "(GPL-3.0-or-later).</p>"
+                      "<p>Built with Qt %4, running on Qt %5.</p>")
+                       .arg(displayName, QString::fromLatin1(Hubshelf::Version), homepage,
+                            QString::fromLatin1(QT_VERSION_STR), QString::fromLatin1(qVersion())));
+    about->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    about->setStandardButtons(QMessageBox::Close);
+    about->open();
 }
 
 } // namespace Hubshelf::Ui

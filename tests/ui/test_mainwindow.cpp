@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QScreen>
 #include <QSettings>
@@ -26,6 +27,8 @@
 #include <QToolButton>
 
 #include <algorithm>
+
+#include <hubshelf/version.h>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +52,7 @@ private slots:
     void emptyWindow_showsPlaceholderInsteadOfContent();
     void statusBar_showsRateLimitAndCacheLabels();
     void menus_offerQuitAndAbout();
+    void about_namesVersionLicenseHomepageAndQt();
     void quit_closesWindowAndSavesItsState();
     void geometry_isRestoredInNextWindow();
     void emptyWindow_screenshot();
@@ -226,6 +230,21 @@ void TestMainWindow::menus_offerQuitAndAbout()
     QVERIFY(helpMenu->actions().contains(about));
     QVERIFY(helpMenu->actions().contains(aboutQt));
     QVERIFY(about->text().contains(u"Hubshelf"_s));
+}
+
+void TestMainWindow::about_namesVersionLicenseHomepageAndQt()
+{
+    MainWindow window;
+    showAndActivate(window);
+    window.findChild<QAction *>(u"aboutAction"_s)->trigger();
+    QMessageBox *about = nullptr;
+    QTRY_VERIFY((about = window.findChild<QMessageBox *>(u"aboutDialog"_s)) && about->isVisible());
+    const QString text = about->text();
+    QVERIFY2(text.contains(QString::fromLatin1(Hubshelf::Version)), qPrintable(text));
+    QVERIFY(text.contains(u"GPL-3.0-or-later"_s));
+    QVERIFY(text.contains(QString::fromLatin1(Hubshelf::HomepageUrl)));
+    QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+    about->close();
 }
 
 void TestMainWindow::quit_closesWindowAndSavesItsState()
