@@ -9,6 +9,7 @@
 #include "ui/appsettings.h"
 #include "ui/avatarloader.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -46,6 +47,7 @@ QStringList argumentsOf(int argc, char *argv[])
 int runWindow(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    Hubshelf::Ui::installTranslations(app);
     QGuiApplication::setApplicationDisplayName(QString::fromLatin1(Hubshelf::ApplicationDisplayName));
     QGuiApplication::setDesktopFileName(u"io.github.hubshelf.Hubshelf"_s);
 
@@ -84,6 +86,7 @@ int main(int argc, char *argv[])
     }
 
     QCoreApplication app(argc, argv);
+    Hubshelf::Ui::installTranslations(app);
     QTextStream out(stdout);
     QTextStream err(stderr);
     Hubshelf::Cli::CommandLine commandLine(out, err);

@@ -28,9 +28,10 @@ namespace Hubshelf::Cli {
 
 namespace {
 
+// lupdate files an unqualified tr() here under the enclosing namespace, so that is the context.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Hubshelf::Cli::Commands", text);
+    return QCoreApplication::translate("Hubshelf::Cli", text);
 }
 
 QByteArray statusAndHeaders(const GitHub::Response &response)

@@ -1,0 +1,164 @@
+// The language follows the system locale: with a German environment the window speaks German.
+
+#include "ui/mainwindow.h"
+#include "ui/translations.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+using Hubshelf::Ui::MainWindow;
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void germanEnvironment_installsTheGermanTranslation();
+    void menus_haveGermanTitlesWithAccelerators_data();
+    void menus_haveGermanTitlesWithAccelerators();
+    void navigationActions_areGerman();
+    void toolBar_addressFieldAndAccountButtonAreGerman();
+    void emptyPage_isGerman();
+    void germanWindow_screenshot();
+};
+
+void TestTranslations::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"HubshelfTests"_s);
+    QCoreApplication::setApplicationName(u"test_translations"_s);
+    QSettings().clear();
+}
+
+void TestTranslations::germanEnvironment_installsTheGermanTranslation()
+{
+    // main() installed the translations already; a second call must find German again.
+    QVERIFY2(QLocale().uiLanguages().constFirst().startsWith(u"de"_s),
+             qPrintable(QLocale().uiLanguages().join(u", "_s)));
+    QVERIFY(QFile::exists(u":/i18n/hubshelf_de.qm"_s));
+    QCOMPARE(QCoreApplication::translate("Hubshelf::Ui::MainWindow", "&File"), u"&Datei"_s);
+}
+
+void TestTranslations::menus_haveGermanTitlesWithAccelerators_data()
+{
+    QTest::addColumn<QString>("objectName");
+    QTest::addColumn<QString>("title");
+
+    QTest::newRow("file") << u"fileMenu"_s << u"&Datei"_s;
+    QTest::newRow("edit") << u"editMenu"_s << u"&Bearbeiten"_s;
+    QTest::newRow("go") << u"goMenu"_s << u"&Gehe zu"_s;
+    QTest::newRow("view") << u"viewMenu"_s << u"&Ansicht"_s;
+    QTest::newRow("help") << u"helpMenu"_s << u"&Hilfe"_s;
+}
+
+void TestTranslations::menus_haveGermanTitlesWithAccelerators()
+{
+    QFETCH(QString, objectName);
+    QFETCH(QString, title);
+
+    MainWindow window;
+    auto *menu = window.findChild<QMenu *>(objectName);
+    QVERIFY(menu);
+    QCOMPARE(menu->title(), title);
+
+    // The translated accelerators stay unique within the menu.
+    QList<QChar> accelerators;
+    const QList<QAction *> actions = menu->actions();
+    for (const QAction *action : actions) {
+        const QString text = action->text();
+        const qsizetype amp = text.indexOf(u'&');
+        if (action->isSeparator() || amp < 0 || amp + 1 >= text.size()) {
+            continue;
+        }
+        const QChar key = text.at(amp + 1).toLower();
+        QVERIFY2(!accelerators.contains(key), qPrintable(text));
+        accelerators.append(key);
+    }
+}
+
+void TestTranslations::navigationActions_areGerman()
+{
+    MainWindow window;
+    auto *back = window.findChild<QAction *>(u"backAction"_s);
+    auto *forward = window.findChild<QAction *>(u"forwardAction"_s);
+    auto *refresh = window.findChild<QAction *>(u"refreshAction"_s);
+    auto *settings = window.findChild<QAction *>(u"settingsAction"_s);
+    QVERIFY(back && forward && refresh && settings);
+    QCOMPARE(back->text(), u"&Zurück"_s);
+    QCOMPARE(forward->text(), u"&Vorwärts"_s);
+    QCOMPARE(refresh->text(), u"&Neu laden"_s);
+    QCOMPARE(settings->text(), u"&Einstellungen…"_s);
+}
+
+void TestTranslations::toolBar_addressFieldAndAccountButtonAreGerman()
+{
+    MainWindow window;
+    auto *address = window.findChild<QLineEdit *>(u"addressField"_s);
+    QVERIFY(address);
+    QCOMPARE(address->placeholderText(),
+             u"Benutzer, Organisation, Besitzer/Repository, Gist-ID oder github.com-URL"_s);
+    QCOMPARE(address->accessibleName(), u"Adresse"_s);
+
+    auto *account = window.findChild<QToolButton *>(u"accountButton"_s);
+    QVERIFY(account);
+    QCOMPARE(account->text(), u"Anonym"_s);
+}
+
+void TestTranslations::emptyPage_isGerman()
+{
+    MainWindow window;
+    auto *heading = window.findChild<QLabel *>(u"placeholderHeading"_s);
+    QVERIFY(heading);
+    QCOMPARE(heading->text(), u"GitHub erkunden"_s);
+}
+
+void TestTranslations::germanWindow_screenshot()
+{
+    const QString dir = qEnvironmentVariable("HUBSHELF_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        QSKIP("HUBSHELF_SCREENSHOT_DIR is not set: no screenshot to save");
+    }
+    QVERIFY(QDir().mkpath(dir));
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = dir + u"/window-german.png"_s;
+    QVERIFY2(window.grab().save(path), qPrintable(path));
+}
+
+int main(int argc, char *argv[])
+{
+    // As a German desktop session sets them, before QApplication reads the locale. LC_ALL and
+    // LC_MESSAGES would override LANG, so they go.
+    qputenv("LANGUAGE", "de");
+    qputenv("LANG", "de_DE.UTF-8");
+    qunsetenv("LC_ALL");
+    qunsetenv("LC_MESSAGES");
+    QApplication app(argc, argv);
+    QApplication::setQuitOnLastWindowClosed(false);
+    if (!Hubshelf::Ui::installTranslations(app)) {
+        qCritical("installTranslations() found no German translation for %s",
+                  qPrintable(QLocale().uiLanguages().join(u", "_s)));
+        return 1;
+    }
+    TestTranslations test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_translations.moc"

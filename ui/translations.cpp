@@ -1,0 +1,70 @@
+#include "ui/translations.h"
+
+#include "ui/logging.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+// The .qm files are compiled into hubshelf_ui, a static library: without this call the linker
+// could drop them. Q_INIT_RESOURCE declares an extern function, so it stays outside any namespace.
+static void initHubshelfTranslations()
+{
+    Q_INIT_RESOURCE(hubshelf_ui_translations);
+}
+
+namespace Hubshelf::Ui {
+
+namespace {
+
+const QString translationsResource = u":/i18n"_s;
+
+// Loads the first of `locale`'s UI languages that has a file `<prefix>_<language>.qm` in
+// `directory`, and stops at English: a user who prefers English to German gets no German.
+bool loadForLocale(QTranslator &translator, const QLocale &locale, const QString &prefix,
+                   const QString &directory)
+{
+    const QStringList languages = locale.uiLanguages();
+    for (const QString &language : languages) {
+        if (QLocale(language).language() == QLocale::English) {
+            return false;
+        }
+        // "de-DE" -> "hubshelf_de_DE"; QTranslator falls back to "hubshelf_de" by itself.
+        const QString fileName = prefix + u'_' + QString(language).replace(u'-', u'_');
+        if (translator.load(fileName, directory)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+bool installTranslations(QCoreApplication &app)
+{
+    initHubshelfTranslations();
+    const QLocale locale;
+
+    // First Qt's, then ours: the translator installed last is asked first.
+    auto *qtTranslator = new QTranslator(&app);
+    if (loadForLocale(*qtTranslator, locale, u"qtbase"_s,
+                      QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qtTranslator);
+    } else {
+        delete qtTranslator; // Qt's translations are a separate package; English buttons are fine
+    }
+
+    auto *translator = new QTranslator(&app);
+    if (!loadForLocale(*translator, locale, u"hubshelf"_s, translationsResource)) {
+        delete translator;
+        return false;
+    }
+    QCoreApplication::installTranslator(translator);
+    qCDebug(lcUi) << "Translation" << translator->language() << "installed for" << locale.uiLanguages();
+    return true;
+}
+
+} // namespace Hubshelf::Ui
