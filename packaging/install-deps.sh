@@ -16,6 +16,8 @@ packages=(
     gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core sqlite3 curl python3 python3-github time bc
     # packaging: icons rendered from the SVG at build time, and the checks of the installed files
     librsvg2-bin desktop-file-utils appstream
+    # the .deb: dpkg-shlibdeps works out Depends, and CPack asks `file` what it strips
+    dpkg-dev file
 )
 
 missing=()
