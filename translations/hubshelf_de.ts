@@ -37,7 +37,7 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+90"/>
+        <location filename="../app/cli/commands.cpp" line="+91"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation>api erwartet einen Pfad wie /users/octocat, keine URL.</translation>
     </message>
@@ -153,6 +153,181 @@
         <location filename="../app/cli/clicontext.cpp" line="+158"/>
         <source>cannot write to standard output.</source>
         <translation>In die Standardausgabe kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Cli::CommandLine</name>
+    <message>
+        <location filename="../app/cli/commandline.cpp" line="+62"/>
+        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
+
+Commands:
+  export gists|repos|pulls|orgs|followers|following|members TARGET
+                                 a list as CSV (or JSON) on stdout or in -o FILE
+  api PATH                       a raw GET, the JSON on stdout
+  rate-limit                     every resource of the rate limit
+  cache stats|clear|path         the ETag cache
+  auth login|logout|status       the token in the keychain</source>
+        <translation>Hubshelf erkundet die GitHub-REST-API. Ohne Befehl öffnet es das Fenster.
+
+Befehle:
+  export gists|repos|pulls|orgs|followers|following|members ZIEL
+                                 eine Liste als CSV (oder JSON) auf stdout oder in -o DATEI
+  api PFAD                       ein GET ohne Aufbereitung, das JSON auf stdout
+  rate-limit                     jede Ressource des Ratenlimits
+  cache stats|clear|path         der ETag-Cache
+  auth login|logout|status       das Token im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show the version and exit.</source>
+        <translation>Die Version zeigen und beenden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The API: https://api.github.com (default) or https://HOST/api/v3.</source>
+        <translation>Die API: https://api.github.com (Standard) oder https://HOST/api/v3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither read nor write the cache.</source>
+        <translation>Den Cache weder lesen noch schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer from the cache only; fail on a miss.</source>
+        <translation>Nur aus dem Cache antworten; fehlt etwas, scheitern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log every request on stderr.</source>
+        <translation>Jede Anfrage auf stderr protokollieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait for a spent rate limit to reset instead of failing.</source>
+        <translation>Bei aufgebrauchtem Ratenlimit auf das Zurücksetzen warten, statt zu scheitern.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export: csv (default) or json.</source>
+        <translation>export: csv (Standard) oder json.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>export: the columns, comma-separated.</source>
+        <translation>export: die Spalten, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>export: write to FILE instead of stdout.</source>
+        <translation>export: in DATEI statt auf stdout schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export: at most N rows.</source>
+        <translation>export: höchstens N Zeilen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>export repos: all|public|private|forks|sources|member.</source>
+        <translation>export repos: all|public|private|forks|sources|member.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export pulls: open|closed|all.</source>
+        <translation>export pulls: open|closed|all.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export: start the CSV with a UTF-8 byte order mark.</source>
+        <translation>export: die CSV-Datei mit einer UTF-8-Bytereihenfolge-Markierung (BOM) beginnen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>export: do not prefix cells starting with = + - @ with &apos;.</source>
+        <translation>export: Zellen, die mit = + - @ beginnen, nicht mit &apos; versehen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>api: every page, the arrays joined.</source>
+        <translation>api: alle Seiten, die Arrays zusammengefügt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>api: print the status and headers first.</source>
+        <translation>api: zuerst Status und Kopfzeilen ausgeben.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rate-limit, cache stats: JSON output.</source>
+        <translation>rate-limit, cache stats: Ausgabe als JSON.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auth login: read the token from stdin.</source>
+        <translation>auth login: das Token von stdin lesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>export, api, rate-limit, cache or auth.</source>
+        <translation>export, api, rate-limit, cache oder auth.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
+        <source>Run &apos;hubshelf --help&apos; for usage.</source>
+        <translation>Mehr mit „hubshelf --help“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no command given.</source>
+        <translation>kein Befehl angegeben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--api-url takes an https URL such as https://github.example.com/api/v3 (http only for this machine).</source>
+        <translation>--api-url erwartet eine https-Adresse wie https://github.example.com/api/v3 (http nur für diesen Rechner).</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>--%1 does not apply to %2.</source>
+        <translation>--%1 gilt nicht für %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>export takes a kind and a target, e.g. &apos;export repos octocat&apos;.</source>
+        <translation>export erwartet eine Art und ein Ziel, z. B. „export repos octocat“.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--limit takes a positive number.</source>
+        <translation>--limit erwartet eine positive Zahl.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
+        <translation>api erwartet einen Pfad, z. B. „api /users/octocat“.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>rate-limit takes no argument.</source>
+        <translation>rate-limit erwartet kein Argument.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cache takes stats, clear or path.</source>
+        <translation>cache erwartet stats, clear oder path.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>auth takes login, logout or status.</source>
+        <translation>auth erwartet login, logout oder status.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown command &apos;%1&apos;.</source>
+        <translation>unbekannter Befehl „%1“.</translation>
     </message>
 </context>
 <context>

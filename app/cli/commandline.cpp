@@ -59,50 +59,50 @@ int CommandLine::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Hubshelf explores the GitHub REST API. Without a command it opens the window.\n\n"
-        "Commands:\n"
-        "  export gists|repos|pulls|orgs|followers|following|members TARGET\n"
-        "                                 a list as CSV (or JSON) on stdout or in -o FILE\n"
-        "  api PATH                       a raw GET, the JSON on stdout\n"
-        "  rate-limit                     every resource of the rate limit\n"
-        "  cache stats|clear|path         the ETag cache\n"
-        "  auth login|logout|status       the token in the keychain"_s);
+        tr("Hubshelf explores the GitHub REST API. Without a command it opens the window.\n\n"
+           "Commands:\n"
+           "  export gists|repos|pulls|orgs|followers|following|members TARGET\n"
+           "                                 a list as CSV (or JSON) on stdout or in -o FILE\n"
+           "  api PATH                       a raw GET, the JSON on stdout\n"
+           "  rate-limit                     every resource of the rate limit\n"
+           "  cache stats|clear|path         the ETag cache\n"
+           "  auth login|logout|status       the token in the keychain"));
     const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption versionOption(u"version"_s, u"Show the version and exit."_s);
+    const QCommandLineOption versionOption(u"version"_s, tr("Show the version and exit."));
     const QCommandLineOption apiUrlOption(
-        u"api-url"_s, u"The API: https://api.github.com (default) or https://HOST/api/v3."_s, u"url"_s,
+        u"api-url"_s, tr("The API: https://api.github.com (default) or https://HOST/api/v3."), u"url"_s,
         u"https://api.github.com"_s);
-    const QCommandLineOption noCacheOption(u"no-cache"_s, u"Neither read nor write the cache."_s);
-    const QCommandLineOption offlineOption(u"offline"_s, u"Answer from the cache only; fail on a miss."_s);
-    const QCommandLineOption verboseOption({u"v"_s, u"verbose"_s}, u"Log every request on stderr."_s);
+    const QCommandLineOption noCacheOption(u"no-cache"_s, tr("Neither read nor write the cache."));
+    const QCommandLineOption offlineOption(u"offline"_s, tr("Answer from the cache only; fail on a miss."));
+    const QCommandLineOption verboseOption({u"v"_s, u"verbose"_s}, tr("Log every request on stderr."));
     const QCommandLineOption waitOption(u"wait"_s,
-                                        u"Wait for a spent rate limit to reset instead of failing."_s);
-    const QCommandLineOption formatOption(u"format"_s, u"export: csv (default) or json."_s, u"format"_s,
+                                        tr("Wait for a spent rate limit to reset instead of failing."));
+    const QCommandLineOption formatOption(u"format"_s, tr("export: csv (default) or json."), u"format"_s,
                                           u"csv"_s);
-    const QCommandLineOption columnsOption(u"columns"_s, u"export: the columns, comma-separated."_s,
+    const QCommandLineOption columnsOption(u"columns"_s, tr("export: the columns, comma-separated."),
                                            u"a,b,c"_s);
     const QCommandLineOption outputOption({u"o"_s, u"output"_s},
-                                          u"export: write to FILE instead of stdout."_s, u"file"_s);
-    const QCommandLineOption limitOption(u"limit"_s, u"export: at most N rows."_s, u"n"_s);
+                                          tr("export: write to FILE instead of stdout."), u"file"_s);
+    const QCommandLineOption limitOption(u"limit"_s, tr("export: at most N rows."), u"n"_s);
     const QCommandLineOption typeOption(
-        u"type"_s, u"export repos: all|public|private|forks|sources|member."_s, u"type"_s);
-    const QCommandLineOption stateOption(u"state"_s, u"export pulls: open|closed|all."_s, u"state"_s);
-    const QCommandLineOption bomOption(u"bom"_s, u"export: start the CSV with a UTF-8 byte order mark."_s);
+        u"type"_s, tr("export repos: all|public|private|forks|sources|member."), u"type"_s);
+    const QCommandLineOption stateOption(u"state"_s, tr("export pulls: open|closed|all."), u"state"_s);
+    const QCommandLineOption bomOption(u"bom"_s, tr("export: start the CSV with a UTF-8 byte order mark."));
     const QCommandLineOption noGuardOption(u"no-formula-guard"_s,
-                                           u"export: do not prefix cells starting with = + - @ with '."_s);
-    const QCommandLineOption paginateOption(u"paginate"_s, u"api: every page, the arrays joined."_s);
+                                           tr("export: do not prefix cells starting with = + - @ with '."));
+    const QCommandLineOption paginateOption(u"paginate"_s, tr("api: every page, the arrays joined."));
     const QCommandLineOption includeOption({u"i"_s, u"include"_s},
-                                           u"api: print the status and headers first."_s);
-    const QCommandLineOption jsonOption(u"json"_s, u"rate-limit, cache stats: JSON output."_s);
-    const QCommandLineOption withTokenOption(u"with-token"_s, u"auth login: read the token from stdin."_s);
+                                           tr("api: print the status and headers first."));
+    const QCommandLineOption jsonOption(u"json"_s, tr("rate-limit, cache stats: JSON output."));
+    const QCommandLineOption withTokenOption(u"with-token"_s, tr("auth login: read the token from stdin."));
     parser.addOptions({versionOption, apiUrlOption, noCacheOption, offlineOption, verboseOption, waitOption,
                        formatOption, columnsOption, outputOption, limitOption, typeOption, stateOption,
                        bomOption, noGuardOption, paginateOption, includeOption, jsonOption, withTokenOption});
-    parser.addPositionalArgument(u"command"_s, u"export, api, rate-limit, cache or auth."_s, u"[command]"_s);
+    parser.addPositionalArgument(u"command"_s, tr("export, api, rate-limit, cache or auth."), u"[command]"_s);
 
     // parse(), not process(): process() exits with 1 on a bad option, the contract is 2.
     if (!parser.parse(arguments)) {
-        m_err << "hubshelf: " << parser.errorText() << " Run 'hubshelf --help' for usage.\n";
+        m_err << "hubshelf: " << parser.errorText() << ' ' << tr("Run 'hubshelf --help' for usage.") << '\n';
         return ExitUsage;
     }
     if (parser.isSet(helpOption)) {
@@ -115,11 +115,11 @@ int CommandLine::run(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     const auto usage = [this](const QString &message) {
-        m_err << "hubshelf: " << message << " Run 'hubshelf --help' for usage.\n";
+        m_err << "hubshelf: " << message << ' ' << tr("Run 'hubshelf --help' for usage.") << '\n';
         return int(ExitUsage);
     };
     if (positional.isEmpty()) {
-        return usage(u"no command given."_s);
+        return usage(tr("no command given."));
     }
     const QString command = positional.constFirst();
     const QStringList rest = positional.mid(1);
@@ -128,8 +128,8 @@ int CommandLine::run(const QStringList &arguments)
     global.apiUrl = QUrl(parser.value(apiUrlOption), QUrl::StrictMode);
     if (!global.apiUrl.isValid() || global.apiUrl.host().isEmpty() ||
         !GitHub::Client::carriesTokenSafely(global.apiUrl)) {
-        return usage(u"--api-url takes an https URL such as https://github.example.com/api/v3 "
-                     "(http only for this machine)."_s);
+        return usage(tr("--api-url takes an https URL such as https://github.example.com/api/v3 "
+                        "(http only for this machine)."));
     }
     global.noCache = parser.isSet(noCacheOption);
     global.offline = parser.isSet(offlineOption);
@@ -174,7 +174,7 @@ int CommandLine::run(const QStringList &arguments)
                 return other.names() == option.names();
             });
         if (parser.isSet(option) && !accepted && allowed.contains(command)) {
-            return usage(u"--%1 does not apply to %2."_s.arg(option.names().constLast(), command));
+            return usage(tr("--%1 does not apply to %2.").arg(option.names().constLast(), command));
         }
     }
 
@@ -185,7 +185,7 @@ int CommandLine::run(const QStringList &arguments)
 
     if (command == u"export"_s) {
         if (rest.size() != 2) {
-            return usage(u"export takes a kind and a target, e.g. 'export repos octocat'."_s);
+            return usage(tr("export takes a kind and a target, e.g. 'export repos octocat'."));
         }
         ExportRequest request;
         request.kind = rest.at(0);
@@ -199,7 +199,7 @@ int CommandLine::run(const QStringList &arguments)
             bool ok = false;
             request.limit = parser.value(limitOption).toInt(&ok);
             if (!ok || request.limit <= 0) {
-                return usage(u"--limit takes a positive number."_s);
+                return usage(tr("--limit takes a positive number."));
             }
         }
         request.type = parser.value(typeOption);
@@ -217,30 +217,30 @@ int CommandLine::run(const QStringList &arguments)
         };
     } else if (command == u"api"_s) {
         if (rest.size() != 1) {
-            return usage(u"api takes one path, e.g. 'api /users/octocat'."_s);
+            return usage(tr("api takes one path, e.g. 'api /users/octocat'."));
         }
         start = [&, path = rest.at(0)] {
             runApi(context, path, parser.isSet(paginateOption), parser.isSet(includeOption), done);
         };
     } else if (command == u"rate-limit"_s) {
         if (!rest.isEmpty()) {
-            return usage(u"rate-limit takes no argument."_s);
+            return usage(tr("rate-limit takes no argument."));
         }
         start = [&] { runRateLimit(context, parser.isSet(jsonOption), done); };
     } else if (command == u"cache"_s) {
         if (rest.size() != 1 || !QStringList{u"stats"_s, u"clear"_s, u"path"_s}.contains(rest.at(0))) {
-            return usage(u"cache takes stats, clear or path."_s);
+            return usage(tr("cache takes stats, clear or path."));
         }
         needsToken = false;
         start = [&, action = rest.at(0)] { runCache(context, action, parser.isSet(jsonOption), done); };
     } else if (command == u"auth"_s) {
         if (rest.size() != 1 || !QStringList{u"login"_s, u"logout"_s, u"status"_s}.contains(rest.at(0))) {
-            return usage(u"auth takes login, logout or status."_s);
+            return usage(tr("auth takes login, logout or status."));
         }
         needsToken = false; // login brings its own, status loads it to say where it came from
         start = [&, action = rest.at(0)] { runAuth(context, action, parser.isSet(withTokenOption), done); };
     } else {
-        return usage(u"unknown command '%1'."_s.arg(command));
+        return usage(tr("unknown command '%1'.").arg(command));
     }
 
     context.prepare();

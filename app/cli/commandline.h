@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 class QTextStream;
@@ -21,6 +22,8 @@ enum ExitCode : int {
 // returns its exit code. Data goes to `out`, every message to `err`.
 class CommandLine final
 {
+    Q_DECLARE_TR_FUNCTIONS(Hubshelf::Cli::CommandLine)
+
 public:
     CommandLine(QTextStream &out, QTextStream &err);
 
