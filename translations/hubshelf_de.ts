@@ -1258,13 +1258,20 @@ Befehle:
         <translation>Anzahl der Zeilen</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+620"/>
         <source>%1 rows</source>
-        <translation>%1 Zeilen</translation>
+        <translation type="vanished">%1 Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <location line="+619"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="-617"/>
+        <location line="-616"/>
         <source>Loading progress</source>
         <translation>Ladefortschritt</translation>
     </message>
@@ -1344,20 +1351,25 @@ Befehle:
         <source>&amp;Reset columns</source>
         <translation>Spalten &amp;zurücksetzen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+29"/>
+        <source>%1 of %Ln row(s)</source>
+        <translation>
+            <numerusform>%1 von %Ln Zeile</numerusform>
+            <numerusform>%1 von %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 of %2 row</source>
-        <translation>%1 von %2 Zeile</translation>
+        <translation type="vanished">%1 von %2 Zeile</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>%1 of %2 rows</source>
-        <translation>%1 von %2 Zeilen</translation>
+        <translation type="vanished">%1 von %2 Zeilen</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 row</source>
-        <translation>%1 Zeile</translation>
+        <translation type="vanished">%1 Zeile</translation>
     </message>
 </context>
 <context>
@@ -2044,14 +2056,20 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+36"/>
         <source>1 response</source>
-        <translation>1 Antwort</translation>
+        <translation type="vanished">1 Antwort</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 responses</source>
-        <translation>%1 Antworten</translation>
+        <translation type="vanished">%1 Antworten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/settingsdialog.cpp" line="+35"/>
+        <source>%Ln response(s)</source>
+        <translation>
+            <numerusform>%Ln Antwort</numerusform>
+            <numerusform>%Ln Antworten</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12"/>

@@ -181,7 +181,8 @@ ListPane::ListPane(QWidget *parent)
     m_rowCount->setTextFormat(Qt::PlainText);
     m_rowCount->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     // Room for the usual counts, so that the filter field does not twitch as rows arrive.
-    m_rowCount->setMinimumWidth(m_rowCount->fontMetrics().horizontalAdvance(tr("%1 rows").arg(u"88,888"_s)));
+    m_rowCount->setMinimumWidth(
+        m_rowCount->fontMetrics().horizontalAdvance(tr("%Ln row(s)", nullptr, 88888)));
 
     m_progress->setObjectName(u"listProgress"_s);
     m_progress->setAccessibleName(tr("Loading progress"));
@@ -798,10 +799,9 @@ void ListPane::updateRowCount()
     if (!m_model) {
         text.clear();
     } else if (!m_proxy->filterRegularExpression().pattern().isEmpty() || shown != total) {
-        text = (total == 1 ? tr("%1 of %2 row") : tr("%1 of %2 rows"))
-                   .arg(locale.toString(shown), locale.toString(total));
+        text = tr("%1 of %Ln row(s)", nullptr, total).arg(locale.toString(shown));
     } else {
-        text = (total == 1 ? tr("%1 row") : tr("%1 rows")).arg(locale.toString(total));
+        text = tr("%Ln row(s)", nullptr, total);
     }
     if (m_rowCount->text() != text) {
         m_rowCount->setText(text);

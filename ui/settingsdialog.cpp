@@ -30,11 +30,9 @@ QString dataSize(qint64 bytes)
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
-// Spelled out rather than tr()'s %n: without a translation loaded, %n leaves "response(s)".
 QString responseCount(qint64 count)
 {
-    return count == 1 ? SettingsDialog::tr("1 response")
-                      : SettingsDialog::tr("%1 responses").arg(QLocale().toString(count));
+    return SettingsDialog::tr("%Ln response(s)", nullptr, int(count));
 }
 
 } // namespace

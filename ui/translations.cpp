@@ -23,14 +23,15 @@ namespace {
 const QString translationsResource = u":/i18n"_s;
 
 // Loads the first of `locale`'s UI languages that has a file `<prefix>_<language>.qm` in
-// `directory`, and stops at English: a user who prefers English to German gets no German.
+// `directory`, and stops at English: a user who prefers English to German gets no German, only
+// the English plural forms ("1 row", "2 rows") where there are any.
 bool loadForLocale(QTranslator &translator, const QLocale &locale, const QString &prefix,
                    const QString &directory)
 {
     const QStringList languages = locale.uiLanguages();
     for (const QString &language : languages) {
         if (QLocale(language).language() == QLocale::English) {
-            return false;
+            return translator.load(prefix + u"_en"_s, directory);
         }
         // "de-DE" -> "hubshelf_de_DE"; QTranslator falls back to "hubshelf_de" by itself.
         const QString fileName = prefix + u'_' + QString(language).replace(u'-', u'_');
@@ -38,7 +39,8 @@ bool loadForLocale(QTranslator &translator, const QLocale &locale, const QString
             return true;
         }
     }
-    return false;
+    // No language of the user's has a translation (or the locale is "C"): English plurals.
+    return translator.load(prefix + u"_en"_s, directory);
 }
 
 } // namespace

@@ -505,7 +505,7 @@ void TestCliCommands::cacheCommands_reportClearAndLocate()
     QVERIFY(numbers.value(u"bytes_saved"_s).toInt() > 0);
     const Run clear = run({u"cache"_s, u"clear"_s});
     QCOMPARE(clear.exitCode, 0);
-    QCOMPARE(clear.err, u"Cleared 1 cached response(s).\n"_s);
+    QCOMPARE(clear.err, u"Cleared 1 cached response.\n"_s);
     QCOMPARE(QJsonDocument::fromJson(run({u"cache"_s, u"stats"_s, u"--json"_s}).out)
                  .object()
                  .value(u"entries"_s)

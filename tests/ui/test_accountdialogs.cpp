@@ -7,6 +7,7 @@
 #include "ui/appsettings.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -155,6 +156,9 @@ void TestAccountDialogs::initTestCase()
     QCoreApplication::setOrganizationName(u"HubshelfTests"_s);
     QCoreApplication::setApplicationName(u"test_accountdialogs"_s);
     QApplication::setQuitOnLastWindowClosed(false);
+    // As the program does, in US English whatever the machine's locale: "1 row", "5,000 rows".
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(Hubshelf::Ui::installTranslations(*QCoreApplication::instance()));
     const QString testConfig = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     QVERIFY2(QSettings().fileName().startsWith(testConfig), qPrintable(QSettings().fileName()));
 

@@ -5,6 +5,7 @@
 #include "models/githublistmodel.h"
 #include "models/roles.h"
 #include "ui/listpane.h"
+#include "ui/translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -96,6 +97,9 @@ void TestListPane::initTestCase()
     QCoreApplication::setOrganizationName(u"HubshelfTests"_s);
     QCoreApplication::setApplicationName(u"test_listpane"_s);
     QApplication::setQuitOnLastWindowClosed(false);
+    // As the program does, in US English whatever the machine's locale: "1 row", "5,000 rows".
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(Hubshelf::Ui::installTranslations(*QCoreApplication::instance()));
     // Row counts are locale-formatted; the assertions are written for English.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     qRegisterMetaType<Hubshelf::GitHub::Error>();
