@@ -5,6 +5,7 @@
 
 #include "cache/etagcache.h"
 #include "fakegithub.h"
+#include "fakegithubprocess.h"
 #include "github/client.h"
 #include "github/pagestream.h"
 
@@ -15,7 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -87,30 +87,22 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption fakeOption(u"fakegithub"_s, u"The fakegithub executable."_s, u"path"_s,
-                                        QStringLiteral(FAKEGITHUB_BINARY));
-    const QCommandLineOption latencyOption(u"latency-ms"_s, u"Latency of the fake."_s, u"ms"_s, u"100"_s);
+    FakeGitHubProcess::addOptions(parser);
     parser.addHelpOption();
-    parser.addOptions({fakeOption, latencyOption});
     parser.process(app);
 
     // max-age 5 s: long enough for the fresh run, short enough for the revisit "after max-age".
-    QProcess fake;
-    fake.setProgram(parser.value(fakeOption));
-    fake.setArguments(
-        {u"--port"_s, u"0"_s, u"--latency-ms"_s, parser.value(latencyOption), u"--max-age"_s, u"5"_s});
-    fake.start();
-    if (!fake.waitForReadyRead(10000)) {
+    FakeGitHubProcess fake;
+    if (!fake.start(parser, 5)) {
         QTextStream(stderr) << "bench_network: fakegithub did not start\n";
         return 1;
     }
-    const int port = fake.readLine().trimmed().toInt();
-    const QUrl api(u"http://127.0.0.1:%1"_s.arg(port));
+    const QUrl api = fake.apiUrl();
 
     QTemporaryDir dir;
     QNetworkAccessManager network;
     QTextStream out(stdout);
-    out << "bench_network: fakegithub --latency-ms " << parser.value(latencyOption)
+    out << "bench_network: fakegithub --latency-ms " << FakeGitHubProcess::latency(parser)
         << ", GET /orgs/megacorp/repos: 5,000 repositories in 50 pages of 100\n\n";
     out << QString(u"%1 %2 %3 %4 %5\n"_s)
                .arg(u"scenario"_s, -40)
@@ -157,7 +149,5 @@ int main(int argc, char *argv[])
     row(u"token rotation, same user (304s)"_s,
         streamAllPages(client, client.endpoint(u"/orgs/megacorp/repos"_s)), pointsUsed(client) - before);
 
-    fake.kill();
-    fake.waitForFinished();
     return 0;
 }

@@ -11,6 +11,7 @@
 #include "auth/tokenstore.h"
 #include "cache/etagcache.h"
 #include "fakegithub.h"
+#include "fakegithubprocess.h"
 #include "github/client.h"
 #include "github/error.h"
 #include "models/githublistmodel.h"
@@ -28,9 +29,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
-#include <QProcess>
 #include <QProcessEnvironment>
-#include <QScopeGuard>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -335,28 +334,16 @@ int main(int argc, char *argv[])
     QSettings().clear();
 
     QCommandLineParser parser;
-    const QCommandLineOption fakeOption(u"fakegithub"_s, u"The fakegithub executable."_s, u"path"_s,
-                                        QStringLiteral(FAKEGITHUB_BINARY));
-    const QCommandLineOption latencyOption(u"latency-ms"_s, u"Latency of the fake."_s, u"ms"_s, u"100"_s);
+    FakeGitHubProcess::addOptions(parser);
     parser.addHelpOption();
-    parser.addOptions({fakeOption, latencyOption});
     parser.process(app);
 
     // max-age 60 s, as GitHub's: the warm run comes well within it and makes no request.
-    QProcess fake;
-    fake.setProgram(parser.value(fakeOption));
-    fake.setArguments(
-        {u"--port"_s, u"0"_s, u"--latency-ms"_s, parser.value(latencyOption), u"--max-age"_s, u"60"_s});
-    fake.start();
-    if (!fake.waitForReadyRead(10000)) {
+    FakeGitHubProcess fake;
+    if (!fake.start(parser, 60)) {
         return fail(u"fakegithub did not start."_s);
     }
-    const int port = fake.readLine().trimmed().toInt();
-    const QUrl api(u"http://127.0.0.1:%1"_s.arg(port));
-    const auto stopFake = qScopeGuard([&fake] {
-        fake.kill();
-        fake.waitForFinished();
-    });
+    const QUrl api = fake.apiUrl();
 
     QTemporaryDir dir;
     if (!dir.isValid()) {
@@ -395,7 +382,7 @@ int main(int argc, char *argv[])
     QTest::qWait(500); // the account's own requests (GET /user, the avatar) settle first
 
     QTextStream out(stdout);
-    out << "bench_window: fakegithub --latency-ms " << parser.value(latencyOption)
+    out << "bench_window: fakegithub --latency-ms " << FakeGitHubProcess::latency(parser)
         << " (own process), window 1280x800 offscreen, Fusion; stall = longest lateness of a "
         << StallIntervalMs << " ms timer\n\n";
     out << QString(u"%1 %2 %3 %4 %5 %6 %7\n"_s)
