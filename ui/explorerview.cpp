@@ -388,28 +388,29 @@ void ExplorerView::pullStateChosen()
     }
 }
 
+QString ExplorerView::rowValue(const QModelIndex &sourceIndex, const QString &column) const
+{
+    const Models::GitHubListModel *model = m_listPane->sourceModel();
+    return model->index(sourceIndex.row(), model->columnNamed(column)).data(Models::ExportRole).toString();
+}
+
 void ExplorerView::rowActivated(const QModelIndex &sourceIndex)
 {
     const Models::GitHubListModel *model = m_listPane->sourceModel();
     if (!model || !sourceIndex.isValid()) {
         return;
     }
-    const auto valueOf = [&](const QString &column) {
-        return model->index(sourceIndex.row(), model->columnNamed(column))
-            .data(Models::ExportRole)
-            .toString();
-    };
     Location next;
     switch (model->kind()) {
     case Models::ListKind::Gists:
         next.target = gistTarget(sourceIndex.data(Models::IdRole).toString());
         break;
     case Models::ListKind::Repositories:
-        next.target = GitHub::parseTarget(valueOf(u"full_name"_s));
+        next.target = GitHub::parseTarget(rowValue(sourceIndex, u"full_name"_s));
         break;
     case Models::ListKind::Users:
     case Models::ListKind::Organizations:
-        next.target = loginTarget(valueOf(u"login"_s));
+        next.target = loginTarget(rowValue(sourceIndex, u"login"_s));
         if (model->kind() == Models::ListKind::Users) {
             next.place = Place::Profile; // a person opens on who they are
         }
@@ -447,9 +448,6 @@ void ExplorerView::showRowDetails()
         return;
     }
     const QModelIndex source = m_listPane->proxyModel()->mapToSource(current);
-    const auto valueOf = [&](const QString &column) {
-        return model->index(source.row(), model->columnNamed(column)).data(Models::ExportRole).toString();
-    };
     switch (model->kind()) {
     case Models::ListKind::Gists: {
         const QString id = source.data(Models::IdRole).toString();
@@ -463,7 +461,7 @@ void ExplorerView::showRowDetails()
     }
     case Models::ListKind::Users:
     case Models::ListKind::Organizations: {
-        const QString login = valueOf(u"login"_s);
+        const QString login = rowValue(source, u"login"_s);
         if (!GitHub::isValidLogin(login)) {
             return;
         }
@@ -480,7 +478,7 @@ void ExplorerView::showRowDetails()
         return;
     }
     case Models::ListKind::PullRequests: {
-        const QString number = valueOf(u"number"_s);
+        const QString number = rowValue(source, u"number"_s);
         const GitHub::Target &target = m_location.target;
         m_details->showLoading();
         fetch(GitHub::encodedPath({u"repos"_s, target.owner, target.repository, u"pulls"_s, number}),

@@ -86,6 +86,8 @@ private:
     void fillPlaces(const QList<Models::Place> &places, Models::Place current);
     void placeChosen();
     void pullStateChosen();
+    // A column's text (by CSV name) in the list's row of `sourceIndex`.
+    QString rowValue(const QModelIndex &sourceIndex, const QString &column) const;
     void rowActivated(const QModelIndex &sourceIndex);
     void rowSelected();
     void showRowDetails();
