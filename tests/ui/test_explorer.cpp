@@ -21,6 +21,7 @@
 #include "ui/profilecard.h"
 #include "ui/pullrequestview.h"
 #include "ui/rowcard.h"
+#include "ui/translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -131,6 +132,9 @@ void TestExplorer::initTestCase()
     QApplication::setQuitOnLastWindowClosed(false);
     // One style everywhere, so that the screenshots look the same on every machine.
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    // As main.cpp does, in US English whatever the machine's locale: "1 row", "3 rows".
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY(Hubshelf::Ui::installTranslations(*QCoreApplication::instance()));
     QVERIFY(m_dir.isValid());
 }
 
@@ -251,6 +255,7 @@ void TestExplorer::typingALogin_showsTheProfileBesideTheGists()
     waitForCompleteList();
     QCOMPARE(pane()->kind(), Hubshelf::Models::ListKind::Gists);
     QCOMPARE(pane()->sourceModel()->rowCount(), 3); // two public gists and the Markdown one, all octocat's
+    QCOMPARE(pane()->findChild<QLabel *>(u"listRowCount"_s)->text(), u"3 rows"_s);
     QVERIFY(proxyRowWhere(u"description"_s, u"Hubshelf notes: Markdown and Python"_s).isValid());
     QCOMPARE(m_window->findChild<QLineEdit *>(u"addressField"_s)->text(), u"octocat"_s);
     QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Gists));
