@@ -19,4 +19,6 @@ fi
 eval "$(printf 'hubshelf-tests' | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
 export QT_QPA_PLATFORM=offscreen
+# The machine decides how many suites run at once (the presets name no job counts).
+export CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-$(nproc)}"
 exec "$@"
