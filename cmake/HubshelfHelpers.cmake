@@ -21,8 +21,9 @@ function(hubshelf_add_library name)
 endfunction()
 
 # hubshelf_add_test(name SOURCES ... [LIBS ...] [LABELS ...] [TIMEOUT seconds])
-# One Qt Test executable registered with CTest. Tests run hermetically: QStandardPaths test
-# mode is switched on by the test itself, XDG folders point into the build tree.
+# One Qt Test executable registered with CTest, on the offscreen platform. Hermetic settings and
+# caches are each test's own business: it switches on QStandardPaths' test mode, or points the
+# XDG folders of a child process at a QTemporaryDir.
 function(hubshelf_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
