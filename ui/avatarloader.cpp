@@ -1,5 +1,6 @@
 #include "ui/avatarloader.h"
 
+#include "github/endpoints.h"
 #include "ui/logging.h"
 
 #include <QDir>
@@ -9,9 +10,6 @@
 #include <QNetworkDiskCache>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QPainter>
-#include <QPainterPath>
-#include <QPalette>
 #include <QStandardPaths>
 #include <QUrlQuery>
 
@@ -27,12 +25,6 @@ namespace {
 constexpr int TransferTimeoutMs = 20000;
 // Decoded pixmaps kept in memory, in KiB of pixels: a few hundred avatars at list and card sizes.
 constexpr int MemoryCacheKiB = 24 * 1024;
-
-bool isWeb(const QUrl &url)
-{
-    return url.isValid() && (url.scheme() == u"https"_s || url.scheme() == u"http"_s) &&
-           !url.host().isEmpty();
-}
 
 qreal applicationRatio()
 {
@@ -74,68 +66,6 @@ QUrl AvatarLoader::sizedUrl(const QUrl &url, int sizePx)
     return sized;
 }
 
-QPixmap AvatarLoader::placeholder(const QString &name, int sizePx, const QPalette &palette,
-                                  qreal devicePixelRatio)
-{
-    QPixmap pixmap(QSize(sizePx, sizePx) * devicePixelRatio);
-    pixmap.setDevicePixelRatio(devicePixelRatio);
-    pixmap.fill(Qt::transparent);
-
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF area(0, 0, sizePx, sizePx);
-    // Mid on Window reads as "no picture" in light and dark palettes alike.
-    QColor fill = palette.color(QPalette::Mid);
-    fill.setAlphaF(0.45f);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(fill);
-    painter.drawEllipse(area);
-
-    const QString initial = name.trimmed().left(1).toUpper();
-    QColor ink = palette.color(QPalette::WindowText);
-    ink.setAlphaF(0.7f);
-    if (!initial.isEmpty()) {
-        QFont font = painter.font();
-        font.setPixelSize(std::max(6, sizePx * 4 / 9));
-        font.setBold(true);
-        painter.setFont(font);
-        painter.setPen(ink);
-        painter.drawText(area, Qt::AlignCenter, initial);
-    } else {
-        // A head and shoulders, clipped by the circle.
-        QPainterPath clip;
-        clip.addEllipse(area);
-        painter.setClipPath(clip);
-        painter.setBrush(ink);
-        const qreal s = sizePx;
-        painter.drawEllipse(QRectF(s * 0.33, s * 0.18, s * 0.34, s * 0.34));
-        painter.drawEllipse(QRectF(s * 0.14, s * 0.58, s * 0.72, s * 0.62));
-    }
-    return pixmap;
-}
-
-QPixmap AvatarLoader::shaped(const QPixmap &source, int sizePx, bool circle, qreal devicePixelRatio)
-{
-    QPixmap pixmap(QSize(sizePx, sizePx) * devicePixelRatio);
-    pixmap.setDevicePixelRatio(devicePixelRatio);
-    pixmap.fill(Qt::transparent);
-    if (source.isNull()) {
-        return pixmap;
-    }
-    QPainter painter(&pixmap);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
-    const QRectF area(0, 0, sizePx, sizePx);
-    QPainterPath clip;
-    if (circle) {
-        clip.addEllipse(area);
-    } else {
-        clip.addRoundedRect(area, sizePx / 8.0, sizePx / 8.0);
-    }
-    painter.setClipPath(clip);
-    painter.drawPixmap(area, source, QRectF(source.rect()));
-    return pixmap;
-}
-
 QString AvatarLoader::key(const QUrl &url, int sizePx)
 {
     return url.toString(QUrl::FullyEncoded) + u'#' + QString::number(sizePx);
@@ -149,7 +79,7 @@ QPixmap AvatarLoader::cached(const QUrl &url, int sizePx) const
 
 void AvatarLoader::request(const QUrl &url, int sizePx)
 {
-    if (!isWeb(url) || sizePx <= 0) {
+    if (!GitHub::Endpoints::isWebUrl(url) || sizePx <= 0) {
         Q_EMIT avatarFailed(url);
         return;
     }

@@ -11,7 +11,6 @@
 class QNetworkAccessManager;
 class QNetworkDiskCache;
 class QNetworkReply;
-class QPalette;
 
 namespace Hubshelf::Ui {
 
@@ -37,14 +36,6 @@ public:
 
     // GitHub's avatar URL for `sizePx` device pixels: `s=SIZE` set, other query items kept.
     static QUrl sizedUrl(const QUrl &url, int sizePx);
-
-    // What a view shows while an avatar loads or when it cannot: the first letter of `name` in a
-    // circle, or a neutral silhouette when there is no name, in the colours of `palette`.
-    static QPixmap placeholder(const QString &name, int sizePx, const QPalette &palette,
-                               qreal devicePixelRatio = 1.0);
-    // `source` scaled to `sizePx` (logical) and clipped to a circle (people) or a rounded square
-    // (organizations), as GitHub shows them.
-    static QPixmap shaped(const QPixmap &source, int sizePx, bool circle, qreal devicePixelRatio = 1.0);
 
     // Asks for `url` at `sizePx` logical pixels; avatarReady() follows with the same `url` once the
     // image is there, synchronously when it is already decoded in memory. Anything but http(s) and

@@ -15,7 +15,8 @@ namespace Hubshelf::Ui {
 
 namespace {
 
-QWidget *messagePage(const QString &name, const QString &text, QWidget *parent, QLabel **labelOut = nullptr)
+// A centred message on a page of its own, with `below` (when given) under it.
+QWidget *messagePage(const QString &name, const QString &text, QWidget *parent, QWidget *below = nullptr)
 {
     auto *page = new QWidget(parent);
     page->setObjectName(name);
@@ -29,10 +30,10 @@ QWidget *messagePage(const QString &name, const QString &text, QWidget *parent, 
     layout->setContentsMargins(24, 24, 24, 24);
     layout->addStretch(1);
     layout->addWidget(label);
-    layout->addStretch(1);
-    if (labelOut) {
-        *labelOut = label;
+    if (below) {
+        layout->addWidget(below, 0, Qt::AlignHCenter);
     }
+    layout->addStretch(1);
     return page;
 }
 
@@ -50,16 +51,13 @@ DetailsPane::DetailsPane(QWidget *parent)
 
     m_empty = messagePage(u"detailsEmpty"_s, tr("Select a row to see its details"), this);
 
-    QLabel *loadingLabel = nullptr;
-    m_loading = messagePage(u"detailsLoading"_s, tr("Loading…"), this, &loadingLabel);
-    m_busy = new QProgressBar(m_loading);
+    m_busy = new QProgressBar(this);
     m_busy->setObjectName(u"detailsBusy"_s);
     m_busy->setAccessibleName(tr("Loading the details"));
     m_busy->setRange(0, 0); // busy: the size of the answer is unknown
     m_busy->setTextVisible(false);
     m_busy->setMaximumWidth(160);
-    auto *layout = static_cast<QVBoxLayout *>(m_loading->layout());
-    layout->insertWidget(layout->indexOf(loadingLabel) + 1, m_busy, 0, Qt::AlignHCenter);
+    m_loading = messagePage(u"detailsLoading"_s, tr("Loading…"), this, m_busy);
 
     addWidget(m_empty);
     addWidget(m_loading);

@@ -1,5 +1,7 @@
 #include "ui/errorbanner.h"
 
+#include "widgets/colours.h"
+
 #include <QColor>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -20,13 +22,6 @@ namespace {
 // Amber, the colour people read as "attention" without "danger"; blended into the palette's own
 // window colour so the banner stays readable with the palette's text colour, light or dark.
 const QColor Attention(245, 166, 35);
-
-QColor blend(const QColor &base, const QColor &tint, qreal amount)
-{
-    return QColor::fromRgbF(float(base.redF() + (tint.redF() - base.redF()) * amount),
-                            float(base.greenF() + (tint.greenF() - base.greenF()) * amount),
-                            float(base.blueF() + (tint.blueF() - base.blueF()) * amount));
-}
 
 } // namespace
 
@@ -174,8 +169,8 @@ void ErrorBanner::paintEvent(QPaintEvent *event)
     const QPalette &colours = palette();
     const QColor window = colours.color(QPalette::Window);
     const bool dark = window.lightnessF() < 0.5;
-    const QColor fill = blend(window, Attention, dark ? 0.22 : 0.20);
-    const QColor edge = blend(window, Attention, dark ? 0.65 : 0.75);
+    const QColor fill = Widgets::blend(window, Attention, dark ? 0.22 : 0.20);
+    const QColor edge = Widgets::blend(window, Attention, dark ? 0.65 : 0.75);
 
     QPainter painter(this);
     painter.fillRect(rect(), fill);

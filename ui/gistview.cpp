@@ -1,11 +1,13 @@
 #include "ui/gistview.h"
 
+#include "github/endpoints.h"
 #include "ui/avatarloader.h"
 #include "ui/markdownview.h"
+#include "widgets/avatarlabel.h"
+#include "widgets/openurl.h"
 
 #include <QClipboard>
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFrame>
@@ -75,9 +77,8 @@ GistView::GistView(QWidget *parent)
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
-    m_avatar = new QLabel(this);
+    m_avatar = new Widgets::AvatarLabel(OwnerAvatarSize, this);
     m_avatar->setObjectName(u"gistOwnerAvatar"_s);
-    m_avatar->setFixedSize(OwnerAvatarSize, OwnerAvatarSize);
     m_avatar->setAccessibleName(tr("Owner's avatar"));
     m_owner = new QLabel(this);
     m_owner->setObjectName(u"gistOwner"_s);
@@ -202,21 +203,18 @@ GistView::~GistView() = default;
 
 void GistView::setAvatarLoader(AvatarLoader *loader)
 {
-    if (m_loader) {
-        disconnect(m_loader, nullptr, this, nullptr);
-    }
-    m_loader = loader;
-    if (m_loader) {
-        connect(m_loader, &AvatarLoader::avatarReady, this, &GistView::onAvatarReady);
-    }
+    m_avatar->setLoader(loader);
+}
+
+bool GistView::hasAvatar() const
+{
+    return m_avatar->hasAvatar();
 }
 
 void GistView::clear()
 {
     m_gist = {};
     m_fileNames.clear();
-    m_avatarUrl.clear();
-    m_hasAvatar = false;
     m_title->clear();
     m_owner->clear();
     m_meta->clear();
@@ -228,7 +226,8 @@ void GistView::clear()
     }
     m_source->setChecked(false);
     showFile(-1);
-    showPlaceholderAvatar();
+    m_avatar->setAvatar({}, {});
+    m_avatar->hide();
 }
 
 void GistView::showGist(const QJsonObject &gist)
@@ -281,11 +280,8 @@ void GistView::showGist(const QJsonObject &gist)
     m_tabs->updateGeometry();
     showFile(m_fileNames.isEmpty() ? -1 : 0);
 
-    m_avatarUrl = QUrl(owner.value(u"avatar_url"_s).toString());
-    showPlaceholderAvatar();
-    if (m_loader && m_avatarUrl.isValid()) {
-        m_loader->request(m_avatarUrl, OwnerAvatarSize);
-    }
+    m_avatar->setAvatar(QUrl(owner.value(u"avatar_url"_s).toString()), login);
+    m_avatar->setVisible(!gist.isEmpty());
 }
 
 QString GistView::currentFileName() const
@@ -356,7 +352,7 @@ QString GistView::noteText() const
 QUrl GistView::currentRawUrl() const
 {
     const QUrl url(currentFile().value(u"raw_url"_s).toString());
-    return url.scheme() == u"https"_s || url.scheme() == u"http"_s ? url : QUrl();
+    return GitHub::Endpoints::isWebUrl(url) ? url : QUrl();
 }
 
 void GistView::copyCurrentFile()
@@ -372,10 +368,7 @@ void GistView::copyCurrentFile()
 
 void GistView::openRaw()
 {
-    const QUrl url = currentRawUrl();
-    if (url.isValid()) {
-        QDesktopServices::openUrl(url);
-    }
+    Widgets::openWebUrl(currentRawUrl());
 }
 
 void GistView::showFile(int index)
@@ -444,25 +437,6 @@ void GistView::updateView()
     m_plain->horizontalScrollBar()->setValue(0);
 }
 
-void GistView::onAvatarReady(const QUrl &url, const QPixmap &pixmap)
-{
-    if (url != m_avatarUrl || m_avatarUrl.isEmpty()) {
-        return;
-    }
-    m_hasAvatar = true;
-    m_avatar->setPixmap(AvatarLoader::shaped(pixmap, OwnerAvatarSize, true, devicePixelRatioF()));
-}
-
-void GistView::showPlaceholderAvatar()
-{
-    if (m_hasAvatar) {
-        return;
-    }
-    const QString login = m_gist.value(u"owner"_s).toObject().value(u"login"_s).toString();
-    m_avatar->setPixmap(AvatarLoader::placeholder(login, OwnerAvatarSize, palette(), devicePixelRatioF()));
-    m_avatar->setVisible(!m_gist.isEmpty());
-}
-
 void GistView::applyFonts()
 {
     QFont title = font();
@@ -486,8 +460,6 @@ void GistView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
         applyFonts();
-    } else if (event->type() == QEvent::PaletteChange && !m_hasAvatar) {
-        showPlaceholderAvatar();
     }
 }
 

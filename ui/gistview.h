@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QJsonObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -15,6 +14,10 @@ class QTextDocument;
 class QToolButton;
 
 namespace Hubshelf::Ui {
+
+namespace Widgets {
+class AvatarLabel;
+}
 
 class AvatarLoader;
 class MarkdownView;
@@ -61,7 +64,7 @@ public:
     QString noteText() const;
     QUrl currentRawUrl() const;
     // The owner's avatar arrived (as opposed to the placeholder).
-    bool hasAvatar() const { return m_hasAvatar; }
+    bool hasAvatar() const;
 
     // The selected file's content to the clipboard.
     void copyCurrentFile();
@@ -77,19 +80,14 @@ protected:
 private:
     void showFile(int index);
     void updateView();
-    void onAvatarReady(const QUrl &url, const QPixmap &pixmap);
-    void showPlaceholderAvatar();
     void applyFonts();
     QJsonObject currentFile() const;
 
-    QPointer<AvatarLoader> m_loader;
     QJsonObject m_gist;
     QStringList m_fileNames;
-    QUrl m_avatarUrl;
-    bool m_hasAvatar = false;
 
     QLabel *m_title = nullptr;
-    QLabel *m_avatar = nullptr;
+    Widgets::AvatarLabel *m_avatar = nullptr;
     QLabel *m_owner = nullptr;
     QLabel *m_meta = nullptr;
     QTabBar *m_tabs = nullptr;

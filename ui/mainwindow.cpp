@@ -16,11 +16,11 @@
 #include "ui/ratelimitdialog.h"
 #include "ui/ratelimitindicator.h"
 #include "ui/settingsdialog.h"
+#include "widgets/openurl.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QFont>
@@ -473,10 +473,7 @@ void MainWindow::exportList()
 
 void MainWindow::openInBrowser()
 {
-    const QUrl page = m_explorer->currentWebPage();
-    if (page.isValid() && (page.scheme() == u"https"_s || page.scheme() == u"http"_s)) {
-        QDesktopServices::openUrl(page);
-    }
+    Widgets::openWebUrl(m_explorer->currentWebPage());
 }
 
 void MainWindow::showSettings()

@@ -1,6 +1,9 @@
 #include "ui/markdownview.h"
 
-#include <QDesktopServices>
+#include "github/endpoints.h"
+#include "widgets/colours.h"
+#include "widgets/openurl.h"
+
 #include <QEvent>
 #include <QFileInfo>
 #include <QList>
@@ -31,12 +34,7 @@ bool isCodeBlock(const QTextBlock &block)
 // palette's AlternateBase is often indistinguishable from Base.
 QColor codeBackground(const QPalette &colours)
 {
-    const QColor base = colours.color(QPalette::Base);
-    const QColor text = colours.color(QPalette::Text);
-    const float amount = 0.07f;
-    return QColor::fromRgbF(base.redF() + (text.redF() - base.redF()) * amount,
-                            base.greenF() + (text.greenF() - base.greenF()) * amount,
-                            base.blueF() + (text.blueF() - base.blueF()) * amount);
+    return Widgets::blend(colours.color(QPalette::Base), colours.color(QPalette::Text), 0.07f);
 }
 
 QString altTextOf(const QTextImageFormat &image)
@@ -88,21 +86,13 @@ QVariant MarkdownView::loadResource(int type, const QUrl &name)
     return {};
 }
 
-bool MarkdownView::openExternally(const QUrl &url)
-{
-    if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) || url.host().isEmpty()) {
-        return false;
-    }
-    return QDesktopServices::openUrl(url);
-}
-
 void MarkdownView::onAnchorClicked(const QUrl &url)
 {
     if (url.isRelative() && url.path().isEmpty() && url.hasFragment()) {
         scrollToAnchor(url.fragment());
         return;
     }
-    if (openExternally(url)) {
+    if (Widgets::openWebUrl(url)) {
         Q_EMIT linkOpened(url);
     }
 }
@@ -169,7 +159,7 @@ void MarkdownView::render()
             QTextCharFormat text;
             text.setFontItalic(true);
             text.setForeground(colours.color(QPalette::PlaceholderText));
-            if (source.scheme() == u"https"_s || source.scheme() == u"http"_s) {
+            if (GitHub::Endpoints::isWebUrl(source)) {
                 text.setAnchor(true);
                 text.setAnchorHref(source.toString(QUrl::FullyEncoded));
                 text.setToolTip(source.toDisplayString());

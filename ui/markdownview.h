@@ -26,9 +26,6 @@ public:
     // Only resources inside the application (qrc:) load; everything else is refused.
     QVariant loadResource(int type, const QUrl &name) override;
 
-    // What a click on `url` does: opens http(s) in the browser (true), ignores anything else.
-    static bool openExternally(const QUrl &url);
-
 Q_SIGNALS:
     // A link was handed to the browser.
     void linkOpened(const QUrl &url);

@@ -2,6 +2,7 @@
 
 #include "models/requestlogmodel.h"
 #include "models/roles.h"
+#include "widgets/middleelidedelegate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -9,7 +10,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -17,25 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Ui {
 
-namespace {
-
 using Models::RequestLogModel;
-
-// A URL keeps its host and its last path segments in sight: both ends say which call it was.
-class MiddleElideDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->textElideMode = Qt::ElideMiddle;
-    }
-};
-
-} // namespace
 
 NetworkLogDock::NetworkLogDock(Models::RequestLogModel *model, QWidget *parent)
     : QDockWidget(tr("Network log"), parent)
@@ -77,7 +59,7 @@ NetworkLogDock::NetworkLogDock(Models::RequestLogModel *model, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
-    m_view->setItemDelegateForColumn(RequestLogModel::Url, new MiddleElideDelegate(m_view));
+    m_view->setItemDelegateForColumn(RequestLogModel::Url, new Widgets::MiddleElideDelegate(m_view));
 
     QHeaderView *rows = m_view->verticalHeader();
     rows->hide();

@@ -1,18 +1,20 @@
 #include "ui/profilecard.h"
 
+#include "github/endpoints.h"
 #include "ui/avatarloader.h"
+#include "widgets/avatarlabel.h"
+#include "widgets/elidedlinklabel.h"
+#include "widgets/openurl.h"
+#include "widgets/weblinkbutton.h"
 
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonValue>
 #include <QLabel>
 #include <QLocale>
-#include <QPushButton>
 #include <QRegularExpression>
-#include <QResizeEvent>
 #include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -24,77 +26,6 @@ using namespace Qt::StringLiterals;
 namespace Hubshelf::Ui {
 
 namespace {
-
-// A link whose text is elided in the middle to the width it gets, so that a long URL never widens
-// the pane; the whole URL is in the tooltip.
-class ElidedLinkLabel final : public QLabel
-{
-public:
-    explicit ElidedLinkLabel(QWidget *parent)
-        : QLabel(parent)
-    {
-        setTextFormat(Qt::RichText);
-        setTextInteractionFlags(Qt::TextBrowserInteraction);
-        setOpenExternalLinks(false);
-        setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    }
-
-    void setLink(const QUrl &url, const QString &display)
-    {
-        m_url = url;
-        m_display = display;
-        setToolTip(url.toDisplayString());
-        setAccessibleDescription(url.toDisplayString());
-        relayout();
-    }
-
-    QUrl url() const { return m_url; }
-
-    QSize minimumSizeHint() const override
-    {
-        return {fontMetrics().averageCharWidth() * 8, QLabel::minimumSizeHint().height()};
-    }
-
-    QSize sizeHint() const override
-    {
-        return {fontMetrics().horizontalAdvance(m_display) + 2, QLabel::sizeHint().height()};
-    }
-
-protected:
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QLabel::resizeEvent(event);
-        relayout();
-    }
-
-    void changeEvent(QEvent *event) override
-    {
-        QLabel::changeEvent(event);
-        if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-            relayout();
-        }
-    }
-
-private:
-    void relayout()
-    {
-        if (m_display.isEmpty()) {
-            clear();
-            return;
-        }
-        const QString shown = fontMetrics().elidedText(m_display, Qt::ElideMiddle, std::max(width(), 40));
-        // Rich text takes the link colour from the application palette when parsed; ours may differ.
-        const QString html = u"<a href=\"%1\" style=\"color: %3\">%2</a>"_s.arg(
-            m_url.toString(QUrl::FullyEncoded).toHtmlEscaped(), shown.toHtmlEscaped(),
-            palette().color(QPalette::Link).name());
-        if (html != text()) {
-            setText(html);
-        }
-    }
-
-    QUrl m_url;
-    QString m_display;
-};
 
 QString stringOf(const QJsonObject &object, const QString &key)
 {
@@ -111,10 +42,7 @@ QUrl webUrl(const QString &text)
     if (url.scheme() == u"http"_s && !text.startsWith(u"http:"_s, Qt::CaseInsensitive)) {
         url.setScheme(u"https"_s);
     }
-    if ((url.scheme() != u"https"_s && url.scheme() != u"http"_s) || url.host().isEmpty()) {
-        return {};
-    }
-    return url;
+    return GitHub::Endpoints::isWebUrl(url) ? url : QUrl();
 }
 
 // "Joined Monday, 14 January 2008" says more than anybody asked: the locale's long date without
@@ -134,14 +62,6 @@ QString withoutScheme(const QUrl &url)
         text.remove(0, 1);
     }
     return text;
-}
-
-void openLink(const QString &link)
-{
-    const QUrl url(link);
-    if (url.scheme() == u"https"_s || url.scheme() == u"http"_s || url.scheme() == u"mailto"_s) {
-        QDesktopServices::openUrl(url);
-    }
 }
 
 struct Count
@@ -190,10 +110,9 @@ ProfileCard::ProfileCard(QWidget *parent)
         return label;
     };
 
-    m_avatar = new QLabel(content);
+    m_avatar = new Widgets::AvatarLabel(AvatarSize, content);
     m_avatar->setObjectName(u"profileAvatar"_s);
     m_avatar->setAccessibleName(tr("Avatar"));
-    m_avatar->setFixedSize(AvatarSize, AvatarSize);
 
     m_name = makeLabel(u"profileName"_s, tr("Name"));
     // The name is the card's heading: a Tab stop, so that it can be selected and read out.
@@ -221,18 +140,18 @@ ProfileCard::ProfileCard(QWidget *parent)
 
     m_company = makeLabel(u"profileCompany"_s, tr("Company"));
     m_location = makeLabel(u"profileLocation"_s, tr("Location"));
-    auto *blog = new ElidedLinkLabel(content);
-    blog->setObjectName(u"profileBlog"_s);
-    blog->setAccessibleName(tr("Website"));
-    m_blog = blog;
-    auto *email = new ElidedLinkLabel(content);
-    email->setObjectName(u"profileEmail"_s);
-    email->setAccessibleName(tr("Email"));
-    m_email = email;
+    m_blog = new Widgets::ElidedLinkLabel(content);
+    m_blog->setObjectName(u"profileBlog"_s);
+    m_blog->setAccessibleName(tr("Website"));
+    m_email = new Widgets::ElidedLinkLabel(content);
+    m_email->setObjectName(u"profileEmail"_s);
+    m_email->setAccessibleName(tr("Email"));
     m_joined = makeLabel(u"profileJoined"_s, tr("Joined"));
-    for (QLabel *link : {m_blog, m_email}) {
-        connect(link, &QLabel::linkActivated, this, &openLink);
-    }
+    // The website goes to the browser; the e-mail address, and only it, to the mail program.
+    connect(m_blog, &QLabel::linkActivated, this,
+            [](const QString &link) { Widgets::openWebUrl(QUrl(link)); });
+    connect(m_email, &QLabel::linkActivated, this,
+            [](const QString &link) { Widgets::openMailtoUrl(QUrl(link)); });
 
     m_form = new QFormLayout;
     m_form->setHorizontalSpacing(16);
@@ -277,15 +196,9 @@ ProfileCard::ProfileCard(QWidget *parent)
     }
     statsLayout->addStretch(1);
 
-    m_open = new QPushButton(tr("Open on GitHub"), content);
+    m_open = new Widgets::WebLinkButton(tr("Open on GitHub"), content);
     m_open->setObjectName(u"profileOpenOnGitHub"_s);
     m_open->setAccessibleName(tr("Open the profile on GitHub"));
-    m_open->setAutoDefault(false);
-    connect(m_open, &QPushButton::clicked, this, [this] { openLink(m_htmlUrl.toString()); });
-
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_open);
-    buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(20, 20, 20, 20);
@@ -294,7 +207,7 @@ ProfileCard::ProfileCard(QWidget *parent)
     layout->addWidget(m_bio);
     layout->addWidget(m_stats);
     layout->addLayout(m_form);
-    layout->addLayout(buttons);
+    layout->addWidget(m_open, 0, Qt::AlignLeft);
     layout->addStretch(1);
 
     setTabOrder(m_name, m_bio);
@@ -310,13 +223,12 @@ ProfileCard::~ProfileCard() = default;
 
 void ProfileCard::setAvatarLoader(AvatarLoader *loader)
 {
-    if (m_loader) {
-        disconnect(m_loader, nullptr, this, nullptr);
-    }
-    m_loader = loader;
-    if (m_loader) {
-        connect(m_loader, &AvatarLoader::avatarReady, this, &ProfileCard::onAvatarReady);
-    }
+    m_avatar->setLoader(loader);
+}
+
+bool ProfileCard::hasAvatar() const
+{
+    return m_avatar->hasAvatar();
 }
 
 bool ProfileCard::isOrganization() const
@@ -327,9 +239,6 @@ bool ProfileCard::isOrganization() const
 void ProfileCard::clear()
 {
     m_account = {};
-    m_avatarUrl.clear();
-    m_htmlUrl.clear();
-    m_hasAvatar = false;
     m_name->clear();
     m_login->clear();
     m_type->clear();
@@ -340,8 +249,8 @@ void ProfileCard::clear()
     setLinkRow(m_blog, {}, {});
     setLinkRow(m_email, {}, {});
     m_stats->hide();
-    m_open->hide();
-    showPlaceholderAvatar();
+    m_open->setUrl({});
+    m_avatar->setAvatar({}, {});
 }
 
 void ProfileCard::showAccount(const QJsonObject &account)
@@ -395,33 +304,12 @@ void ProfileCard::showAccount(const QJsonObject &account)
     }
     m_stats->setVisible(anyCount);
 
-    m_htmlUrl = webUrl(stringOf(account, u"html_url"_s));
-    m_open->setVisible(m_htmlUrl.isValid());
-    m_open->setToolTip(m_htmlUrl.toDisplayString());
+    m_open->setUrl(webUrl(stringOf(account, u"html_url"_s)));
 
-    m_avatarUrl = QUrl(stringOf(account, u"avatar_url"_s));
-    showPlaceholderAvatar();
-    if (m_loader && m_avatarUrl.isValid()) {
-        m_loader->request(m_avatarUrl, AvatarSize);
-    }
-}
-
-void ProfileCard::onAvatarReady(const QUrl &url, const QPixmap &pixmap)
-{
-    if (url != m_avatarUrl || m_avatarUrl.isEmpty()) {
-        return;
-    }
-    m_hasAvatar = true;
-    m_avatar->setPixmap(AvatarLoader::shaped(pixmap, AvatarSize, !isOrganization(), devicePixelRatioF()));
-}
-
-void ProfileCard::showPlaceholderAvatar()
-{
-    if (m_hasAvatar) {
-        return;
-    }
-    m_avatar->setPixmap(AvatarLoader::placeholder(m_account.value(u"login"_s).toString(), AvatarSize,
-                                                  palette(), devicePixelRatioF()));
+    // GitHub shows people round and organizations square.
+    m_avatar->setAvatar(QUrl(stringOf(account, u"avatar_url"_s)), account.value(u"login"_s).toString(),
+                        isOrganization() ? Widgets::AvatarLabel::Shape::RoundedSquare
+                                         : Widgets::AvatarLabel::Shape::Circle);
 }
 
 void ProfileCard::setRow(QLabel *value, const QString &text)
@@ -430,9 +318,9 @@ void ProfileCard::setRow(QLabel *value, const QString &text)
     m_form->setRowVisible(value, !text.isEmpty());
 }
 
-void ProfileCard::setLinkRow(QLabel *value, const QUrl &url, const QString &display)
+void ProfileCard::setLinkRow(Widgets::ElidedLinkLabel *value, const QUrl &url, const QString &display)
 {
-    static_cast<ElidedLinkLabel *>(value)->setLink(url, display);
+    value->setLink(url, display);
     m_form->setRowVisible(value, url.isValid() && !display.isEmpty());
 }
 
@@ -461,8 +349,6 @@ void ProfileCard::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
         applyFonts();
-    } else if (event->type() == QEvent::PaletteChange && !m_hasAvatar) {
-        showPlaceholderAvatar();
     }
 }
 

@@ -2,17 +2,21 @@
 
 #include <QHash>
 #include <QJsonObject>
-#include <QPointer>
 #include <QString>
 #include <QUrl>
 #include <QWidget>
 
 class QFormLayout;
 class QLabel;
-class QPushButton;
 class QScrollArea;
 
 namespace Hubshelf::Ui {
+
+namespace Widgets {
+class AvatarLabel;
+class ElidedLinkLabel;
+class WebLinkButton;
+} // namespace Widgets
 
 class AvatarLoader;
 
@@ -38,26 +42,20 @@ public:
     QJsonObject account() const { return m_account; }
     bool isOrganization() const;
     // The avatar arrived (as opposed to the placeholder).
-    bool hasAvatar() const { return m_hasAvatar; }
+    bool hasAvatar() const;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void onAvatarReady(const QUrl &url, const QPixmap &pixmap);
-    void showPlaceholderAvatar();
     void applyFonts();
     void setRow(QLabel *value, const QString &text);
-    void setLinkRow(QLabel *value, const QUrl &url, const QString &display);
+    void setLinkRow(Widgets::ElidedLinkLabel *value, const QUrl &url, const QString &display);
 
-    QPointer<AvatarLoader> m_loader;
     QJsonObject m_account;
-    QUrl m_avatarUrl;
-    QUrl m_htmlUrl;
-    bool m_hasAvatar = false;
 
     QScrollArea *m_scroll = nullptr;
-    QLabel *m_avatar = nullptr;
+    Widgets::AvatarLabel *m_avatar = nullptr;
     QLabel *m_name = nullptr;
     QLabel *m_login = nullptr;
     QLabel *m_type = nullptr;
@@ -65,13 +63,13 @@ private:
     QFormLayout *m_form = nullptr;
     QLabel *m_company = nullptr;
     QLabel *m_location = nullptr;
-    QLabel *m_blog = nullptr;
-    QLabel *m_email = nullptr;
+    Widgets::ElidedLinkLabel *m_blog = nullptr;
+    Widgets::ElidedLinkLabel *m_email = nullptr;
     QLabel *m_joined = nullptr;
     QWidget *m_stats = nullptr;
     // Number and caption of each count, by the JSON field it shows.
     QHash<QString, QWidget *> m_tiles;
-    QPushButton *m_open = nullptr;
+    Widgets::WebLinkButton *m_open = nullptr;
 };
 
 } // namespace Hubshelf::Ui

@@ -2,9 +2,12 @@
 
 #include "ui/avatarloader.h"
 #include "ui/markdownview.h"
+#include "widgets/avatarlabel.h"
+#include "widgets/chip.h"
+#include "widgets/labelflow.h"
+#include "widgets/weblinkbutton.h"
 
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -14,23 +17,15 @@
 #include <QLabel>
 #include <QList>
 #include <QLocale>
-#include <QPainter>
 #include <QPair>
-#include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Ui {
 
 namespace {
-
-constexpr int ChipPaddingX = 8;
-constexpr int ChipPaddingY = 2;
-constexpr int ChipSpacing = 6;
 
 // The locale's short date and time, without seconds: nobody merges to the second.
 QString dateText(const QJsonValue &value)
@@ -45,157 +40,6 @@ QString dateText(const QJsonValue &value)
     return QString(locale.toString(time.date(), QLocale::ShortFormat) + u' ' +
                    locale.toString(time.time(), timeFormat));
 }
-
-QColor blend(const QColor &base, const QColor &tint, float amount)
-{
-    return QColor::fromRgbF(base.redF() + (tint.redF() - base.redF()) * amount,
-                            base.greenF() + (tint.greenF() - base.greenF()) * amount,
-                            base.blueF() + (tint.blueF() - base.blueF()) * amount);
-}
-
-// Black or white, whichever reads better on `fill` (label colours are chosen by people).
-QColor inkFor(const QColor &fill)
-{
-    const double luminance = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF();
-    return luminance > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
-}
-
-// A rounded pill behind the label's own (selectable) text. Without a fill of its own it tints the
-// palette's base with its highlight, so that it follows light and dark palettes.
-class Chip final : public QLabel
-{
-public:
-    explicit Chip(QWidget *parent)
-        : QLabel(parent)
-    {
-        setTextFormat(Qt::PlainText);
-        setContentsMargins(ChipPaddingX, ChipPaddingY, ChipPaddingX, ChipPaddingY);
-        setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
-    }
-
-    void setFill(const QColor &fill)
-    {
-        m_fill = fill;
-        // Without a fill of its own, the text keeps following the palette (an empty palette inherits).
-        QPalette colours;
-        if (fill.isValid()) {
-            colours.setColor(QPalette::WindowText, inkFor(fill));
-        }
-        setPalette(colours);
-        update();
-    }
-
-protected:
-    void paintEvent(QPaintEvent *event) override
-    {
-        {
-            QPainter painter(this);
-            painter.setRenderHint(QPainter::Antialiasing);
-            painter.setPen(Qt::NoPen);
-            const QPalette &colours = palette();
-            painter.setBrush(m_fill.isValid() ? m_fill
-                                              : blend(colours.color(QPalette::Base),
-                                                      colours.color(QPalette::Highlight), 0.18f));
-            const QRectF area = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
-            painter.drawRoundedRect(area, area.height() / 2, area.height() / 2);
-        }
-        QLabel::paintEvent(event);
-    }
-
-private:
-    QColor m_fill;
-};
-
-// GitHub's labels as coloured pills that wrap onto further lines when the pane is narrow.
-class LabelFlow final : public QWidget
-{
-public:
-    explicit LabelFlow(QWidget *parent)
-        : QWidget(parent)
-    {
-        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-        policy.setHeightForWidth(true);
-        setSizePolicy(policy);
-    }
-
-    void setLabels(const QList<QPair<QString, QColor>> &labels)
-    {
-        m_labels = labels;
-        QStringList names;
-        for (const auto &label : labels) {
-            names << label.first;
-        }
-        setAccessibleDescription(names.join(u", "_s));
-        setToolTip(names.join(u", "_s));
-        updateGeometry();
-        update();
-    }
-
-    QStringList names() const
-    {
-        QStringList result;
-        for (const auto &label : m_labels) {
-            result << label.first;
-        }
-        return result;
-    }
-
-    bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override { return place(width).bounds.bottom() + 1; }
-    QSize sizeHint() const override
-    {
-        const Placement placement = place(QWIDGETSIZE_MAX);
-        return {placement.bounds.width(), placement.bounds.height()};
-    }
-    QSize minimumSizeHint() const override { return {chipHeight() * 2, chipHeight()}; }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter painter(this);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const Placement placement = place(width());
-        for (qsizetype i = 0; i < m_labels.size(); ++i) {
-            const QRectF area = QRectF(placement.chips.at(i)).adjusted(0.5, 0.5, -0.5, -0.5);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(m_labels.at(i).second);
-            painter.drawRoundedRect(area, area.height() / 2, area.height() / 2);
-            painter.setPen(inkFor(m_labels.at(i).second));
-            painter.drawText(area, Qt::AlignCenter, m_labels.at(i).first);
-        }
-    }
-
-private:
-    struct Placement
-    {
-        QList<QRect> chips;
-        QRect bounds;
-    };
-
-    int chipHeight() const { return fontMetrics().height() + 2 * ChipPaddingY; }
-
-    Placement place(int width) const
-    {
-        Placement placement;
-        int x = 0;
-        int y = 0;
-        const int height = chipHeight();
-        for (const auto &label : m_labels) {
-            const int chipWidth = fontMetrics().horizontalAdvance(label.first) + 2 * ChipPaddingX;
-            if (x > 0 && x + chipWidth > width) {
-                x = 0;
-                y += height + ChipSpacing / 2;
-            }
-            const QRect chip(x, y, chipWidth, height);
-            placement.chips.append(chip);
-            placement.bounds = placement.bounds.united(chip);
-            x += chipWidth + ChipSpacing;
-        }
-        return placement;
-    }
-
-    QList<QPair<QString, QColor>> m_labels;
-};
 
 QString branchOf(const QJsonObject &pull, const QString &side)
 {
@@ -246,15 +90,13 @@ PullRequestView::PullRequestView(QWidget *parent)
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
-    auto *badge = new Chip(this);
-    badge->setObjectName(u"pullState"_s);
-    badge->setAccessibleName(tr("State"));
-    m_stateBadge = badge;
+    m_stateBadge = new Widgets::Chip(this);
+    m_stateBadge->setObjectName(u"pullState"_s);
+    m_stateBadge->setAccessibleName(tr("State"));
 
-    m_avatar = new QLabel(this);
+    m_avatar = new Widgets::AvatarLabel(AuthorAvatarSize, this);
     m_avatar->setObjectName(u"pullAuthorAvatar"_s);
     m_avatar->setAccessibleName(tr("Author's avatar"));
-    m_avatar->setFixedSize(AuthorAvatarSize, AuthorAvatarSize);
     m_author = new QLabel(this);
     m_author->setObjectName(u"pullAuthor"_s);
     m_author->setAccessibleName(tr("Author"));
@@ -270,7 +112,7 @@ PullRequestView::PullRequestView(QWidget *parent)
     byline->addStretch(1);
 
     const auto makeBranch = [this](const QString &name, const QString &accessible) {
-        auto *chip = new Chip(this);
+        auto *chip = new Widgets::Chip(this);
         chip->setObjectName(name);
         chip->setAccessibleName(accessible);
         chip->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -316,7 +158,7 @@ PullRequestView::PullRequestView(QWidget *parent)
     m_closed->setObjectName(u"pullClosed"_s);
     m_merged->setObjectName(u"pullMerged"_s);
 
-    m_labels = new LabelFlow(this);
+    m_labels = new Widgets::LabelFlow(this);
     m_labels->setObjectName(u"pullLabels"_s);
     m_labels->setAccessibleName(tr("Labels"));
 
@@ -326,14 +168,9 @@ PullRequestView::PullRequestView(QWidget *parent)
     m_body->setFrameShape(QFrame::StyledPanel);
     m_body->setMinimumHeight(120);
 
-    m_open = new QPushButton(tr("Open on GitHub"), this);
+    m_open = new Widgets::WebLinkButton(tr("Open on GitHub"), this);
     m_open->setObjectName(u"pullOpenOnGitHub"_s);
     m_open->setAccessibleName(tr("Open the pull request on GitHub"));
-    m_open->setAutoDefault(false);
-    connect(m_open, &QPushButton::clicked, this, [this] { MarkdownView::openExternally(m_htmlUrl); });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_open);
-    buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
@@ -345,7 +182,7 @@ PullRequestView::PullRequestView(QWidget *parent)
     layout->addWidget(m_labels);
     layout->addSpacing(4);
     layout->addWidget(m_body, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(m_open, 0, Qt::AlignLeft);
 
     setTabOrder(m_title, m_body);
     setTabOrder(m_body, m_open);
@@ -358,13 +195,12 @@ PullRequestView::~PullRequestView() = default;
 
 void PullRequestView::setAvatarLoader(AvatarLoader *loader)
 {
-    if (m_loader) {
-        disconnect(m_loader, nullptr, this, nullptr);
-    }
-    m_loader = loader;
-    if (m_loader) {
-        connect(m_loader, &AvatarLoader::avatarReady, this, &PullRequestView::onAvatarReady);
-    }
+    m_avatar->setLoader(loader);
+}
+
+bool PullRequestView::hasAvatar() const
+{
+    return m_avatar->hasAvatar();
 }
 
 PullRequestView::State PullRequestView::stateOf(const QJsonObject &pull)
@@ -416,7 +252,7 @@ QString PullRequestView::baseBranch() const
 
 QStringList PullRequestView::labelNames() const
 {
-    return static_cast<LabelFlow *>(m_labels)->names();
+    return m_labels->names();
 }
 
 const QTextDocument *PullRequestView::bodyDocument() const
@@ -428,28 +264,25 @@ void PullRequestView::clear()
 {
     m_pull = {};
     m_state = State::None;
-    m_avatarUrl.clear();
-    m_htmlUrl.clear();
-    m_hasAvatar = false;
     m_title->clear();
     m_stateBadge->clear();
     m_stateBadge->hide();
     m_author->clear();
+    m_avatar->setAvatar({}, {});
     m_avatar->hide();
     m_head->clear();
     m_base->clear();
-    for (QWidget *branch :
-         {static_cast<QWidget *>(m_head), static_cast<QWidget *>(m_base), static_cast<QWidget *>(m_arrow)}) {
+    for (QWidget *branch : std::initializer_list<QWidget *>{m_head, m_base, m_arrow}) {
         branch->hide();
     }
     for (QLabel *date : {m_created, m_updated, m_closed, m_merged}) {
         setDateRow(date, {});
     }
-    static_cast<LabelFlow *>(m_labels)->setLabels({});
+    m_labels->setLabels({});
     m_labels->hide();
     m_body->showMarkdown({});
     m_body->hide();
-    m_open->hide();
+    m_open->setUrl({});
 }
 
 void PullRequestView::showPullRequest(const QJsonObject &pull)
@@ -463,7 +296,7 @@ void PullRequestView::showPullRequest(const QJsonObject &pull)
     m_title->setText(number > 0 ? tr("#%1 %2").arg(number).arg(title) : title);
 
     m_stateBadge->setText(stateText());
-    static_cast<Chip *>(m_stateBadge)->setFill(stateColour(m_state));
+    m_stateBadge->setFill(stateColour(m_state));
     m_stateBadge->setToolTip(tr("State: %1").arg(stateText()));
     m_stateBadge->show();
 
@@ -491,7 +324,7 @@ void PullRequestView::showPullRequest(const QJsonObject &pull)
         setDateRow(m_closed, dateText(pull.value(u"closed_at"_s)));
     }
 
-    QList<QPair<QString, QColor>> labels;
+    QList<Widgets::LabelFlow::Label> labels;
     const QJsonArray labelArray = pull.value(u"labels"_s).toArray();
     for (const QJsonValue &value : labelArray) {
         const QJsonObject label = value.toObject();
@@ -499,45 +332,21 @@ void PullRequestView::showPullRequest(const QJsonObject &pull)
         labels.append(
             {label.value(u"name"_s).toString(), colour.isValid() ? colour : QColor(0x6e, 0x77, 0x81)});
     }
-    static_cast<LabelFlow *>(m_labels)->setLabels(labels);
+    m_labels->setLabels(labels);
     m_labels->setVisible(!labels.isEmpty());
 
     m_body->showMarkdown(pull.value(u"body"_s).toString(), tr("No description provided."));
     m_body->show();
 
-    m_htmlUrl = QUrl(pull.value(u"html_url"_s).toString());
-    m_open->setVisible(m_htmlUrl.isValid() && !m_htmlUrl.isEmpty());
-    m_open->setToolTip(m_htmlUrl.toDisplayString());
+    m_open->setUrl(QUrl(pull.value(u"html_url"_s).toString()));
 
-    m_avatarUrl = QUrl(user.value(u"avatar_url"_s).toString());
-    showPlaceholderAvatar();
-    if (m_loader && m_avatarUrl.isValid()) {
-        m_loader->request(m_avatarUrl, AuthorAvatarSize);
-    }
+    m_avatar->setAvatar(QUrl(user.value(u"avatar_url"_s).toString()), m_author->text());
 }
 
 void PullRequestView::setDateRow(QLabel *value, const QString &text)
 {
     value->setText(text);
     m_dates->setRowVisible(value, !text.isEmpty());
-}
-
-void PullRequestView::onAvatarReady(const QUrl &url, const QPixmap &pixmap)
-{
-    if (url != m_avatarUrl || m_avatarUrl.isEmpty()) {
-        return;
-    }
-    m_hasAvatar = true;
-    m_avatar->setPixmap(AvatarLoader::shaped(pixmap, AuthorAvatarSize, true, devicePixelRatioF()));
-}
-
-void PullRequestView::showPlaceholderAvatar()
-{
-    if (m_hasAvatar) {
-        return;
-    }
-    m_avatar->setPixmap(
-        AvatarLoader::placeholder(m_author->text(), AuthorAvatarSize, palette(), devicePixelRatioF()));
 }
 
 void PullRequestView::applyFonts()
@@ -565,8 +374,6 @@ void PullRequestView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
         applyFonts();
-    } else if (event->type() == QEvent::PaletteChange && !m_hasAvatar) {
-        showPlaceholderAvatar();
     }
 }
 

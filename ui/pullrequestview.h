@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QJsonObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -9,10 +8,16 @@
 
 class QFormLayout;
 class QLabel;
-class QPushButton;
 class QTextDocument;
 
 namespace Hubshelf::Ui {
+
+namespace Widgets {
+class AvatarLabel;
+class Chip;
+class LabelFlow;
+class WebLinkButton;
+} // namespace Widgets
 
 class AvatarLoader;
 class MarkdownView;
@@ -50,39 +55,33 @@ public:
     QStringList labelNames() const;
     const QTextDocument *bodyDocument() const;
     // The author's avatar arrived (as opposed to the placeholder).
-    bool hasAvatar() const { return m_hasAvatar; }
+    bool hasAvatar() const;
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void onAvatarReady(const QUrl &url, const QPixmap &pixmap);
-    void showPlaceholderAvatar();
     void applyFonts();
     void setDateRow(QLabel *value, const QString &text);
 
-    QPointer<AvatarLoader> m_loader;
     QJsonObject m_pull;
     State m_state = State::None;
-    QUrl m_avatarUrl;
-    QUrl m_htmlUrl;
-    bool m_hasAvatar = false;
 
     QLabel *m_title = nullptr;
-    QLabel *m_stateBadge = nullptr;
-    QLabel *m_avatar = nullptr;
+    Widgets::Chip *m_stateBadge = nullptr;
+    Widgets::AvatarLabel *m_avatar = nullptr;
     QLabel *m_author = nullptr;
-    QLabel *m_head = nullptr;
-    QLabel *m_base = nullptr;
+    Widgets::Chip *m_head = nullptr;
+    Widgets::Chip *m_base = nullptr;
     QLabel *m_arrow = nullptr;
     QFormLayout *m_dates = nullptr;
     QLabel *m_created = nullptr;
     QLabel *m_updated = nullptr;
     QLabel *m_closed = nullptr;
     QLabel *m_merged = nullptr;
-    QWidget *m_labels = nullptr;
+    Widgets::LabelFlow *m_labels = nullptr;
     MarkdownView *m_body = nullptr;
-    QPushButton *m_open = nullptr;
+    Widgets::WebLinkButton *m_open = nullptr;
 };
 
 } // namespace Hubshelf::Ui

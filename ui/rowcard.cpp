@@ -1,13 +1,11 @@
 #include "ui/rowcard.h"
 
 #include "models/roles.h"
+#include "widgets/weblinkbutton.h"
 
 #include <QAbstractItemModel>
-#include <QDesktopServices>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -38,17 +36,8 @@ RowCard::RowCard(QWidget *parent)
     m_form->setHorizontalSpacing(16);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
 
-    m_open = new QPushButton(tr("Open on GitHub"), this);
+    m_open = new Widgets::WebLinkButton(tr("Open on GitHub"), this);
     m_open->setObjectName(u"rowCardOpenOnGitHub"_s);
-    m_open->setAutoDefault(false);
-    connect(m_open, &QPushButton::clicked, this, [this] {
-        if (m_webPage.scheme() == u"https"_s || m_webPage.scheme() == u"http"_s) {
-            QDesktopServices::openUrl(m_webPage);
-        }
-    });
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_open);
-    buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
@@ -58,7 +47,7 @@ RowCard::RowCard(QWidget *parent)
     layout->addSpacing(4);
     layout->addLayout(m_form);
     layout->addSpacing(4);
-    layout->addLayout(buttons);
+    layout->addWidget(m_open, 0, Qt::AlignLeft);
     layout->addStretch(1);
     clear();
 }
@@ -90,8 +79,7 @@ void RowCard::showRow(const QAbstractItemModel &model, int row)
         label->setBuddy(value);
         m_form->addRow(label, value);
     }
-    m_webPage = QUrl(model.index(row, 0).data(Models::HtmlUrlRole).toString());
-    m_open->setVisible(m_webPage.isValid() && !m_webPage.isEmpty());
+    m_open->setUrl(QUrl(model.index(row, 0).data(Models::HtmlUrlRole).toString()));
 }
 
 void RowCard::clear()
@@ -102,8 +90,7 @@ void RowCard::clear()
     while (m_form->rowCount() > 0) {
         m_form->removeRow(0);
     }
-    m_webPage.clear();
-    m_open->hide();
+    m_open->setUrl({});
 }
 
 QString RowCard::title() const

@@ -1,14 +1,16 @@
 #pragma once
 
-#include <QUrl>
 #include <QWidget>
 
 class QAbstractItemModel;
 class QFormLayout;
 class QLabel;
-class QPushButton;
 
 namespace Hubshelf::Ui {
+
+namespace Widgets {
+class WebLinkButton;
+}
 
 // The selected row itself, when its kind has no richer view (a repository): its name, its
 // description and every other column of the row. It costs no request: the list already has it.
@@ -33,8 +35,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_description = nullptr;
     QFormLayout *m_form = nullptr;
-    QPushButton *m_open = nullptr;
-    QUrl m_webPage;
+    Widgets::WebLinkButton *m_open = nullptr;
 };
 
 } // namespace Hubshelf::Ui

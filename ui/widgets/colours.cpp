@@ -1,0 +1,18 @@
+#include "widgets/colours.h"
+
+namespace Hubshelf::Ui::Widgets {
+
+QColor blend(const QColor &base, const QColor &tint, qreal amount)
+{
+    return QColor::fromRgbF(float(base.redF() + (tint.redF() - base.redF()) * amount),
+                            float(base.greenF() + (tint.greenF() - base.greenF()) * amount),
+                            float(base.blueF() + (tint.blueF() - base.blueF()) * amount));
+}
+
+QColor inkFor(const QColor &fill)
+{
+    const double luminance = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF();
+    return luminance > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+} // namespace Hubshelf::Ui::Widgets

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QColor>
+
+namespace Hubshelf::Ui::Widgets {
+
+// `base` moved towards `tint` by `amount` (0: base, 1: tint), channel by channel: a tint of a palette
+// colour that follows light and dark palettes alike.
+QColor blend(const QColor &base, const QColor &tint, qreal amount);
+
+// Black or white, whichever reads better on `fill` (label colours are chosen by people).
+QColor inkFor(const QColor &fill);
+
+} // namespace Hubshelf::Ui::Widgets
