@@ -202,7 +202,9 @@ Outcome TestClient::fetchUrl(const QUrl &url, RequestOptions options)
     if (!QTest::qWaitFor([&] { return outcome->done; }, 20000)) {
         qWarning("request for %s did not finish", qPrintable(url.toString()));
     }
-    QTest::qWaitFor([&guarded] { return guarded.isNull(); }); // deleteLater() done
+    if (!QTest::qWaitFor([&guarded] { return guarded.isNull(); })) { // deleteLater() done
+        qWarning("request for %s was not deleted", qPrintable(url.toString()));
+    }
     return *outcome;
 }
 
