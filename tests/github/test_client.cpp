@@ -61,6 +61,7 @@ private Q_SLOTS:
     void request_emitsFinishedThenExactlyOneOutcome();
     void withinMaxAge_noRequestAtAll();
     void afterMaxAge_revalidatesWith304AndSpendsNothing();
+    void maxAge_endsByTheClientsClock();
     void tokenRotation_revalidatesWithoutSpending();
     void anotherUsersToken_neverSeesAPrivateCachedBody();
     void emptyList_firstVisitWithTokenCostsNothing();
@@ -272,6 +273,17 @@ void TestClient::afterMaxAge_revalidatesWith304AndSpendsNothing()
     QCOMPARE(logFor(u"/users/octocat"_s).last().status, 304);
     QCOMPARE(m_fake->pointsUsed(u"octocat"_s), pointsAfterFirst);
     QCOMPARE(m_cache->statistics().revalidated, 1);
+}
+
+void TestClient::maxAge_endsByTheClientsClock()
+{
+    useTestClock();
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Miss);
+    m_now = m_now.addSecs(59);
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Fresh);
+    m_now = m_now.addSecs(1); // GitHub's max-age=60 is over
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Revalidated);
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), 2);
 }
 
 void TestClient::tokenRotation_revalidatesWithoutSpending()

@@ -55,6 +55,8 @@ private Q_SLOTS:
     void secondaryPause_aBurstPausesOnce();
     void secondaryPause_holdsTheApiButNotOtherOrigins();
     void calm_startsThePausesAfresh();
+    void limitHit_readsWhatA403Says_data();
+    void limitHit_readsWhatA403Says();
 
 private:
     void spend(const QString &resource, const QDateTime &reset);
@@ -302,6 +304,47 @@ void TestRequestQueue::calm_startsThePausesAfresh()
     m_queue->calm();
     QCOMPARE(m_queue->lastPauseSeconds(), 0);
     QCOMPARE(m_queue->pause(m_now, std::nullopt), std::optional<int>(60));
+}
+
+void TestRequestQueue::limitHit_readsWhatA403Says_data()
+{
+    using Kind = RequestQueue::LimitHit::Kind;
+    QTest::addColumn<RawHeaders>("headers");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<qint64>("reset");
+    QTest::addColumn<int>("retryAfter"); // -1: none
+    const QByteArray forbidden = R"({"message":"Resource not accessible by integration"})";
+    QTest::newRow("primary") << RawHeaders{{"x-ratelimit-remaining", "0"},
+                                           {"x-ratelimit-reset", "1893456000"},
+                                           {"x-ratelimit-resource", "search"}}
+                             << forbidden << int(Kind::Primary) << u"search"_s << qint64(1893456000) << -1;
+    QTest::newRow("primary, nothing named") << RawHeaders{{"X-RateLimit-Remaining", "0"}} << QByteArray()
+                                            << int(Kind::Primary) << QString() << qint64(-1) << -1;
+    QTest::newRow("retry-after") << RawHeaders{{"Retry-After", "30"}, {"x-ratelimit-remaining", "0"}}
+                                 << QByteArray() << int(Kind::Secondary) << QString() << qint64(-1) << 30;
+    QTest::newRow("GitHub's message")
+        << RawHeaders{{"x-ratelimit-remaining", "4000"}}
+        << QByteArray(R"({"message":"You have exceeded a Secondary Rate Limit. Please wait."})")
+        << int(Kind::Secondary) << QString() << qint64(-1) << -1;
+    QTest::newRow("plain refusal") << RawHeaders{{"x-ratelimit-remaining", "4000"}} << forbidden
+                                   << int(Kind::None) << QString() << qint64(-1) << -1;
+}
+
+void TestRequestQueue::limitHit_readsWhatA403Says()
+{
+    QFETCH(RawHeaders, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(int, kind);
+    QFETCH(QString, resource);
+    QFETCH(qint64, reset);
+    QFETCH(int, retryAfter);
+    const RequestQueue::LimitHit hit = RequestQueue::limitHitOf(headers, body);
+    QCOMPARE(int(hit.kind), kind);
+    QCOMPARE(hit.resource, resource);
+    QCOMPARE(hit.reset.isValid() ? hit.reset.toSecsSinceEpoch() : -1, reset);
+    QCOMPARE(hit.retryAfter.value_or(-1), retryAfter);
 }
 
 QTEST_GUILESS_MAIN(TestRequestQueue)
