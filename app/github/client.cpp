@@ -69,6 +69,14 @@ struct Client::Private
 
     QDateTime now() const { return rateLimits.now(); }
 
+    // Limits belong to an account and an API: another starts from what GitHub says next.
+    void forgetLimits()
+    {
+        rateLimits.clear();
+        queue.clearHolds();
+        pump();
+    }
+
     void beginNext()
     {
         // As many as fit in a few milliseconds, then the event loop's turn again.
@@ -410,9 +418,7 @@ void Client::setApiBase(const QUrl &apiBase)
     }
     d->api = api;
     d->token.clear();
-    d->rateLimits.clear();
-    d->queue.clearHolds();
-    d->pump();
+    d->forgetLimits();
 }
 
 void Client::setToken(const QByteArray &token)
@@ -421,10 +427,7 @@ void Client::setToken(const QByteArray &token)
         return;
     }
     d->token = token;
-    // Limits belong to an account: another token starts from what GitHub says next.
-    d->rateLimits.clear();
-    d->queue.clearHolds();
-    d->pump();
+    d->forgetLimits();
 }
 
 bool Client::hasToken() const
