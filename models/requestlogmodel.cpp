@@ -18,14 +18,13 @@ const QString NoValue = u"—"_s;
 
 RequestLogModel::RequestLogModel(QObject *parent)
     : QAbstractTableModel(parent)
-    , m_clock([] { return QDateTime::currentDateTime(); })
 {}
 
 RequestLogModel::~RequestLogModel() = default;
 
-void RequestLogModel::setClock(Clock clock)
+void RequestLogModel::setClock(Core::Clock clock)
 {
-    m_clock = std::move(clock);
+    m_clock = Core::orSystem(std::move(clock));
 }
 
 void RequestLogModel::setMaximumRows(int rows)

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "core/clock.h"
 #include "github/client.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 
 #include <deque>
-#include <functional>
 
 namespace Hubshelf::Models {
 
@@ -21,13 +21,12 @@ public:
     enum Column : int { Time, Method, Url, Status, Outcome, Duration, Remaining, ColumnCount };
 
     static constexpr int DefaultMaximumRows = 5000;
-    using Clock = std::function<QDateTime()>;
 
     explicit RequestLogModel(QObject *parent = nullptr);
     ~RequestLogModel() override;
 
     // When an entry arrived; tests pass a fixed clock.
-    void setClock(Clock clock);
+    void setClock(Core::Clock clock);
 
     // The oldest rows go first when there are more; at least 1.
     void setMaximumRows(int rows);
@@ -57,7 +56,7 @@ private:
     static QString outcomeText(const GitHub::RequestLogEntry &entry);
 
     std::deque<Row> m_rows;
-    Clock m_clock;
+    Core::Clock m_clock = Core::systemClock();
     int m_maximumRows = DefaultMaximumRows;
     quint64 m_nextSequence = 0;
 };

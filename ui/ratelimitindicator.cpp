@@ -20,7 +20,6 @@ namespace Hubshelf::Ui {
 
 RateLimitIndicator::RateLimitIndicator(QWidget *parent)
     : QLabel(parent)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     setObjectName(u"rateLimitIndicator"_s);
     setContentsMargins(8, 0, 8, 0);
@@ -75,9 +74,9 @@ void RateLimitIndicator::showSecondaryLimitPause(int seconds)
     refresh();
 }
 
-void RateLimitIndicator::setClock(Clock clock)
+void RateLimitIndicator::setClock(Core::Clock clock)
 {
-    m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); });
+    m_clock = Core::orSystem(std::move(clock));
     refresh();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "github/ratelimittracker.h"
 
 #include <QDateTime>
@@ -7,8 +8,6 @@
 #include <QMetaObject>
 #include <QString>
 #include <QTimer>
-
-#include <functional>
 
 class QKeyEvent;
 class QMouseEvent;
@@ -27,8 +26,6 @@ class RateLimitIndicator final : public QLabel
     Q_PROPERTY(bool spent READ isSpent NOTIFY stateChanged)
 
 public:
-    using Clock = std::function<QDateTime()>;
-
     explicit RateLimitIndicator(QWidget *parent = nullptr);
     ~RateLimitIndicator() override;
 
@@ -44,8 +41,8 @@ public:
     // For GitHub's secondary limit (Client::pausedForSecondaryLimit): counts down from now.
     void showSecondaryLimitPause(int seconds);
 
-    // Defaults to QDateTime::currentDateTimeUtc; tests inject their own.
-    void setClock(Clock clock);
+    // The system clock (UTC) unless a test injects its own.
+    void setClock(Core::Clock clock);
 
     bool isWarning() const;
     bool isSpent() const;
@@ -75,7 +72,7 @@ private:
     GitHub::RateLimit m_limit;
     QString m_resource = QStringLiteral("core");
     QDateTime m_pausedUntil; // UTC; invalid when not paused
-    Clock m_clock;
+    Core::Clock m_clock = Core::systemClock();
     QTimer m_countdown;
     QMetaObject::Connection m_trackerConnection;
     Severity m_severity = Severity::Normal;

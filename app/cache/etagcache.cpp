@@ -255,6 +255,7 @@ struct EtagCache::Private
     QByteArray key;
     qint64 sizeLimit = DefaultSizeLimit;
     qint64 lastUsedClock = 0;
+    Core::Clock clock = Core::systemClock();
     CacheStatistics statistics;
     bool isOpen = false;
     bool rebuilt = false;
@@ -461,7 +462,7 @@ bool EtagCache::Private::loadClock()
 qint64 EtagCache::Private::nextLastUsed()
 {
     // Strictly increasing, so that two uses within one millisecond still order for LRU.
-    lastUsedClock = std::max(QDateTime::currentMSecsSinceEpoch(), lastUsedClock + 1);
+    lastUsedClock = std::max(clock().toMSecsSinceEpoch(), lastUsedClock + 1);
     return lastUsedClock;
 }
 
@@ -735,6 +736,11 @@ bool EtagCache::clear()
         qCWarning(lcCache) << "Cannot compact the cleared cache:" << compact.lastError().text();
     }
     return true;
+}
+
+void EtagCache::setClock(Core::Clock clock)
+{
+    d->clock = Core::orSystem(std::move(clock));
 }
 
 void EtagCache::setSizeLimit(qint64 bytes)

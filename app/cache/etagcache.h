@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clock.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QObject>
@@ -88,6 +90,9 @@ public:
                  const QByteArray &link = {});
     bool remove(const QByteArray &url, const QByteArray &variant, const QByteArray &identity);
     bool clear();
+
+    // When an entry was last used (for LRU eviction); the system clock unless a test sets one.
+    void setClock(Core::Clock clock);
 
     void setSizeLimit(qint64 bytes);
     qint64 sizeLimit() const;

@@ -78,18 +78,7 @@ void CliContext::prepare()
 
 QString CliContext::verboseLine(const GitHub::RequestLogEntry &entry)
 {
-    // The design's request log line: [GET] CACHE_HIT|CACHE_REVALIDATED|CACHE_MISS URL STATUS MS
-    // remaining/limit
-    static const char *const outcomes[] = {"CACHE_HIT", "CACHE_REVALIDATED", "CACHE_MISS", "UNCACHED"};
-    const QString outcome =
-        QString::fromLatin1(entry.error.isEmpty() ? outcomes[int(entry.outcome)] : "ERROR");
-    // A fresh hit made no request: its status is the stored answer's.
-    const int status =
-        entry.outcome == GitHub::CacheOutcome::Fresh && entry.error.isEmpty() ? 200 : entry.status;
-    return u"[%1] %2 %3 %4 %5ms %6"_s.arg(
-        QString::fromLatin1(entry.method), outcome, entry.url.toDisplayString(),
-        status > 0 ? QString::number(status) : u"-"_s, QString::number(entry.milliseconds),
-        entry.limit >= 0 ? QString::number(entry.remaining) + u'/' + QString::number(entry.limit) : u"-"_s);
+    return entry.line(GitHub::RequestLogEntry::Style::Verbose);
 }
 
 void CliContext::loadToken(std::function<void(Auth::TokenSource)> ready,

@@ -3,6 +3,7 @@
 #include "github/error.h"
 #include "github/ratelimittracker.h"
 #include "github/request.h"
+#include "github/requestqueue.h"
 
 #include <QObject>
 #include <QUrl>
@@ -18,22 +19,6 @@ class EtagCache;
 
 namespace Hubshelf::GitHub {
 
-// One line of the request log: what went over the wire (or came from the cache), never a header
-// or a body.
-struct RequestLogEntry
-{
-    QByteArray method = "GET";
-    QUrl url;
-    int status = 0; // 0: no HTTP answer, or a fresh cache hit
-    CacheOutcome outcome = CacheOutcome::Uncached;
-    qint64 milliseconds = 0;
-    int remaining = -1;
-    int limit = -1;
-    QString error; // Error::kindName of a failure, empty on success
-
-    QString line() const; // "GET URL STATUS OUTCOME MSms REMAINING/LIMIT"
-};
-
 // The one way Hubshelf GETs from a GitHub API: one per account (API base URL + token). It adds
 // GitHub's headers, sends the token to the API's own origin only, follows redirects itself, keeps
 // at most maxConcurrent() requests in flight, answers from the ETag cache, tracks rate limits,
@@ -44,7 +29,7 @@ class Client final : public QObject
     Q_DISABLE_COPY_MOVE(Client)
 
 public:
-    static constexpr int DefaultMaxConcurrent = 4;
+    static constexpr int DefaultMaxConcurrent = RequestQueue::DefaultMaxConcurrent;
     static const QUrl GitHubApi;
 
     // Whether a token may travel to this API: over https, or plain http to this machine only
@@ -75,6 +60,13 @@ public:
     void setTransferTimeout(int milliseconds);
     // First retry delay; each further one doubles, with jitter. Tests make it small.
     void setRetryBaseDelay(int milliseconds);
+
+    // What time it is for freshness, rate-limit resets and pauses (its rateLimits() tracker
+    // keeps it); the system clock unless a test sets one. The cache has a clock of its own.
+    void setClock(Core::Clock clock);
+    // Sends what a rate-limit hold or a secondary pause kept back, if its time has come by the
+    // clock. The client's own timer does this; whoever moves the clock (a test) calls it too.
+    void wake();
 
     RateLimitTracker *rateLimits() const;
     Cache::EtagCache *cache() const;

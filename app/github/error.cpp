@@ -1,6 +1,47 @@
 #include "github/error.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace Hubshelf::GitHub {
+
+Error Error::of(Kind kind, const QUrl &url, int httpStatus, const QByteArray &body)
+{
+    Error error;
+    error.kind = kind;
+    error.url = url;
+    error.httpStatus = httpStatus;
+    error.githubMessage = githubMessageIn(body);
+    return error;
+}
+
+Error::Kind Error::kindForHttpStatus(int httpStatus)
+{
+    switch (httpStatus) {
+    case 401:
+        return Kind::Unauthorized;
+    case 403:
+        return Kind::Forbidden;
+    case 404:
+    case 410:
+        return Kind::NotFound;
+    default:
+        return httpStatus >= 500 ? Kind::Server : Kind::ClientError; // 429 too, when not a limit
+    }
+}
+
+Error Error::fromHttpStatus(int httpStatus, const QUrl &url, const QByteArray &body)
+{
+    return of(kindForHttpStatus(httpStatus), url, httpStatus, body);
+}
+
+QString Error::githubMessageIn(const QByteArray &body)
+{
+    if (body.isEmpty()) {
+        return {};
+    }
+    return QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString();
+}
 
 QString Error::message() const
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
@@ -36,6 +37,15 @@ public:
     QString resource;
     QDateTime resetAt; // UTC
     int retryAfterSeconds = 0;
+
+    // An error of `kind` about `url`, with GitHub's `message` when `body` is its JSON error.
+    static Error of(Kind kind, const QUrl &url, int httpStatus = 0, const QByteArray &body = {});
+    // The kind an HTTP error status stands for when nothing else (a rate limit, a retry) applies:
+    // 401 Unauthorized, 403 Forbidden, 404 and 410 NotFound, 5xx Server, any other ClientError.
+    static Kind kindForHttpStatus(int httpStatus);
+    static Error fromHttpStatus(int httpStatus, const QUrl &url, const QByteArray &body = {});
+    // GitHub's `message` in a JSON error body; empty when there is none.
+    static QString githubMessageIn(const QByteArray &body);
 
     QString message() const;
     // For logs and the CLI's -v: the kind as one word.

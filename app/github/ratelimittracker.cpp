@@ -8,6 +8,11 @@ RateLimitTracker::RateLimitTracker(QObject *parent)
     : QObject(parent)
 {}
 
+void RateLimitTracker::setClock(Core::Clock clock)
+{
+    m_clock = Core::orSystem(std::move(clock));
+}
+
 void RateLimitTracker::updateFromHeaders(const Headers &headers)
 {
     RateLimit limit;

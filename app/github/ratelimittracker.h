@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clock.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
@@ -37,6 +39,10 @@ public:
 
     explicit RateLimitTracker(QObject *parent = nullptr);
 
+    // What time it is for these limits (is a reset past?); the system clock unless a test sets one.
+    void setClock(Core::Clock clock);
+    QDateTime now() const { return m_clock(); }
+
     // Reads x-ratelimit-limit/remaining/used/reset/resource; headers without them change nothing.
     void updateFromHeaders(const Headers &headers);
     // The body of GET /rate_limit: every resource at once.
@@ -55,6 +61,7 @@ private:
     void set(const RateLimit &limit);
 
     QHash<QString, RateLimit> m_limits;
+    Core::Clock m_clock = Core::systemClock();
 };
 
 } // namespace Hubshelf::GitHub

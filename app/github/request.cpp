@@ -1,10 +1,39 @@
 #include "github/request.h"
 
 #include "cache/etagcache.h"
+#include "github/cachepolicy.h"
 
 #include <QNetworkReply>
+#include <QNetworkRequest>
+
+#include <hubshelf/version.h>
 
 namespace Hubshelf::GitHub {
+
+bool isTransportError(int networkError)
+{
+    // Errors below ContentAccessDenied are about the connection (and proxies), not an HTTP status.
+    return (networkError > QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied) ||
+           networkError == QNetworkReply::ProtocolFailure;
+}
+
+bool isRetryableTransportError(int networkError)
+{
+    switch (networkError) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // Qt's transfer timeout ends this way
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyTimeoutError:
+        return true;
+    default:
+        return false;
+    }
+}
 
 const char *cacheOutcomeName(CacheOutcome outcome)
 {
@@ -31,6 +60,30 @@ QByteArray findHeader(const RawHeaders &headers, const QByteArray &name)
     return {};
 }
 
+QString RequestLogEntry::line(Style style) const
+{
+    const bool failed = !error.isEmpty();
+    const QString statusText = [this, style, failed] {
+        // A fresh hit made no request: for the CLI its status is the stored answer's.
+        const int shown = style == Style::Verbose && outcome == CacheOutcome::Fresh && !failed ? 200 : status;
+        return shown > 0 ? QString::number(shown) : QStringLiteral("-");
+    }();
+    const QString limitText =
+        limit >= 0 ? QString::number(remaining) + u'/' + QString::number(limit) : QStringLiteral("-");
+    const QString methodText = QString::fromLatin1(method);
+    const QString where = url.toDisplayString();
+    // One arg() call each: a '%' in the URL must not be read as a placeholder.
+    if (style == Style::Verbose) {
+        static const char *const outcomes[] = {"CACHE_HIT", "CACHE_REVALIDATED", "CACHE_MISS", "UNCACHED"};
+        return QStringLiteral("[%1] %2 %3 %4 %5ms %6")
+            .arg(methodText, QString::fromLatin1(failed ? "ERROR" : outcomes[int(outcome)]), where,
+                 statusText, QString::number(milliseconds), limitText);
+    }
+    return QStringLiteral("%1 %2 %3 %4 %5ms %6")
+        .arg(methodText, where, statusText, QString::fromLatin1(failed ? "error" : cacheOutcomeName(outcome)),
+             QString::number(milliseconds), limitText);
+}
+
 QByteArray Response::header(const QByteArray &name) const
 {
     return findHeader(headers, name);
@@ -44,6 +97,74 @@ Request::Request(const QUrl &url, const QUrl &target, const RequestOptions &opti
 {}
 
 Request::~Request() = default;
+
+QNetworkRequest Request::networkRequest(const QByteArray &authorization, int transferTimeout) const
+{
+    QNetworkRequest request(m_currentUrl);
+    // Qt 6.4 would re-send every header, the token included, to wherever a redirect points.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(transferTimeout);
+    request.setRawHeader("Accept", CachePolicy::AcceptValue);
+    request.setRawHeader("X-GitHub-Api-Version", "2022-11-28");
+    // Never "curl", "Wget", "Safari" or "Firefox": GitHub would pretty-print, breaking its ETag.
+    request.setRawHeader("User-Agent", QByteArray("Hubshelf/") + Version);
+    if (!authorization.isEmpty()) {
+        request.setRawHeader("Authorization", authorization);
+    }
+    switch (m_conditional) {
+    case Conditional::Own:
+        request.setRawHeader("If-None-Match", m_cached->etag);
+        break;
+    case Conditional::OtherIdentity:
+        request.setRawHeader("If-None-Match", CachePolicy::githubEtag(authorization, m_cached->body));
+        break;
+    case Conditional::EmptyListProbe:
+        request.setRawHeader("If-None-Match", CachePolicy::emptyListEtag(authorization));
+        break;
+    case Conditional::None:
+        break;
+    }
+    return request;
+}
+
+template <typename Emit>
+void Request::finish(Emit emitOutcome)
+{
+    m_finished = true;
+    const QPointer<Request> guarded(this);
+    Q_EMIT finished();
+    if (guarded && !m_abandoned) {
+        emitOutcome();
+    }
+    if (guarded) {
+        deleteLater();
+    }
+}
+
+void Request::finishWith(const Response &response)
+{
+    finish([this, &response] { Q_EMIT succeeded(response); });
+}
+
+void Request::finishWith(const Error &error)
+{
+    finish([this, &error] { Q_EMIT failed(error); });
+}
+
+void Request::cancelWith(const Error &error, QObject *client)
+{
+    if (m_finished || m_abandoned) {
+        return;
+    }
+    if (m_reply) {
+        m_reply->disconnect(client);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    m_finished = true;
+    Q_EMIT finished();
+    Q_EMIT failed(error);
+}
 
 void Request::abandon()
 {

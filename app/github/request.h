@@ -16,6 +16,7 @@
 #include <memory>
 
 class QNetworkReply;
+class QNetworkRequest;
 
 namespace Hubshelf::Cache {
 struct CachedResponse;
@@ -31,6 +32,11 @@ enum class CacheOutcome {
     Uncached,    // fetched and not stored: not cacheable, or the cache is off
 };
 const char *cacheOutcomeName(CacheOutcome outcome);
+
+// Whether a QNetworkReply::NetworkError is about the connection (no HTTP answer, or one cut
+// short) rather than an HTTP status; and whether such a failure is worth another attempt.
+bool isTransportError(int networkError);
+bool isRetryableTransportError(int networkError);
 
 using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
 // The first value of a header, the name compared without case.
@@ -50,6 +56,27 @@ struct Response
 
     QByteArray header(const QByteArray &name) const;
     LinkHeader links() const { return LinkHeader(header("link")); }
+};
+
+// One line of the request log: what went over the wire (or came from the cache), never a header
+// or a body.
+struct RequestLogEntry
+{
+    QByteArray method = "GET";
+    QUrl url;
+    int status = 0; // 0: no HTTP answer, or a fresh cache hit
+    CacheOutcome outcome = CacheOutcome::Uncached;
+    qint64 milliseconds = 0;
+    int remaining = -1;
+    int limit = -1;
+    QString error; // Error::kindName of a failure, empty on success
+
+    enum class Style {
+        Log,     // the log's: "GET URL STATUS OUTCOME MSms REMAINING/LIMIT"
+        Verbose, // the CLI's -v: "[GET] CACHE_HIT|CACHE_REVALIDATED|CACHE_MISS URL STATUS MSms
+                 // REMAINING/LIMIT"
+    };
+    QString line(Style style = Style::Log) const;
 };
 
 struct RequestOptions
@@ -84,6 +111,17 @@ private:
     enum class Conditional { None, Own, OtherIdentity, EmptyListProbe };
 
     Request(const QUrl &url, const QUrl &target, const RequestOptions &options, QObject *parent);
+
+    // The GET as it goes over the wire: GitHub's headers, `authorization` (empty for none: the
+    // client decides where the token may go) and the conditional header of m_conditional.
+    QNetworkRequest networkRequest(const QByteArray &authorization, int transferTimeout) const;
+    // finished() always, then exactly one of succeeded() and failed(), then the request goes.
+    void finishWith(const Response &response);
+    void finishWith(const Error &error);
+    // The client goes away: the reply is aborted unheard, and whoever waits hears `error` now.
+    void cancelWith(const Error &error, QObject *client);
+    template <typename Emit>
+    void finish(Emit emitOutcome);
 
     QUrl m_url;
     QUrl m_currentUrl;

@@ -110,6 +110,7 @@ private Q_SLOTS:
     void tokenNeverReachesTheDatabaseFiles();
 
     void leastRecentlyUsedEntryIsEvictedFirst();
+    void lastUsed_comesFromTheClock_andOrdersUsesWithinOneMillisecond();
     void totalBodySizeStaysWithinTheLimit();
     void entryLargerThanTheLimitIsRefused();
     void loweringTheSizeLimitEvictsAtOnce();
@@ -465,6 +466,28 @@ void TestEtagCache::leastRecentlyUsedEntryIsEvictedFirst()
     QVERIFY(cache->find(url(1), Variant, identity));
     QVERIFY(cache->find(url(3), Variant, identity));
     QVERIFY(cache->find(url(4), Variant, identity));
+}
+
+void TestEtagCache::lastUsed_comesFromTheClock_andOrdersUsesWithinOneMillisecond()
+{
+    auto cache = openCache(databasePath());
+    QVERIFY(cache);
+    const QDateTime now(QDate(2030, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    cache->setClock([now] { return now; }); // time stands still
+    cache->setSizeLimit(1000);
+    const QByteArray identity = cache->identityFor(Token);
+    QVERIFY(cache->store(makeResponse(url(1), identity, QByteArray(300, 'a'))));
+    QVERIFY(cache->store(makeResponse(url(2), identity, QByteArray(300, 'b'))));
+    QVERIFY(cache->store(makeResponse(url(3), identity, QByteArray(300, 'c'))));
+    const auto used = cache->find(url(1), Variant, identity);
+    QVERIFY(used);
+    QVERIFY(used->lastUsed >= now);
+    QVERIFY(used->lastUsed < now.addSecs(1)); // the clock's time, not the system's
+
+    // Every use is still later than the one before: 2 is the least recently used.
+    QVERIFY(cache->store(makeResponse(url(4), identity, QByteArray(300, 'd'))));
+    QVERIFY(!cache->find(url(2), Variant, identity));
+    QVERIFY(cache->find(url(1), Variant, identity));
 }
 
 void TestEtagCache::totalBodySizeStaysWithinTheLimit()

@@ -113,6 +113,9 @@ QString Fault::name() const
 
 struct Server::Private
 {
+    Hubshelf::Core::Clock clock = Hubshelf::Core::systemClock();
+    qint64 now() const { return clock().toSecsSinceEpoch(); }
+
     struct Bucket
     {
         int used = 0;
@@ -284,7 +287,7 @@ struct Server::Private
     Bucket &bucketFor(const QString &login, const QString &address)
     {
         Bucket &bucket = login.isEmpty() ? addressBuckets[address] : userBuckets[login];
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const qint64 now = this->now();
         if (bucket.resetAt <= now) {
             bucket = Bucket{0, now + windowSeconds};
         }
@@ -513,7 +516,7 @@ struct Server::Private
             response.setHeader("ETag", "W/" + etag);
         }
         response.setHeader("Server", "fakegithub");
-        response.setHeader("Date", httpDate(QDateTime::currentSecsSinceEpoch()));
+        response.setHeader("Date", httpDate(now()));
         response.setHeader("X-GitHub-Api-Version-Selected", "2022-11-28");
         response.setHeader("X-GitHub-Media-Type", "github.v3; format=json");
         response.setHeader("X-GitHub-Request-Id", QByteArray::number(entry.sequence, 16).toUpper());
@@ -615,6 +618,11 @@ void Server::setRateLimit(int authenticated, int anonymous)
     d->anonymousLimit = anonymous;
 }
 
+void Server::setClock(Hubshelf::Core::Clock clock)
+{
+    d->clock = Hubshelf::Core::orSystem(std::move(clock));
+}
+
 void Server::setRateLimitWindow(int seconds)
 {
     d->windowSeconds = std::max(1, seconds);
@@ -648,14 +656,14 @@ void Server::clearFaults()
 int Server::pointsUsed(const QString &login) const
 {
     const auto it = d->userBuckets.constFind(login);
-    return it == d->userBuckets.cend() || it->resetAt <= QDateTime::currentSecsSinceEpoch() ? 0 : it->used;
+    return it == d->userBuckets.cend() || it->resetAt <= d->now() ? 0 : it->used;
 }
 
 int Server::anonymousPointsUsed() const
 {
     int used = 0;
     for (const auto &bucket : std::as_const(d->addressBuckets)) {
-        used += bucket.resetAt > QDateTime::currentSecsSinceEpoch() ? bucket.used : 0;
+        used += bucket.resetAt > d->now() ? bucket.used : 0;
     }
     return used;
 }

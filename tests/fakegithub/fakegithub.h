@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "world.h"
 
 #include <QHash>
@@ -91,6 +92,9 @@ public:
     // Primary limits per window (GitHub: 5,000 per user, 60 per IP address, an hour).
     void setRateLimit(int authenticated, int anonymous);
     void setRateLimitWindow(int seconds);
+    // What time it is for the rate-limit windows (and the Date header): a test moves its own
+    // clock past a reset instead of waiting for it.
+    void setClock(Hubshelf::Core::Clock clock);
     // More than `maxInFlight` requests at once get a secondary-limit 403; 0 turns it off.
     void setSecondaryLimit(int maxInFlight, int retryAfterSeconds = 60);
     // `path` is matched against the request's path (no query); a trailing '*' matches a prefix.

@@ -939,24 +939,25 @@ void TestFakeGitHub::primaryLimit_whenSpent_is403WithRemainingZero()
 
 void TestFakeGitHub::primaryLimit_afterTheReset_requestsSucceedAgain()
 {
+    // The window ends when the test moves the server's clock, not when a second has passed.
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    m_server->setClock([&now] { return now; });
     m_server->setRateLimit(1, 1);
     m_server->setRateLimitWindow(1);
     const Headers headers = withAuthorization(bearer(Tokens::Octocat));
-    // Start right after a second begins, so that the window cannot end between the next two requests.
-    const qint64 second = QDateTime::currentSecsSinceEpoch();
-    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() > second, 5000);
     QCOMPARE(get(u"/users/octocat"_s, headers).status, 200);
     const Response spent = get(u"/users/octocat"_s, headers);
     QCOMPARE(spent.status, 403);
     const qint64 reset = spent.header("x-ratelimit-reset").toLongLong();
-    QVERIFY(reset > 0);
+    QCOMPARE(reset, now.toSecsSinceEpoch() + 1);
 
-    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() >= reset, 5000);
+    now = now.addSecs(1);
     const Response again = get(u"/users/octocat"_s, headers);
 
     QCOMPARE(again.status, 200);
     QCOMPARE(again.intHeader("x-ratelimit-used"), 1);
     QVERIFY(again.header("x-ratelimit-reset").toLongLong() > reset);
+    m_server->setClock({}); // `now` ends with this function
 }
 
 void TestFakeGitHub::rateLimitEndpoint_isFreeAndReportsUsage_data()

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void request_emitsFinishedThenExactlyOneOutcome();
     void withinMaxAge_noRequestAtAll();
     void afterMaxAge_revalidatesWith304AndSpendsNothing();
+    void maxAge_endsByTheClientsClock();
     void tokenRotation_revalidatesWithoutSpending();
     void anotherUsersToken_neverSeesAPrivateCachedBody();
     void emptyList_firstVisitWithTokenCostsNothing();
@@ -102,6 +103,8 @@ private:
     Outcome fetchUrl(const QUrl &url, RequestOptions options = {});
     QList<LoggedRequest> logFor(const QString &path) const;
     void useToken(const QByteArray &token);
+    void useTestClock();
+    void skipWaits();
 
     QTemporaryDir m_dir;
     std::unique_ptr<FakeGitHub::Server> m_fake;
@@ -109,6 +112,7 @@ private:
     std::unique_ptr<Cache::EtagCache> m_cache;
     std::unique_ptr<Client> m_client;
     int m_cacheNumber = 0;
+    QDateTime m_now; // the test's clock, after useTestClock()
 };
 
 void TestClient::initTestCase()
@@ -148,10 +152,42 @@ void TestClient::useToken(const QByteArray &token)
     m_client->setToken(token);
 }
 
+// One clock for the client, its cache and the fake, which only the test moves: rate-limit
+// windows end when the test says so, not seconds later.
+void TestClient::useTestClock()
+{
+    m_now = QDateTime::currentDateTimeUtc();
+    const Core::Clock clock = [this] { return m_now; };
+    m_fake->setClock(clock);
+    m_cache->setClock(clock);
+    m_client->setClock(clock);
+}
+
+// Every wait the client announces is over at once: the clock jumps to its end.
+void TestClient::skipWaits()
+{
+    useTestClock();
+    connect(
+        m_client.get(), &Client::waitingForRateLimit, this,
+        [this](const QString &, const QDateTime &until) {
+            m_now = std::max(m_now, until);
+            m_client->wake();
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_client.get(), &Client::pausedForSecondaryLimit, this,
+        [this](int seconds) {
+            m_now = m_now.addSecs(seconds);
+            m_client->wake();
+        },
+        Qt::QueuedConnection);
+}
+
 Outcome TestClient::fetchUrl(const QUrl &url, RequestOptions options)
 {
     auto outcome = std::make_shared<Outcome>();
     Request *request = m_client->get(url, options);
+    const QPointer<Request> guarded(request);
     connect(request, &Request::finished, this, [outcome] { outcome->signalOrder.append(u"finished"_s); });
     connect(request, &Request::succeeded, this, [outcome](const Response &response) {
         outcome->signalOrder.append(u"succeeded"_s);
@@ -167,7 +203,9 @@ Outcome TestClient::fetchUrl(const QUrl &url, RequestOptions options)
     if (!QTest::qWaitFor([&] { return outcome->done; }, 20000)) {
         qWarning("request for %s did not finish", qPrintable(url.toString()));
     }
-    QTest::qWait(1); // let deleteLater() and the log settle
+    if (!QTest::qWaitFor([&guarded] { return guarded.isNull(); })) { // deleteLater() done
+        qWarning("request for %s was not deleted", qPrintable(url.toString()));
+    }
     return *outcome;
 }
 
@@ -235,6 +273,17 @@ void TestClient::afterMaxAge_revalidatesWith304AndSpendsNothing()
     QCOMPARE(logFor(u"/users/octocat"_s).last().status, 304);
     QCOMPARE(m_fake->pointsUsed(u"octocat"_s), pointsAfterFirst);
     QCOMPARE(m_cache->statistics().revalidated, 1);
+}
+
+void TestClient::maxAge_endsByTheClientsClock()
+{
+    useTestClock();
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Miss);
+    m_now = m_now.addSecs(59);
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Fresh);
+    m_now = m_now.addSecs(1); // GitHub's max-age=60 is over
+    QCOMPARE(fetch(u"/users/octocat"_s).response.cacheOutcome, CacheOutcome::Revalidated);
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), 2);
 }
 
 void TestClient::tokenRotation_revalidatesWithoutSpending()
@@ -394,9 +443,10 @@ void TestClient::pageStream_cancelStopsEverything()
     stream.cancel();
     QCOMPARE(failed.count(), 1);
     QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Cancelled);
-    const int seen = int(m_fake->requestLog().size());
-    QTest::qWait(300);
-    QVERIFY(m_fake->requestLog().size() <= seen + m_client->maxConcurrent());
+    const int seen = int(logFor(u"/orgs/megacorp/repos"_s).size());
+    // The client sends in order: once a later request is answered, nothing of the stream waits.
+    QVERIFY(fetch(u"/orgs/github"_s).ok);
+    QVERIFY(logFor(u"/orgs/megacorp/repos"_s).size() <= seen + m_client->maxConcurrent());
     QCOMPARE(arrived.count(), 1);
     QVERIFY(!stream.isRunning());
 }
@@ -410,7 +460,7 @@ void TestClient::pageStream_cancelInsideASlotEmitsNothingMore()
     connect(&stream, &PageStream::pageArrived, &stream, &PageStream::cancel);
     stream.start();
     QTRY_COMPARE(failed.count(), 1);
-    QTest::qWait(50);
+    QVERIFY(fetch(u"/orgs/github"_s).ok); // whatever was still to come has come by now
     QCOMPARE(finished.count(), 0);
     QCOMPARE(progress.count(), 0);
 }
@@ -462,10 +512,9 @@ void TestClient::abandon_silencesQueuedAndInFlightRequests()
     QTRY_COMPARE(m_fake->inFlight(), 1);
     inFlight->abandon();
     queued->abandon();
-    QTest::qWait(400);
+    QVERIFY(fetch(u"/orgs/github"_s).ok); // the slot of the abandoned request was given back
     QCOMPARE(emitted, 0);
     QVERIFY(logFor(u"/users/monalisa"_s).isEmpty());
-    QVERIFY(fetch(u"/orgs/github"_s).ok); // the slot of the abandoned request was given back
 }
 
 void TestClient::tokenChangeMidFlight_neverStoresUnderTheNewIdentity()
@@ -501,12 +550,13 @@ void TestClient::secondaryLimit_aBurstOf403sPausesOnceNotOncePerReply()
     m_client->setMaxConcurrent(3);
     m_fake->armFaultForNext(3, Fault::withStatus(403, "You have exceeded a secondary rate limit."));
     QSignalSpy paused(m_client.get(), &Client::pausedForSecondaryLimit);
+    QSignalSpy logged(m_client.get(), &Client::requestLogged);
     QList<Request *> requests;
     for (const QString &path : {u"/users/octocat"_s, u"/users/monalisa"_s, u"/orgs/github"_s}) {
         requests.append(m_client->get(m_client->endpoint(path)));
     }
     QTRY_COMPARE(m_fake->requestLog().size(), 3);
-    QTest::qWait(100);
+    QTRY_COMPARE(logged.count(), 3); // each 403 handled
     QCOMPARE(paused.count(), 1);
     QCOMPARE(paused.first().first().toInt(), 60); // no retry-after: GitHub asks for a minute
     QCOMPARE(m_fake->requestLog().size(), 3);     // and nothing more is sent meanwhile
@@ -517,6 +567,7 @@ void TestClient::secondaryLimit_aBurstOf403sPausesOnceNotOncePerReply()
 
 void TestClient::primaryWait_letsRateLimitAndOtherOriginsThrough()
 {
+    useTestClock();
     m_fake->setRateLimit(1, 60);
     m_fake->setRateLimitWindow(3);
     const Outcome user = fetch(u"/users/octocat"_s);
@@ -533,7 +584,9 @@ void TestClient::primaryWait_letsRateLimitAndOtherOriginsThrough()
         QUrl(QJsonDocument::fromJson(user.response.body).object().value(u"avatar_url"_s).toString()));
     QVERIFY(avatar.ok);
     QCOMPARE(heldDone.count(), 0); // still waiting for the reset
-    QVERIFY(heldDone.wait(6000));
+    m_now = waiting.first().at(1).toDateTime();
+    m_client->wake();
+    QVERIFY(heldDone.wait(5000));
     QCOMPARE(waiting.count(), 1); // said once per wait
 }
 
@@ -624,6 +677,7 @@ void TestClient::sameOriginRedirect_isFollowedWithTheTokenAndRemembered()
 
 void TestClient::primaryLimit_knownSpent_waitsForTheResetWithoutSending()
 {
+    skipWaits();
     m_fake->setRateLimit(2, 60);
     m_fake->setRateLimitWindow(2);
     QVERIFY(fetch(u"/users/octocat"_s).ok);
@@ -641,6 +695,7 @@ void TestClient::primaryLimit_knownSpent_waitsForTheResetWithoutSending()
 
 void TestClient::primaryLimit_403WaitsForTheResetThenSucceeds()
 {
+    skipWaits();
     m_fake->setRateLimit(2, 60);
     m_fake->setRateLimitWindow(2);
     // Another program with the same account spends the limit; this client learns it from a 403.
@@ -677,6 +732,7 @@ void TestClient::primaryLimit_failsWithTheResetTimeWhenNotWaiting()
 
 void TestClient::secondaryLimit_pausesForRetryAfterThenRetries()
 {
+    skipWaits();
     m_fake->armFault(u"/users/octocat"_s,
                      Fault::withStatus(403, "You have exceeded a secondary rate limit. Please wait.", 1));
     QSignalSpy paused(m_client.get(), &Client::pausedForSecondaryLimit);

@@ -31,6 +31,11 @@ private Q_SLOTS:
     void rateLimitTracker_readsEveryResourceOfRateLimitBody();
     void errorMessages_areSentencesWithTheirFacts();
     void logLine_keepsPercentSignsOfTheUrl();
+    void logLine_verboseIsTheClisFormat_data();
+    void logLine_verboseIsTheClisFormat();
+    void errorFromHttpStatus_data();
+    void errorFromHttpStatus();
+    void rateLimitTracker_readsTheTimeFromItsClock();
 };
 
 void TestGitHubUnits::loginValidation_data()
@@ -212,6 +217,103 @@ void TestGitHubUnits::logLine_keepsPercentSignsOfTheUrl()
     entry.remaining = 4999;
     entry.limit = 5000;
     QCOMPARE(entry.line(), u"GET https://api.github.com/repos/o/a%2Fb?q=x%25y 200 miss 12ms 4999/5000"_s);
+}
+
+void TestGitHubUnits::logLine_verboseIsTheClisFormat_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("outcome");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QString>("logLine");
+    QTest::addColumn<QString>("verboseLine");
+    const QString url = u"https://api.github.com/users/o%25"_s;
+    QTest::newRow("miss") << 200 << int(CacheOutcome::Miss) << QString() << 5000
+                          << u"GET %1 200 miss 7ms 4999/5000"_s.arg(url)
+                          << u"[GET] CACHE_MISS %1 200 7ms 4999/5000"_s.arg(url);
+    // A fresh hit made no request: the CLI shows the stored answer's status.
+    QTest::newRow("fresh") << 0 << int(CacheOutcome::Fresh) << QString() << 5000
+                           << u"GET %1 - fresh 7ms 4999/5000"_s.arg(url)
+                           << u"[GET] CACHE_HIT %1 200 7ms 4999/5000"_s.arg(url);
+    QTest::newRow("revalidated") << 304 << int(CacheOutcome::Revalidated) << QString() << 5000
+                                 << u"GET %1 304 revalidated 7ms 4999/5000"_s.arg(url)
+                                 << u"[GET] CACHE_REVALIDATED %1 304 7ms 4999/5000"_s.arg(url);
+    QTest::newRow("uncached, no limit")
+        << 200 << int(CacheOutcome::Uncached) << QString() << -1 << u"GET %1 200 uncached 7ms -"_s.arg(url)
+        << u"[GET] UNCACHED %1 200 7ms -"_s.arg(url);
+    QTest::newRow("error") << 404 << int(CacheOutcome::Uncached) << u"not-found"_s << 5000
+                           << u"GET %1 404 error 7ms 4999/5000"_s.arg(url)
+                           << u"[GET] ERROR %1 404 7ms 4999/5000"_s.arg(url);
+    QTest::newRow("no answer") << 0 << int(CacheOutcome::Uncached) << u"network"_s << 5000
+                               << u"GET %1 - error 7ms 4999/5000"_s.arg(url)
+                               << u"[GET] ERROR %1 - 7ms 4999/5000"_s.arg(url);
+}
+
+void TestGitHubUnits::logLine_verboseIsTheClisFormat()
+{
+    QFETCH(int, status);
+    QFETCH(int, outcome);
+    QFETCH(QString, error);
+    QFETCH(int, limit);
+    RequestLogEntry entry;
+    entry.url = QUrl::fromEncoded("https://api.github.com/users/o%25");
+    entry.status = status;
+    entry.outcome = CacheOutcome(outcome);
+    entry.error = error;
+    entry.milliseconds = 7;
+    entry.remaining = 4999;
+    entry.limit = limit;
+    QTEST(entry.line(), "logLine");
+    QTEST(entry.line(RequestLogEntry::Style::Verbose), "verboseLine");
+}
+
+void TestGitHubUnits::errorFromHttpStatus_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("400") << 400 << int(Error::Kind::ClientError);
+    QTest::newRow("401") << 401 << int(Error::Kind::Unauthorized);
+    QTest::newRow("403") << 403 << int(Error::Kind::Forbidden);
+    QTest::newRow("404") << 404 << int(Error::Kind::NotFound);
+    QTest::newRow("410 gone") << 410 << int(Error::Kind::NotFound);
+    QTest::newRow("422") << 422 << int(Error::Kind::ClientError);
+    QTest::newRow("429 without a limit") << 429 << int(Error::Kind::ClientError);
+    QTest::newRow("500") << 500 << int(Error::Kind::Server);
+    QTest::newRow("503") << 503 << int(Error::Kind::Server);
+    QTest::newRow("599") << 599 << int(Error::Kind::Server);
+}
+
+void TestGitHubUnits::errorFromHttpStatus()
+{
+    QFETCH(int, status);
+    QFETCH(int, kind);
+    const QUrl url(u"https://api.github.com/users/x"_s);
+    const Error error =
+        Error::fromHttpStatus(status, url, R"({"message":"Validation Failed","documentation_url":"x"})");
+    QCOMPARE(int(error.kind), kind);
+    QCOMPARE(error.httpStatus, status);
+    QCOMPARE(error.url, url);
+    QCOMPARE(error.githubMessage, u"Validation Failed"_s);
+    QCOMPARE(Error::fromHttpStatus(status, url, "<html>not json</html>").githubMessage, QString());
+    QCOMPARE(Error::fromHttpStatus(status, url).githubMessage, QString());
+}
+
+void TestGitHubUnits::rateLimitTracker_readsTheTimeFromItsClock()
+{
+    RateLimitTracker tracker;
+    QDateTime now(QDate(2030, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    tracker.setClock([&now] { return now; });
+    QCOMPARE(tracker.now(), now);
+    tracker.updateFromHeaders(
+        {{"x-ratelimit-limit", "60"},
+         {"x-ratelimit-remaining", "0"},
+         {"x-ratelimit-reset", QByteArray::number(now.addSecs(60).toSecsSinceEpoch())}});
+    QVERIFY(tracker.limit(u"core"_s).isSpent(tracker.now()));
+    now = now.addSecs(60);
+    QVERIFY(!tracker.limit(u"core"_s).isSpent(tracker.now()));
+    tracker.setClock({}); // back to the system clock, in UTC
+    QVERIFY(tracker.now().isValid());
+    QCOMPARE(tracker.now().timeSpec(), Qt::UTC);
 }
 
 QTEST_GUILESS_MAIN(TestGitHubUnits)

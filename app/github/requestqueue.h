@@ -1,0 +1,127 @@
+#pragma once
+
+#include "github/request.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <deque>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace Hubshelf::GitHub {
+
+class RateLimitTracker;
+
+// The order and the pace of one client's requests, without sockets: at most maxConcurrent() in
+// flight (GitHub asks for few concurrent requests), requests for a resource whose primary limit
+// is spent held until its reset, and the whole API paused for GitHub's secondary limit. The items
+// are the client's request objects; the queue only orders them and never touches them.
+class RequestQueue final
+{
+    Q_DISABLE_COPY_MOVE(RequestQueue)
+
+public:
+    static constexpr int DefaultMaxConcurrent = 4;
+    static constexpr int DefaultSecondaryPauseSeconds = 60;
+    // A spent limit whose 403 names no reset: wait as long as a secondary pause.
+    static constexpr int UnknownResetWaitSeconds = 60;
+
+    // Where a request goes decides which rules apply to it.
+    enum class Scope {
+        OtherOrigin, // neither held nor paused: avatars, redirects elsewhere
+        RateLimit,   // GET /rate_limit: free, so never held; paused with the rest of the API
+        Api,         // held while its resource is spent, paused with the API
+    };
+
+    struct Hold
+    {
+        QString resource;
+        QDateTime until; // UTC
+    };
+
+    // What the queue decided in one turn.
+    struct Turn
+    {
+        std::vector<QPointer<QObject>> send;                     // their slots are taken
+        std::vector<std::pair<QPointer<QObject>, Hold>> refused; // held, and told not to wait
+        std::vector<Hold> announced;                             // waits that began this turn
+        QDateTime wakeAt; // when a held or paused request may go; invalid: nothing waits
+    };
+
+    // What a 403 or 429 says about GitHub's limits.
+    struct LimitHit
+    {
+        enum class Kind {
+            None,      // a plain refusal
+            Primary,   // x-ratelimit-remaining: 0; wait for the reset
+            Secondary, // retry-after, or GitHub's "secondary rate limit" message; pause
+        };
+        Kind kind = Kind::None;
+        QString resource;              // Primary: x-ratelimit-resource, empty when not named
+        QDateTime reset;               // Primary: x-ratelimit-reset, invalid when not named
+        std::optional<int> retryAfter; // Secondary: retry-after, when sent
+    };
+    static LimitHit limitHitOf(const RawHeaders &headers, const QByteArray &body);
+
+    // `limits` says which resources are spent, and its clock what time it is: holds and resets
+    // are compared on one clock. Not owned.
+    explicit RequestQueue(const RateLimitTracker &limits);
+
+    void setMaxConcurrent(int count); // clamped to 1..8
+    int maxConcurrent() const { return m_maxConcurrent; }
+    int inFlight() const { return m_inFlight; }
+
+    // `waits` false: a held request is refused instead of kept. `front`: before the others
+    // (a retry, or a request that met a limit, keeps its place).
+    void enqueue(QObject *item, Scope scope, const QString &resource, bool waits, bool front = false);
+    qsizetype size() const { return qsizetype(m_queue.size()); }
+    // Takes what may go now; `isLive` false drops an item unsent.
+    Turn take(const std::function<bool(const QObject *)> &isLive);
+    // A request taken by take() has its answer: its slot is free.
+    void release();
+
+    // A 403 with nothing remaining: `resource` waits until a second after `reset` (and at least a
+    // second from now, clocks differ); UnknownResetWaitSeconds when the 403 named no reset.
+    QDateTime holdUntilReset(const QString &resource, const QDateTime &reset);
+    // When requests for `resource` may go again, from the holds and the tracker; invalid: now.
+    QDateTime holdOf(const QString &resource) const;
+
+    // GitHub's secondary limit hit a request sent at `sentAt`: the API pauses for `retryAfter`
+    // seconds, or 60, or twice the last pause when it repeats. Requests sent before the current
+    // pause began are the same burst: they wait with it instead of doubling it once each. The
+    // seconds of a new pause, nullopt for the same burst.
+    std::optional<int> pause(const QDateTime &sentAt, std::optional<int> retryAfter);
+    bool isPaused() const;
+    int lastPauseSeconds() const { return m_lastPause; }
+    // An answer got through: the next secondary limit starts again from 60 seconds.
+    void calm() { m_lastPause = 0; }
+
+    // Another account or API: its holds do not apply (the pause does, it is GitHub's).
+    void clearHolds();
+
+private:
+    struct Entry
+    {
+        QPointer<QObject> item;
+        Scope scope = Scope::Api;
+        QString resource;
+        bool waits = true;
+    };
+
+    const RateLimitTracker &m_limits;
+    std::deque<Entry> m_queue;
+    QHash<QString, QDateTime> m_heldUntil;     // per resource, from 403s with nothing remaining
+    QHash<QString, QDateTime> m_announcedWait; // the waits already announced
+    int m_inFlight = 0;
+    int m_maxConcurrent = DefaultMaxConcurrent;
+    QDateTime m_pauseStartedAt;
+    QDateTime m_pausedUntil;
+    int m_lastPause = 0;
+};
+
+} // namespace Hubshelf::GitHub
