@@ -252,6 +252,62 @@ const QList<Column> &columnsOf(ListKind kind)
     return users;
 }
 
+int columnNamed(ListKind kind, const QString &name)
+{
+    const QList<Column> &all = columnsOf(kind);
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (all.at(i).name == name) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+QStringList columnNames(ListKind kind)
+{
+    QStringList names;
+    for (const Column &column : columnsOf(kind)) {
+        names.append(column.name);
+    }
+    return names;
+}
+
+Qt::Alignment alignment(const Column &column)
+{
+    return column.type == ColumnType::Integer ? Qt::AlignRight | Qt::AlignVCenter : Qt::Alignment();
+}
+
+ColumnWidth naturalWidth(const Column &column)
+{
+    switch (column.type) {
+    case ColumnType::Integer:
+        return {u"0000000"_s, 1};
+    case ColumnType::Boolean:
+        return {QString(), 4};
+    case ColumnType::DateTime:
+        return {u"2011-01-26T19:01:12Z"_s, 1};
+    case ColumnType::TextList:
+        return {QString(), 14};
+    case ColumnType::Text:
+        break;
+    }
+    const QString &name = column.name;
+    if (name == u"description"_s || name == u"title"_s) {
+        return {QString(), 30};
+    }
+    if (name == u"full_name"_s || name == u"html_url"_s || name == u"url"_s || name == u"head"_s ||
+        name == u"base"_s) {
+        return {QString(), 18};
+    }
+    if (name == u"id"_s || name == u"login"_s) {
+        return {QString(), 13};
+    }
+    if (name == u"state"_s) {
+        return {QString(), 5};
+    }
+    return {QString(), 9};
+}
+
 QString listKindName(ListKind kind)
 {
     switch (kind) {

@@ -3,7 +3,9 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
+#include <Qt>
 
 #include <functional>
 
@@ -27,6 +29,25 @@ struct Column
 
 // The columns of each kind, in the order of the design's CSV headers.
 const QList<Column> &columnsOf(ListKind kind);
+
+// The column of `kind` with this CSV name, -1 if the kind has none.
+int columnNamed(ListKind kind, const QString &name);
+// The CSV names of the kind's columns, in order.
+QStringList columnNames(ListKind kind);
+
+// Numbers line up on the right, their titles too (above the digits); everything else takes the
+// view's default (left), which an empty Alignment means.
+Qt::Alignment alignment(const Column &column);
+
+// A column's natural width before a person resizes it, for the view to turn into pixels with its
+// font: the width of `sample` (when there is one) plus `ems` widths of 'M'. The title is the
+// view's to fit.
+struct ColumnWidth
+{
+    QString sample;
+    int ems = 9;
+};
+ColumnWidth naturalWidth(const Column &column);
 
 // "gists", "repos", "pulls", "orgs", "users": the names the command line uses.
 QString listKindName(ListKind kind);

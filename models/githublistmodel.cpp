@@ -16,6 +16,13 @@ namespace {
 // Longer text than this is cut by any reasonable column width, so it gets a tooltip.
 constexpr qsizetype ToolTipThreshold = 60;
 
+// An int, as views read it; nothing where the view's default applies.
+QVariant alignmentOf(const Column &column)
+{
+    const Qt::Alignment aligned = alignment(column);
+    return aligned ? QVariant(int(aligned)) : QVariant();
+}
+
 } // namespace
 
 GitHubListModel::GitHubListModel(ListKind kind, QObject *parent)
@@ -28,17 +35,6 @@ GitHubListModel::~GitHubListModel() = default;
 const QList<Column> &GitHubListModel::columns() const
 {
     return columnsOf(m_kind);
-}
-
-int GitHubListModel::columnNamed(const QString &name) const
-{
-    const QList<Column> &all = columns();
-    for (qsizetype i = 0; i < all.size(); ++i) {
-        if (all.at(i).name == name) {
-            return int(i);
-        }
-    }
-    return -1;
 }
 
 void GitHubListModel::appendItems(const QJsonArray &items)
@@ -130,10 +126,7 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (column.type == ColumnType::Integer) {
-            return int(Qt::AlignRight | Qt::AlignVCenter);
-        }
-        return {};
+        return alignmentOf(column);
     case HtmlUrlRole:
         return row.htmlUrl.isEmpty() ? QVariant() : QVariant(row.htmlUrl);
     case IdRole:
@@ -157,6 +150,8 @@ QVariant GitHubListModel::headerData(int section, Qt::Orientation orientation, i
         return column.title;
     case ExportRole:
         return column.name;
+    case Qt::TextAlignmentRole:
+        return alignmentOf(column);
     default:
         return {};
     }

@@ -24,7 +24,7 @@ public:
     ListKind kind() const { return m_kind; }
     const QList<Column> &columns() const;
     // The column of this CSV name, -1 if the kind has none.
-    int columnNamed(const QString &name) const;
+    int columnNamed(const QString &name) const { return Models::columnNamed(m_kind, name); }
 
     void appendItems(const QJsonArray &items);
     void clear();
@@ -34,7 +34,7 @@ public:
     // DisplayRole: the text; SortRole: the typed value; ExportRole: exportText(); ToolTipRole on
     // long text; HtmlUrlRole/IdRole on any column of the row.
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    // Horizontal: DisplayRole the title, ExportRole the CSV name.
+    // Horizontal: DisplayRole the title, ExportRole the CSV name, TextAlignmentRole the column's.
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:

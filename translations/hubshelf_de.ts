@@ -1236,6 +1236,19 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::ListHeader</name>
+    <message>
+        <location filename="../ui/listheader.cpp" line="+180"/>
+        <source>No list shown</source>
+        <translation>Keine Liste angezeigt</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Reset columns</source>
+        <translation>Spalten &amp;zurücksetzen</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
         <location filename="../ui/listpane.cpp" line="+173"/>
@@ -1340,16 +1353,6 @@ Befehle:
         <location line="+49"/>
         <source>page %1</source>
         <translation>Seite %1</translation>
-    </message>
-    <message>
-        <location line="+85"/>
-        <source>No list shown</source>
-        <translation>Keine Liste angezeigt</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>&amp;Reset columns</source>
-        <translation>Spalten &amp;zurücksetzen</translation>
     </message>
     <message numerus="yes">
         <location line="+29"/>

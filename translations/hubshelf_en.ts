@@ -1228,6 +1228,19 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::ListHeader</name>
+    <message>
+        <location filename="../ui/listheader.cpp" line="+180"/>
+        <source>No list shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Reset columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
         <location filename="../ui/listpane.cpp" line="+173"/>
@@ -1327,16 +1340,6 @@ Commands:
     <message>
         <location line="+49"/>
         <source>page %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+85"/>
-        <source>No list shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>&amp;Reset columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -1,6 +1,7 @@
 #include "ui/exportcontroller.h"
 
 #include "github/error.h"
+#include "models/listloader.h"
 #include "models/roles.h"
 #include "ui/listpane.h"
 
@@ -48,17 +49,18 @@ void ExportController::exportList(const QString &suggestedPath)
         return;
     }
     // Pages already fetched come back from the cache, so loading from the start costs nothing twice.
-    m_waiting.append(connect(m_pane, &ListPane::loadingFinished, this, &ExportController::write));
-    m_waiting.append(connect(m_pane, &ListPane::loadFailed, this, [this](const GitHub::Error &error) {
+    Models::ListLoader *loader = m_pane->loader();
+    m_waiting.append(connect(loader, &Models::ListLoader::finished, this, &ExportController::write));
+    m_waiting.append(connect(loader, &Models::ListLoader::failed, this, [this](const GitHub::Error &error) {
         finish();
         Q_EMIT failed(tr("Nothing was exported: %1").arg(error.message()));
     }));
-    m_waiting.append(connect(m_pane, &ListPane::stopped, this, [this] {
+    m_waiting.append(connect(loader, &Models::ListLoader::stopped, this, [this] {
         finish();
         Q_EMIT cancelled();
     }));
-    if (!m_pane->isLoading()) {
-        m_pane->reload();
+    if (!loader->isLoading()) {
+        loader->reload();
     }
 }
 

@@ -17,8 +17,8 @@ class ListPane;
 
 // Ctrl+E: the list as CSV — the visible columns in their order, the current filter and sort, every
 // page — through the command line's writer, so the bytes are the same. An unfinished list is
-// loaded to the end first, with the pane's progress and Stop. Either the whole file is written
-// or the old one stays as it was.
+// loaded to the end first by the pane's ListLoader, with the pane's progress and Stop. Either the whole file
+// is written or the old one stays as it was.
 class ExportController final : public QObject
 {
     Q_OBJECT

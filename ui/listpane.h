@@ -3,29 +3,27 @@
 #include "github/error.h"
 #include "github/request.h"
 #include "models/columns.h"
+#include "models/listloader.h"
+#include "models/listproxymodel.h"
+#include "ui/listheader.h"
 
 #include <QList>
+#include <QPersistentModelIndex>
 #include <QPointer>
 #include <QUrl>
 #include <QWidget>
 
-class QHeaderView;
-class QJsonArray;
 class QKeyEvent;
 class QLabel;
 class QLineEdit;
-class QMenu;
-class QModelIndex;
 class QProgressBar;
-class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
 class QToolButton;
 
 namespace Hubshelf::GitHub {
 class Client;
-class PageStream;
-} // namespace Hubshelf::GitHub
+}
 
 namespace Hubshelf::Models {
 class GitHubListModel;
@@ -33,9 +31,7 @@ class GitHubListModel;
 
 namespace Hubshelf::Ui {
 
-class ListSortFilterProxy;
-
-// The centre of the window: one GitHub list in a table, filled page by page as the pages arrive,
+// The centre of the window: one GitHub list in a table, filled page by page by its ListLoader,
 // with a filter field, a row count, a column chooser and a progress bar with Stop while loading.
 // The header (visible columns, order, widths, sort) is remembered per list kind in QSettings.
 class ListPane final : public QWidget
@@ -47,37 +43,43 @@ public:
     explicit ListPane(QWidget *parent = nullptr);
     ~ListPane() override;
 
-    // Shows a new list: drops the old rows and stream, makes a GitHubListModel of `kind`, restores
-    // that kind's header state and streams every page of `listUrl` on `client` with `options`.
+    // Shows a new list: the loader drops the old rows and stream and streams every page of
+    // `listUrl` on `client` with `options` into a new model of `kind`; that kind's header returns.
     void load(GitHub::Client *client, Models::ListKind kind, const QUrl &listUrl,
-              const GitHub::RequestOptions &options = {});
+              const GitHub::RequestOptions &options = {})
+    {
+        m_loader->load(client, kind, listUrl, options);
+    }
     // The same list again (Retry, F5). Does nothing before the first load() or after clear().
-    void reload(const GitHub::RequestOptions &options);
+    void reload(const GitHub::RequestOptions &options) { m_loader->reload(options); }
     // The same list again with the options of the last load(), never revalidating (an export).
-    void reload();
+    void reload() { m_loader->reload(); }
     // Applies a filter still waiting for the typing pause, e.g. before an export.
     void applyPendingFilter();
     // Cancels the stream; the rows so far stay. Emits stopped() if a load was under way.
-    void stop();
+    void stop() { m_loader->stop(); }
     // No list at all: no stream, no model (sourceModel() is null until the next load()).
     void clear();
 
-    bool isLoading() const;
-    bool isComplete() const; // every page arrived
-    Models::ListKind kind() const;
-    QUrl listUrl() const;
-    Models::GitHubListModel *sourceModel() const; // null before the first load() and after clear()
-    QSortFilterProxyModel *proxyModel() const;    // filter + sort; what the view shows, in its order
-    QTableView *view() const;
-    QLineEdit *filterField() const;
+    bool isLoading() const { return m_loader->isLoading(); }
+    bool isComplete() const { return m_loader->isComplete(); } // every page arrived
+    Models::ListKind kind() const { return m_loader->kind(); }
+    QUrl listUrl() const { return m_loader->listUrl(); }
+    Models::ListLoader *loader() const { return m_loader; }
+    // Null before the first load() and after clear().
+    Models::GitHubListModel *sourceModel() const { return m_loader->model(); }
+    // Filter + sort: what the view shows, in its order.
+    QSortFilterProxyModel *proxyModel() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterField() const { return m_filter; }
     // Source column numbers of the visible columns, in the header's visual order (for export).
-    QList<int> visibleColumns() const;
+    QList<int> visibleColumns() const { return m_header->visibleColumns(); }
     void focusFilter();
 
     // The selected rows (in the view's order) as tab-separated text of the visible columns.
     QString selectedRowsAsText() const;
     // Back to the kind's default columns, widths and order, unsorted.
-    void resetColumns();
+    void resetColumns() { m_header->reset(); }
 
 Q_SIGNALS:
     void rowActivated(const QModelIndex &sourceIndex);      // double-click or Enter/Return on a row
@@ -93,49 +95,33 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    void discardStream();
-    void setLoading(bool loading);
-    void onPage(const QJsonArray &items);
-    void onProgress(int done, int total);
-    void onFinished();
-    void onFailed(const GitHub::Error &error);
-
-    void restoreHeader();
-    void applyDefaultHeader();
-    void saveHeader();
-    void scheduleHeaderSave();
-    static QString headerKey(Models::ListKind kind);
-
-    void rebuildColumnsMenu();
-    void setColumnVisible(int column, bool visible);
+    void showModel(Models::GitHubListModel *model);
+    void showLoading();
+    void showProgress(int done, int total);
+    void rememberAnchor();
+    void restoreAnchor();
     void updateRowCount();
     void applyFilter();
     void copySelection() const;
     void activateCurrent();
 
-    QPointer<GitHub::Client> m_client;
-    QUrl m_listUrl;
-    GitHub::RequestOptions m_options;
-    Models::ListKind m_kind = Models::ListKind::Repositories;
-    Models::GitHubListModel *m_model = nullptr;
-    GitHub::PageStream *m_stream = nullptr;
-    bool m_loading = false;
-    bool m_complete = false;
-    // True while the header is rebuilt for a new model, so that its signals do not save a state
-    // that belongs to no kind.
-    bool m_restoringHeader = false;
-    bool m_headerDirty = false;
+    Models::ListLoader *m_loader = nullptr;
+    Models::ListProxyModel *m_proxy = nullptr;
+    // The model on screen and the list it holds: the loader's, once showModel() has taken it.
+    QPointer<Models::GitHubListModel> m_model;
+    QUrl m_shownUrl;
+    // The row the person looks at while a page goes in, and where it was on screen.
+    QPersistentModelIndex m_anchor;
+    int m_anchorY = 0;
 
-    ListSortFilterProxy *m_proxy = nullptr;
     QTableView *m_view = nullptr;
+    ListHeader *m_header = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_rowCount = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_stop = nullptr;
     QToolButton *m_columnsButton = nullptr;
-    QMenu *m_columnsMenu = nullptr;
     QTimer *m_filterTimer = nullptr;
-    QTimer *m_saveTimer = nullptr;
 };
 
 } // namespace Hubshelf::Ui

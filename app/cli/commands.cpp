@@ -5,7 +5,7 @@
 #include "cli/clicontext.h"
 #include "cli/commandline.h"
 #include "github/client.h"
-#include "github/pagestream.h"
+#include "models/listloader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -114,12 +114,12 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
                          });
         return;
     }
-    auto *stream = new GitHub::PageStream(&client, url, &context);
-    stream->setRequestOptions(context.requestOptions(true));
+    // The pages joined into one array, as gh api --paginate does; the headers are the first page's.
+    auto *loader = new Models::ListLoader(&context);
     auto all = std::make_shared<QJsonArray>();
     auto firstHeaders = std::make_shared<QByteArray>();
     QObject::connect(
-        stream, &GitHub::PageStream::pageArrived, &context,
+        loader, &Models::ListLoader::pageArrived, &context,
         [all, firstHeaders, include](int page, const QJsonArray &items, const GitHub::Response &response) {
             if (page == 1 && include) {
                 *firstHeaders = statusAndHeaders(response);
@@ -128,17 +128,17 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
                 all->append(item);
             }
         });
-    QObject::connect(stream, &GitHub::PageStream::failed, &context,
-                     [&context, done, stream](const GitHub::Error &error) {
-                         stream->deleteLater();
+    QObject::connect(loader, &Models::ListLoader::failed, &context,
+                     [&context, done, loader](const GitHub::Error &error) {
+                         loader->deleteLater();
                          done(context.report(error));
                      });
     QObject::connect(
-        stream, &GitHub::PageStream::finished, &context, [&context, done, stream, all, firstHeaders] {
-            stream->deleteLater();
+        loader, &Models::ListLoader::finished, &context, [&context, done, loader, all, firstHeaders] {
+            loader->deleteLater();
             done(context.writeData(*firstHeaders + QJsonDocument(*all).toJson(QJsonDocument::Indented)));
         });
-    stream->start();
+    loader->loadPages(&client, url, context.requestOptions(true));
 }
 
 void runRateLimit(CliContext &context, bool json, const Done &done)

@@ -4,9 +4,10 @@
 #include "cli/commandline.h"
 #include "export/csvwriter.h"
 #include "github/client.h"
+#include "github/endpoints.h"
 #include "github/names.h"
-#include "github/pagestream.h"
 #include "models/githublistmodel.h"
+#include "models/listloader.h"
 #include "models/roles.h"
 
 #include <QIODevice>
@@ -26,18 +27,21 @@ namespace {
 // The design's --type values: GitHub's own for an organization's repositories. A user's list only
 // knows all, owner and member, so the others are applied to what it returns.
 const QStringList repoTypes = {u"all"_s, u"public"_s, u"private"_s, u"forks"_s, u"sources"_s, u"member"_s};
-const QStringList pullStates = {u"open"_s, u"closed"_s, u"all"_s};
 
 struct Kind
 {
     const char *name;
     Models::ListKind listKind;
+    GitHub::OwnerList list; // unused for pulls
 };
 
-const Kind kinds[] = {{"gists", Models::ListKind::Gists},        {"repos", Models::ListKind::Repositories},
-                      {"pulls", Models::ListKind::PullRequests}, {"orgs", Models::ListKind::Organizations},
-                      {"followers", Models::ListKind::Users},    {"following", Models::ListKind::Users},
-                      {"members", Models::ListKind::Users}};
+const Kind kinds[] = {{"gists", Models::ListKind::Gists, GitHub::OwnerList::Gists},
+                      {"repos", Models::ListKind::Repositories, GitHub::OwnerList::Repositories},
+                      {"pulls", Models::ListKind::PullRequests, GitHub::OwnerList::Repositories},
+                      {"orgs", Models::ListKind::Organizations, GitHub::OwnerList::Organizations},
+                      {"followers", Models::ListKind::Users, GitHub::OwnerList::Followers},
+                      {"following", Models::ListKind::Users, GitHub::OwnerList::Following},
+                      {"members", Models::ListKind::Users, GitHub::OwnerList::Members}};
 
 } // namespace
 
@@ -45,6 +49,7 @@ ExportCommand::ExportCommand(CliContext &context, const ExportRequest &request, 
     : QObject(parent)
     , m_context(context)
     , m_request(request)
+    , m_loader(std::make_unique<Models::ListLoader>())
 {}
 
 ExportCommand::~ExportCommand() = default;
@@ -63,6 +68,7 @@ QString ExportCommand::validate()
             .arg(m_request.kind);
     }
     m_kind = kind->listKind;
+    m_list = kind->list;
     if (m_request.kind == u"pulls"_s) {
         const QStringList parts = m_request.target.split(u'/');
         if (parts.size() != 2 || !GitHub::isValidLogin(parts.at(0)) ||
@@ -77,7 +83,7 @@ QString ExportCommand::validate()
         return tr("--format takes csv or json, not '%1'.").arg(m_request.format);
     }
     if (!m_request.state.isEmpty() &&
-        (m_request.kind != u"pulls"_s || !pullStates.contains(m_request.state))) {
+        (m_request.kind != u"pulls"_s || !GitHub::Endpoints::pullRequestStates().contains(m_request.state))) {
         return tr("--state takes open, closed or all, and only for pulls.");
     }
     if (!m_request.type.isEmpty() && (m_request.kind != u"repos"_s || !repoTypes.contains(m_request.type))) {
@@ -89,21 +95,11 @@ QString ExportCommand::validate()
     if (m_request.limit < 0) {
         return tr("--limit takes a positive number.");
     }
-    const QList<Models::Column> &columns = Models::columnsOf(m_kind);
     for (const QString &name : std::as_const(m_request.columns)) {
-        int found = -1;
-        for (int i = 0; i < columns.size(); ++i) {
-            if (columns.at(i).name == name) {
-                found = i;
-            }
-        }
+        const int found = Models::columnNamed(m_kind, name);
         if (found < 0) {
-            QStringList names;
-            for (const Models::Column &column : columns) {
-                names.append(column.name);
-            }
             return tr("%1 have no column '%2'; they have: %3.")
-                .arg(m_request.kind, name, names.join(u", "_s));
+                .arg(m_request.kind, name, Models::columnNames(m_kind).join(u", "_s));
         }
         m_columns.append(found);
     }
@@ -112,82 +108,72 @@ QString ExportCommand::validate()
 
 void ExportCommand::start()
 {
-    m_model = std::make_unique<Models::GitHubListModel>(m_kind);
     GitHub::Client &client = m_context.client();
     const QString &target = m_request.target;
-    QUrlQuery query;
     if (m_request.kind == u"pulls"_s) {
         const QStringList parts = target.split(u'/');
-        query.addQueryItem(u"state"_s, m_request.state.isEmpty() ? u"open"_s : m_request.state);
-        streamList(
-            client.endpoint(GitHub::encodedPath({u"repos"_s, parts.at(0), parts.at(1), u"pulls"_s}), query));
+        loadList(client.endpoint(GitHub::Endpoints::pullRequests(parts.at(0), parts.at(1)),
+                                 GitHub::Endpoints::pullRequestsQuery(m_request.state)));
         return;
     }
-    if (m_request.kind == u"repos"_s) {
-        // GitHub lists an organization's repositories under /orgs, a user's under /users.
-        GitHub::Request *request = client.get(client.endpoint(GitHub::encodedPath({u"users"_s, target})),
-                                              m_context.requestOptions());
-        connect(request, &GitHub::Request::failed, this,
-                [this](const GitHub::Error &error) { Q_EMIT finished(m_context.report(error)); });
-        connect(request, &GitHub::Request::succeeded, this, [this, target](const GitHub::Response &response) {
-            const bool organization =
-                QJsonDocument::fromJson(response.body).object().value(u"type"_s).toString() ==
-                u"Organization"_s;
-            QUrlQuery repoQuery;
-            const QString &type = m_request.type;
-            if (organization || type == u"all"_s || type == u"member"_s) {
-                if (!type.isEmpty()) {
-                    repoQuery.addQueryItem(u"type"_s, type);
-                }
-            } else if (!type.isEmpty()) {
-                repoQuery.addQueryItem(u"type"_s, u"all"_s);
-                const QString field = type == u"public"_s || type == u"private"_s ? u"private"_s : u"fork"_s;
-                const bool wanted = type == u"private"_s || type == u"forks"_s;
-                m_keep = [field, wanted](const QJsonObject &repository) {
-                    return repository.value(field).toBool() == wanted;
-                };
+    if (m_request.kind != u"repos"_s) {
+        // Members are an organization's; every other list is asked of a user, as GitHub has them.
+        loadList(client.endpoint(
+            GitHub::Endpoints::ownerList(target, m_list == GitHub::OwnerList::Members, m_list)));
+        return;
+    }
+    // GitHub lists an organization's repositories under /orgs, a user's under /users.
+    GitHub::Request *request =
+        client.get(client.endpoint(GitHub::Endpoints::user(target)), m_context.requestOptions());
+    connect(request, &GitHub::Request::failed, this,
+            [this](const GitHub::Error &error) { Q_EMIT finished(m_context.report(error)); });
+    connect(request, &GitHub::Request::succeeded, this, [this, target](const GitHub::Response &response) {
+        const bool organization =
+            QJsonDocument::fromJson(response.body).object().value(u"type"_s).toString() == u"Organization"_s;
+        QUrlQuery repoQuery;
+        const QString &type = m_request.type;
+        if (organization || type == u"all"_s || type == u"member"_s) {
+            if (!type.isEmpty()) {
+                repoQuery.addQueryItem(u"type"_s, type);
             }
-            GitHub::Client &c = m_context.client();
-            streamList(c.endpoint(
-                GitHub::encodedPath({organization ? u"orgs"_s : u"users"_s, target, u"repos"_s}), repoQuery));
-        });
-        return;
-    }
-    const QString collection = m_request.kind == u"members"_s ? u"orgs"_s : u"users"_s;
-    const QString list = m_request.kind == u"orgs"_s ? u"orgs"_s : m_request.kind;
-    streamList(client.endpoint(GitHub::encodedPath({collection, target, list}), query));
+        } else if (!type.isEmpty()) {
+            repoQuery.addQueryItem(u"type"_s, u"all"_s);
+            const QString field = type == u"public"_s || type == u"private"_s ? u"private"_s : u"fork"_s;
+            const bool wanted = type == u"private"_s || type == u"forks"_s;
+            m_loader->setItemFilter([field, wanted](const QJsonObject &repository) {
+                return repository.value(field).toBool() == wanted;
+            });
+        }
+        loadList(m_context.client().endpoint(
+            GitHub::Endpoints::ownerList(target, organization, GitHub::OwnerList::Repositories), repoQuery));
+    });
 }
 
-void ExportCommand::streamList(const QUrl &url)
+void ExportCommand::loadList(const QUrl &url)
 {
-    m_stream = std::make_unique<GitHub::PageStream>(&m_context.client(), url);
-    m_stream->setRequestOptions(m_context.requestOptions(true));
-    m_stream->setItemLimit(m_request.limit);
-    connect(m_stream.get(), &GitHub::PageStream::pageArrived, this, [this](int, const QJsonArray &page) {
-        QJsonArray items;
-        for (const QJsonValue &item : page) {
-            if (!m_keep || m_keep(item.toObject())) {
-                items.append(item);
-            }
-        }
-        if (m_request.format == u"json"_s) {
-            for (const QJsonValue &item : std::as_const(items)) {
+    m_loader->setItemLimit(m_request.limit);
+    if (m_request.format == u"json"_s) {
+        // GitHub's whole objects, as they came: no model.
+        connect(m_loader.get(), &Models::ListLoader::pageArrived, this, [this](int, const QJsonArray &items) {
+            for (const QJsonValue &item : items) {
                 m_objects.append(item);
             }
-        } else {
-            m_model->appendItems(items);
-        }
-    });
-    connect(m_stream.get(), &GitHub::PageStream::progress, this, &ExportCommand::showProgress);
-    connect(m_stream.get(), &GitHub::PageStream::failed, this, [this](const GitHub::Error &error) {
+        });
+    }
+    connect(m_loader.get(), &Models::ListLoader::progress, this, &ExportCommand::showProgress);
+    connect(m_loader.get(), &Models::ListLoader::failed, this, [this](const GitHub::Error &error) {
         showProgress(-1, 0);
         Q_EMIT finished(m_context.report(error));
     });
-    connect(m_stream.get(), &GitHub::PageStream::finished, this, [this] {
+    connect(m_loader.get(), &Models::ListLoader::finished, this, [this] {
         showProgress(-1, 0);
         write();
     });
-    m_stream->start();
+    if (m_request.format == u"json"_s) {
+        m_loader->loadPages(&m_context.client(), url, m_context.requestOptions(true));
+    } else {
+        m_loader->load(&m_context.client(), m_kind, url, m_context.requestOptions(true));
+    }
 }
 
 void ExportCommand::showProgress(int done, int total)
@@ -221,12 +207,12 @@ void ExportCommand::write()
         options.formulaGuard = m_request.formulaGuard;
         if (!m_request.outputPath.isEmpty()) {
             QString error;
-            const bool saved = Export::saveCsv(*m_model, Models::ExportRole, m_columns, options,
+            const bool saved = Export::saveCsv(*m_loader->model(), Models::ExportRole, m_columns, options,
                                                m_request.outputPath, &error);
             Q_EMIT finished(saved ? ExitOk : m_context.fail(ExitFailure, error));
             return;
         }
-        bytes = Export::modelToCsv(*m_model, Models::ExportRole, m_columns, options);
+        bytes = Export::modelToCsv(*m_loader->model(), Models::ExportRole, m_columns, options);
     }
     if (m_request.outputPath.isEmpty()) {
         Q_EMIT finished(m_context.writeData(bytes));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "github/endpoints.h"
 #include "github/error.h"
 #include "models/columns.h"
 
@@ -9,14 +10,10 @@
 #include <QStringList>
 #include <QUrl>
 
-#include <functional>
 #include <memory>
 
 namespace Hubshelf::Models {
-class GitHubListModel;
-}
-namespace Hubshelf::GitHub {
-class PageStream;
+class ListLoader;
 }
 
 namespace Hubshelf::Cli {
@@ -56,18 +53,17 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    void streamList(const QUrl &url);
+    void loadList(const QUrl &url);
     void write();
     void showProgress(int done, int total);
 
     CliContext &m_context;
     ExportRequest m_request;
     Models::ListKind m_kind = Models::ListKind::Repositories;
+    GitHub::OwnerList m_list = GitHub::OwnerList::Repositories;
     QList<int> m_columns;
-    std::unique_ptr<Models::GitHubListModel> m_model;
-    std::unique_ptr<GitHub::PageStream> m_stream;
-    QJsonArray m_objects;                            // --format json
-    std::function<bool(const QJsonObject &)> m_keep; // a user's repositories filtered by --type
+    std::unique_ptr<Models::ListLoader> m_loader;
+    QJsonArray m_objects; // --format json
     bool m_progressShown = false;
 };
 

@@ -30,9 +30,16 @@ PageStream::PageStream(Client *client, const QUrl &listUrl, QObject *parent)
     , m_client(client)
 {
     QUrlQuery query(listUrl);
-    query.removeAllQueryItems(u"per_page"_s);
     query.removeAllQueryItems(u"page"_s);
-    query.addQueryItem(u"per_page"_s, QString::number(PerPage));
+    // A per_page the caller wrote is the caller's (`api --paginate '...?per_page=3'`).
+    bool given = false;
+    const int perPage = query.queryItemValue(u"per_page"_s).toInt(&given);
+    if (given && perPage > 0) {
+        m_perPage = std::min(perPage, PerPage);
+    } else {
+        query.removeAllQueryItems(u"per_page"_s);
+        query.addQueryItem(u"per_page"_s, QString::number(PerPage));
+    }
     m_firstUrl = listUrl;
     m_firstUrl.setQuery(query);
     m_options.expectList = true;
@@ -125,7 +132,7 @@ void PageStream::onPage(int page, const Response &response)
         if (!m_sequential) {
             int lastWanted = m_pageCount;
             if (m_itemLimit > 0) {
-                lastWanted = std::min(lastWanted, (m_itemLimit + PerPage - 1) / PerPage);
+                lastWanted = std::min(lastWanted, (m_itemLimit + m_perPage - 1) / m_perPage);
             }
             // Later pages come from GitHub's own `last` link, so any URL form it uses is kept.
             for (int next = 2; next <= lastWanted; ++next) {

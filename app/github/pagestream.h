@@ -15,10 +15,10 @@ namespace Hubshelf::GitHub {
 
 class Client;
 
-// Every page of a GitHub list, delivered in order as they arrive. The first page (per_page=100)
-// tells the last page number through `Link: rel="last"`; the rest are then requested at once and
-// the client's queue fetches them in parallel within its cap. Without a page number (cursor
-// links) the pages follow `rel="next"` one by one.
+// Every page of a GitHub list, delivered in order as they arrive. The first page (per_page=100,
+// unless the URL asks for another) tells the last page number through `Link: rel="last"`; the rest
+// are then requested at once and the client's queue fetches them in parallel within its cap.
+// Without a page number (cursor links) the pages follow `rel="next"` one by one.
 class PageStream final : public QObject
 {
     Q_OBJECT
@@ -59,6 +59,7 @@ private:
     RequestOptions m_options;
     std::map<int, QPointer<Request>> m_requests;
     std::map<int, Response> m_arrived; // pages not delivered yet, parsed only at their turn
+    int m_perPage = PerPage;           // GitHub's cap is 100; a larger per_page is served as 100
     int m_itemLimit = 0;
     int m_itemsDelivered = 0;
     int m_delivered = 0;

@@ -14,6 +14,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using FakeGitHub::Fault;
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void offline_afterAWarmRun_needsNoNetwork();
     void verbose_showsMissThenRevalidated();
     void api_paginateJoinsEveryPage();
+    void api_paginateKeepsTheCallersPerPage();
     void authStatus_namesTheSourceNeverTheToken();
     void authLogin_storesInTheKeychainAndLogoutRemoves();
     void authStatus_signedOut_isAFailureOnStderr();
@@ -350,6 +353,36 @@ void TestCliCommands::api_paginateJoinsEveryPage()
     QVERIFY(!included.out.toLower().contains("\nauthorization:"));
     QVERIFY(!included.out.contains(FakeGitHub::Tokens::Octocat));
     QVERIFY(included.out.contains("\"login\":\"octocat\""));
+}
+
+void TestCliCommands::api_paginateKeepsTheCallersPerPage()
+{
+    const QString followers = u"/users/octocat/followers"_s;
+    const auto perPageAsked = [this, &followers] {
+        QStringList sizes;
+        const QList<FakeGitHub::LoggedRequest> log = m_fake->requestLog();
+        for (const FakeGitHub::LoggedRequest &request : log) {
+            if (request.path == followers) {
+                const QUrl target(u"http://fake"_s + QString::fromLatin1(request.target));
+                sizes.append(QUrlQuery(target).queryItemValue(u"per_page"_s));
+            }
+        }
+        return sizes;
+    };
+
+    // Without a per_page of the caller's, a list is asked with GitHub's largest page.
+    const Run whole = run({u"api"_s, followers, u"--paginate"_s});
+    QCOMPARE(whole.exitCode, 0);
+    const qsizetype count = QJsonDocument::fromJson(whole.out).array().size();
+    QVERIFY(count >= FakeGitHub::OctocatFollowerCount);
+    QCOMPARE(perPageAsked(), QStringList{u"100"_s});
+
+    // A query the caller wrote is the caller's: three to a page, every page, the same items.
+    m_fake->clearRequestLog();
+    const Run small = run({u"--no-cache"_s, u"api"_s, followers + u"?per_page=3"_s, u"--paginate"_s});
+    QCOMPARE(small.exitCode, 0);
+    QCOMPARE(small.out, whole.out);
+    QCOMPARE(perPageAsked(), QStringList((count + 2) / 3, u"3"_s));
 }
 
 void TestCliCommands::authStatus_namesTheSourceNeverTheToken()

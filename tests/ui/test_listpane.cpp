@@ -140,12 +140,8 @@ QUrl TestListPane::monorepoPulls() const
 
 bool TestListPane::waitForCompletion(ListPane &pane)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (pane.isLoading() && timer.elapsed() < LoadTimeoutMs) {
-        QTest::qWait(20);
-    }
-    return pane.isComplete();
+    // What QTRY_VERIFY waits with, in a helper that answers rather than fails.
+    return QTest::qWaitFor([&pane] { return !pane.isLoading(); }, LoadTimeoutMs) && pane.isComplete();
 }
 
 int TestListPane::columnNamed(const ListPane &pane, const QString &name)
@@ -228,7 +224,9 @@ void TestListPane::megacorpRepos_loadCompletelyWithProgressToTheLastPage()
     QCOMPARE(progressTexts.last(), u"page 50 of 50"_s);
     QCOMPARE(totals.last(), 50);
     QVERIFY(progressVisibleWhileLoading);
-    QTest::qWait(50); // nothing more may follow the end
+    // Nothing more may follow the end: once the fake has answered everything it was asked, no
+    // page or signal is left to come.
+    QTRY_COMPARE(m_fake->inFlight(), 0);
     QCOMPARE(finished.count(), 1);
     QCOMPARE(failed.count(), 0);
     QVERIFY(!pane.isLoading());
@@ -531,7 +529,9 @@ void TestListPane::stop_keepsRowsWithoutFailure()
     QCOMPARE(pane.sourceModel()->rowCount(), 100);
     QVERIFY(!pane.findChild<QProgressBar *>(u"listProgress"_s)->isVisibleTo(&pane));
 
-    QTest::qWait(300); // pages already requested must not add rows now
+    // Pages already requested must not add rows now, even once the fake has answered them all.
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QCoreApplication::processEvents();
     QCOMPARE(pane.sourceModel()->rowCount(), 100);
     QCOMPARE(failed.count(), 0);
     QCOMPARE(finished.count(), 0);

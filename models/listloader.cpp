@@ -1,0 +1,194 @@
+#include "models/listloader.h"
+
+#include "github/client.h"
+#include "github/pagestream.h"
+#include "models/githublistmodel.h"
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Models {
+
+ListLoader::ListLoader(QObject *parent)
+    : QObject(parent)
+{}
+
+ListLoader::~ListLoader()
+{
+    discardStream();
+}
+
+void ListLoader::load(GitHub::Client *client, ListKind kind, const QUrl &listUrl,
+                      const GitHub::RequestOptions &options)
+{
+    start(client, true, kind, listUrl, options);
+}
+
+void ListLoader::loadPages(GitHub::Client *client, const QUrl &listUrl, const GitHub::RequestOptions &options)
+{
+    start(client, false, m_kind, listUrl, options);
+}
+
+void ListLoader::reload(const GitHub::RequestOptions &options)
+{
+    if (!m_listUrl.isValid()) {
+        return;
+    }
+    start(m_client, m_withModel, m_kind, m_listUrl, options);
+}
+
+void ListLoader::reload()
+{
+    GitHub::RequestOptions options = m_options;
+    options.revalidate = false;
+    reload(options);
+}
+
+void ListLoader::stop()
+{
+    if (!m_loading) {
+        return;
+    }
+    discardStream();
+    m_loading = false;
+    Q_EMIT stopped();
+}
+
+void ListLoader::clear()
+{
+    discardStream();
+    m_loading = false;
+    m_complete = false;
+    m_listUrl.clear();
+    m_pagesDone = 0;
+    m_pageCount = 0;
+    replaceModel(nullptr);
+}
+
+void ListLoader::setItemLimit(int limit)
+{
+    m_itemLimit = std::max(0, limit);
+}
+
+void ListLoader::setItemFilter(ItemFilter filter)
+{
+    m_itemFilter = std::move(filter);
+}
+
+GitHubListModel *ListLoader::model() const
+{
+    return m_model;
+}
+
+void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, const QUrl &listUrl,
+                       const GitHub::RequestOptions &options)
+{
+    discardStream();
+    m_client = client;
+    m_withModel = withModel;
+    m_kind = kind;
+    m_listUrl = listUrl;
+    m_options = options;
+    m_loading = false;
+    m_complete = false;
+    m_pagesDone = 0;
+    m_pageCount = 0;
+
+    // A new model rather than a cleared one: the view drops 20,000 rows at once, not row by row.
+    auto *model = withModel ? new GitHubListModel(kind, this) : nullptr;
+    if (model) {
+        model->setObjectName(u"listModel"_s);
+    }
+    replaceModel(model);
+
+    if (!client) {
+        GitHub::Error error;
+        error.kind = GitHub::Error::Kind::Network;
+        error.url = listUrl;
+        Q_EMIT failed(error);
+        return;
+    }
+
+    m_stream = new GitHub::PageStream(client, listUrl, this);
+    m_stream->setRequestOptions(options);
+    m_stream->setItemLimit(m_itemLimit);
+    connect(m_stream, &GitHub::PageStream::pageArrived, this, &ListLoader::onPage);
+    connect(m_stream, &GitHub::PageStream::progress, this, &ListLoader::onProgress);
+    connect(m_stream, &GitHub::PageStream::finished, this, &ListLoader::onFinished);
+    connect(m_stream, &GitHub::PageStream::failed, this, &ListLoader::onFailed);
+    m_loading = true;
+    Q_EMIT started();
+    // A slot of started() may already have stopped or replaced this load.
+    if (m_stream && m_loading) {
+        m_stream->start();
+    }
+}
+
+void ListLoader::replaceModel(GitHubListModel *model)
+{
+    GitHubListModel *old = std::exchange(m_model, model);
+    if (model || old) {
+        Q_EMIT modelChanged(model);
+    }
+    if (old) {
+        old->deleteLater(); // a view may still read it until it has taken the new one
+    }
+}
+
+void ListLoader::discardStream()
+{
+    if (!m_stream) {
+        return;
+    }
+    GitHub::PageStream *stream = std::exchange(m_stream, nullptr);
+    disconnect(stream, nullptr, this, nullptr);
+    stream->cancel(); // abandons the requests under way now, not when deleteLater comes round
+    // Later, not now: this may run inside one of the stream's own signals.
+    stream->deleteLater();
+}
+
+void ListLoader::onPage(int page, const QJsonArray &items, const GitHub::Response &response)
+{
+    QJsonArray kept;
+    if (m_itemFilter) {
+        for (const QJsonValue &item : items) {
+            if (m_itemFilter(item.toObject())) {
+                kept.append(item);
+            }
+        }
+    } else {
+        kept = items;
+    }
+    if (m_model) {
+        m_model->appendItems(kept);
+    }
+    Q_EMIT pageArrived(page, kept, response);
+}
+
+void ListLoader::onProgress(int done, int total)
+{
+    m_pagesDone = done;
+    m_pageCount = total;
+    Q_EMIT progress(done, total);
+}
+
+void ListLoader::onFinished()
+{
+    discardStream();
+    m_complete = true;
+    m_loading = false;
+    Q_EMIT finished();
+}
+
+void ListLoader::onFailed(const GitHub::Error &error)
+{
+    if (error.kind == GitHub::Error::Kind::Cancelled) {
+        return; // stop() reports itself
+    }
+    discardStream();
+    m_loading = false;
+    Q_EMIT failed(error);
+}
+
+} // namespace Hubshelf::Models

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "github/error.h"
+#include "github/request.h"
+#include "models/columns.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+namespace Hubshelf::GitHub {
+class Client;
+class PageStream;
+} // namespace Hubshelf::GitHub
+
+namespace Hubshelf::Models {
+
+class GitHubListModel;
+
+// One GitHub list being fetched: the PageStream of its pages and, for a list of a known kind, the
+// GitHubListModel its rows go into as the pages arrive. The window's list, its export and the
+// command line's `export` and `api --paginate` all load through one of these.
+//
+// Every page is also told through pageArrived(), so a consumer that wants GitHub's objects as
+// they came (a JSON export, `api --paginate`) reads them there; loadPages() fetches without a model.
+// A load ends with exactly one of finished(), failed() or stopped(), unless another load() or
+// clear() replaces it first.
+class ListLoader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ListLoader)
+
+public:
+    // Keeps an item (true) or leaves it out of the page and the model.
+    using ItemFilter = std::function<bool(const QJsonObject &item)>;
+
+    explicit ListLoader(QObject *parent = nullptr);
+    ~ListLoader() override;
+
+    // A new list: drops the old stream and model, makes an empty GitHubListModel of `kind`
+    // (modelChanged()), then streams every page of `listUrl` on `client` with `options`.
+    // Without a client it fails at once with a network error.
+    void load(GitHub::Client *client, ListKind kind, const QUrl &listUrl,
+              const GitHub::RequestOptions &options = {});
+    // The pages of any list, for pageArrived() only: no model.
+    void loadPages(GitHub::Client *client, const QUrl &listUrl, const GitHub::RequestOptions &options = {});
+    // The same list again, from the start (Retry, F5 with revalidation). Nothing before the first
+    // load or after clear().
+    void reload(const GitHub::RequestOptions &options);
+    // The same list again with the options of the last load, never revalidating (an export).
+    void reload();
+    // Cancels the stream; the rows so far stay. Emits stopped() if a load was under way.
+    void stop();
+    // No list at all: no stream, no model (modelChanged(nullptr)); emits nothing else.
+    void clear();
+
+    // Applies to the next load: at most this many items (0: all), before the item filter; pages
+    // beyond are not requested.
+    void setItemLimit(int limit);
+    void setItemFilter(ItemFilter filter);
+
+    bool isLoading() const { return m_loading; }
+    bool isComplete() const { return m_complete; } // every page arrived
+    ListKind kind() const { return m_kind; }
+    QUrl listUrl() const { return m_listUrl; }
+    GitHub::RequestOptions requestOptions() const { return m_options; }
+    GitHubListModel *model() const; // null for loadPages(), before the first load and after clear()
+    int pagesDone() const { return m_pagesDone; }
+    int pageCount() const { return m_pageCount; } // 0 while unknown
+
+Q_SIGNALS:
+    // A new, empty model (owned by the loader) or none; the old one is deleted later.
+    void modelChanged(Hubshelf::Models::GitHubListModel *model);
+    void started();
+    // A page's items, in order, after the item filter; in the model already when there is one.
+    void pageArrived(int page, const QJsonArray &items, const Hubshelf::GitHub::Response &response);
+    void progress(int done, int total);                // total 0 while unknown (cursor pagination)
+    void finished();                                   // every page arrived
+    void failed(const Hubshelf::GitHub::Error &error); // never for stop()
+    void stopped();
+
+private:
+    void start(GitHub::Client *client, bool withModel, ListKind kind, const QUrl &listUrl,
+               const GitHub::RequestOptions &options);
+    void replaceModel(GitHubListModel *model);
+    void discardStream();
+    void onPage(int page, const QJsonArray &items, const GitHub::Response &response);
+    void onProgress(int done, int total);
+    void onFinished();
+    void onFailed(const GitHub::Error &error);
+
+    QPointer<GitHub::Client> m_client;
+    QUrl m_listUrl;
+    GitHub::RequestOptions m_options;
+    ListKind m_kind = ListKind::Repositories;
+    bool m_withModel = false;
+    GitHubListModel *m_model = nullptr;
+    GitHub::PageStream *m_stream = nullptr;
+    ItemFilter m_itemFilter;
+    int m_itemLimit = 0;
+    int m_pagesDone = 0;
+    int m_pageCount = 0;
+    bool m_loading = false;
+    bool m_complete = false;
+};
+
+} // namespace Hubshelf::Models

@@ -1,0 +1,294 @@
+#include "fakegithub.h"
+#include "github/client.h"
+#include "models/githublistmodel.h"
+#include "models/listloader.h"
+
+#include <QAbstractItemModelTester>
+#include <QNetworkAccessManager>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using Hubshelf::GitHub::Error;
+using Hubshelf::Models::GitHubListModel;
+using Hubshelf::Models::ListKind;
+using Hubshelf::Models::ListLoader;
+
+Q_DECLARE_METATYPE(Hubshelf::GitHub::Error)
+
+namespace {
+
+constexpr int LoadTimeoutMs = 60000;
+
+} // namespace
+
+class TestListLoader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void load_fillsANewModelPageByPageAndFinishesOnce();
+    void stop_keepsTheRowsAndIsNoFailure();
+    void reload_isTheSameListInANewModelWithoutRevalidating();
+    void loadPages_givesEveryItemWithoutAModel();
+    void itemLimitAndFilter_shapeWhatArrives();
+    void serverFault_failsOnceAndKeepsTheRows();
+    void noClient_failsAtOnce();
+    void clear_leavesNoListAndNothingToReload();
+
+private:
+    QUrl url(const QString &path, const QString &query = {}) const
+    {
+        return m_client->endpoint(path, QUrlQuery(query));
+    }
+    int requestsFor(const QString &path) const;
+
+    std::unique_ptr<FakeGitHub::Server> m_fake;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<Hubshelf::GitHub::Client> m_client;
+};
+
+void TestListLoader::initTestCase()
+{
+    qRegisterMetaType<Hubshelf::GitHub::Error>();
+}
+
+void TestListLoader::init()
+{
+    m_fake = std::make_unique<FakeGitHub::Server>();
+    QVERIFY(m_fake->listen());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<Hubshelf::GitHub::Client>(m_network.get(), nullptr, m_fake->apiUrl());
+    m_client->setToken(FakeGitHub::Tokens::Octocat);
+    m_client->setRetryBaseDelay(5);
+}
+
+void TestListLoader::cleanup()
+{
+    m_client.reset();
+    m_network.reset();
+    m_fake.reset();
+}
+
+int TestListLoader::requestsFor(const QString &path) const
+{
+    const QList<FakeGitHub::LoggedRequest> log = m_fake->requestLog();
+    return int(std::count_if(log.cbegin(), log.cend(), [&path](const FakeGitHub::LoggedRequest &request) {
+        return request.path == path;
+    }));
+}
+
+void TestListLoader::load_fillsANewModelPageByPageAndFinishesOnce()
+{
+    ListLoader loader;
+    QSignalSpy models(&loader, &ListLoader::modelChanged);
+    QSignalSpy started(&loader, &ListLoader::started);
+    QSignalSpy progress(&loader, &ListLoader::progress);
+    QSignalSpy finished(&loader, &ListLoader::finished);
+    QSignalSpy failed(&loader, &ListLoader::failed);
+    QList<int> rowsAtPage;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+    connect(&loader, &ListLoader::modelChanged, this, [&tester](GitHubListModel *model) {
+        tester = std::make_unique<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    });
+    connect(&loader, &ListLoader::pageArrived, this, [&](int page, const QJsonArray &items) {
+        QCOMPARE(items.size(), 100);
+        rowsAtPage.append(loader.model()->rowCount()); // the page is in the model already
+        QCOMPARE(page, rowsAtPage.size());
+    });
+
+    const QString path = u"/orgs/"_s + FakeGitHub::Names::BigOrganization + u"/repos"_s;
+    loader.load(m_client.get(), ListKind::Repositories, url(path));
+    QCOMPARE(models.count(), 1);
+    QVERIFY(loader.model());
+    QCOMPARE(loader.model()->kind(), ListKind::Repositories);
+    QCOMPARE(loader.model()->rowCount(), 0);
+    QCOMPARE(started.count(), 1);
+    QVERIFY(loader.isLoading());
+    QVERIFY(!loader.isComplete());
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LoadTimeoutMs);
+    QVERIFY(!loader.isLoading());
+    QVERIFY(loader.isComplete());
+    QCOMPARE(loader.model()->rowCount(), FakeGitHub::BigOrganizationRepoCount);
+    QCOMPARE(rowsAtPage.size(), 50);
+    QCOMPARE(rowsAtPage.first(), 100);
+    QCOMPARE(rowsAtPage.last(), FakeGitHub::BigOrganizationRepoCount);
+    QCOMPARE(progress.count(), 50);
+    QCOMPARE(progress.last(), (QList<QVariant>{50, 50}));
+    QCOMPARE(loader.pagesDone(), 50);
+    QCOMPARE(loader.pageCount(), 50);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(requestsFor(path), 50);
+}
+
+void TestListLoader::stop_keepsTheRowsAndIsNoFailure()
+{
+    ListLoader loader;
+    QSignalSpy stopped(&loader, &ListLoader::stopped);
+    QSignalSpy failed(&loader, &ListLoader::failed);
+    QSignalSpy finished(&loader, &ListLoader::finished);
+    connect(&loader, &ListLoader::progress, &loader, [&loader](int done) {
+        if (done == 1) {
+            loader.stop();
+        }
+    });
+    loader.load(m_client.get(), ListKind::Repositories,
+                url(u"/orgs/"_s + FakeGitHub::Names::BigOrganization + u"/repos"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, LoadTimeoutMs);
+    QVERIFY(!loader.isLoading());
+    QVERIFY(!loader.isComplete());
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QCoreApplication::processEvents();
+    QCOMPARE(loader.model()->rowCount(), 100);
+    QCOMPARE(failed.count() + finished.count(), 0);
+    loader.stop(); // nothing to stop
+    QCOMPARE(stopped.count(), 1);
+}
+
+void TestListLoader::reload_isTheSameListInANewModelWithoutRevalidating()
+{
+    ListLoader loader;
+    Hubshelf::GitHub::RequestOptions options;
+    options.revalidate = true;
+    const QUrl followers = url(u"/users/octocat/followers"_s);
+    loader.load(m_client.get(), ListKind::Users, followers, options);
+    QTRY_VERIFY(loader.isComplete());
+    QPointer<GitHubListModel> first = loader.model();
+    const int rows = first->rowCount();
+    QVERIFY(rows >= FakeGitHub::OctocatFollowerCount);
+
+    QSignalSpy models(&loader, &ListLoader::modelChanged);
+    loader.reload();
+    QCOMPARE(models.count(), 1);
+    QVERIFY(loader.model() != first);
+    QCOMPARE(loader.listUrl(), followers);
+    QCOMPARE(loader.kind(), ListKind::Users);
+    QVERIFY(!loader.requestOptions().revalidate);
+    QTRY_VERIFY(loader.isComplete());
+    QCOMPARE(loader.model()->rowCount(), rows);
+    QTRY_VERIFY(!first); // the old model is deleted later
+
+    loader.reload(options);
+    QVERIFY(loader.requestOptions().revalidate);
+}
+
+void TestListLoader::loadPages_givesEveryItemWithoutAModel()
+{
+    ListLoader loader;
+    QSignalSpy models(&loader, &ListLoader::modelChanged);
+    QJsonArray all;
+    Hubshelf::GitHub::Response firstResponse;
+    connect(&loader, &ListLoader::pageArrived, this,
+            [&](int page, const QJsonArray &items, const Hubshelf::GitHub::Response &response) {
+                if (page == 1) {
+                    firstResponse = response;
+                }
+                for (const QJsonValue &item : items) {
+                    all.append(item);
+                }
+            });
+    loader.loadPages(m_client.get(), url(u"/users/octocat/followers"_s, u"per_page=7"_s));
+    QTRY_VERIFY(loader.isComplete());
+    QCOMPARE(models.count(), 0);
+    QVERIFY(!loader.model());
+    QVERIFY(all.size() >= FakeGitHub::OctocatFollowerCount);
+    QVERIFY(!firstResponse.header("link").isEmpty());
+    QCOMPARE(loader.pageCount(), int(all.size() + 6) / 7); // seven to a page, as asked
+    QSet<QString> logins;
+    for (const QJsonValue &user : std::as_const(all)) {
+        logins.insert(user.toObject().value(u"login"_s).toString());
+    }
+    QCOMPARE(logins.size(), all.size());
+}
+
+void TestListLoader::itemLimitAndFilter_shapeWhatArrives()
+{
+    ListLoader loader;
+    loader.setItemLimit(150);
+    loader.setItemFilter([](const QJsonObject &repository) { return repository.value(u"fork"_s).toBool(); });
+    int itemsSeen = 0;
+    connect(&loader, &ListLoader::pageArrived, this, [&itemsSeen](int, const QJsonArray &items) {
+        for (const QJsonValue &item : items) {
+            QVERIFY(item.toObject().value(u"fork"_s).toBool());
+        }
+        itemsSeen += int(items.size());
+    });
+    const QString path = u"/orgs/"_s + FakeGitHub::Names::BigOrganization + u"/repos"_s;
+    loader.load(m_client.get(), ListKind::Repositories, url(path));
+    QTRY_VERIFY_WITH_TIMEOUT(loader.isComplete(), LoadTimeoutMs);
+    QCOMPARE(requestsFor(path), 2); // 150 items are two pages of 100, the rest is never asked
+    QVERIFY(itemsSeen > 0 && itemsSeen < 150);
+    QCOMPARE(loader.model()->rowCount(), itemsSeen);
+}
+
+void TestListLoader::serverFault_failsOnceAndKeepsTheRows()
+{
+    ListLoader loader;
+    QSignalSpy failed(&loader, &ListLoader::failed);
+    QSignalSpy stopped(&loader, &ListLoader::stopped);
+    const QString path = u"/orgs/"_s + FakeGitHub::Names::BigOrganization + u"/repos"_s;
+    connect(&loader, &ListLoader::progress, this, [&](int done) {
+        if (done == 1) {
+            m_fake->armFault(path, FakeGitHub::Fault::withStatus(500), -1);
+        }
+    });
+    loader.load(m_client.get(), ListKind::Repositories, url(path));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, LoadTimeoutMs);
+    QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Server);
+    QVERIFY(!loader.isLoading());
+    QVERIFY(!loader.isComplete());
+    QVERIFY(loader.model()->rowCount() >= 100);
+    QCOMPARE(stopped.count(), 0);
+    loader.stop(); // a failed load is over: nothing to stop
+    QCOMPARE(stopped.count(), 0);
+}
+
+void TestListLoader::noClient_failsAtOnce()
+{
+    ListLoader loader;
+    QSignalSpy started(&loader, &ListLoader::started);
+    QSignalSpy failed(&loader, &ListLoader::failed);
+    const QUrl gists = url(u"/users/octocat/gists"_s);
+    loader.load(nullptr, ListKind::Gists, gists);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.first().first().value<Error>().kind, Error::Kind::Network);
+    QCOMPARE(started.count(), 0);
+    QVERIFY(!loader.isLoading());
+    QVERIFY(loader.model()); // an empty list of the kind asked
+    QCOMPARE(loader.listUrl(), gists);
+}
+
+void TestListLoader::clear_leavesNoListAndNothingToReload()
+{
+    ListLoader loader;
+    QSignalSpy models(&loader, &ListLoader::modelChanged);
+    QSignalSpy started(&loader, &ListLoader::started);
+    QSignalSpy stopped(&loader, &ListLoader::stopped);
+    loader.load(m_client.get(), ListKind::Users, url(u"/users/octocat/followers"_s));
+    loader.clear();
+    QCOMPARE(models.count(), 2);
+    QCOMPARE(models.last().first().value<GitHubListModel *>(), nullptr);
+    QVERIFY(!loader.model());
+    QVERIFY(!loader.isLoading());
+    QCOMPARE(stopped.count(), 0);
+    loader.reload();
+    QCOMPARE(started.count(), 1);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QCoreApplication::processEvents();
+    QVERIFY(!loader.model());
+}
+
+QTEST_GUILESS_MAIN(TestListLoader)
+#include "test_listloader.moc"

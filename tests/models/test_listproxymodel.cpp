@@ -1,0 +1,222 @@
+#include "models/githublistmodel.h"
+#include "models/listproxymodel.h"
+#include "models/roles.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Hubshelf::Models;
+
+namespace {
+
+// A repository with what the sort tests look at; `language` and `pushed` may be null.
+QJsonObject repository(const QString &name, qint64 stars, bool fork, const QJsonValue &language,
+                       const QJsonValue &pushed, const QString &description = {})
+{
+    return {{u"full_name"_s, QString(u"octo/"_s + name)},
+            {u"description"_s, description.isEmpty() ? QJsonValue() : QJsonValue(description)},
+            {u"fork"_s, fork},
+            {u"language"_s, language},
+            {u"stargazers_count"_s, stars},
+            {u"pushed_at"_s, pushed},
+            {u"html_url"_s, QString(u"https://github.com/octo/"_s + name)}};
+}
+
+// Ten stars after nine, 2011 after 2009 (as text "10" < "9" and "2009-12" > "2011-01" would not be):
+// the rows sort by value only if the proxy compares the typed SortRole.
+QJsonArray sample()
+{
+    return {repository(u"alpha"_s, 10, false, u"C"_s, u"2011-01-26T19:01:12Z"_s, u"Tools for Zebras"_s),
+            repository(u"bravo"_s, 9, true, QJsonValue(), u"2009-12-31T23:59:59Z"_s, u"apples and pears"_s),
+            repository(u"charlie"_s, 100, false, u"go"_s, QJsonValue(), u"Bananas"_s),
+            repository(u"delta"_s, 2, true, u"Rust"_s, u"2010-06-01T00:00:00Z"_s),
+            repository(u"echo"_s, 80, false, QJsonValue(), u"2012-02-02T02:02:02Z"_s, u"cherries"_s)};
+}
+
+} // namespace
+
+class TestListProxyModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void defaults_sortByTypedRoleAndFilterEveryColumnWithoutCase();
+    void numbers_sortByValueBothWays();
+    void dates_sortChronologically();
+    void booleans_sortFalseFirst();
+    void nulls_goLastAscendingAndDescending();
+    void text_sortsWithoutCase();
+    void textLists_sortAsTheirText();
+    void filter_matchesAnyColumnWithoutCaseWhileRowsArrive();
+    void header_alignsNumberTitlesRight();
+    void rowsAsText_givesTabSeparatedLinesOfTheColumnsAsked();
+
+private:
+    QStringList column(const QString &name) const;
+    int section(const QString &name) const { return m_model->columnNamed(name); }
+
+    std::unique_ptr<GitHubListModel> m_model;
+    std::unique_ptr<ListProxyModel> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestListProxyModel::init()
+{
+    m_model = std::make_unique<GitHubListModel>(ListKind::Repositories);
+    m_proxy = std::make_unique<ListProxyModel>();
+    m_proxy->setSourceModel(m_model.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestListProxyModel::cleanup()
+{
+    m_tester.reset();
+    m_proxy.reset();
+    m_model.reset();
+}
+
+// A column's exported text, in the proxy's order.
+QStringList TestListProxyModel::column(const QString &name) const
+{
+    QStringList texts;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        texts.append(m_proxy->index(row, section(name)).data(ExportRole).toString());
+    }
+    return texts;
+}
+
+void TestListProxyModel::defaults_sortByTypedRoleAndFilterEveryColumnWithoutCase()
+{
+    QCOMPARE(m_proxy->sortRole(), int(SortRole));
+    QCOMPARE(m_proxy->filterKeyColumn(), -1);
+    QCOMPARE(m_proxy->filterCaseSensitivity(), Qt::CaseInsensitive);
+    QVERIFY(m_proxy->dynamicSortFilter());
+    QCOMPARE(m_proxy->sortColumn(), -1);
+}
+
+void TestListProxyModel::numbers_sortByValueBothWays()
+{
+    m_proxy->sort(section(u"stargazers_count"_s), Qt::AscendingOrder);
+    m_model->appendItems(sample()); // sorted while the rows arrive
+    QCOMPARE(column(u"stargazers_count"_s), (QStringList{u"2"_s, u"9"_s, u"10"_s, u"80"_s, u"100"_s}));
+    m_proxy->sort(section(u"stargazers_count"_s), Qt::DescendingOrder);
+    QCOMPARE(column(u"stargazers_count"_s), (QStringList{u"100"_s, u"80"_s, u"10"_s, u"9"_s, u"2"_s}));
+}
+
+void TestListProxyModel::dates_sortChronologically()
+{
+    m_model->appendItems(sample());
+    m_proxy->sort(section(u"pushed_at"_s), Qt::AscendingOrder);
+    QCOMPARE(column(u"full_name"_s), (QStringList{u"octo/bravo"_s, u"octo/delta"_s, u"octo/alpha"_s,
+                                                  u"octo/echo"_s, u"octo/charlie"_s}));
+    m_proxy->sort(section(u"pushed_at"_s), Qt::DescendingOrder);
+    QCOMPARE(column(u"full_name"_s), (QStringList{u"octo/echo"_s, u"octo/alpha"_s, u"octo/delta"_s,
+                                                  u"octo/bravo"_s, u"octo/charlie"_s}));
+}
+
+void TestListProxyModel::booleans_sortFalseFirst()
+{
+    m_model->appendItems(sample());
+    m_proxy->sort(section(u"fork"_s), Qt::AscendingOrder);
+    QCOMPARE(column(u"fork"_s), (QStringList{u"false"_s, u"false"_s, u"false"_s, u"true"_s, u"true"_s}));
+    m_proxy->sort(section(u"fork"_s), Qt::DescendingOrder);
+    QCOMPARE(column(u"fork"_s), (QStringList{u"true"_s, u"true"_s, u"false"_s, u"false"_s, u"false"_s}));
+}
+
+void TestListProxyModel::nulls_goLastAscendingAndDescending()
+{
+    m_model->appendItems(sample());
+    // Qt's own proxy would put the nulls first when descending.
+    m_proxy->sort(section(u"language"_s), Qt::AscendingOrder);
+    QCOMPARE(column(u"language"_s), (QStringList{u"C"_s, u"go"_s, u"Rust"_s, QString(), QString()}));
+    m_proxy->sort(section(u"language"_s), Qt::DescendingOrder);
+    QCOMPARE(column(u"language"_s), (QStringList{u"Rust"_s, u"go"_s, u"C"_s, QString(), QString()}));
+}
+
+void TestListProxyModel::text_sortsWithoutCase()
+{
+    m_model->appendItems(sample());
+    m_proxy->sort(section(u"description"_s), Qt::AscendingOrder);
+    QCOMPARE(column(u"description"_s), (QStringList{u"apples and pears"_s, u"Bananas"_s, u"cherries"_s,
+                                                    u"Tools for Zebras"_s, QString()}));
+}
+
+void TestListProxyModel::textLists_sortAsTheirText()
+{
+    // A list's SortRole is its exported text, never a QStringList the proxy could not compare.
+    GitHubListModel gists(ListKind::Gists);
+    ListProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&gists);
+    const auto gist = [](const QString &id, const QStringList &files) {
+        QJsonObject byName;
+        for (const QString &file : files) {
+            byName.insert(file, QJsonObject{{u"filename"_s, file}});
+        }
+        return QJsonObject{{u"id"_s, id}, {u"files"_s, byName}};
+    };
+    gists.appendItems({gist(u"1"_s, {u"b.txt"_s, u"z.md"_s}), gist(u"2"_s, {u"A.cpp"_s}),
+                       gist(u"3"_s, {u"b.txt"_s, u"c.md"_s})});
+    const int files = gists.columnNamed(u"files"_s);
+    QCOMPARE(gists.index(0, files).data(SortRole).metaType().id(), int(QMetaType::QString));
+    proxy.sort(files, Qt::AscendingOrder);
+    QStringList ids;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        ids.append(proxy.index(row, gists.columnNamed(u"id"_s)).data(ExportRole).toString());
+    }
+    QCOMPARE(ids, (QStringList{u"2"_s, u"3"_s, u"1"_s}));
+}
+
+void TestListProxyModel::filter_matchesAnyColumnWithoutCaseWhileRowsArrive()
+{
+    m_proxy->sort(section(u"stargazers_count"_s), Qt::DescendingOrder);
+    m_proxy->setFilterFixedString(u"RUST"_s); // a language
+    m_model->appendItems(sample());
+    QCOMPARE(column(u"full_name"_s), QStringList{u"octo/delta"_s});
+
+    m_proxy->setFilterFixedString(u"octo/"_s); // a name and a web page
+    QCOMPARE(m_proxy->rowCount(), 5);
+    m_proxy->setFilterFixedString(u"AND"_s); // a description
+    QCOMPARE(column(u"full_name"_s), QStringList{u"octo/bravo"_s});
+    // A later page: its matching row goes in at its sorted place (a language this time).
+    m_model->appendItems({repository(u"foxtrot"_s, 50, false, u"Standard ML"_s, QJsonValue())});
+    QCOMPARE(column(u"full_name"_s), (QStringList{u"octo/foxtrot"_s, u"octo/bravo"_s}));
+    m_proxy->setFilterFixedString(QString());
+    QCOMPARE(m_proxy->rowCount(), 6);
+}
+
+void TestListProxyModel::header_alignsNumberTitlesRight()
+{
+    const int right = int(Qt::AlignRight | Qt::AlignVCenter);
+    QCOMPARE(
+        m_proxy->headerData(section(u"stargazers_count"_s), Qt::Horizontal, Qt::TextAlignmentRole).toInt(),
+        right);
+    QVERIFY(!m_proxy->headerData(section(u"description"_s), Qt::Horizontal, Qt::TextAlignmentRole).isValid());
+    m_model->appendItems(sample());
+    QCOMPARE(m_proxy->index(0, section(u"stargazers_count"_s)).data(Qt::TextAlignmentRole).toInt(), right);
+}
+
+void TestListProxyModel::rowsAsText_givesTabSeparatedLinesOfTheColumnsAsked()
+{
+    QJsonArray items = sample();
+    QJsonObject withTab = items.at(0).toObject();
+    withTab.insert(u"description"_s, u"one\ttwo\nthree"_s);
+    items.replace(0, withTab);
+    m_model->appendItems(items);
+    m_proxy->sort(section(u"stargazers_count"_s), Qt::DescendingOrder);
+    const QList<int> columns{section(u"stargazers_count"_s), section(u"full_name"_s),
+                             section(u"description"_s)};
+    QCOMPARE(m_proxy->rowsAsText({0, 2}, columns),
+             u"100\tocto/charlie\tBananas\n10\tocto/alpha\tone two three\n"_s);
+    QCOMPARE(m_proxy->rowsAsText({}, columns), QString());
+}
+
+QTEST_GUILESS_MAIN(TestListProxyModel)
+#include "test_listproxymodel.moc"

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "models/columns.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class QMenu;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace Hubshelf::Models {
+class GitHubListModel;
+}
+
+namespace Hubshelf::Ui {
+
+// The columns of the list's table: which are shown, in what order, how wide and which one sorts,
+// remembered per list kind in QSettings, and the menu that chooses them. A kind's first use shows
+// every column at its natural width (models/columns), in GitHub's order, unsorted.
+class ListHeader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ListHeader)
+
+public:
+    // `view` shows `proxy`; both outlive this.
+    ListHeader(QTableView *view, QSortFilterProxyModel *proxy, QObject *parent = nullptr);
+    ~ListHeader() override; // a change still waiting to be saved is saved
+
+    // Puts `model` (or none) under the proxy: the shown kind's header is saved, the new kind's
+    // restored, and the proxy sorts as the header says.
+    void setModel(Models::GitHubListModel *model);
+    QMenu *menu() const { return m_menu; } // the column chooser, rebuilt each time it shows
+    // Source column numbers of the visible columns, in the header's visual order.
+    QList<int> visibleColumns() const;
+    // Back to the kind's default columns, widths and order, unsorted.
+    void reset();
+
+private:
+    void restore();
+    void applyDefault();
+    int defaultWidth(const Models::Column &column) const;
+    void save();
+    void scheduleSave();
+    // The QSettings of the header state per list kind.
+    static QByteArray storedHeaderState(Models::ListKind kind);
+    static void storeHeaderState(Models::ListKind kind, const QByteArray &state);
+    void rebuildMenu();
+    void setColumnVisible(int column, bool visible);
+
+    QTableView *m_view = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QPointer<Models::GitHubListModel> m_model;
+    QMenu *m_menu = nullptr;
+    QTimer *m_saveTimer = nullptr;
+    // True while the header is rebuilt for a new model, so that its signals do not save a state
+    // that belongs to no kind.
+    bool m_restoring = false;
+    bool m_dirty = false;
+};
+
+} // namespace Hubshelf::Ui
