@@ -1,6 +1,6 @@
 #include "models/places.h"
 
-#include "github/names.h"
+#include "github/endpoints.h"
 
 #include <QCoreApplication>
 
@@ -138,11 +138,34 @@ QString listPath(const GitHub::Target &target, OwnerKind owner, Place place)
         return {};
     }
     if (target.kind == GitHub::Target::Kind::Repository) {
-        return GitHub::encodedPath({u"repos"_s, target.owner, target.repository, u"pulls"_s});
+        return GitHub::Endpoints::pullRequests(target.owner, target.repository);
     }
-    // GitHub lists an organization's repositories and members under /orgs, everything of a user under /users.
-    const bool organization = owner == OwnerKind::Organization;
-    return GitHub::encodedPath({organization ? u"orgs"_s : u"users"_s, target.owner, placeName(place)});
+    GitHub::OwnerList list = GitHub::OwnerList::Gists;
+    switch (place) {
+    case Place::Gists:
+        list = GitHub::OwnerList::Gists;
+        break;
+    case Place::Repositories:
+        list = GitHub::OwnerList::Repositories;
+        break;
+    case Place::Organizations:
+        list = GitHub::OwnerList::Organizations;
+        break;
+    case Place::Followers:
+        list = GitHub::OwnerList::Followers;
+        break;
+    case Place::Following:
+        list = GitHub::OwnerList::Following;
+        break;
+    case Place::Members:
+        list = GitHub::OwnerList::Members;
+        break;
+    case Place::Profile:
+    case Place::PullRequests:
+    case Place::Files:
+        return {};
+    }
+    return GitHub::Endpoints::ownerList(target.owner, owner == OwnerKind::Organization, list);
 }
 
 } // namespace Hubshelf::Models
