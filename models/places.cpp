@@ -140,32 +140,15 @@ QString listPath(const GitHub::Target &target, OwnerKind owner, Place place)
     if (target.kind == GitHub::Target::Kind::Repository) {
         return GitHub::Endpoints::pullRequests(target.owner, target.repository);
     }
-    GitHub::OwnerList list = GitHub::OwnerList::Gists;
-    switch (place) {
-    case Place::Gists:
-        list = GitHub::OwnerList::Gists;
-        break;
-    case Place::Repositories:
-        list = GitHub::OwnerList::Repositories;
-        break;
-    case Place::Organizations:
-        list = GitHub::OwnerList::Organizations;
-        break;
-    case Place::Followers:
-        list = GitHub::OwnerList::Followers;
-        break;
-    case Place::Following:
-        list = GitHub::OwnerList::Following;
-        break;
-    case Place::Members:
-        list = GitHub::OwnerList::Members;
-        break;
-    case Place::Profile:
-    case Place::PullRequests:
-    case Place::Files:
-        return {};
+    // A place's stable name is the path segment of its list (see Endpoints::ownerListName).
+    using GitHub::OwnerList;
+    for (const OwnerList list : {OwnerList::Gists, OwnerList::Repositories, OwnerList::Organizations,
+                                 OwnerList::Followers, OwnerList::Following, OwnerList::Members}) {
+        if (GitHub::Endpoints::ownerListName(list) == placeName(place)) {
+            return GitHub::Endpoints::ownerList(target.owner, owner == OwnerKind::Organization, list);
+        }
     }
-    return GitHub::Endpoints::ownerList(target.owner, owner == OwnerKind::Organization, list);
+    return {};
 }
 
 } // namespace Hubshelf::Models
