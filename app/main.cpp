@@ -2,21 +2,22 @@
 // Everything the window uses is made here and handed to it.
 
 #include "auth/tokenstore.h"
+#include "auth/tokenvalidator.h"
 #include "cache/etagcache.h"
 #include "cli/commandline.h"
 #include "github/client.h"
+#include "i18n/translations.h"
+#include "models/ratelimithistory.h"
 #include "models/requestlogmodel.h"
-#include "ui/appsettings.h"
+#include "settings/appsettings.h"
 #include "ui/avatarloader.h"
 #include "ui/mainwindow.h"
-#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkDiskCache>
 #include <QNetworkProxyFactory>
-#include <QSettings>
 #include <QTextStream>
 
 #include <cstdio>
@@ -47,28 +48,31 @@ QStringList argumentsOf(int argc, char *argv[])
 int runWindow(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    Hubshelf::Ui::installTranslations(app);
+    Hubshelf::I18n::installTranslations(app);
     QGuiApplication::setApplicationDisplayName(QString::fromLatin1(Hubshelf::ApplicationDisplayName));
     QGuiApplication::setDesktopFileName(u"io.github.hubshelf.Hubshelf"_s);
 
-    const Hubshelf::Ui::AppSettings preferences = Hubshelf::Ui::AppSettings::load(QSettings());
+    Hubshelf::Settings::AppSettings settings;
     QNetworkAccessManager network;
     Hubshelf::Cache::EtagCache cache(Hubshelf::Cache::EtagCache::defaultPath());
     cache.open(); // a cache that cannot open is reported in the log; the window works without it
-    cache.setSizeLimit(preferences.cacheSizeLimitBytes());
-    Hubshelf::GitHub::Client client(&network, cache.isOpen() ? &cache : nullptr, preferences.apiUrl);
-    client.setMaxConcurrent(preferences.maxConcurrent);
+    Hubshelf::GitHub::Client client(&network, cache.isOpen() ? &cache : nullptr,
+                                    settings.preferences().apiUrl);
+    Hubshelf::Settings::applyToServices(settings, &client, &cache);
     Hubshelf::Models::RequestLogModel requestLog;
     requestLog.track(&client);
+    // From the first response on, so that the rate-limit dialog's chart has the whole session.
+    Hubshelf::Models::RateLimitHistory rateLimitHistory(client.rateLimits());
     Hubshelf::Auth::TokenStore tokens; // the window's account menu loads the token
+    Hubshelf::Auth::TokenValidator tokenValidator(&network);
 
     // Avatars come from another origin and never see the token: their own network and disk cache.
     QNetworkAccessManager imageNetwork;
     imageNetwork.setCache(Hubshelf::Ui::AvatarLoader::makeDiskCache(&imageNetwork));
     Hubshelf::Ui::AvatarLoader avatars(&imageNetwork);
 
-    Hubshelf::Ui::MainWindow window(
-        {&client, cache.isOpen() ? &cache : nullptr, &requestLog, &tokens, &network, &avatars});
+    Hubshelf::Ui::MainWindow window({&client, cache.isOpen() ? &cache : nullptr, &requestLog, &tokens,
+                                     &tokenValidator, &avatars, &settings, &rateLimitHistory});
     window.show();
     return QApplication::exec();
 }
@@ -86,9 +90,10 @@ int main(int argc, char *argv[])
     }
 
     QCoreApplication app(argc, argv);
-    Hubshelf::Ui::installTranslations(app);
+    Hubshelf::I18n::installTranslations(app);
+    Hubshelf::Settings::AppSettings settings;
     QTextStream out(stdout);
     QTextStream err(stderr);
-    Hubshelf::Cli::CommandLine commandLine(out, err);
+    Hubshelf::Cli::CommandLine commandLine(out, err, &settings);
     return commandLine.run(QCoreApplication::arguments());
 }

@@ -38,3 +38,32 @@ function(hubshelf_add_test name)
         LABELS "${ARG_LABELS}"
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HUBSHELF_SCREENSHOT_DIR=${CMAKE_BINARY_DIR}/screenshots")
 endfunction()
+
+# hubshelf_add_translations(TARGET lib TS_FILES ... TRANSLATED_TARGETS ...)
+# The .ts files hold the translations of every source of TRANSLATED_TARGETS; lrelease runs in
+# every build and the .qm files are compiled into TARGET under :/i18n, so the application and the
+# tests find them without an install. lupdate never runs in a normal build: refresh the .ts files
+# with `cmake --build <build> --target update_translations`. Call it once every listed target
+# exists (from the root CMakeLists.txt, after the add_subdirectory() calls).
+# TARGET is a static library: Qt puts the resources in object libraries that reach the executable
+# only through TARGET's link interface, so whoever uses the translations links TARGET itself.
+function(hubshelf_add_translations)
+    cmake_parse_arguments(ARG "" "TARGET" "TS_FILES;TRANSLATED_TARGETS" ${ARGN})
+    set(translated_sources "")
+    foreach(translated_target IN LISTS ARG_TRANSLATED_TARGETS)
+        get_target_property(target_dir ${translated_target} SOURCE_DIR)
+        get_target_property(target_sources ${translated_target} SOURCES)
+        foreach(source IN LISTS target_sources)
+            if(source MATCHES "\\.(cpp|h)$")
+                get_filename_component(source "${source}" ABSOLUTE BASE_DIR "${target_dir}")
+                list(APPEND translated_sources "${source}")
+            endif()
+        endforeach()
+    endforeach()
+    qt_add_translations(${ARG_TARGET}
+        TS_FILES ${ARG_TS_FILES}
+        SOURCES ${translated_sources}
+        RESOURCE_PREFIX /i18n
+        # Relative locations keep the committed .ts readable in Linguist without absolute paths.
+        LUPDATE_OPTIONS -locations relative)
+endfunction()

@@ -1,6 +1,6 @@
 #include "models/places.h"
 
-#include "github/names.h"
+#include "github/endpoints.h"
 
 #include <QCoreApplication>
 
@@ -138,11 +138,17 @@ QString listPath(const GitHub::Target &target, OwnerKind owner, Place place)
         return {};
     }
     if (target.kind == GitHub::Target::Kind::Repository) {
-        return GitHub::encodedPath({u"repos"_s, target.owner, target.repository, u"pulls"_s});
+        return GitHub::Endpoints::pullRequests(target.owner, target.repository);
     }
-    // GitHub lists an organization's repositories and members under /orgs, everything of a user under /users.
-    const bool organization = owner == OwnerKind::Organization;
-    return GitHub::encodedPath({organization ? u"orgs"_s : u"users"_s, target.owner, placeName(place)});
+    // A place's stable name is the path segment of its list (see Endpoints::ownerListName).
+    using GitHub::OwnerList;
+    for (const OwnerList list : {OwnerList::Gists, OwnerList::Repositories, OwnerList::Organizations,
+                                 OwnerList::Followers, OwnerList::Following, OwnerList::Members}) {
+        if (GitHub::Endpoints::ownerListName(list) == placeName(place)) {
+            return GitHub::Endpoints::ownerList(target.owner, owner == OwnerKind::Organization, list);
+        }
+    }
+    return {};
 }
 
 } // namespace Hubshelf::Models

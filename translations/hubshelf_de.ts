@@ -864,9 +864,9 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>Hubshelf::Ui::AppSettings</name>
+    <name>Hubshelf::Settings::Preferences</name>
     <message>
-        <location filename="../ui/appsettings.cpp" line="+106"/>
+        <location filename="../app/settings/preferences.cpp" line="+106"/>
         <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
         <translation>Geben Sie die Adresse der API ein, z. B. https://github.example.com/api/v3.</translation>
     </message>
@@ -1012,6 +1012,14 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::Navigator</name>
+    <message>
+        <location filename="../models/navigator.cpp" line="+1"/>
+        <source>Gist of %1</source>
+        <translation>Gist von %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
         <location filename="../ui/explorerview.cpp" line="+84"/>
@@ -1059,11 +1067,6 @@ Befehle:
         <location line="+28"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Gist of %1</source>
-        <translation>Gist von %1</translation>
     </message>
     <message>
         <location line="+202"/>

@@ -856,9 +856,9 @@ Commands:
     </message>
 </context>
 <context>
-    <name>Hubshelf::Ui::AppSettings</name>
+    <name>Hubshelf::Settings::Preferences</name>
     <message>
-        <location filename="../ui/appsettings.cpp" line="+106"/>
+        <location filename="../app/settings/preferences.cpp" line="+106"/>
         <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,6 +1004,14 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::Navigator</name>
+    <message>
+        <location filename="../models/navigator.cpp" line="+1"/>
+        <source>Gist of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
         <location filename="../ui/explorerview.cpp" line="+84"/>
@@ -1050,11 +1058,6 @@ Commands:
         <location line="+156"/>
         <location line="+28"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Gist of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,28 +1,28 @@
 #include "ui/accountmenu.h"
 
+#include "auth/tokenvalidator.h"
+#include "auth/viewerlookup.h"
 #include "github/client.h"
 #include "github/error.h"
-#include "ui/appsettings.h"
+#include "settings/appsettings.h"
 #include "ui/signindialog.h"
 
 #include <QAction>
 #include <QIcon>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QMenu>
-#include <QSettings>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Ui {
 
-AccountMenu::AccountMenu(GitHub::Client *client, Auth::TokenStore *tokens, QNetworkAccessManager *network,
-                         QToolButton *button, QObject *parent)
+AccountMenu::AccountMenu(GitHub::Client *client, Auth::TokenStore *tokens, Auth::TokenValidator *validator,
+                         Settings::AppSettings *settings, QToolButton *button, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_tokens(tokens)
-    , m_network(network)
+    , m_validator(validator)
+    , m_settings(settings)
     , m_button(button)
 {
     m_menu = new QMenu(button);
@@ -39,7 +39,7 @@ AccountMenu::AccountMenu(GitHub::Client *client, Auth::TokenStore *tokens, QNetw
     m_button->setMenu(m_menu);
     m_button->setPopupMode(QToolButton::InstantPopup);
 
-    const bool canSignIn = m_client && m_tokens;
+    const bool canSignIn = m_client && m_tokens && m_validator;
     m_signInAction->setEnabled(canSignIn);
     if (m_tokens) {
         connect(m_tokens, &Auth::TokenStore::loaded, this, &AccountMenu::tokenLoaded);
@@ -92,28 +92,29 @@ void AccountMenu::lookUpLogin()
     }
     GitHub::RequestOptions options;
     options.waitForRateLimit = false;
-    m_userRequest = m_client->get(m_client->endpoint(u"/user"_s), options);
-    connect(m_userRequest, &GitHub::Request::succeeded, this, [this](const GitHub::Response &response) {
-        m_login = QJsonDocument::fromJson(response.body).object().value(u"login"_s).toString();
-        update();
-    });
-    connect(m_userRequest, &GitHub::Request::failed, this, [this](const GitHub::Error &error) {
-        // A token GitHub no longer accepts: say so where the person looks, keep it until they act.
-        // Other failures (offline, rate limit) show up in the page being browsed, with Retry.
-        if (error.kind == GitHub::Error::Kind::Unauthorized) {
-            Q_EMIT message(error.message());
-        }
-        update();
-    });
+    m_userRequest = Auth::lookUpViewer(
+        *m_client, options, this,
+        [this](const QString &login) {
+            m_login = login;
+            update();
+        },
+        [this](const GitHub::Error &error) {
+            // A token GitHub no longer accepts: say so where the person looks, keep it until they
+            // act. Other failures (offline, rate limit) show up in the page being browsed, with Retry.
+            if (error.kind == GitHub::Error::Kind::Unauthorized) {
+                Q_EMIT message(error.message());
+            }
+            update();
+        });
 }
 
 void AccountMenu::signIn()
 {
-    if (!m_client || !m_tokens) {
+    if (!m_client || !m_tokens || !m_validator) {
         return;
     }
     if (!m_dialog) {
-        m_dialog = new SignInDialog(m_network, m_tokens, m_client->apiBase(), m_button->window());
+        m_dialog = new SignInDialog(m_validator, m_tokens, m_client->apiBase(), m_button->window());
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_dialog, &SignInDialog::signedIn, this, &AccountMenu::signedIn);
     }
@@ -129,10 +130,9 @@ void AccountMenu::signedIn(const QUrl &apiUrl, const QString &login, Auth::Token
     }
     if (apiUrl != m_client->apiBase()) {
         m_client->setApiBase(apiUrl);
-        QSettings settings;
-        AppSettings preferences = AppSettings::load(settings);
-        preferences.apiUrl = apiUrl;
-        preferences.save(settings);
+        if (m_settings) {
+            m_settings->setApiUrl(apiUrl);
+        }
     }
     if (m_userRequest) {
         m_userRequest->abandon();

@@ -8,13 +8,18 @@
 
 class QAction;
 class QMenu;
-class QNetworkAccessManager;
 class QToolButton;
 
 namespace Hubshelf::GitHub {
 class Client;
 class Request;
 } // namespace Hubshelf::GitHub
+namespace Hubshelf::Auth {
+class TokenValidator;
+}
+namespace Hubshelf::Settings {
+class AppSettings;
+}
 
 namespace Hubshelf::Ui {
 
@@ -29,9 +34,10 @@ class AccountMenu final : public QObject
     Q_DISABLE_COPY_MOVE(AccountMenu)
 
 public:
-    // `network` is for the sign-in dialog's check of a new token; any argument but the button may be null.
-    AccountMenu(GitHub::Client *client, Auth::TokenStore *tokens, QNetworkAccessManager *network,
-                QToolButton *button, QObject *parent = nullptr);
+    // `validator` checks a new token in the sign-in dialog; `settings` keeps the API URL signed in
+    // to. Any argument but the button may be null (no sign-in then).
+    AccountMenu(GitHub::Client *client, Auth::TokenStore *tokens, Auth::TokenValidator *validator,
+                Settings::AppSettings *settings, QToolButton *button, QObject *parent = nullptr);
     ~AccountMenu() override;
 
     // Reads the token of the client's API host (asynchronously: the keychain may ask the person).
@@ -60,7 +66,8 @@ private:
 
     QPointer<GitHub::Client> m_client;
     QPointer<Auth::TokenStore> m_tokens;
-    QNetworkAccessManager *m_network = nullptr;
+    QPointer<Auth::TokenValidator> m_validator;
+    QPointer<Settings::AppSettings> m_settings;
     QToolButton *m_button = nullptr;
     QMenu *m_menu = nullptr;
     QAction *m_statusAction = nullptr;

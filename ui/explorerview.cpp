@@ -1,9 +1,10 @@
 #include "ui/explorerview.h"
 
 #include "github/client.h"
+#include "github/endpoints.h"
 #include "github/error.h"
-#include "github/names.h"
 #include "models/githublistmodel.h"
+#include "models/navigator.h"
 #include "models/roles.h"
 #include "ui/detailspane.h"
 #include "ui/gistview.h"
@@ -11,14 +12,12 @@
 #include "ui/profilecard.h"
 
 #include <QComboBox>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -32,38 +31,12 @@ using Kind = GitHub::Target::Kind;
 
 constexpr int DetailsDelayMs = 150; // arrow keys through a list fetch only where they stop
 
-const QStringList pullStates = {u"open"_s, u"closed"_s, u"all"_s};
-
-GitHub::Target loginTarget(const QString &login)
-{
-    GitHub::Target target;
-    if (GitHub::isValidLogin(login)) {
-        target.kind = Kind::Login;
-        target.owner = login;
-    }
-    return target;
-}
-
-GitHub::Target gistTarget(const QString &id)
-{
-    GitHub::Target target;
-    if (GitHub::isValidGistId(id)) {
-        target.kind = Kind::Gist;
-        target.gistId = id;
-    }
-    return target;
-}
-
-QString accountKey(const QString &login)
-{
-    return login.toLower();
-}
-
 } // namespace
 
 ExplorerView::ExplorerView(GitHub::Client *client, AvatarLoader *avatars, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
+    , m_navigator(new Models::Navigator(client, this))
 {
     setObjectName(u"explorer"_s);
 
@@ -94,11 +67,13 @@ ExplorerView::ExplorerView(GitHub::Client *client, AvatarLoader *avatars, QWidge
     m_pullState->setObjectName(u"pullStateBox"_s);
     m_pullState->setAccessibleName(tr("Pull request state"));
     m_pullState->setToolTip(tr("Which pull requests to list"));
+    const QStringList &pullStates = GitHub::Endpoints::pullRequestStates();
     m_pullState->addItem(tr("Open"), pullStates.at(0));
     m_pullState->addItem(tr("Closed"), pullStates.at(1));
     m_pullState->addItem(tr("All"), pullStates.at(2));
     m_pullStateLabel->setBuddy(m_pullState);
-    connect(m_pullState, &QComboBox::activated, this, &ExplorerView::pullStateChosen);
+    connect(m_pullState, &QComboBox::activated, this,
+            [this] { m_navigator->choosePullState(m_pullState->currentData().toString()); });
 
     auto *placesLayout = new QVBoxLayout(placesColumn);
     placesLayout->setContentsMargins(8, 8, 4, 8);
@@ -148,204 +123,75 @@ ExplorerView::ExplorerView(GitHub::Client *client, AvatarLoader *avatars, QWidge
     m_detailsTimer.setSingleShot(true);
     m_detailsTimer.setInterval(DetailsDelayMs);
     connect(&m_detailsTimer, &QTimer::timeout, this, &ExplorerView::showRowDetails);
-    connect(m_listPane, &ListPane::currentRowChanged, this, &ExplorerView::rowSelected);
+    connect(m_listPane, &ListPane::currentRowChanged, &m_detailsTimer, qOverload<>(&QTimer::start));
     connect(m_listPane, &ListPane::rowActivated, this, &ExplorerView::rowActivated);
     connect(m_listPane, &ListPane::loadFailed, this, &ExplorerView::report);
     connect(m_listPane, &ListPane::loadingFinished, this, &ExplorerView::succeeded);
 
+    connectNavigator();
     fillPlaces({}, Place::Profile);
 }
 
 ExplorerView::~ExplorerView() = default;
 
-void ExplorerView::open(const Location &location)
+void ExplorerView::connectNavigator()
 {
-    go(location, Mode::Visit);
+    Models::Navigator *navigator = m_navigator;
+    connect(navigator, &Models::Navigator::locationChanged, this, &ExplorerView::locationChanged);
+    connect(navigator, &Models::Navigator::navigating, this, &ExplorerView::navigating);
+    connect(navigator, &Models::Navigator::titleChanged, m_targetTitle, &QLabel::setText);
+    connect(navigator, &Models::Navigator::placesChanged, this, &ExplorerView::fillPlaces);
+    connect(navigator, &Models::Navigator::targetLoading, this, [this] {
+        // A gist shown stays while the same gist is asked again.
+        if (m_navigator->location().target.kind != Kind::Gist || m_centre->currentWidget() != m_gistView) {
+            showMessagePage(tr("Loading…"));
+        }
+    });
+    connect(navigator, &Models::Navigator::profileReady, this, [this](const QJsonObject &account) {
+        m_profileCard->showAccount(account);
+        m_centre->setCurrentWidget(m_profileCard);
+        succeeded();
+    });
+    connect(navigator, &Models::Navigator::ownerReady, this, [this](const QJsonObject &account) {
+        if (!m_listPane->view()->currentIndex().isValid()) {
+            m_details->showAccount(account); // beside the list until a row is chosen
+        }
+    });
+    connect(navigator, &Models::Navigator::ownerRefreshed, this, [this](const QJsonObject &account) {
+        if (m_centre->currentWidget() == m_profileCard) {
+            m_profileCard->showAccount(account);
+        } else if (m_details->page() == DetailsPane::Page::Account &&
+                   !m_listPane->view()->currentIndex().isValid()) {
+            m_details->showAccount(account);
+        }
+    });
+    connect(navigator, &Models::Navigator::listReady, this,
+            [this](Models::ListKind kind, const QUrl &url, const GitHub::RequestOptions &options) {
+                m_centre->setCurrentWidget(m_listPane);
+                m_listPane->load(m_client, kind, url, options);
+            });
+    connect(navigator, &Models::Navigator::gistReady, this, [this](const QJsonObject &gist) {
+        m_gistView->showGist(gist);
+        m_centre->setCurrentWidget(m_gistView);
+        succeeded();
+    });
+    connect(navigator, &Models::Navigator::detailsLoading, m_details, &DetailsPane::showLoading);
+    connect(navigator, &Models::Navigator::detailsCleared, m_details, &DetailsPane::showEmpty);
+    connect(navigator, &Models::Navigator::accountDetails, m_details, &DetailsPane::showAccount);
+    connect(navigator, &Models::Navigator::gistDetails, m_details, &DetailsPane::showGist);
+    connect(navigator, &Models::Navigator::pullRequestDetails, m_details, &DetailsPane::showPullRequest);
+    connect(navigator, &Models::Navigator::failed, this, &ExplorerView::targetFailed);
 }
 
-void ExplorerView::goBack()
+void ExplorerView::navigating(bool again)
 {
-    if (m_history.canGoBack()) {
-        go(m_history.goBack(), Mode::Again);
-    }
-}
-
-void ExplorerView::goForward()
-{
-    if (m_history.canGoForward()) {
-        go(m_history.goForward(), Mode::Again);
-    }
-}
-
-void ExplorerView::refresh()
-{
-    if (const std::optional<Location> current = m_history.current()) {
-        go(*current, Mode::Again, true);
-    }
-}
-
-void ExplorerView::retry()
-{
-    if (const std::optional<Location> current = m_history.current()) {
-        go(*current, Mode::Again);
-    }
-}
-
-void ExplorerView::go(const Location &location, Mode mode, bool revalidate)
-{
-    if (!location.target.isValid()) {
-        return;
-    }
-    Location next = location;
-    if (next.target.kind == Kind::Repository && next.pullState.isEmpty()) {
-        next.pullState = pullStates.first(); // one spelling per state, so that "open" is "open"
-    }
-    if (m_targetRequest) {
-        m_targetRequest->abandon();
-    }
-    if (m_detailsRequest) {
-        m_detailsRequest->abandon();
-    }
     m_detailsTimer.stop();
-    const bool again = next == m_location;
     if (again) {
         m_listPane->stop(); // the same list again: it keeps its filter and selection
     } else {
         m_listPane->clear(); // nothing of the last list lingers while the next one loads
         m_details->showEmpty();
-        m_targetTitle->setText(next.target.text());
     }
-    m_location = next;
-    m_revalidate = revalidate;
-    if (mode == Mode::Visit) {
-        m_history.visit(next);
-    } else if (mode == Mode::Replace) {
-        m_history.replaceCurrent(next);
-    }
-    showTarget();
-    // Requests made from now on (a row's details) may come from the cache again.
-    m_revalidate = false;
-    Q_EMIT locationChanged();
-}
-
-void ExplorerView::resetForAccount()
-{
-    // Who is asking, or which server, changed: what GitHub said before may not hold any more.
-    m_accounts.clear();
-    if (const std::optional<Location> current = m_history.current()) {
-        go(*current, Mode::Again);
-    }
-}
-
-GitHub::RequestOptions ExplorerView::requestOptions() const
-{
-    GitHub::RequestOptions options;
-    options.revalidate = m_revalidate;
-    // The window says when a limit resets and offers Retry, rather than looking frozen.
-    options.waitForRateLimit = false;
-    return options;
-}
-
-void ExplorerView::showTarget()
-{
-    const GitHub::Target &target = m_location.target;
-    switch (target.kind) {
-    case Kind::Login: {
-        const QString path = GitHub::encodedPath({u"users"_s, target.owner});
-        const auto known = m_accounts.constFind(accountKey(target.owner));
-        if (known != m_accounts.cend()) {
-            const bool revalidate = m_revalidate;
-            showLoginPlace(known.value());
-            if (revalidate) {
-                // F5: the profile is asked again beside the list, and what is shown stays meanwhile.
-                fetch(path, m_targetRequest, [this](const QJsonObject &account) {
-                    m_accounts.insert(accountKey(m_location.target.owner), account);
-                    if (m_centre->currentWidget() == m_profileCard) {
-                        m_profileCard->showAccount(account);
-                    } else if (m_details->page() == DetailsPane::Page::Account &&
-                               !m_listPane->view()->currentIndex().isValid()) {
-                        m_details->showAccount(account);
-                    }
-                });
-            }
-            return;
-        }
-        fillPlaces({}, Place::Profile);
-        showMessagePage(tr("Loading…"));
-        fetch(path, m_targetRequest, [this](const QJsonObject &account) {
-            m_accounts.insert(accountKey(m_location.target.owner), account);
-            showLoginPlace(account);
-        });
-        return;
-    }
-    case Kind::Repository: {
-        fillPlaces(Models::placesOf(Kind::Repository, Models::OwnerKind::Unknown), Place::PullRequests);
-        if (m_location.place != Place::PullRequests) {
-            m_location.place = Place::PullRequests;
-            m_history.replaceCurrent(m_location);
-        }
-        const QString &state = m_location.pullState;
-        m_pullState->setCurrentIndex(std::max(0, int(pullStates.indexOf(state))));
-        QUrlQuery query;
-        query.addQueryItem(u"state"_s, state);
-        m_centre->setCurrentWidget(m_listPane);
-        m_listPane->load(
-            m_client, Models::ListKind::PullRequests,
-            m_client->endpoint(Models::listPath(target, Models::OwnerKind::Unknown, Place::PullRequests),
-                               query),
-            requestOptions());
-        return;
-    }
-    case Kind::Gist:
-        fillPlaces(Models::placesOf(Kind::Gist, Models::OwnerKind::Unknown), Place::Files);
-        if (m_centre->currentWidget() != m_gistView) {
-            showMessagePage(tr("Loading…"));
-        }
-        fetch(GitHub::encodedPath({u"gists"_s, target.gistId}), m_targetRequest,
-              [this](const QJsonObject &gist) {
-                  const QString owner = gist.value(u"owner"_s).toObject().value(u"login"_s).toString();
-                  m_targetTitle->setText(owner.isEmpty() ? m_location.target.gistId
-                                                         : tr("Gist of %1").arg(owner));
-                  m_gistView->showGist(gist);
-                  m_centre->setCurrentWidget(m_gistView);
-                  succeeded();
-              });
-        return;
-    case Kind::Invalid:
-        break;
-    }
-}
-
-void ExplorerView::showLoginPlace(const QJsonObject &account)
-{
-    const Models::OwnerKind owner = Models::ownerKindOf(account.value(u"type"_s).toString());
-    const QList<Place> places = Models::placesOf(Kind::Login, owner);
-    Place place = m_location.place.value_or(Models::defaultPlace(Kind::Login, owner));
-    if (!places.contains(place)) {
-        place = Models::defaultPlace(Kind::Login, owner);
-    }
-    if (m_location.place != place) {
-        m_location.place = place;
-        m_history.replaceCurrent(m_location);
-        Q_EMIT locationChanged(); // now that it is known, e.g. there is a list to export
-    }
-    const QString name = account.value(u"name"_s).toString();
-    const QString login = account.value(u"login"_s).toString(m_location.target.owner);
-    m_targetTitle->setText(name.isEmpty() || name == login ? login : u"%1\n%2"_s.arg(name, login));
-    fillPlaces(places, place);
-
-    if (place == Place::Profile) {
-        m_profileCard->showAccount(account);
-        m_centre->setCurrentWidget(m_profileCard);
-        succeeded();
-        return;
-    }
-    if (!m_listPane->view()->currentIndex().isValid()) {
-        m_details->showAccount(account); // beside the list until a row is chosen
-    }
-    m_centre->setCurrentWidget(m_listPane);
-    m_listPane->load(m_client, *Models::listKindOf(place),
-                     m_client->endpoint(Models::listPath(m_location.target, owner, place)), requestOptions());
 }
 
 void ExplorerView::fillPlaces(const QList<Place> &places, Place current)
@@ -362,29 +208,16 @@ void ExplorerView::fillPlaces(const QList<Place> &places, Place current)
     const bool pulls = places.contains(Place::PullRequests);
     m_pullStateLabel->setVisible(pulls);
     m_pullState->setVisible(pulls);
+    if (pulls) {
+        const QStringList &states = GitHub::Endpoints::pullRequestStates();
+        m_pullState->setCurrentIndex(std::max(0, int(states.indexOf(m_navigator->location().pullState))));
+    }
 }
 
 void ExplorerView::placeChosen()
 {
-    const QListWidgetItem *item = m_places->currentItem();
-    if (!item) {
-        return;
-    }
-    const auto place = Place(item->data(Qt::UserRole).toInt());
-    if (place == m_location.place) {
-        return;
-    }
-    Location next = m_location;
-    next.place = place;
-    go(next, Mode::Visit);
-}
-
-void ExplorerView::pullStateChosen()
-{
-    Location next = m_location;
-    next.pullState = m_pullState->currentData().toString();
-    if (next.pullState != m_location.pullState) {
-        go(next, Mode::Replace);
+    if (const QListWidgetItem *item = m_places->currentItem()) {
+        m_navigator->choosePlace(Place(item->data(Qt::UserRole).toInt()));
     }
 }
 
@@ -400,124 +233,68 @@ void ExplorerView::rowActivated(const QModelIndex &sourceIndex)
     if (!model || !sourceIndex.isValid()) {
         return;
     }
-    Location next;
     switch (model->kind()) {
     case Models::ListKind::Gists:
-        next.target = gistTarget(sourceIndex.data(Models::IdRole).toString());
-        break;
+        m_navigator->openRow(model->kind(), sourceIndex.data(Models::IdRole).toString());
+        return;
     case Models::ListKind::Repositories:
-        next.target = GitHub::parseTarget(rowValue(sourceIndex, u"full_name"_s));
-        break;
+        m_navigator->openRow(model->kind(), rowValue(sourceIndex, u"full_name"_s));
+        return;
     case Models::ListKind::Users:
     case Models::ListKind::Organizations:
-        next.target = loginTarget(rowValue(sourceIndex, u"login"_s));
-        if (model->kind() == Models::ListKind::Users) {
-            next.place = Place::Profile; // a person opens on who they are
-        }
-        break;
+        m_navigator->openRow(model->kind(), rowValue(sourceIndex, u"login"_s));
+        return;
     case Models::ListKind::PullRequests:
         // A pull request has no places of its own: Enter takes the keyboard to its details.
         m_details->setFocus(Qt::OtherFocusReason);
         return;
     }
-    if (next.target.isValid()) {
-        go(next, Mode::Visit);
-    }
-}
-
-void ExplorerView::rowSelected()
-{
-    m_detailsTimer.start();
 }
 
 void ExplorerView::showRowDetails()
 {
     const QModelIndex current = m_listPane->view()->currentIndex();
     const Models::GitHubListModel *model = m_listPane->sourceModel();
-    if (m_detailsRequest) {
-        m_detailsRequest->abandon();
-    }
     if (!model || !current.isValid()) {
-        // Nothing chosen (or the chosen row was filtered away): back to the target itself.
-        const auto account = m_accounts.constFind(accountKey(m_location.target.owner));
-        if (m_location.target.kind == Kind::Login && account != m_accounts.cend()) {
-            m_details->showAccount(account.value());
-        } else {
-            m_details->showEmpty();
-        }
+        m_navigator->showDetails(Models::ListKind::Gists, QString()); // the target itself
         return;
     }
     const QModelIndex source = m_listPane->proxyModel()->mapToSource(current);
     switch (model->kind()) {
-    case Models::ListKind::Gists: {
-        const QString id = source.data(Models::IdRole).toString();
-        if (!GitHub::isValidGistId(id)) {
-            return;
-        }
-        m_details->showLoading();
-        fetch(GitHub::encodedPath({u"gists"_s, id}), m_detailsRequest,
-              [this](const QJsonObject &gist) { m_details->showGist(gist); });
+    case Models::ListKind::Gists:
+        m_navigator->showDetails(model->kind(), source.data(Models::IdRole).toString());
         return;
-    }
     case Models::ListKind::Users:
-    case Models::ListKind::Organizations: {
-        const QString login = rowValue(source, u"login"_s);
-        if (!GitHub::isValidLogin(login)) {
-            return;
-        }
-        const auto known = m_accounts.constFind(accountKey(login));
-        if (known != m_accounts.cend()) {
-            m_details->showAccount(known.value());
-            return;
-        }
-        m_details->showLoading();
-        fetch(GitHub::encodedPath({u"users"_s, login}), m_detailsRequest, [this](const QJsonObject &account) {
-            m_accounts.insert(accountKey(account.value(u"login"_s).toString()), account);
-            m_details->showAccount(account);
-        });
+    case Models::ListKind::Organizations:
+        m_navigator->showDetails(model->kind(), rowValue(source, u"login"_s));
         return;
-    }
-    case Models::ListKind::PullRequests: {
-        const QString number = rowValue(source, u"number"_s);
-        const GitHub::Target &target = m_location.target;
-        m_details->showLoading();
-        fetch(GitHub::encodedPath({u"repos"_s, target.owner, target.repository, u"pulls"_s, number}),
-              m_detailsRequest, [this](const QJsonObject &pull) { m_details->showPullRequest(pull); });
+    case Models::ListKind::PullRequests:
+        m_navigator->showDetails(model->kind(), rowValue(source, u"number"_s));
         return;
-    }
     case Models::ListKind::Repositories:
+        m_navigator->showDetails(model->kind(),
+                                 rowValue(source, u"full_name"_s)); // stops a request under way
         m_details->showRow(*model, source.row());
         return;
     }
-}
-
-void ExplorerView::fetch(const QString &encodedPath, QPointer<GitHub::Request> &slot,
-                         const std::function<void(const QJsonObject &)> &use)
-{
-    if (!m_client) {
-        return;
-    }
-    GitHub::Request *request = m_client->get(m_client->endpoint(encodedPath), requestOptions());
-    slot = request;
-    connect(request, &GitHub::Request::succeeded, this, [use](const GitHub::Response &response) {
-        use(QJsonDocument::fromJson(response.body).object());
-    });
-    connect(request, &GitHub::Request::failed, this, [this](const GitHub::Error &error) {
-        // Whatever was on screen stays; only a page still waiting says that it could not come.
-        if (m_centre->currentWidget() == m_loadingPage) {
-            showMessagePage(tr("Nothing to show here; the message above says why."));
-        }
-        if (m_details->page() == DetailsPane::Page::Loading) {
-            m_details->showEmpty();
-        }
-        report(error);
-    });
 }
 
 void ExplorerView::showMessagePage(const QString &text)
 {
     m_loadingPage->setText(text);
     m_centre->setCurrentWidget(m_loadingPage);
+}
+
+void ExplorerView::targetFailed(const GitHub::Error &error)
+{
+    // Whatever was on screen stays; only a page still waiting says that it could not come.
+    if (m_centre->currentWidget() == m_loadingPage) {
+        showMessagePage(tr("Nothing to show here; the message above says why."));
+    }
+    if (m_details->page() == DetailsPane::Page::Loading) {
+        m_details->showEmpty();
+    }
+    report(error);
 }
 
 void ExplorerView::report(const GitHub::Error &error)
@@ -545,53 +322,7 @@ QUrl ExplorerView::currentWebPage() const
             return QUrl(current.data(Models::HtmlUrlRole).toString());
         }
     }
-    const GitHub::Target &target = m_location.target;
-    // github.com for api.github.com; an Enterprise server serves its pages at its own root.
-    QUrl web = m_client ? m_client->apiBase() : GitHub::Client::GitHubApi;
-    const bool dotCom = web.host() == GitHub::Client::GitHubApi.host();
-    web.setPath(QString());
-    if (dotCom) {
-        web.setHost(u"github.com"_s);
-    }
-    QStringList segments;
-    switch (target.kind) {
-    case Kind::Login: {
-        const QString known = m_accounts.value(accountKey(target.owner)).value(u"html_url"_s).toString();
-        if (!known.isEmpty()) {
-            return QUrl(known);
-        }
-        segments = {target.owner};
-        break;
-    }
-    case Kind::Repository:
-        segments = {target.owner, target.repository, u"pulls"_s};
-        break;
-    case Kind::Gist:
-        if (dotCom) {
-            web.setHost(u"gist.github.com"_s);
-            segments = {target.gistId};
-        } else {
-            segments = {u"gist"_s, target.gistId};
-        }
-        break;
-    case Kind::Invalid:
-        return {};
-    }
-    web.setPath(GitHub::encodedPath(segments), QUrl::TolerantMode);
-    return web;
-}
-
-QString ExplorerView::suggestedExportName() const
-{
-    QString name = m_location.target.text();
-    name.replace(u'/', u'-');
-    if (m_location.place) {
-        name += u'-' + Models::placeName(*m_location.place);
-    }
-    if (m_location.target.kind == Kind::Repository) {
-        name += u'-' + (m_location.pullState.isEmpty() ? pullStates.first() : m_location.pullState);
-    }
-    return name + u".csv"_s;
+    return m_navigator->webPage();
 }
 
 } // namespace Hubshelf::Ui

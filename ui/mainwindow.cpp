@@ -4,8 +4,8 @@
 #include "github/client.h"
 #include "github/error.h"
 #include "github/target.h"
+#include "settings/appsettings.h"
 #include "ui/accountmenu.h"
-#include "ui/appsettings.h"
 #include "ui/cacheindicator.h"
 #include "ui/errorbanner.h"
 #include "ui/explorerview.h"
@@ -36,7 +36,6 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QScreen>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -61,9 +60,10 @@ namespace Hubshelf::Ui {
 
 namespace {
 
-const QString geometryKey = u"window/geometry"_s;
-const QString stateKey = u"window/state"_s;
-const QString splitterKey = u"window/splitter"_s;
+// Names of the window's state in AppSettings.
+const QString geometryState = u"geometry"_s;
+const QString toolBarState = u"state"_s;
+const QString splitterState = u"splitter"_s;
 const QString windowIconPath = u":/hubshelf/icons/hubshelf.svg"_s;
 
 constexpr QSize defaultWindowSize(1280, 800);
@@ -94,6 +94,7 @@ QLabel *makeCentredLabel(const QString &text, QWidget *parent)
 MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
+    , m_settings(services.settings ? services.settings : new Settings::AppSettings(this))
 {
     initHubshelfResources();
 
@@ -109,8 +110,8 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     createDocks();
     restoreWindowState();
 
-    m_accountMenu =
-        new AccountMenu(m_services.client, m_services.tokens, m_services.network, m_accountButton, this);
+    m_accountMenu = new AccountMenu(m_services.client, m_services.tokens, m_services.validator, m_settings,
+                                    m_accountButton, this);
     connect(m_accountMenu, &AccountMenu::message, m_errorBanner, &ErrorBanner::showMessage);
     connect(m_accountMenu, &AccountMenu::accountChanged, m_explorer, &ExplorerView::resetForAccount);
     m_accountMenu->start();
@@ -411,10 +412,7 @@ void MainWindow::createCentralArea()
     connect(m_exportController, &ExportController::exported, this, [this](const QString &path, int rows) {
         statusBar()->showMessage(
             tr("Exported %n row(s) to %1", nullptr, rows).arg(QDir::toNativeSeparators(path)), 10000);
-        QSettings settings;
-        AppSettings preferences = AppSettings::load(settings);
-        preferences.lastSaveDirectory = QFileInfo(path).absolutePath();
-        preferences.save(settings);
+        m_settings->setLastSaveDirectory(QFileInfo(path).absolutePath());
     });
 }
 
@@ -460,7 +458,7 @@ void MainWindow::exportList()
     if (!location || !location->place || !Models::listKindOf(*location->place)) {
         return;
     }
-    const AppSettings preferences = AppSettings::load(QSettings());
+    const Settings::Preferences preferences = m_settings->preferences();
     Export::CsvOptions options;
     options.formulaGuard = preferences.csvFormulaGuard;
     options.byteOrderMark = preferences.csvByteOrderMark;
@@ -478,7 +476,7 @@ void MainWindow::openInBrowser()
 
 void MainWindow::showSettings()
 {
-    auto *dialog = new SettingsDialog(m_services.cache, this);
+    auto *dialog = new SettingsDialog(m_settings, m_services.cache, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &MainWindow::applySettings);
     dialog->open();
@@ -486,12 +484,9 @@ void MainWindow::showSettings()
 
 void MainWindow::applySettings()
 {
-    const AppSettings preferences = AppSettings::load(QSettings());
-    if (m_services.cache) {
-        m_services.cache->setSizeLimit(preferences.cacheSizeLimitBytes());
-    }
+    // The size cap and the requests at a time follow AppSettings::changed() (main.cpp wires them).
+    const Settings::Preferences preferences = m_settings->preferences();
     if (GitHub::Client *client = m_services.client) {
-        client->setMaxConcurrent(preferences.maxConcurrent);
         if (client->apiBase() != preferences.apiUrl) {
             // Another server: its own token, if one is stored for it.
             client->setApiBase(preferences.apiUrl);
@@ -519,7 +514,7 @@ void MainWindow::showRateLimitDialog()
         return;
     }
     if (!m_rateLimitDialog) {
-        m_rateLimitDialog = new RateLimitDialog(m_services.client, this);
+        m_rateLimitDialog = new RateLimitDialog(m_services.client, m_services.rateLimitHistory, this);
     }
     m_rateLimitDialog->show();
     m_rateLimitDialog->raise();
@@ -581,8 +576,7 @@ void MainWindow::createDocks()
 
 void MainWindow::restoreWindowState()
 {
-    const QSettings settings;
-    const QByteArray geometry = settings.value(geometryKey).toByteArray();
+    const QByteArray geometry = m_settings->windowState(geometryState);
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
         if (!geometry.isEmpty()) {
             qCWarning(lcUi) << "The saved window geometry is invalid; using the default size";
@@ -594,8 +588,8 @@ void MainWindow::restoreWindowState()
         }
         resize(size);
     }
-    m_explorer->splitter()->restoreState(settings.value(splitterKey).toByteArray());
-    const QByteArray state = settings.value(stateKey).toByteArray();
+    m_explorer->splitter()->restoreState(m_settings->windowState(splitterState));
+    const QByteArray state = m_settings->windowState(toolBarState);
     if (!state.isEmpty() && !restoreState(state)) {
         qCWarning(lcUi) << "The saved toolbar and dock state is invalid; using the default layout";
     }
@@ -603,10 +597,9 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::saveWindowState() const
 {
-    QSettings settings;
-    settings.setValue(geometryKey, saveGeometry());
-    settings.setValue(stateKey, saveState());
-    settings.setValue(splitterKey, m_explorer->splitter()->saveState());
+    m_settings->setWindowState(geometryState, saveGeometry());
+    m_settings->setWindowState(toolBarState, saveState());
+    m_settings->setWindowState(splitterState, m_explorer->splitter()->saveState());
 }
 
 void MainWindow::focusAddressField()

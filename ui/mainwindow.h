@@ -7,7 +7,6 @@ class QCloseEvent;
 class QLabel;
 class QLineEdit;
 class QMenu;
-class QNetworkAccessManager;
 class QStackedWidget;
 class QToolBar;
 class QToolButton;
@@ -20,10 +19,15 @@ namespace Hubshelf::Cache {
 class EtagCache;
 }
 namespace Hubshelf::Models {
+class RateLimitHistory;
 class RequestLogModel;
-}
+} // namespace Hubshelf::Models
 namespace Hubshelf::Auth {
 class TokenStore;
+class TokenValidator;
+} // namespace Hubshelf::Auth
+namespace Hubshelf::Settings {
+class AppSettings;
 }
 
 namespace Hubshelf::Ui {
@@ -38,20 +42,23 @@ class RateLimitDialog;
 class NetworkLogDock;
 class RateLimitIndicator;
 
-// What the window works with, made by main.cpp. Any of them may be null (no network, no cache).
+// What the window works with, made by main.cpp. Any of them may be null (no network, no cache);
+// without settings the window keeps its own on the application's QSettings.
 struct WindowServices
 {
     GitHub::Client *client = nullptr;
     Cache::EtagCache *cache = nullptr;
     Models::RequestLogModel *requestLog = nullptr;
     Auth::TokenStore *tokens = nullptr;
-    QNetworkAccessManager *network = nullptr; // the sign-in dialog checks a new token through it
+    Auth::TokenValidator *validator = nullptr; // the sign-in dialog checks a new token with it
     AvatarLoader *avatars = nullptr;
+    Settings::AppSettings *settings = nullptr;
+    Models::RateLimitHistory *rateLimitHistory = nullptr; // the rate-limit dialog's chart
 };
 
 // The one window of the program: toolbar with history and address, the current target in the
 // centre, rate limit and cache figures in the status bar. Geometry and toolbar/dock state are
-// kept in QSettings across runs.
+// kept across runs as AppSettings' window state.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -111,6 +118,7 @@ private:
     QToolButton *m_accountButton = nullptr;
     QLabel *m_placeholderLabel = nullptr;
     WindowServices m_services;
+    Settings::AppSettings *m_settings = nullptr;
     RateLimitIndicator *m_rateLimitIndicator = nullptr;
     CacheIndicator *m_cacheIndicator = nullptr;
     QLabel *m_connectionLabel = nullptr;

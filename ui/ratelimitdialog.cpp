@@ -3,6 +3,7 @@
 #include "github/client.h"
 #include "github/error.h"
 #include "github/request.h"
+#include "models/ratelimithistory.h"
 #include "ui/countdown.h"
 
 #include <QChart>
@@ -56,9 +57,10 @@ bool resourceLess(const GitHub::RateLimit &a, const GitHub::RateLimit &b)
 
 } // namespace
 
-RateLimitDialog::RateLimitDialog(GitHub::Client *client, QWidget *parent)
+RateLimitDialog::RateLimitDialog(GitHub::Client *client, Models::RateLimitHistory *history, QWidget *parent)
     : QDialog(parent)
     , m_client(client)
+    , m_history(history)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     Q_ASSERT(client);
@@ -152,10 +154,15 @@ RateLimitDialog::RateLimitDialog(GitHub::Client *client, QWidget *parent)
 
     GitHub::RateLimitTracker *tracker = m_client->rateLimits();
     connect(tracker, &GitHub::RateLimitTracker::changed, this, &RateLimitDialog::onLimitChanged);
-    const GitHub::RateLimit core = tracker->limit(CoreResource);
-    if (core.isKnown()) {
-        addSample(core);
+    if (!m_history) {
+        m_history = new Models::RateLimitHistory(tracker, CoreResource, this);
+        m_history->setClock([this] { return m_clock(); });
     }
+    for (const Models::RateLimitSample &sample : m_history->samples()) {
+        m_series->append(qreal(sample.at.toMSecsSinceEpoch()), qreal(sample.remaining));
+    }
+    updateAxes();
+    connect(m_history, &Models::RateLimitHistory::sampleAdded, this, &RateLimitDialog::addSample);
     rebuildRows();
     applyTheme();
 }
@@ -217,9 +224,6 @@ void RateLimitDialog::onFetchFailed(const GitHub::Error &error)
 
 void RateLimitDialog::onLimitChanged(const GitHub::RateLimit &limit)
 {
-    if (limit.resource == CoreResource) {
-        addSample(limit);
-    }
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QTableWidgetItem *item = m_table->item(row, ResourceColumn);
         if (item && item->text() == limit.resource) {
@@ -336,18 +340,12 @@ void RateLimitDialog::updateCountdowns()
     }
 }
 
-void RateLimitDialog::addSample(const GitHub::RateLimit &limit)
+void RateLimitDialog::addSample(const Models::RateLimitSample &sample, int dropped)
 {
-    if (limit.remaining < 0) {
-        return;
+    if (dropped > 0) {
+        m_series->removePoints(0, std::min(dropped, int(m_series->count())));
     }
-    m_coreLimit = limit.limit;
-    const qint64 at = m_clock().toMSecsSinceEpoch();
-    const int excess = m_series->count() + 1 - MaxSamples;
-    if (excess > 0) {
-        m_series->removePoints(0, excess);
-    }
-    m_series->append(qreal(at), qreal(limit.remaining));
+    m_series->append(qreal(sample.at.toMSecsSinceEpoch()), qreal(sample.remaining));
     updateAxes();
 }
 
@@ -369,7 +367,7 @@ void RateLimitDialog::updateAxes()
         last = middle.addSecs(30);
     }
     m_timeAxis->setRange(first, last);
-    m_remainingAxis->setRange(0, std::max(1, m_coreLimit));
+    m_remainingAxis->setRange(0, std::max(1, m_history->limit()));
 }
 
 bool RateLimitDialog::isDark() const

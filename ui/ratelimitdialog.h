@@ -28,11 +28,17 @@ class Error;
 class Request;
 } // namespace Hubshelf::GitHub
 
+namespace Hubshelf::Models {
+class RateLimitHistory;
+struct RateLimitSample;
+} // namespace Hubshelf::Models
+
 namespace Hubshelf::Ui {
 
 // Every resource of GET /rate_limit: a usage bar, what remains and a live reset countdown per
-// resource, and a chart of the core limit's remaining calls over this session. Non-modal; it fetches
-// /rate_limit (free) whenever it is shown and on Refresh.
+// resource, and a chart of the core limit's remaining calls over this session (a
+// Models::RateLimitHistory kept since start-up). Non-modal; it fetches /rate_limit (free) whenever
+// it is shown and on Refresh.
 class RateLimitDialog final : public QDialog
 {
     Q_OBJECT
@@ -41,17 +47,16 @@ class RateLimitDialog final : public QDialog
 public:
     using Clock = std::function<QDateTime()>;
 
-    // Samples kept for the chart; older ones are dropped first.
-    static constexpr int MaxSamples = 3000;
-
     enum Column { ResourceColumn, UsageColumn, RemainingColumn, ResetColumn, ColumnCount };
 
-    // `client` is not owned and must outlive the dialog.
-    explicit RateLimitDialog(GitHub::Client *client, QWidget *parent = nullptr);
+    // Neither is owned; both must outlive the dialog. Without a history the dialog keeps its own,
+    // from now on.
+    explicit RateLimitDialog(GitHub::Client *client, Models::RateLimitHistory *history = nullptr,
+                             QWidget *parent = nullptr);
     ~RateLimitDialog() override;
 
     // Defaults to QDateTime::currentDateTimeUtc; tests inject their own. Used for the countdowns
-    // and for the time of each chart sample.
+    // (and for the time of each chart sample when the dialog keeps its own history).
     void setClock(Clock clock);
 
     // GET /rate_limit, unless one is already under way.
@@ -76,13 +81,14 @@ private:
     void onFetchSucceeded();
     void setRow(int row, const GitHub::RateLimit &limit);
     void rebuildRows();
-    void addSample(const GitHub::RateLimit &limit);
+    void addSample(const Models::RateLimitSample &sample, int dropped);
     void updateAxes();
     void applyTheme();
     void fitTable();
     bool isDark() const;
 
     GitHub::Client *m_client;
+    Models::RateLimitHistory *m_history = nullptr;
     Clock m_clock;
     QPointer<GitHub::Request> m_pending;
     QTableWidget *m_table = nullptr;
@@ -96,7 +102,6 @@ private:
     QPushButton *m_refreshButton = nullptr;
     QTimer *m_countdownTimer = nullptr;
     QSplitter *m_splitter = nullptr;
-    int m_coreLimit = -1;
     bool m_applyingTheme = false;
     bool m_splitterMoved = false;
 };

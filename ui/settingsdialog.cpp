@@ -1,6 +1,7 @@
 #include "ui/settingsdialog.h"
 
 #include "cache/etagcache.h"
+#include "settings/appsettings.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -12,7 +13,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -37,7 +37,7 @@ QString responseCount(qint64 count)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(QSettings *settings, Cache::EtagCache *cache, QWidget *parent)
+SettingsDialog::SettingsDialog(Settings::AppSettings *settings, Cache::EtagCache *cache, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_cache(cache)
@@ -52,7 +52,7 @@ SettingsDialog::SettingsDialog(QSettings *settings, Cache::EtagCache *cache, QWi
     m_apiUrlField->setAccessibleName(tr("API URL"));
     m_apiUrlField->setToolTip(
         tr("https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server"));
-    m_apiUrlField->setPlaceholderText(AppSettings::defaultApiUrl().toString());
+    m_apiUrlField->setPlaceholderText(Settings::Preferences::defaultApiUrl().toString());
     m_apiUrlField->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
     m_apiUrlProblem = new QLabel(this);
     m_apiUrlProblem->setObjectName(u"apiUrlProblem"_s);
@@ -78,7 +78,7 @@ SettingsDialog::SettingsDialog(QSettings *settings, Cache::EtagCache *cache, QWi
     m_concurrency->setObjectName(u"concurrencySpinBox"_s);
     m_concurrency->setAccessibleName(tr("Requests at a time"));
     m_concurrency->setToolTip(tr("How many requests Hubshelf sends to GitHub at once (1 to 8)"));
-    m_concurrency->setRange(AppSettings::MinConcurrent, AppSettings::MaxConcurrent);
+    m_concurrency->setRange(Settings::Preferences::MinConcurrent, Settings::Preferences::MaxConcurrent);
     auto *concurrencyRow = new QHBoxLayout;
     concurrencyRow->addWidget(m_concurrency);
     concurrencyRow->addWidget(new QLabel(tr("requests at a time"), this));
@@ -99,7 +99,8 @@ SettingsDialog::SettingsDialog(QSettings *settings, Cache::EtagCache *cache, QWi
     m_cacheLimit->setObjectName(u"cacheLimitSpinBox"_s);
     m_cacheLimit->setAccessibleName(tr("Cache size limit in MiB"));
     m_cacheLimit->setToolTip(tr("Beyond this, the responses used least recently are dropped"));
-    m_cacheLimit->setRange(AppSettings::MinCacheSizeLimitMiB, AppSettings::MaxCacheSizeLimitMiB);
+    m_cacheLimit->setRange(Settings::Preferences::MinCacheSizeLimitMiB,
+                           Settings::Preferences::MaxCacheSizeLimitMiB);
     m_cacheLimit->setSingleStep(16);
     m_cacheLimit->setSuffix(tr(" MiB"));
     m_cacheLimit->setGroupSeparatorShown(true);
@@ -224,16 +225,10 @@ SettingsDialog::SettingsDialog(QSettings *settings, Cache::EtagCache *cache, QWi
         m_clearButton->setEnabled(false);
     }
 
-    m_saved = AppSettings::load(*m_settings);
+    m_saved = m_settings->preferences();
     setValues(m_saved);
     refreshCacheInfo();
     setMinimumWidth(560);
-}
-
-SettingsDialog::SettingsDialog(Cache::EtagCache *cache, QWidget *parent)
-    : SettingsDialog(new QSettings, cache, parent)
-{
-    m_settings->setParent(this); // ours to delete
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -267,10 +262,10 @@ void SettingsDialog::changeEvent(QEvent *event)
     QDialog::changeEvent(event);
 }
 
-AppSettings SettingsDialog::values() const
+Settings::Preferences SettingsDialog::values() const
 {
-    AppSettings values = m_saved;
-    values.apiUrl = AppSettings::apiUrlFromText(m_apiUrlField->text());
+    Settings::Preferences values = m_saved;
+    values.apiUrl = Settings::Preferences::apiUrlFromText(m_apiUrlField->text());
     values.maxConcurrent = m_concurrency->value();
     values.cacheSizeLimitMiB = m_cacheLimit->value();
     values.csvFormulaGuard = m_formulaGuard->isChecked();
@@ -278,7 +273,7 @@ AppSettings SettingsDialog::values() const
     return values;
 }
 
-void SettingsDialog::setValues(const AppSettings &values)
+void SettingsDialog::setValues(const Settings::Preferences &values)
 {
     m_apiUrlField->setText(values.apiUrl.toString(QUrl::StripTrailingSlash));
     m_apiUrlProblem->hide();
@@ -290,7 +285,7 @@ void SettingsDialog::setValues(const AppSettings &values)
 
 void SettingsDialog::restoreDefaults()
 {
-    AppSettings defaults;
+    Settings::Preferences defaults;
     defaults.lastSaveDirectory = m_saved.lastSaveDirectory; // not a preference the form shows
     setValues(defaults);
 }
@@ -365,17 +360,15 @@ void SettingsDialog::showApiUrlProblem(const QString &text)
 void SettingsDialog::accept()
 {
     QString problem;
-    const QUrl apiUrl = AppSettings::apiUrlFromText(m_apiUrlField->text(), &problem);
+    const QUrl apiUrl = Settings::Preferences::apiUrlFromText(m_apiUrlField->text(), &problem);
     if (!apiUrl.isValid()) {
         showApiUrlProblem(problem);
         return;
     }
-    AppSettings next = values();
+    Settings::Preferences next = values();
     next.apiUrl = apiUrl;
-    next.save(*m_settings);
-    if (m_cache) {
-        m_cache->setSizeLimit(next.cacheSizeLimitBytes());
-    }
+    m_settings->setPreferences(next);
+    next = m_settings->preferences(); // as stored
     const bool changed = next != m_saved;
     m_saved = next;
     if (changed) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/appsettings.h"
+#include "settings/preferences.h"
 
 #include <QDialog>
 #include <QList>
@@ -10,10 +10,12 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSettings;
 class QSpinBox;
 class QWidget;
 
+namespace Hubshelf::Settings {
+class AppSettings;
+}
 namespace Hubshelf::Cache {
 class EtagCache;
 struct CacheStatistics;
@@ -21,10 +23,10 @@ struct CacheStatistics;
 
 namespace Hubshelf::Ui {
 
-// Edits the preferences of AppSettings: the API URL, requests at a time, the cache's size cap (with
-// its current size, lifetime statistics and an inline-confirmed "Clear cache"), and the CSV options.
-// OK saves through AppSettings, applies the size cap to the cache and emits settingsChanged() when
-// anything changed; applying the rest (API base, concurrency) is the window's job.
+// Edits the Preferences: the API URL, requests at a time, the cache's size cap (with its current
+// size, lifetime statistics and an inline-confirmed "Clear cache"), and the CSV options. OK saves
+// through AppSettings and emits settingsChanged() when anything changed; applying them is the job
+// of whoever listens to AppSettings::changed() (main.cpp for the cache and the client).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -32,19 +34,17 @@ class SettingsDialog final : public QDialog
 
 public:
     // `settings` is not owned and must outlive the dialog. `cache` may be null (no cache); when not,
-    // it must outlive the dialog.
-    SettingsDialog(QSettings *settings, Cache::EtagCache *cache, QWidget *parent = nullptr);
-    // The same on the application's own QSettings (organization and application names set at start).
-    explicit SettingsDialog(Cache::EtagCache *cache, QWidget *parent = nullptr);
+    // it must outlive the dialog. The cache is shown and cleared here, never configured.
+    SettingsDialog(Settings::AppSettings *settings, Cache::EtagCache *cache, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
     // What was loaded, or saved by the last OK.
-    AppSettings settings() const { return m_saved; }
+    Settings::Preferences settings() const { return m_saved; }
     // What the form shows now; the API URL is empty when the field does not hold a valid one.
-    AppSettings values() const;
-    void setValues(const AppSettings &values);
+    Settings::Preferences values() const;
+    void setValues(const Settings::Preferences &values);
 
-    // The form back to AppSettings' defaults (saved only by OK).
+    // The form back to the defaults (saved only by OK).
     void restoreDefaults();
     // Shows the inline question; confirmClearCache() answers it.
     void requestClearCache();
@@ -68,9 +68,9 @@ private:
     QLabel *addHint(const QString &text, QWidget *parent);
     void updateHintColours();
 
-    QSettings *m_settings;
+    Settings::AppSettings *m_settings;
     Cache::EtagCache *m_cache;
-    AppSettings m_saved;
+    Settings::Preferences m_saved;
 
     QLineEdit *m_apiUrlField = nullptr;
     QLabel *m_apiUrlProblem = nullptr;

@@ -1,16 +1,13 @@
 #include "ui/signindialog.h"
 
-#include "github/client.h"
+#include "auth/tokenvalidator.h"
 #include "github/error.h"
-#include "github/request.h"
-#include "ui/appsettings.h"
+#include "settings/preferences.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -25,23 +22,20 @@ namespace Hubshelf::Ui {
 
 namespace {
 
-// Long enough for a slow Enterprise server, short enough that a dead one is noticed while waiting.
-constexpr int SignInTimeoutMs = 20 * 1000;
-
 bool isGitHubDotCom(const QUrl &apiUrl)
 {
-    return apiUrl.host().compare(AppSettings::defaultApiUrl().host(), Qt::CaseInsensitive) == 0;
+    return apiUrl.host().compare(Settings::Preferences::defaultApiUrl().host(), Qt::CaseInsensitive) == 0;
 }
 
 } // namespace
 
-SignInDialog::SignInDialog(QNetworkAccessManager *network, Auth::TokenStore *tokens,
+SignInDialog::SignInDialog(Auth::TokenValidator *validator, Auth::TokenStore *tokens,
                            const QUrl &currentApiUrl, QWidget *parent)
     : QDialog(parent)
-    , m_network(network)
+    , m_validator(validator)
     , m_tokens(tokens)
 {
-    Q_ASSERT(network);
+    Q_ASSERT(validator);
     Q_ASSERT(tokens);
     setObjectName(u"signInDialog"_s);
     setWindowTitle(tr("Sign In to GitHub"));
@@ -178,6 +172,8 @@ SignInDialog::SignInDialog(QNetworkAccessManager *network, Auth::TokenStore *tok
         updateControls();
     });
 
+    connect(m_validator, &Auth::TokenValidator::validated, this, &SignInDialog::onUserFetched);
+    connect(m_validator, &Auth::TokenValidator::failed, this, &SignInDialog::onUserFailed);
     connect(m_tokens, &Auth::TokenStore::saved, this, &SignInDialog::onTokenSaved);
     connect(m_tokens, &Auth::TokenStore::failed, this, &SignInDialog::onTokenSaveFailed);
     connect(m_tokens, &Auth::TokenStore::keychainUnavailable, this,
@@ -217,7 +213,7 @@ Auth::TokenSource SignInDialog::tokenSource() const
 
 void SignInDialog::setRetryBaseDelay(int milliseconds)
 {
-    m_retryBaseDelay = milliseconds;
+    m_validator->setRetryBaseDelay(milliseconds);
 }
 
 bool SignInDialog::isEnterprise() const
@@ -242,7 +238,7 @@ void SignInDialog::updateTokenLink()
     // Tokens are made on the web site of the same server: github.com, or the Enterprise host.
     QUrl site(u"https://github.com/settings/tokens"_s);
     if (isEnterprise()) {
-        const QUrl api = AppSettings::apiUrlFromText(m_apiUrlField->text());
+        const QUrl api = Settings::Preferences::apiUrlFromText(m_apiUrlField->text());
         if (api.isValid()) {
             site = QUrl();
             site.setScheme(api.scheme());
@@ -308,10 +304,10 @@ void SignInDialog::signIn()
     if (m_state != State::Editing) {
         return;
     }
-    QUrl api = AppSettings::defaultApiUrl();
+    QUrl api = Settings::Preferences::defaultApiUrl();
     if (isEnterprise()) {
         QString problem;
-        api = AppSettings::apiUrlFromText(m_apiUrlField->text(), &problem);
+        api = Settings::Preferences::apiUrlFromText(m_apiUrlField->text(), &problem);
         if (!api.isValid()) {
             showMessage(problem, Tone::Problem);
             m_apiUrlField->setFocus();
@@ -335,41 +331,21 @@ void SignInDialog::signIn()
     updateControls();
     showMessage(tr("Checking the token with %1…").arg(api.host()), Tone::Busy);
 
-    // Its own client: the account's one keeps its token until this one is proven, and nothing of a
-    // token that may be wrong goes into the shared cache.
-    m_client = new GitHub::Client(m_network, nullptr, api, this);
-    m_client->setToken(token.toUtf8());
-    m_client->setTransferTimeout(SignInTimeoutMs);
-    m_client->setRetryBaseDelay(m_retryBaseDelay);
-    GitHub::RequestOptions options;
-    options.useCache = false;
-    options.waitForRateLimit = false; // a spent limit is said at once, not waited out behind a spinner
-    m_request = m_client->get(m_client->endpoint(u"/user"_s), options);
-    connect(m_request, &GitHub::Request::succeeded, this, &SignInDialog::onUserFetched);
-    connect(m_request, &GitHub::Request::failed, this, &SignInDialog::onUserFailed);
+    m_validator->validate(api, token);
 }
 
 void SignInDialog::stopValidation()
 {
-    if (m_request) {
-        m_request->abandon();
-        m_request = nullptr;
-    }
-    if (m_client) {
-        // deleteLater: this may run inside one of the client's own signals.
-        m_client->deleteLater();
-        m_client = nullptr;
+    if (m_state == State::Validating && m_validator) {
+        m_validator->cancel();
     }
 }
 
-void SignInDialog::onUserFetched(const GitHub::Response &response)
+void SignInDialog::onUserFetched(const QUrl &apiUrl, const QString &login)
 {
-    if (m_state != State::Validating) {
+    if (m_state != State::Validating || apiUrl != m_apiUrl) {
         return;
     }
-    m_request = nullptr; // it ends by itself
-    stopValidation();
-    const QString login = QJsonDocument::fromJson(response.body).object().value(u"login"_s).toString();
     if (login.isEmpty()) {
         m_state = State::Editing;
         m_token.clear();
@@ -386,13 +362,11 @@ void SignInDialog::onUserFetched(const GitHub::Response &response)
     m_tokens->save(m_apiUrl.host(), m_token);
 }
 
-void SignInDialog::onUserFailed(const GitHub::Error &error)
+void SignInDialog::onUserFailed(const QUrl &apiUrl, const GitHub::Error &error)
 {
-    if (m_state != State::Validating) {
+    if (m_state != State::Validating || apiUrl != m_apiUrl) {
         return;
     }
-    m_request = nullptr; // it ends by itself
-    stopValidation();
     m_state = State::Editing;
     m_token.clear();
     updateControls();

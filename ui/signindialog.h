@@ -10,25 +10,23 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
 
 namespace Hubshelf::GitHub {
-class Client;
-class Request;
 struct Error;
-struct Response;
-} // namespace Hubshelf::GitHub
+}
+namespace Hubshelf::Auth {
+class TokenValidator;
+}
 
 namespace Hubshelf::Ui {
 
 // Signs in to github.com or a GitHub Enterprise Server with a personal access token: the token is
-// checked with GET /user through a temporary Client (no cache), then saved in the keychain under
-// the API host. Everything is asynchronous; Cancel stops the check at any time. When there is no
-// keychain the sign-in still succeeds, and the dialog says the token is kept for this session only.
-// The token never appears in a message or a log.
+// checked by Auth::TokenValidator (GET /user), then saved in the keychain under the API host. Everything is
+// asynchronous; Cancel stops the check at any time. When there is no keychain the sign-in still succeeds, and
+// the dialog says the token is kept for this session only. The token never appears in a message or a log.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -42,9 +40,9 @@ public:
         SignedIn,   // done; result accessors are valid
     };
 
-    // Neither `network` nor `tokens` is owned; both must outlive the dialog. `currentApiUrl`
+    // Neither `validator` nor `tokens` is owned; both must outlive the dialog. `currentApiUrl`
     // preselects github.com or Enterprise Server (with that URL).
-    SignInDialog(QNetworkAccessManager *network, Auth::TokenStore *tokens, const QUrl &currentApiUrl,
+    SignInDialog(Auth::TokenValidator *validator, Auth::TokenStore *tokens, const QUrl &currentApiUrl,
                  QWidget *parent = nullptr);
     ~SignInDialog() override;
 
@@ -77,20 +75,17 @@ private:
     void updateTokenLink();
     void showMessage(const QString &text, Tone tone);
     void stopValidation();
-    void onUserFetched(const GitHub::Response &response);
-    void onUserFailed(const GitHub::Error &error);
+    void onUserFetched(const QUrl &apiUrl, const QString &login);
+    void onUserFailed(const QUrl &apiUrl, const GitHub::Error &error);
     void onTokenSaved(const QString &apiHost, Auth::TokenSource source);
     void onTokenSaveFailed(const QString &apiHost, const QString &message);
     void finishSignIn(Auth::TokenSource source);
 
-    QNetworkAccessManager *m_network;
+    QPointer<Auth::TokenValidator> m_validator;
     Auth::TokenStore *m_tokens;
     State m_state = State::Editing;
-    int m_retryBaseDelay = 1000;
 
     // The attempt under way and, once signed in, the result.
-    GitHub::Client *m_client = nullptr;
-    QPointer<GitHub::Request> m_request;
     QUrl m_apiUrl;
     QString m_login;
     QString m_token;

@@ -3,6 +3,7 @@
 #include "auth/tokenstore.h"
 #include "cache/etagcache.h"
 #include "cli/commandline.h"
+#include "settings/appsettings.h"
 
 #include <QDir>
 #include <QFile>
@@ -38,10 +39,12 @@ int exitCodeFor(const GitHub::Error &error)
     return ExitNetwork;
 }
 
-CliContext::CliContext(const GlobalOptions &options, QTextStream &out, QTextStream &err)
+CliContext::CliContext(const GlobalOptions &options, QTextStream &out, QTextStream &err,
+                       Settings::AppSettings *settings)
     : m_options(options)
     , m_out(out)
     , m_err(err)
+    , m_settings(settings)
     , m_network(std::make_unique<QNetworkAccessManager>())
     , m_tokenStore(std::make_unique<Auth::TokenStore>())
 {}
@@ -67,6 +70,10 @@ void CliContext::prepare()
         }
     }
     m_client = std::make_unique<GitHub::Client>(m_network.get(), m_cache.get(), m_options.apiUrl);
+    if (m_settings) {
+        // The same size cap as the window's: without it the CLI evicted at the default.
+        Settings::applyToServices(*m_settings, m_client.get(), m_cache.get());
+    }
     if (m_options.verbose) {
         connect(m_client.get(), &GitHub::Client::requestLogged, this,
                 [this](const GitHub::RequestLogEntry &entry) {

@@ -14,6 +14,9 @@ class QTextStream;
 namespace Hubshelf::Cache {
 class EtagCache;
 }
+namespace Hubshelf::Settings {
+class AppSettings;
+}
 namespace Hubshelf::Auth {
 class TokenStore;
 enum class TokenSource;
@@ -38,7 +41,9 @@ class CliContext final : public QObject
     Q_DISABLE_COPY_MOVE(CliContext)
 
 public:
-    CliContext(const GlobalOptions &options, QTextStream &out, QTextStream &err);
+    // `settings` may be null (the defaults); when not, it must outlive the context.
+    CliContext(const GlobalOptions &options, QTextStream &out, QTextStream &err,
+               Settings::AppSettings *settings = nullptr);
     ~CliContext() override;
 
     static QString cachePath();
@@ -49,7 +54,7 @@ public:
     QString apiHost() const { return m_options.apiUrl.host(); }
 
     // Opens the cache (unless --no-cache; one that cannot be opened is reported and skipped) and
-    // makes the client. Called once, before any request.
+    // makes the client, both following the user's settings. Called once, before any request.
     void prepare();
     static QString verboseLine(const GitHub::RequestLogEntry &entry);
     Cache::EtagCache *cache() const { return m_cache.get(); }
@@ -75,6 +80,7 @@ private:
     GlobalOptions m_options;
     QTextStream &m_out;
     QTextStream &m_err;
+    Settings::AppSettings *m_settings = nullptr;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<Cache::EtagCache> m_cache;
     std::unique_ptr<GitHub::Client> m_client;

@@ -4,7 +4,7 @@
 #include "cli/clicontext.h"
 #include "cli/commands.h"
 #include "cli/exportcommand.h"
-#include "github/client.h"
+#include "settings/preferences.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -37,9 +37,10 @@ const QStringList qtFlags = {u"-reverse"_s, u"-nograb"_s, u"-dograb"_s, u"-sync"
 
 } // namespace
 
-CommandLine::CommandLine(QTextStream &out, QTextStream &err)
+CommandLine::CommandLine(QTextStream &out, QTextStream &err, Settings::AppSettings *settings)
     : m_out(out)
     , m_err(err)
+    , m_settings(settings)
 {}
 
 bool CommandLine::wantsWindow(const QStringList &arguments)
@@ -125,9 +126,8 @@ int CommandLine::run(const QStringList &arguments)
     const QStringList rest = positional.mid(1);
 
     GlobalOptions global;
-    global.apiUrl = QUrl(parser.value(apiUrlOption), QUrl::StrictMode);
-    if (!global.apiUrl.isValid() || global.apiUrl.host().isEmpty() ||
-        !GitHub::Client::carriesTokenSafely(global.apiUrl)) {
+    global.apiUrl = Settings::Preferences::apiUrlFromText(parser.value(apiUrlOption));
+    if (!global.apiUrl.isValid()) {
         return usage(tr("--api-url takes an https URL such as https://github.example.com/api/v3 "
                         "(http only for this machine)."));
     }
@@ -178,7 +178,7 @@ int CommandLine::run(const QStringList &arguments)
         }
     }
 
-    CliContext context(global, m_out, m_err);
+    CliContext context(global, m_out, m_err, m_settings);
     std::unique_ptr<ExportCommand> exporter;
     std::function<void()> start;
     bool needsToken = true;

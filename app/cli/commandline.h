@@ -5,6 +5,10 @@
 
 class QTextStream;
 
+namespace Hubshelf::Settings {
+class AppSettings;
+}
+
 namespace Hubshelf::Cli {
 
 // Exit codes of the command line, as the design fixes them.
@@ -25,7 +29,9 @@ class CommandLine final
     Q_DECLARE_TR_FUNCTIONS(Hubshelf::Cli::CommandLine)
 
 public:
-    CommandLine(QTextStream &out, QTextStream &err);
+    // `settings` (the user's preferences: the cache's size cap, requests at a time) is not owned;
+    // null means the defaults.
+    CommandLine(QTextStream &out, QTextStream &err, Settings::AppSettings *settings = nullptr);
 
     // True when the arguments ask for the window: nothing but Qt's own GUI options.
     // Decided before any QCoreApplication exists, so that `--help` needs no display.
@@ -36,6 +42,7 @@ public:
 private:
     QTextStream &m_out;
     QTextStream &m_err;
+    Settings::AppSettings *m_settings = nullptr;
 };
 
 } // namespace Hubshelf::Cli

@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "auth/tokenstore.h"
+#include "auth/viewerlookup.h"
 #include "cache/etagcache.h"
 #include "cli/clicontext.h"
 #include "cli/commandline.h"
@@ -73,14 +74,8 @@ void whoAmI(CliContext &context, const std::function<void(const QString &login)>
 {
     GitHub::RequestOptions options = context.requestOptions();
     options.useCache = false;
-    GitHub::Client &client = context.client();
-    GitHub::Request *request = client.get(client.endpoint(u"/user"_s), options);
-    QObject::connect(request, &GitHub::Request::failed, &context,
-                     [&context, done](const GitHub::Error &error) { done(context.report(error)); });
-    QObject::connect(request, &GitHub::Request::succeeded, &context,
-                     [found](const GitHub::Response &response) {
-                         found(QJsonDocument::fromJson(response.body).object().value(u"login"_s).toString());
-                     });
+    Auth::lookUpViewer(context.client(), options, &context, found,
+                       [&context, done](const GitHub::Error &error) { done(context.report(error)); });
 }
 
 } // namespace

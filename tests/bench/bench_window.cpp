@@ -9,6 +9,7 @@
 // a word. VmRSS after each part, VmHWM at the end.
 
 #include "auth/tokenstore.h"
+#include "auth/tokenvalidator.h"
 #include "cache/etagcache.h"
 #include "fakegithub.h"
 #include "fakegithubprocess.h"
@@ -365,7 +366,8 @@ int main(int argc, char *argv[])
     QNetworkAccessManager imageNetwork;
     Ui::AvatarLoader avatars(&imageNetwork);
 
-    Ui::MainWindow window({&client, &cache, &requestLog, &tokens, &network, &avatars});
+    Auth::TokenValidator validator(&network);
+    Ui::MainWindow window({&client, &cache, &requestLog, &tokens, &validator, &avatars});
     window.resize(1280, 800);
     window.show();
     window.activateWindow();

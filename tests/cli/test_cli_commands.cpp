@@ -2,6 +2,7 @@
 // process, real loopback, a cache and settings of its own; stdout compared with golden files.
 // HUBSHELF_UPDATE_GOLDEN=1 rewrites the golden files from what the binary prints.
 
+#include "cache/etagcache.h"
 #include "fakegithub.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void stdoutThatCannotBeWritten_isAFailure();
     void rateLimit_listsEveryResource();
     void cacheCommands_reportClearAndLocate();
+    void cacheSizeCap_fromTheUsersSettings_isHonoured();
 
 private:
     Run run(const QStringList &arguments, const QByteArray &token = FakeGitHub::Tokens::Octocat);
@@ -544,6 +547,47 @@ void TestCliCommands::cacheCommands_reportClearAndLocate()
                  .value(u"entries"_s)
                  .toInt(),
              0);
+}
+
+// The window's Settings dialog stores the cap; the CLI used to ignore it and evict at 256 MiB.
+void TestCliCommands::cacheSizeCap_fromTheUsersSettings_isHonoured()
+{
+    constexpr qint64 MiB = 1024 * 1024;
+    constexpr int capMiB = 16; // the smallest cap the settings allow
+    // 20 MiB of older answers in the CLI's own cache file, more than the cap holds.
+    const Run path = run({u"cache"_s, u"path"_s});
+    QCOMPARE(path.exitCode, 0);
+    {
+        Hubshelf::Cache::EtagCache cache(QString::fromUtf8(path.out).trimmed());
+        QVERIFY(cache.open());
+        for (int i = 0; i < 20; ++i) {
+            Hubshelf::Cache::CachedResponse entry;
+            entry.url = "http://127.0.0.1/filler/" + QByteArray::number(i);
+            entry.variant = "application/vnd.github+json";
+            entry.identity = "anon";
+            entry.etag = "\"filler\"";
+            entry.contentType = "application/json";
+            entry.fetchedAt = QDateTime::currentDateTimeUtc().addDays(-1);
+            entry.lastUsed = entry.fetchedAt;
+            entry.body = QByteArray(int(MiB), 'x');
+            QVERIFY(cache.store(entry));
+        }
+        QVERIFY(cache.totalBodyBytes() > capMiB * MiB);
+    }
+    {
+        // Where QSettings keeps the application's file under XDG_CONFIG_HOME.
+        QSettings settings(m_home->filePath(u"config/Hubshelf/hubshelf.conf"_s), QSettings::NativeFormat);
+        settings.setValue(u"cache/sizeLimitMiB"_s, capMiB);
+    }
+
+    QCOMPARE(run({u"export"_s, u"orgs"_s, u"octocat"_s}).exitCode, 0);
+    const Run stats = run({u"cache"_s, u"stats"_s, u"--json"_s});
+    QCOMPARE(stats.exitCode, 0);
+    const QJsonObject numbers = QJsonDocument::fromJson(stats.out).object();
+    QCOMPARE(numbers.value(u"size_limit_bytes"_s).toInteger(), capMiB * MiB);
+    const qint64 kept = numbers.value(u"body_bytes"_s).toInteger();
+    QVERIFY2(kept <= capMiB * MiB, qPrintable(QString::number(kept)));
+    QVERIFY(kept > 0); // the export's answer, the most recently used, is still there
 }
 
 QTEST_GUILESS_MAIN(TestCliCommands)

@@ -1,13 +1,14 @@
 #include "auth/tokenstore.h"
+#include "auth/tokenvalidator.h"
 #include "cache/etagcache.h"
 #include "darkpalette.h"
 #include "fakegithub.h"
 #include "github/client.h"
 #include "github/error.h"
-#include "ui/appsettings.h"
+#include "i18n/translations.h"
+#include "settings/appsettings.h"
 #include "ui/settingsdialog.h"
 #include "ui/signindialog.h"
-#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -35,7 +36,8 @@ using namespace Qt::StringLiterals;
 
 using Hubshelf::Auth::TokenSource;
 using Hubshelf::Auth::TokenStore;
-using Hubshelf::Ui::AppSettings;
+using Hubshelf::Auth::TokenValidator;
+using Hubshelf::Settings::Preferences;
 using Hubshelf::Ui::SettingsDialog;
 using Hubshelf::Ui::SignInDialog;
 
@@ -92,7 +94,7 @@ private slots:
     void init();
     void cleanup();
 
-    // AppSettings
+    // Preferences
     void appSettings_emptyStoreGivesDefaults();
     void appSettings_valuesRoundTrip();
     void appSettings_concurrencyIsClamped_data();
@@ -145,6 +147,7 @@ private:
     QString m_noKeychainReason;
     std::unique_ptr<FakeGitHub::Server> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<TokenValidator> m_validator;
     std::unique_ptr<TokenStore> m_tokens;
     QStringList m_storedHosts;
 };
@@ -158,7 +161,7 @@ void TestAccountDialogs::initTestCase()
     QApplication::setQuitOnLastWindowClosed(false);
     // As the program does, in US English whatever the machine's locale: "1 row", "5,000 rows".
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    QVERIFY(Hubshelf::Ui::installTranslations(*QCoreApplication::instance()));
+    QVERIFY(Hubshelf::I18n::installTranslations(*QCoreApplication::instance()));
     const QString testConfig = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
     QVERIFY2(QSettings().fileName().startsWith(testConfig), qPrintable(QSettings().fileName()));
 
@@ -190,6 +193,7 @@ void TestAccountDialogs::init()
     m_fake = std::make_unique<FakeGitHub::Server>();
     QVERIFY(m_fake->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
+    m_validator = std::make_unique<TokenValidator>(m_network.get());
     m_tokens = std::make_unique<TokenStore>(m_service);
     m_tokens->setEnvironment(QProcessEnvironment());
 }
@@ -201,6 +205,7 @@ void TestAccountDialogs::cleanup()
     }
     m_storedHosts.clear();
     m_tokens.reset();
+    m_validator.reset();
     m_network.reset();
     m_fake.reset();
 }
@@ -268,13 +273,13 @@ void TestAccountDialogs::expectTokenNowhere(const QWidget &dialog, const QString
     QVERIFY(!dialog.windowTitle().contains(token));
 }
 
-// --- AppSettings -----------------------------------------------------------------------------
+// --- Preferences -----------------------------------------------------------------------------
 
 void TestAccountDialogs::appSettings_emptyStoreGivesDefaults()
 {
     QSettings settings;
     QVERIFY(settings.allKeys().isEmpty());
-    const AppSettings loaded = AppSettings::load(settings);
+    const Preferences loaded = Preferences::load(settings);
     QCOMPARE(loaded.apiUrl, QUrl(u"https://api.github.com"_s));
     QCOMPARE(loaded.apiUrl, Hubshelf::GitHub::Client::GitHubApi);
     QCOMPARE(loaded.maxConcurrent, Hubshelf::GitHub::Client::DefaultMaxConcurrent);
@@ -283,12 +288,12 @@ void TestAccountDialogs::appSettings_emptyStoreGivesDefaults()
     QCOMPARE(loaded.csvFormulaGuard, true);
     QCOMPARE(loaded.csvByteOrderMark, false);
     QVERIFY(loaded.lastSaveDirectory.isEmpty());
-    QVERIFY(loaded == AppSettings());
+    QVERIFY(loaded == Preferences());
 }
 
 void TestAccountDialogs::appSettings_valuesRoundTrip()
 {
-    AppSettings written;
+    Preferences written;
     written.apiUrl = QUrl(u"https://github.example.com/api/v3"_s);
     written.maxConcurrent = 7;
     written.cacheSizeLimitMiB = 1024;
@@ -300,7 +305,7 @@ void TestAccountDialogs::appSettings_valuesRoundTrip()
         written.save(settings);
     }
     QSettings again;
-    const AppSettings read = AppSettings::load(again);
+    const Preferences read = Preferences::load(again);
     QCOMPARE(read.apiUrl, written.apiUrl);
     QCOMPARE(read.maxConcurrent, 7);
     QCOMPARE(read.cacheSizeLimitMiB, 1024);
@@ -330,22 +335,22 @@ void TestAccountDialogs::appSettings_concurrencyIsClamped()
     QFETCH(QVariant, stored);
     QFETCH(int, expected);
     QSettings settings;
-    settings.setValue(AppSettings::MaxConcurrentKey, stored);
-    QCOMPARE(AppSettings::load(settings).maxConcurrent, expected);
+    settings.setValue(Preferences::MaxConcurrentKey, stored);
+    QCOMPARE(Preferences::load(settings).maxConcurrent, expected);
 
-    AppSettings tooMany;
+    Preferences tooMany;
     tooMany.maxConcurrent = 12;
     tooMany.save(settings);
-    QCOMPARE(AppSettings::load(settings).maxConcurrent, AppSettings::MaxConcurrent);
+    QCOMPARE(Preferences::load(settings).maxConcurrent, Preferences::MaxConcurrent);
 }
 
 void TestAccountDialogs::appSettings_cacheLimitIsClamped()
 {
     QSettings settings;
-    settings.setValue(AppSettings::CacheSizeLimitKey, 1);
-    QCOMPARE(AppSettings::load(settings).cacheSizeLimitMiB, AppSettings::MinCacheSizeLimitMiB);
-    settings.setValue(AppSettings::CacheSizeLimitKey, 10'000'000);
-    QCOMPARE(AppSettings::load(settings).cacheSizeLimitMiB, AppSettings::MaxCacheSizeLimitMiB);
+    settings.setValue(Preferences::CacheSizeLimitKey, 1);
+    QCOMPARE(Preferences::load(settings).cacheSizeLimitMiB, Preferences::MinCacheSizeLimitMiB);
+    settings.setValue(Preferences::CacheSizeLimitKey, 10'000'000);
+    QCOMPARE(Preferences::load(settings).cacheSizeLimitMiB, Preferences::MaxCacheSizeLimitMiB);
 }
 
 void TestAccountDialogs::appSettings_invalidUrlFallsBackToDefault_data()
@@ -365,11 +370,11 @@ void TestAccountDialogs::appSettings_invalidUrlFallsBackToDefault()
 {
     QFETCH(QString, stored);
     QSettings settings;
-    settings.setValue(AppSettings::ApiUrlKey, stored);
-    QCOMPARE(AppSettings::load(settings).apiUrl, Hubshelf::GitHub::Client::GitHubApi);
+    settings.setValue(Preferences::ApiUrlKey, stored);
+    QCOMPARE(Preferences::load(settings).apiUrl, Hubshelf::GitHub::Client::GitHubApi);
 
     QString problem;
-    QVERIFY(!AppSettings::apiUrlFromText(stored, &problem).isValid());
+    QVERIFY(!Preferences::apiUrlFromText(stored, &problem).isValid());
     QVERIFY(!problem.isEmpty());
     QVERIFY(problem.endsWith(u'.'));
 }
@@ -377,7 +382,7 @@ void TestAccountDialogs::appSettings_invalidUrlFallsBackToDefault()
 void TestAccountDialogs::appSettings_trailingSlashIsDropped()
 {
     QString problem = u"stale"_s;
-    const QUrl url = AppSettings::apiUrlFromText(u"  https://github.example.com/api/v3/ "_s, &problem);
+    const QUrl url = Preferences::apiUrlFromText(u"  https://github.example.com/api/v3/ "_s, &problem);
     QCOMPARE(url, QUrl(u"https://github.example.com/api/v3"_s));
     QVERIFY(problem.isEmpty());
     // So that Client::endpoint() makes /api/v3/user, not /api/v3//user.
@@ -388,14 +393,14 @@ void TestAccountDialogs::appSettings_trailingSlashIsDropped()
 void TestAccountDialogs::appSettings_writesOnlyItsOwnKeysAndNoToken()
 {
     QSettings settings;
-    AppSettings values;
+    Preferences values;
     values.lastSaveDirectory = u"/tmp"_s;
     values.save(settings);
     QStringList keys = settings.allKeys();
     keys.sort();
-    QStringList expected = {AppSettings::ApiUrlKey,           AppSettings::MaxConcurrentKey,
-                            AppSettings::CacheSizeLimitKey,   AppSettings::CsvFormulaGuardKey,
-                            AppSettings::CsvByteOrderMarkKey, AppSettings::LastSaveDirectoryKey};
+    QStringList expected = {Preferences::ApiUrlKey,           Preferences::MaxConcurrentKey,
+                            Preferences::CacheSizeLimitKey,   Preferences::CsvFormulaGuardKey,
+                            Preferences::CsvByteOrderMarkKey, Preferences::LastSaveDirectoryKey};
     expected.sort();
     QCOMPARE(keys, expected);
     for (const QString &key : std::as_const(keys)) {
@@ -408,7 +413,7 @@ void TestAccountDialogs::appSettings_writesOnlyItsOwnKeysAndNoToken()
 void TestAccountDialogs::signIn_preselectsTheCurrentServer()
 {
     {
-        SignInDialog dialog(m_network.get(), m_tokens.get(), Hubshelf::GitHub::Client::GitHubApi);
+        SignInDialog dialog(m_validator.get(), m_tokens.get(), Hubshelf::GitHub::Client::GitHubApi);
         QVERIFY(dialog.findChild<QRadioButton *>(u"githubChoice"_s)->isChecked());
         QVERIFY(!dialog.findChild<QLineEdit *>(u"apiUrlField"_s)->isEnabled());
         QCOMPARE(dialog.findChild<QLineEdit *>(u"tokenField"_s)->echoMode(), QLineEdit::Password);
@@ -418,7 +423,7 @@ void TestAccountDialogs::signIn_preselectsTheCurrentServer()
         QCOMPARE(dialog.findChild<QLabel *>(u"anonymousNote"_s)->text(),
                  u"Without a token: 60 requests an hour; with one: 5,000."_s);
     }
-    SignInDialog dialog(m_network.get(), m_tokens.get(), QUrl(u"https://github.example.com/api/v3"_s));
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), QUrl(u"https://github.example.com/api/v3"_s));
     QVERIFY(dialog.findChild<QRadioButton *>(u"enterpriseChoice"_s)->isChecked());
     auto *field = dialog.findChild<QLineEdit *>(u"apiUrlField"_s);
     QVERIFY(field->isEnabled());
@@ -431,7 +436,7 @@ void TestAccountDialogs::signIn_preselectsTheCurrentServer()
 
 void TestAccountDialogs::signIn_buttonNeedsAToken()
 {
-    SignInDialog dialog(m_network.get(), m_tokens.get(), m_fake->apiUrl());
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), m_fake->apiUrl());
     auto *button = dialog.findChild<QPushButton *>(u"signInButton"_s);
     QVERIFY(button);
     QVERIFY(!button->isEnabled());
@@ -451,7 +456,7 @@ void TestAccountDialogs::signIn_validToken_savesInKeychainAndEmitsSignedIn()
     const QString host = api.host();
     m_storedHosts.append(host);
 
-    SignInDialog dialog(m_network.get(), m_tokens.get(), api);
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), api);
     QSignalSpy signedIn(&dialog, &SignInDialog::signedIn);
     QSignalSpy finished(&dialog, &QDialog::finished);
     dialog.show();
@@ -490,7 +495,7 @@ void TestAccountDialogs::signIn_validToken_savesInKeychainAndEmitsSignedIn()
 void TestAccountDialogs::signIn_githubDotCom_usesTheDefaultApiUrl()
 {
     // Nothing goes to the real github.com: the check is cancelled before the event loop sends it.
-    SignInDialog dialog(m_network.get(), m_tokens.get(), QUrl());
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), QUrl());
     QVERIFY(dialog.findChild<QRadioButton *>(u"githubChoice"_s)->isChecked());
     fill(dialog, QString(), u"ghp_anything"_s);
     dialog.signIn();
@@ -505,7 +510,7 @@ void TestAccountDialogs::signIn_isBusyWhileCheckingAndCancelStopsIt()
 {
     m_fake->setLatency(3000);
     const QUrl api = m_fake->apiUrl();
-    SignInDialog dialog(m_network.get(), m_tokens.get(), api);
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), api);
     QSignalSpy signedIn(&dialog, &SignInDialog::signedIn);
     QSignalSpy saved(m_tokens.get(), &TokenStore::saved);
     dialog.show();
@@ -528,9 +533,10 @@ void TestAccountDialogs::signIn_isBusyWhileCheckingAndCancelStopsIt()
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.state(), SignInDialog::State::Editing);
 
-    // The fake answers after its latency; nobody listens any more.
+    // The fake answers after its latency; nobody listens any more: the check's own client is gone.
     QTRY_VERIFY_WITH_TIMEOUT(m_fake->inFlight() == 0, NetworkTimeoutMs);
-    QTest::qWait(100);
+    QVERIFY(!m_validator->isValidating());
+    QTRY_VERIFY(m_validator->findChildren<Hubshelf::GitHub::Client *>().isEmpty());
     QCOMPARE(signedIn.count(), 0);
     QCOMPARE(saved.count(), 0);
     QVERIFY(dialog.login().isEmpty());
@@ -543,7 +549,7 @@ void TestAccountDialogs::signIn_badToken_showsGitHubsWordsAndStoresNothing()
         QSKIP(qPrintable(m_noKeychainReason));
     }
     const QUrl api = m_fake->apiUrl();
-    SignInDialog dialog(m_network.get(), m_tokens.get(), api);
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), api);
     QSignalSpy signedIn(&dialog, &SignInDialog::signedIn);
     QSignalSpy saved(m_tokens.get(), &TokenStore::saved);
     dialog.show();
@@ -586,7 +592,7 @@ void TestAccountDialogs::signIn_invalidEnterpriseUrl_isRefusedWithoutARequest_da
 void TestAccountDialogs::signIn_invalidEnterpriseUrl_isRefusedWithoutARequest()
 {
     QFETCH(QString, apiUrl);
-    SignInDialog dialog(m_network.get(), m_tokens.get(), m_fake->apiUrl());
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), m_fake->apiUrl());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
     const QString token = QString::fromLatin1(FakeGitHub::Tokens::Octocat);
@@ -596,19 +602,20 @@ void TestAccountDialogs::signIn_invalidEnterpriseUrl_isRefusedWithoutARequest()
     // Refused on the spot: no client was made, nothing was queued.
     QCOMPARE(dialog.state(), SignInDialog::State::Editing);
     QString problem;
-    QVERIFY(!AppSettings::apiUrlFromText(apiUrl, &problem).isValid());
+    QVERIFY(!Preferences::apiUrlFromText(apiUrl, &problem).isValid());
     const auto *message = dialog.findChild<QLabel *>(u"messageLabel"_s);
     QCOMPARE(message->text(), problem);
     QVERIFY(message->isVisible());
     QCOMPARE(QApplication::focusWidget(), dialog.findChild<QLineEdit *>(u"apiUrlField"_s));
     expectTokenNowhere(dialog, token);
-    QTest::qWait(50);
+    QVERIFY(!m_validator->isValidating());
+    QVERIFY(m_validator->findChildren<Hubshelf::GitHub::Client *>().isEmpty());
     QCOMPARE(apiRequests(), 0);
 }
 
 void TestAccountDialogs::signIn_unreachableHost_saysTheNetworkFailed()
 {
-    SignInDialog dialog(m_network.get(), m_tokens.get(), m_fake->apiUrl());
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), m_fake->apiUrl());
     dialog.setRetryBaseDelay(1);
     QSignalSpy signedIn(&dialog, &SignInDialog::signedIn);
     dialog.show();
@@ -649,7 +656,7 @@ void TestAccountDialogs::signIn_withoutKeychain_succeedsForThisSessionOnly()
     }
 
     const QUrl api = m_fake->apiUrl();
-    SignInDialog dialog(m_network.get(), m_tokens.get(), api);
+    SignInDialog dialog(m_validator.get(), m_tokens.get(), api);
     QSignalSpy signedIn(&dialog, &SignInDialog::signedIn);
     dialog.show();
     fill(dialog, api.toString(), QString::fromLatin1(FakeGitHub::Tokens::Octocat));
@@ -676,7 +683,7 @@ void TestAccountDialogs::signIn_withoutKeychain_succeedsForThisSessionOnly()
 void TestAccountDialogs::settings_loadsStoredValues()
 {
     QSettings settings;
-    AppSettings stored;
+    Preferences stored;
     stored.apiUrl = QUrl(u"https://github.example.com/api/v3"_s);
     stored.maxConcurrent = 2;
     stored.cacheSizeLimitMiB = 512;
@@ -684,7 +691,8 @@ void TestAccountDialogs::settings_loadsStoredValues()
     stored.csvByteOrderMark = true;
     stored.save(settings);
 
-    SettingsDialog dialog(&settings, nullptr);
+    Hubshelf::Settings::AppSettings facade(&settings);
+    SettingsDialog dialog(&facade, nullptr);
     QCOMPARE(dialog.findChild<QLineEdit *>(u"apiUrlField"_s)->text(), u"https://github.example.com/api/v3"_s);
     auto *concurrency = dialog.findChild<QSpinBox *>(u"concurrencySpinBox"_s);
     QCOMPARE(concurrency->value(), 2);
@@ -705,11 +713,14 @@ void TestAccountDialogs::settings_okSavesAndAppliesTheCacheLimit()
     QVERIFY(cache.open());
 
     QSettings settings;
-    AppSettings before;
+    Preferences before;
     before.lastSaveDirectory = u"/tmp/exports"_s;
     before.save(settings);
 
-    SettingsDialog dialog(&settings, &cache);
+    // As main.cpp wires them: the cache follows the settings.
+    Hubshelf::Settings::AppSettings facade(&settings);
+    Hubshelf::Settings::applyToServices(facade, nullptr, &cache);
+    SettingsDialog dialog(&facade, &cache);
     QSignalSpy changed(&dialog, &SettingsDialog::settingsChanged);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
@@ -724,7 +735,7 @@ void TestAccountDialogs::settings_okSavesAndAppliesTheCacheLimit()
 
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(changed.count(), 1);
-    const AppSettings saved = AppSettings::load(settings);
+    const Preferences saved = Preferences::load(settings);
     QCOMPARE(saved.apiUrl, QUrl(u"https://ghe.example.org/api/v3"_s));
     QCOMPARE(saved.maxConcurrent, 6);
     QCOMPARE(saved.cacheSizeLimitMiB, 64);
@@ -735,7 +746,7 @@ void TestAccountDialogs::settings_okSavesAndAppliesTheCacheLimit()
     QCOMPARE(cache.sizeLimit(), 64LL * 1024 * 1024);
 
     // OK with nothing changed saves and closes without announcing a change.
-    SettingsDialog again(&settings, &cache);
+    SettingsDialog again(&facade, &cache);
     QSignalSpy unchanged(&again, &SettingsDialog::settingsChanged);
     again.accept();
     QCOMPARE(again.result(), int(QDialog::Accepted));
@@ -745,7 +756,8 @@ void TestAccountDialogs::settings_okSavesAndAppliesTheCacheLimit()
 void TestAccountDialogs::settings_cancelSavesNothing()
 {
     QSettings settings;
-    SettingsDialog dialog(&settings, nullptr);
+    Hubshelf::Settings::AppSettings facade(&settings);
+    SettingsDialog dialog(&facade, nullptr);
     QSignalSpy changed(&dialog, &SettingsDialog::settingsChanged);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
@@ -759,7 +771,7 @@ void TestAccountDialogs::settings_cancelSavesNothing()
 void TestAccountDialogs::settings_restoreDefaults_resetsTheFormUntilOk()
 {
     QSettings settings;
-    AppSettings stored;
+    Preferences stored;
     stored.apiUrl = QUrl(u"https://github.example.com/api/v3"_s);
     stored.maxConcurrent = 8;
     stored.cacheSizeLimitMiB = 2048;
@@ -768,7 +780,8 @@ void TestAccountDialogs::settings_restoreDefaults_resetsTheFormUntilOk()
     stored.lastSaveDirectory = u"/tmp/exports"_s;
     stored.save(settings);
 
-    SettingsDialog dialog(&settings, nullptr);
+    Hubshelf::Settings::AppSettings facade(&settings);
+    SettingsDialog dialog(&facade, nullptr);
     QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::RestoreDefaults),
                       Qt::LeftButton);
     QCOMPARE(dialog.findChild<QLineEdit *>(u"apiUrlField"_s)->text(), u"https://api.github.com"_s);
@@ -777,18 +790,19 @@ void TestAccountDialogs::settings_restoreDefaults_resetsTheFormUntilOk()
     QVERIFY(dialog.findChild<QCheckBox *>(u"formulaGuardCheckBox"_s)->isChecked());
     QVERIFY(!dialog.findChild<QCheckBox *>(u"byteOrderMarkCheckBox"_s)->isChecked());
     // Nothing is saved before OK.
-    QVERIFY(AppSettings::load(settings) == stored);
+    QVERIFY(Preferences::load(settings) == stored);
 
     dialog.accept();
-    AppSettings expected;
+    Preferences expected;
     expected.lastSaveDirectory = u"/tmp/exports"_s;
-    QVERIFY(AppSettings::load(settings) == expected);
+    QVERIFY(Preferences::load(settings) == expected);
 }
 
 void TestAccountDialogs::settings_invalidApiUrl_isRefusedNextToTheField()
 {
     QSettings settings;
-    SettingsDialog dialog(&settings, nullptr);
+    Hubshelf::Settings::AppSettings facade(&settings);
+    SettingsDialog dialog(&facade, nullptr);
     QSignalSpy changed(&dialog, &SettingsDialog::settingsChanged);
     QSignalSpy finished(&dialog, &QDialog::finished);
     dialog.show();
@@ -812,7 +826,7 @@ void TestAccountDialogs::settings_invalidApiUrl_isRefusedNextToTheField()
     QVERIFY(!problem->isVisible());
     QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QCOMPARE(finished.count(), 1);
-    QCOMPARE(AppSettings::load(settings).apiUrl, QUrl(u"https://github.example.com/api/v3"_s));
+    QCOMPARE(Preferences::load(settings).apiUrl, QUrl(u"https://github.example.com/api/v3"_s));
 }
 
 void TestAccountDialogs::settings_showsCacheSizeAndLifetimeStatistics()
@@ -829,7 +843,8 @@ void TestAccountDialogs::settings_showsCacheSizeAndLifetimeStatistics()
     cache.recordMiss();
 
     QSettings settings;
-    SettingsDialog dialog(&settings, &cache);
+    Hubshelf::Settings::AppSettings facade(&settings);
+    SettingsDialog dialog(&facade, &cache);
     dialog.show();
     const QString size = dialog.findChild<QLabel *>(u"cacheSizeLabel"_s)->text();
     QCOMPARE(size, u"2 responses, 6.0 KiB"_s);
@@ -854,7 +869,8 @@ void TestAccountDialogs::settings_clearCache_asksInlineThenEmptiesTheCache()
     QCOMPARE(cache.entryCount(), 3);
 
     QSettings settings;
-    SettingsDialog dialog(&settings, &cache);
+    Hubshelf::Settings::AppSettings facade(&settings);
+    SettingsDialog dialog(&facade, &cache);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowActive(&dialog));
     auto *clear = dialog.findChild<QPushButton *>(u"clearCacheButton"_s);
@@ -888,19 +904,20 @@ void TestAccountDialogs::settings_clearCache_asksInlineThenEmptiesTheCache()
 
 void TestAccountDialogs::settings_withoutExplicitSettings_usesTheApplicationsOwn()
 {
-    AppSettings stored;
+    Preferences stored;
     stored.maxConcurrent = 3;
     stored.lastSaveDirectory = u"/tmp/exports"_s;
     {
         QSettings settings;
         stored.save(settings);
     }
-    auto *dialog = new SettingsDialog(nullptr);
+    Hubshelf::Settings::AppSettings applicationSettings; // on the application's own QSettings
+    auto *dialog = new SettingsDialog(&applicationSettings, nullptr);
     QCOMPARE(dialog->findChild<QSpinBox *>(u"concurrencySpinBox"_s)->value(), 3);
     dialog->findChild<QSpinBox *>(u"concurrencySpinBox"_s)->setValue(5);
     dialog->accept();
     delete dialog;
-    const AppSettings saved = AppSettings::load(QSettings());
+    const Preferences saved = Preferences::load(QSettings());
     QCOMPARE(saved.maxConcurrent, 5);
     QCOMPARE(saved.lastSaveDirectory, u"/tmp/exports"_s);
 }
@@ -908,7 +925,8 @@ void TestAccountDialogs::settings_withoutExplicitSettings_usesTheApplicationsOwn
 void TestAccountDialogs::settings_withoutCache_cannotClear()
 {
     QSettings settings;
-    SettingsDialog dialog(&settings, nullptr);
+    Hubshelf::Settings::AppSettings facade(&settings);
+    SettingsDialog dialog(&facade, nullptr);
     QVERIFY(!dialog.findChild<QPushButton *>(u"clearCacheButton"_s)->isEnabled());
     QVERIFY(dialog.findChild<QLabel *>(u"cacheSizeLabel"_s)->text().contains(u"off"_s));
     dialog.requestClearCache(); // harmless
@@ -949,7 +967,7 @@ void TestAccountDialogs::screenshots()
 
         // Sign-in after GitHub refused a token: the state worth looking at.
         {
-            SignInDialog dialog(m_network.get(), m_tokens.get(), m_fake->apiUrl());
+            SignInDialog dialog(m_validator.get(), m_tokens.get(), m_fake->apiUrl());
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             fill(dialog, m_fake->apiUrl().toString() + u"/api/v3"_s, BadToken);
@@ -962,7 +980,8 @@ void TestAccountDialogs::screenshots()
         // Settings with a used cache and the clear question open.
         {
             QSettings settings;
-            SettingsDialog dialog(&settings, &cache);
+            Hubshelf::Settings::AppSettings facade(&settings);
+            SettingsDialog dialog(&facade, &cache);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             dialog.requestClearCache();

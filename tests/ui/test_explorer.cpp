@@ -2,10 +2,12 @@
 // bar, against the fake GitHub over loopback with a real SQLite cache.
 
 #include "auth/tokenstore.h"
+#include "auth/tokenvalidator.h"
 #include "cache/etagcache.h"
 #include "darkpalette.h"
 #include "fakegithub.h"
 #include "github/client.h"
+#include "i18n/translations.h"
 #include "models/githublistmodel.h"
 #include "models/requestlogmodel.h"
 #include "models/roles.h"
@@ -20,8 +22,8 @@
 #include "ui/mainwindow.h"
 #include "ui/profilecard.h"
 #include "ui/pullrequestview.h"
+#include "ui/ratelimitdialog.h"
 #include "ui/rowcard.h"
-#include "ui/translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -119,6 +121,7 @@ private:
     std::unique_ptr<Client> m_client;
     std::unique_ptr<Hubshelf::Models::RequestLogModel> m_requestLog;
     std::unique_ptr<Hubshelf::Auth::TokenStore> m_tokens;
+    std::unique_ptr<Hubshelf::Auth::TokenValidator> m_validator;
     std::unique_ptr<AvatarLoader> m_avatars;
     std::unique_ptr<MainWindow> m_window;
     int m_run = 0;
@@ -134,7 +137,7 @@ void TestExplorer::initTestCase()
     QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     // As main.cpp does, in US English whatever the machine's locale: "1 row", "3 rows".
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    QVERIFY(Hubshelf::Ui::installTranslations(*QCoreApplication::instance()));
+    QVERIFY(Hubshelf::I18n::installTranslations(*QCoreApplication::instance()));
     QVERIFY(m_dir.isValid());
 }
 
@@ -155,6 +158,7 @@ void TestExplorer::init()
     QProcessEnvironment environment;
     environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(FakeGitHub::Tokens::Octocat));
     m_tokens->setEnvironment(environment);
+    m_validator = std::make_unique<Hubshelf::Auth::TokenValidator>(m_network.get());
     m_imageNetwork = std::make_unique<QNetworkAccessManager>();
     m_avatars = std::make_unique<AvatarLoader>(m_imageNetwork.get());
 }
@@ -167,6 +171,7 @@ void TestExplorer::cleanup()
     m_client.reset();
     m_requestLog.reset();
     m_tokens.reset();
+    m_validator.reset();
     m_cache.reset();
     m_network.reset();
     m_fake.reset();
@@ -174,8 +179,9 @@ void TestExplorer::cleanup()
 
 MainWindow &TestExplorer::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(WindowServices{m_client.get(), m_cache.get(), m_requestLog.get(),
-                                                           m_tokens.get(), m_network.get(), m_avatars.get()});
+    m_window =
+        std::make_unique<MainWindow>(WindowServices{m_client.get(), m_cache.get(), m_requestLog.get(),
+                                                    m_tokens.get(), m_validator.get(), m_avatars.get()});
     m_window->resize(1280, 800);
     m_window->show();
     m_window->activateWindow();
@@ -239,11 +245,12 @@ void TestExplorer::screenshot(const QString &name, QWidget *widget)
         return;
     }
     QVERIFY(QDir().mkpath(folder));
-    QTest::qWait(300); // avatars and layouts settle
+    // Avatars arrive and every answer is in before the picture is taken.
+    QTRY_VERIFY(m_avatars->pendingCount() == 0 && m_fake->inFlight() == 0);
     QVERIFY(widget->grab().save(QDir(folder).filePath(name + u".png"_s)));
     const QPalette light = QApplication::palette();
     QApplication::setPalette(darkPalette());
-    QTest::qWait(100);
+    QTRY_COMPARE(widget->palette().color(QPalette::Window), darkPalette().color(QPalette::Window));
     QVERIFY(widget->grab().save(QDir(folder).filePath(name + u"-dark.png"_s)));
     QApplication::setPalette(light);
 }
@@ -386,7 +393,9 @@ void TestExplorer::repositoryRow_showsItsValuesWithoutARequest()
     QCOMPARE(explorer()->detailsPane()->rowCard()->title(), u"octocat/Hello-World"_s);
     const QStringList fields = explorer()->detailsPane()->rowCard()->fields();
     QVERIFY2(fields.contains(u"Default branch: master"_s), qPrintable(fields.join(u" | "_s)));
-    QTest::qWait(300);
+    // Shown from the row: the navigator asked nothing, and nothing reached the fake.
+    QVERIFY(!explorer()->navigator()->isFetchingDetails());
+    QTRY_COMPARE(m_fake->inFlight(), 0);
     QCOMPARE(m_fake->requestLog().size(), requests);
 }
 
@@ -758,7 +767,10 @@ void TestExplorer::screenshots_ofTheMainViews()
     QTest::keyClick(rateLimit, Qt::Key_Return);
     QDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<QDialog *>()) && dialog->isVisible());
-    QTest::qWait(500); // /rate_limit answers, the bars fill
+    // /rate_limit answers, the bars fill.
+    auto *rateLimitDialog = qobject_cast<RateLimitDialog *>(dialog);
+    QVERIFY(rateLimitDialog);
+    QTRY_VERIFY(!rateLimitDialog->isFetching() && !rateLimitDialog->coreSamples().isEmpty());
     screenshot(u"window-rate-limit-dialog"_s, dialog);
     dialog->close();
     m_window->activateWindow();

@@ -2,10 +2,10 @@
 #include "fakegithub.h"
 #include "github/client.h"
 #include "github/error.h"
+#include "i18n/translations.h"
 #include "models/githublistmodel.h"
 #include "models/roles.h"
 #include "ui/listpane.h"
-#include "ui/translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -99,7 +99,7 @@ void TestListPane::initTestCase()
     QApplication::setQuitOnLastWindowClosed(false);
     // As the program does, in US English whatever the machine's locale: "1 row", "5,000 rows".
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    QVERIFY(Hubshelf::Ui::installTranslations(*QCoreApplication::instance()));
+    QVERIFY(Hubshelf::I18n::installTranslations(*QCoreApplication::instance()));
     // Row counts are locale-formatted; the assertions are written for English.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     qRegisterMetaType<Hubshelf::GitHub::Error>();

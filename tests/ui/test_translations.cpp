@@ -1,7 +1,7 @@
 // The language follows the system locale: with a German environment the window speaks German.
 
+#include "i18n/translations.h"
 #include "ui/mainwindow.h"
-#include "ui/translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -151,7 +151,7 @@ int main(int argc, char *argv[])
     qunsetenv("LC_MESSAGES");
     QApplication app(argc, argv);
     QApplication::setQuitOnLastWindowClosed(false);
-    if (!Hubshelf::Ui::installTranslations(app)) {
+    if (!Hubshelf::I18n::installTranslations(app)) {
         qCritical("installTranslations() found no German translation for %s",
                   qPrintable(QLocale().uiLanguages().join(u", "_s)));
         return 1;

@@ -1,6 +1,6 @@
-#include "ui/history.h"
+#include "models/history.h"
 
-namespace Hubshelf::Ui {
+namespace Hubshelf::Models {
 
 bool Location::operator==(const Location &other) const
 {
@@ -55,4 +55,4 @@ std::optional<Location> History::current() const
     return m_stops.at(m_current);
 }
 
-} // namespace Hubshelf::Ui
+} // namespace Hubshelf::Models

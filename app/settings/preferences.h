@@ -6,14 +6,14 @@
 
 class QSettings;
 
-namespace Hubshelf::Ui {
+namespace Hubshelf::Settings {
 
 // Every preference of the program, typed, with its QSettings key and default in this one place
-// (window geometry stays with the window). A default-constructed AppSettings holds the defaults.
-// Tokens never pass through here: they live in the keychain (Auth::TokenStore).
-struct AppSettings
+// (window state is kept apart: AppSettings::windowState). A default-constructed Preferences holds the
+// defaults. Tokens never pass through here: they live in the keychain (Auth::TokenStore).
+struct Preferences
 {
-    Q_DECLARE_TR_FUNCTIONS(Hubshelf::Ui::AppSettings)
+    Q_DECLARE_TR_FUNCTIONS(Hubshelf::Settings::Preferences)
 
 public:
     static constexpr int MinConcurrent = 1;
@@ -22,7 +22,7 @@ public:
     static constexpr int MinCacheSizeLimitMiB = 16;
     static constexpr int MaxCacheSizeLimitMiB = 64 * 1024;
 
-    // The QSettings keys; main.cpp loads these before any window exists.
+    // The QSettings keys.
     static constexpr QLatin1StringView ApiUrlKey{"api/url"};
     static constexpr QLatin1StringView MaxConcurrentKey{"network/maxConcurrent"};
     static constexpr QLatin1StringView CacheSizeLimitKey{"cache/sizeLimitMiB"};
@@ -38,7 +38,7 @@ public:
     QString lastSaveDirectory;                        // where the last export went; empty: none yet
 
     // Missing keys give defaults; out-of-range numbers are clamped; an invalid URL gives the default.
-    static AppSettings load(const QSettings &settings);
+    static Preferences load(const QSettings &settings);
     void save(QSettings &settings) const;
 
     qint64 cacheSizeLimitBytes() const { return qint64(cacheSizeLimitMiB) * 1024 * 1024; }
@@ -46,20 +46,21 @@ public:
     static QUrl defaultApiUrl();
     static int defaultMaxConcurrent();
 
-    // An http(s) URL with a host and nothing after the path; stored without a trailing slash, so
-    // that Client::endpoint() never makes "//user".
+    // The one rule for an API URL (settings, sign-in, the CLI's --api-url): an http(s) URL with a
+    // host (http only for this machine) and nothing after the path; stored without a trailing
+    // slash, so that Client::endpoint() never makes "//user".
     static bool isValidApiUrl(const QUrl &url);
     // What a person typed, as an API URL; an invalid QUrl with a sentence in `problem` when it is
     // not one.
     static QUrl apiUrlFromText(const QString &text, QString *problem = nullptr);
 
-    friend bool operator==(const AppSettings &a, const AppSettings &b)
+    friend bool operator==(const Preferences &a, const Preferences &b)
     {
         return a.apiUrl == b.apiUrl && a.maxConcurrent == b.maxConcurrent &&
                a.cacheSizeLimitMiB == b.cacheSizeLimitMiB && a.csvFormulaGuard == b.csvFormulaGuard &&
                a.csvByteOrderMark == b.csvByteOrderMark && a.lastSaveDirectory == b.lastSaveDirectory;
     }
-    friend bool operator!=(const AppSettings &a, const AppSettings &b) { return !(a == b); }
+    friend bool operator!=(const Preferences &a, const Preferences &b) { return !(a == b); }
 };
 
-} // namespace Hubshelf::Ui
+} // namespace Hubshelf::Settings

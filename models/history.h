@@ -7,14 +7,14 @@
 
 #include <optional>
 
-namespace Hubshelf::Ui {
+namespace Hubshelf::Models {
 
 // One stop in the window's history: a target and the place shown in it.
 struct Location
 {
     GitHub::Target target;
-    std::optional<Models::Place> place; // none: the target's default, once its owner kind is known
-    QString pullState;                  // pull requests: "open", "closed" or "all"; empty: open
+    std::optional<Place> place; // none: the target's default, once its owner kind is known
+    QString pullState;          // pull requests: "open", "closed" or "all"; empty: open
 
     bool operator==(const Location &other) const;
     bool operator!=(const Location &other) const { return !(*this == other); }
@@ -41,4 +41,4 @@ private:
     qsizetype m_current = -1;
 };
 
-} // namespace Hubshelf::Ui
+} // namespace Hubshelf::Models

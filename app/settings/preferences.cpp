@@ -1,4 +1,4 @@
-#include "ui/appsettings.h"
+#include "settings/preferences.h"
 
 #include "github/client.h"
 
@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Hubshelf::Ui {
+namespace Hubshelf::Settings {
 
 namespace {
 
@@ -41,19 +41,19 @@ bool boolValue(const QSettings &settings, QAnyStringView key, bool fallback)
 
 } // namespace
 
-QUrl AppSettings::defaultApiUrl()
+QUrl Preferences::defaultApiUrl()
 {
     return GitHub::Client::GitHubApi;
 }
 
-int AppSettings::defaultMaxConcurrent()
+int Preferences::defaultMaxConcurrent()
 {
     return GitHub::Client::DefaultMaxConcurrent;
 }
 
-AppSettings AppSettings::load(const QSettings &settings)
+Preferences Preferences::load(const QSettings &settings)
 {
-    AppSettings loaded;
+    Preferences loaded;
     const QUrl url = apiUrlFromText(settings.value(ApiUrlKey).toString());
     if (url.isValid()) {
         loaded.apiUrl = url;
@@ -68,7 +68,7 @@ AppSettings AppSettings::load(const QSettings &settings)
     return loaded;
 }
 
-void AppSettings::save(QSettings &settings) const
+void Preferences::save(QSettings &settings) const
 {
     // An invalid URL is never written: the next start would only fall back to the default anyway.
     const QUrl url = isValidApiUrl(apiUrl) ? apiUrl : defaultApiUrl();
@@ -85,7 +85,7 @@ void AppSettings::save(QSettings &settings) const
     }
 }
 
-bool AppSettings::isValidApiUrl(const QUrl &url)
+bool Preferences::isValidApiUrl(const QUrl &url)
 {
     const QString scheme = url.scheme();
     return url.isValid() && (scheme == "https"_L1 || scheme == "http"_L1) && !url.host().isEmpty() &&
@@ -93,7 +93,7 @@ bool AppSettings::isValidApiUrl(const QUrl &url)
            !url.hasFragment();
 }
 
-QUrl AppSettings::apiUrlFromText(const QString &text, QString *problem)
+QUrl Preferences::apiUrlFromText(const QString &text, QString *problem)
 {
     const auto refuse = [problem](const QString &why) {
         if (problem) {
@@ -129,4 +129,4 @@ QUrl AppSettings::apiUrlFromText(const QString &text, QString *problem)
     return normalized;
 }
 
-} // namespace Hubshelf::Ui
+} // namespace Hubshelf::Settings

@@ -1,13 +1,13 @@
-#include "ui/history.h"
+#include "models/history.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 using Hubshelf::GitHub::parseTarget;
+using Hubshelf::Models::History;
+using Hubshelf::Models::Location;
 using Hubshelf::Models::Place;
-using Hubshelf::Ui::History;
-using Hubshelf::Ui::Location;
 
 namespace {
 

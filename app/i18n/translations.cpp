@@ -1,24 +1,25 @@
-#include "ui/translations.h"
-
-#include "ui/logging.h"
+#include "i18n/translations.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
-// The .qm files are compiled into hubshelf_ui, a static library: without this call the linker
+// The .qm files are compiled into hubshelf_i18n, a static library: without this call the linker
 // could drop them. Q_INIT_RESOURCE declares an extern function, so it stays outside any namespace.
 static void initHubshelfTranslations()
 {
-    Q_INIT_RESOURCE(hubshelf_ui_translations);
+    Q_INIT_RESOURCE(hubshelf_i18n_translations);
 }
 
-namespace Hubshelf::Ui {
+namespace Hubshelf::I18n {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcI18n, "hubshelf.i18n", QtInfoMsg)
 
 const QString translationsResource = u":/i18n"_s;
 
@@ -65,8 +66,8 @@ bool installTranslations(QCoreApplication &app)
         return false;
     }
     QCoreApplication::installTranslator(translator);
-    qCDebug(lcUi) << "Translation" << translator->language() << "installed for" << locale.uiLanguages();
+    qCDebug(lcI18n) << "Translation" << translator->language() << "installed for" << locale.uiLanguages();
     return true;
 }
 
-} // namespace Hubshelf::Ui
+} // namespace Hubshelf::I18n

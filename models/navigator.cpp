@@ -1,0 +1,380 @@
+#include "models/navigator.h"
+
+#include "github/client.h"
+#include "github/endpoints.h"
+#include "github/error.h"
+#include "github/names.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Models {
+
+namespace {
+
+using Kind = GitHub::Target::Kind;
+namespace Endpoints = GitHub::Endpoints;
+
+QString accountKey(const QString &login)
+{
+    return login.toLower();
+}
+
+QString defaultPullState()
+{
+    return Endpoints::pullRequestStates().first();
+}
+
+} // namespace
+
+Navigator::Navigator(GitHub::Client *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{}
+
+Navigator::~Navigator()
+{
+    for (const QPointer<GitHub::Request> &request : {m_targetRequest, m_detailsRequest}) {
+        if (request) {
+            request->abandon();
+        }
+    }
+}
+
+void Navigator::open(const Location &location)
+{
+    go(location, Mode::Visit);
+}
+
+void Navigator::goBack()
+{
+    if (m_history.canGoBack()) {
+        go(m_history.goBack(), Mode::Again);
+    }
+}
+
+void Navigator::goForward()
+{
+    if (m_history.canGoForward()) {
+        go(m_history.goForward(), Mode::Again);
+    }
+}
+
+void Navigator::refresh()
+{
+    if (const std::optional<Location> current = m_history.current()) {
+        go(*current, Mode::Again, true);
+    }
+}
+
+void Navigator::retry()
+{
+    if (const std::optional<Location> current = m_history.current()) {
+        go(*current, Mode::Again);
+    }
+}
+
+void Navigator::choosePlace(Place place)
+{
+    if (place == m_location.place) {
+        return;
+    }
+    Location next = m_location;
+    next.place = place;
+    go(next, Mode::Visit);
+}
+
+void Navigator::choosePullState(const QString &state)
+{
+    Location next = m_location;
+    next.pullState = state;
+    if (next.pullState != m_location.pullState) {
+        go(next, Mode::Replace);
+    }
+}
+
+bool Navigator::openRow(ListKind kind, const QString &key)
+{
+    Location next;
+    switch (kind) {
+    case ListKind::Gists:
+        if (GitHub::isValidGistId(key)) {
+            next.target.kind = Kind::Gist;
+            next.target.gistId = key;
+        }
+        break;
+    case ListKind::Repositories:
+        next.target = GitHub::parseTarget(key);
+        break;
+    case ListKind::Users:
+    case ListKind::Organizations:
+        if (GitHub::isValidLogin(key)) {
+            next.target.kind = Kind::Login;
+            next.target.owner = key;
+        }
+        if (kind == ListKind::Users) {
+            next.place = Place::Profile; // a person opens on who they are
+        }
+        break;
+    case ListKind::PullRequests:
+        return false;
+    }
+    if (!next.target.isValid()) {
+        return false;
+    }
+    go(next, Mode::Visit);
+    return true;
+}
+
+void Navigator::resetForAccount()
+{
+    // Who is asking, or which server, changed: what GitHub said before may not hold any more.
+    m_accounts.clear();
+    retry();
+}
+
+std::optional<QJsonObject> Navigator::knownAccount(const QString &login) const
+{
+    const auto known = m_accounts.constFind(accountKey(login));
+    if (known == m_accounts.cend()) {
+        return std::nullopt;
+    }
+    return known.value();
+}
+
+void Navigator::remember(const QJsonObject &account)
+{
+    m_accounts.insert(accountKey(account.value(u"login"_s).toString()), account);
+}
+
+void Navigator::go(const Location &location, Mode mode, bool revalidate)
+{
+    if (!location.target.isValid()) {
+        return;
+    }
+    Location next = location;
+    if (next.target.kind == Kind::Repository && next.pullState.isEmpty()) {
+        next.pullState = defaultPullState(); // one spelling per state, so that "open" is "open"
+    }
+    for (const QPointer<GitHub::Request> &request : {m_targetRequest, m_detailsRequest}) {
+        if (request) {
+            request->abandon();
+        }
+    }
+    const bool again = next == m_location;
+    m_location = next;
+    m_revalidate = revalidate;
+    Q_EMIT navigating(again);
+    if (!again) {
+        Q_EMIT titleChanged(next.target.text());
+    }
+    if (mode == Mode::Visit) {
+        m_history.visit(next);
+    } else if (mode == Mode::Replace) {
+        m_history.replaceCurrent(next);
+    }
+    showTarget();
+    // Requests made from now on (a row's details) may come from the cache again.
+    m_revalidate = false;
+    Q_EMIT locationChanged();
+}
+
+GitHub::RequestOptions Navigator::requestOptions() const
+{
+    GitHub::RequestOptions options;
+    options.revalidate = m_revalidate;
+    // The window says when a limit resets and offers Retry, rather than looking frozen.
+    options.waitForRateLimit = false;
+    return options;
+}
+
+void Navigator::showTarget()
+{
+    const GitHub::Target &target = m_location.target;
+    switch (target.kind) {
+    case Kind::Login: {
+        const QString path = Endpoints::user(target.owner);
+        if (const std::optional<QJsonObject> known = knownAccount(target.owner)) {
+            const bool revalidate = m_revalidate;
+            showLoginPlace(*known);
+            if (revalidate) {
+                // F5: the profile is asked again beside the list, and what is shown stays meanwhile.
+                fetch(path, m_targetRequest, [this](const QJsonObject &account) {
+                    m_accounts.insert(accountKey(m_location.target.owner), account);
+                    Q_EMIT ownerRefreshed(account);
+                });
+            }
+            return;
+        }
+        Q_EMIT placesChanged({}, Place::Profile);
+        Q_EMIT targetLoading();
+        fetch(path, m_targetRequest, [this](const QJsonObject &account) {
+            m_accounts.insert(accountKey(m_location.target.owner), account);
+            showLoginPlace(account);
+        });
+        return;
+    }
+    case Kind::Repository: {
+        Q_EMIT placesChanged(placesOf(Kind::Repository, OwnerKind::Unknown), Place::PullRequests);
+        if (m_location.place != Place::PullRequests) {
+            m_location.place = Place::PullRequests;
+            m_history.replaceCurrent(m_location);
+        }
+        Q_EMIT listReady(ListKind::PullRequests, listUrl(m_location, OwnerKind::Unknown), requestOptions());
+        return;
+    }
+    case Kind::Gist:
+        Q_EMIT placesChanged(placesOf(Kind::Gist, OwnerKind::Unknown), Place::Files);
+        Q_EMIT targetLoading();
+        fetch(Endpoints::gist(target.gistId), m_targetRequest, [this](const QJsonObject &gist) {
+            const QString owner = gist.value(u"owner"_s).toObject().value(u"login"_s).toString();
+            Q_EMIT titleChanged(owner.isEmpty() ? m_location.target.gistId : tr("Gist of %1").arg(owner));
+            Q_EMIT gistReady(gist);
+        });
+        return;
+    case Kind::Invalid:
+        break;
+    }
+}
+
+void Navigator::showLoginPlace(const QJsonObject &account)
+{
+    const OwnerKind owner = ownerKindOf(account.value(u"type"_s).toString());
+    const QList<Place> places = placesOf(Kind::Login, owner);
+    Place place = m_location.place.value_or(defaultPlace(Kind::Login, owner));
+    if (!places.contains(place)) {
+        place = defaultPlace(Kind::Login, owner);
+    }
+    if (m_location.place != place) {
+        m_location.place = place;
+        m_history.replaceCurrent(m_location);
+        Q_EMIT locationChanged(); // now that it is known, e.g. there is a list to export
+    }
+    const QString name = account.value(u"name"_s).toString();
+    const QString login = account.value(u"login"_s).toString(m_location.target.owner);
+    Q_EMIT titleChanged(name.isEmpty() || name == login ? login : u"%1\n%2"_s.arg(name, login));
+    Q_EMIT placesChanged(places, place);
+
+    if (place == Place::Profile) {
+        Q_EMIT profileReady(account);
+        return;
+    }
+    Q_EMIT ownerReady(account);
+    Q_EMIT listReady(*listKindOf(place), listUrl(m_location, owner), requestOptions());
+}
+
+std::optional<ListKind> Navigator::listKindAt(const Location &location)
+{
+    return location.place ? listKindOf(*location.place) : std::nullopt;
+}
+
+QUrl Navigator::listUrl(const Location &location, OwnerKind owner) const
+{
+    if (!m_client || !location.place) {
+        return {};
+    }
+    const QString path = listPath(location.target, owner, *location.place);
+    if (path.isEmpty()) {
+        return {};
+    }
+    if (location.target.kind == Kind::Repository) {
+        return m_client->endpoint(path, Endpoints::pullRequestsQuery(location.pullState));
+    }
+    return m_client->endpoint(path);
+}
+
+void Navigator::showDetails(ListKind kind, const QString &key)
+{
+    if (m_detailsRequest) {
+        m_detailsRequest->abandon();
+    }
+    if (key.isEmpty()) {
+        // Nothing chosen (or the chosen row was filtered away): back to the target itself.
+        const std::optional<QJsonObject> account = knownAccount(m_location.target.owner);
+        if (m_location.target.kind == Kind::Login && account) {
+            Q_EMIT accountDetails(*account);
+        } else {
+            Q_EMIT detailsCleared();
+        }
+        return;
+    }
+    switch (kind) {
+    case ListKind::Gists:
+        if (!GitHub::isValidGistId(key)) {
+            return;
+        }
+        Q_EMIT detailsLoading();
+        fetch(Endpoints::gist(key), m_detailsRequest,
+              [this](const QJsonObject &gist) { Q_EMIT gistDetails(gist); });
+        return;
+    case ListKind::Users:
+    case ListKind::Organizations: {
+        if (!GitHub::isValidLogin(key)) {
+            return;
+        }
+        if (const std::optional<QJsonObject> known = knownAccount(key)) {
+            Q_EMIT accountDetails(*known);
+            return;
+        }
+        Q_EMIT detailsLoading();
+        fetch(Endpoints::user(key), m_detailsRequest, [this](const QJsonObject &account) {
+            remember(account);
+            Q_EMIT accountDetails(account);
+        });
+        return;
+    }
+    case ListKind::PullRequests: {
+        const GitHub::Target &target = m_location.target;
+        Q_EMIT detailsLoading();
+        fetch(Endpoints::pullRequest(target.owner, target.repository, key), m_detailsRequest,
+              [this](const QJsonObject &pull) { Q_EMIT pullRequestDetails(pull); });
+        return;
+    }
+    case ListKind::Repositories:
+        return; // the row has it all
+    }
+}
+
+void Navigator::fetch(const QString &encodedPath, QPointer<GitHub::Request> &slot,
+                      const std::function<void(const QJsonObject &)> &use)
+{
+    if (!m_client) {
+        return;
+    }
+    GitHub::Request *request = m_client->get(m_client->endpoint(encodedPath), requestOptions());
+    slot = request;
+    connect(request, &GitHub::Request::succeeded, this, [use](const GitHub::Response &response) {
+        use(QJsonDocument::fromJson(response.body).object());
+    });
+    connect(request, &GitHub::Request::failed, this, &Navigator::failed);
+}
+
+QUrl Navigator::webPage() const
+{
+    const GitHub::Target &target = m_location.target;
+    if (target.kind == Kind::Login) {
+        // GitHub's own word for where the account lives (a renamed one, an Enterprise server).
+        const QString known =
+            knownAccount(target.owner).value_or(QJsonObject()).value(u"html_url"_s).toString();
+        if (!known.isEmpty()) {
+            return QUrl(known);
+        }
+    }
+    return Endpoints::webPage(m_client ? m_client->apiBase() : GitHub::Client::GitHubApi, target);
+}
+
+QString Navigator::suggestedExportName() const
+{
+    QString name = m_location.target.text();
+    name.replace(u'/', u'-');
+    if (m_location.place) {
+        name += u'-' + placeName(*m_location.place);
+    }
+    if (m_location.target.kind == Kind::Repository) {
+        name += u'-' + (m_location.pullState.isEmpty() ? defaultPullState() : m_location.pullState);
+    }
+    return name + u".csv"_s;
+}
+
+} // namespace Hubshelf::Models
