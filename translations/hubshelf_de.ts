@@ -117,6 +117,10 @@
         <translation>gesparte Bytes</translation>
     </message>
     <message>
+        <source>corrupt entries dropped</source>
+        <translation>verworfene beschädigte Einträge</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>no token was given on standard input.</source>
         <translation>Auf der Standardeingabe wurde kein Token übergeben.</translation>
@@ -305,6 +309,10 @@ Befehle:
         <translation>--limit erwartet eine positive Zahl.</translation>
     </message>
     <message>
+        <source>-o takes a file name; leave it out to write to standard output.</source>
+        <translation>-o erwartet einen Dateinamen; ohne -o wird auf die Standardausgabe geschrieben.</translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation>api erwartet einen Pfad, z. B. „api /users/octocat“.</translation>
@@ -420,6 +428,10 @@ Befehle:
         <location line="+13"/>
         <source>no file name was given</source>
         <translation>Es wurde kein Dateiname angegeben</translation>
+    </message>
+    <message>
+        <source>Could not write to “%1” (%2).</source>
+        <translation>In „%1“ konnte nicht geschrieben werden (%2).</translation>
     </message>
     <message>
         <location line="+35"/>

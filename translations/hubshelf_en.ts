@@ -117,6 +117,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>corrupt entries dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>no token was given on standard input.</source>
         <translation type="unfinished"></translation>
@@ -297,6 +301,10 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>-o takes a file name; leave it out to write to standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+18"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation type="unfinished"></translation>
@@ -411,6 +419,10 @@ Commands:
     <message>
         <location line="+13"/>
         <source>no file name was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to “%1” (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -34,11 +34,12 @@ struct CachedResponse
 // What the cache did for the requests of this process. hits() counts as github-mirror does.
 struct CacheStatistics
 {
-    qint64 freshHits = 0;   // served without a request
-    qint64 revalidated = 0; // 304: served from cache, free with a token
-    qint64 misses = 0;      // 200 fetched and stored
-    qint64 uncached = 0;    // not cacheable (errors, /rate_limit, --no-cache)
-    qint64 bytesSaved = 0;  // body bytes not transferred thanks to the cache
+    qint64 freshHits = 0;      // served without a request
+    qint64 revalidated = 0;    // 304: served from cache, free with a token
+    qint64 misses = 0;         // 200 fetched and stored
+    qint64 uncached = 0;       // not cacheable (errors, /rate_limit, --no-cache)
+    qint64 bytesSaved = 0;     // body bytes not transferred thanks to the cache
+    qint64 corruptDropped = 0; // entries whose body failed its checksum: deleted, never served
 
     qint64 hits() const { return freshHits + revalidated; }
     qint64 callsSaved() const { return freshHits + revalidated; }
@@ -54,7 +55,8 @@ class EtagCache final : public QObject
 public:
     static constexpr qint64 DefaultSizeLimit = 256LL * 1024 * 1024;
     // PRAGMA user_version of a database once open() has migrated it.
-    static constexpr int SchemaVersion = 1;
+    // 2: a CRC-32 per body (body_crc32), checked on every read; a mismatch is a miss, dropped.
+    static constexpr int SchemaVersion = 2;
 
     explicit EtagCache(const QString &databasePath, QObject *parent = nullptr);
 
@@ -74,6 +76,8 @@ public:
     // HMAC-SHA-256 of the token with a random key kept in the database, hex; "anon" for no token.
     QByteArray identityFor(const QByteArray &token) const;
 
+    // A body whose checksum does not match is never returned: the entry is deleted and counted in
+    // CacheStatistics::corruptDropped, and the caller sees a miss.
     std::optional<CachedResponse> find(const QByteArray &url, const QByteArray &variant,
                                        const QByteArray &identity);
     // The most recently fetched entry for this URL and variant under any other identity: the

@@ -195,6 +195,9 @@ int CommandLine::run(const QStringList &arguments)
             request.columns = parser.value(columnsOption).split(u',', Qt::SkipEmptyParts);
         }
         request.outputPath = parser.value(outputOption);
+        if (parser.isSet(outputOption) && request.outputPath.isEmpty()) {
+            return usage(tr("-o takes a file name; leave it out to write to standard output."));
+        }
         if (parser.isSet(limitOption)) {
             bool ok = false;
             request.limit = parser.value(limitOption).toInt(&ok);

@@ -206,7 +206,8 @@ void runCache(CliContext &context, const QString &action, bool json, const Done 
                                  {u"uncached"_s, stats.uncached},
                                  {u"hits"_s, stats.hits()},
                                  {u"calls_saved"_s, stats.callsSaved()},
-                                 {u"bytes_saved"_s, stats.bytesSaved}};
+                                 {u"bytes_saved"_s, stats.bytesSaved},
+                                 {u"corrupt_entries_dropped"_s, stats.corruptDropped}};
         done(context.writeData(QJsonDocument(object).toJson(QJsonDocument::Indented)));
         return;
     }
@@ -219,7 +220,8 @@ void runCache(CliContext &context, const QString &action, bool json, const Done 
         << tr("misses") << ":        " << stats.misses << '\n'
         << tr("uncached") << ":      " << stats.uncached << '\n'
         << tr("calls saved") << ":   " << stats.callsSaved() << '\n'
-        << tr("bytes saved") << ":   " << stats.bytesSaved << '\n';
+        << tr("bytes saved") << ":   " << stats.bytesSaved << '\n'
+        << tr("corrupt entries dropped") << ": " << stats.corruptDropped << '\n';
     out.flush();
     done(ExitOk);
 }

@@ -6,12 +6,20 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QSaveFile>
 
 #include <cerrno>
+#include <csignal>
+#include <ctime>
 #include <optional>
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -70,7 +78,7 @@ struct Messages
 
 // Why a write or commit failed. On a partial write (a full disk, a size limit) QFileDevice only says
 // "Unknown error"; errno still holds the reason then, on POSIX systems.
-QString writeFailure(const QSaveFile &file, int writeErrno)
+QString writeFailure(const QFileDevice &file, int writeErrno)
 {
     if (file.error() != QFileDevice::NoError && file.errorString() != QIODevice::tr("Unknown error")) {
         return file.errorString();
@@ -79,6 +87,92 @@ QString writeFailure(const QSaveFile &file, int writeErrno)
         return qt_error_string(writeErrno);
     }
     return Messages::tr("the data could not be written");
+}
+
+// While it lives, a reader that went away (a closed FIFO) makes write() fail with EPIPE instead of
+// killing the process with SIGPIPE, so that the failure is reported like any other. Only this
+// thread's mask changes; a SIGPIPE raised meanwhile is taken off the pending set before it is restored.
+class SigpipeBlocker final
+{
+public:
+    SigpipeBlocker()
+    {
+        sigemptyset(&m_pipe);
+        sigaddset(&m_pipe, SIGPIPE);
+        sigset_t pending;
+        sigemptyset(&pending);
+        m_wasPending = sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1;
+        m_blocked = pthread_sigmask(SIG_BLOCK, &m_pipe, &m_previous) == 0;
+    }
+    ~SigpipeBlocker()
+    {
+        if (!m_blocked) {
+            return;
+        }
+        sigset_t pending;
+        sigemptyset(&pending);
+        if (!m_wasPending && sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1) {
+            const timespec noWait{0, 0};
+            while (sigtimedwait(&m_pipe, nullptr, &noWait) < 0 && errno == EINTR) {
+            }
+        }
+        pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
+    }
+    Q_DISABLE_COPY_MOVE(SigpipeBlocker)
+
+private:
+    sigset_t m_pipe{};
+    sigset_t m_previous{};
+    bool m_wasPending = false;
+    bool m_blocked = false;
+};
+
+// True for a path that names something other than a regular file: a FIFO, a character device
+// (/dev/null, /dev/full, a terminal), a socket. Symbolic links are followed, as open() does.
+bool isSpecialFile(const QString &path)
+{
+    struct stat status
+    {};
+    return ::stat(QFile::encodeName(path).constData(), &status) == 0 && !S_ISREG(status.st_mode) &&
+           !S_ISDIR(status.st_mode);
+}
+
+// A FIFO or a device cannot be replaced atomically, and renaming a file over it destroys the node
+// (as root, /dev/null itself). It is written in place; every write and the flush are checked.
+bool writeInPlace(const QString &path, const std::function<bool(QIODevice &)> &write, QString *reason)
+{
+    const SigpipeBlocker sigpipe;
+    // Neither O_CREAT (should the node vanish after the check, no regular file appears in its place)
+    // nor O_TRUNC; QFile's own open() would add both, and seek on a device for Append.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        *reason = qt_error_string(errno);
+        return false;
+    }
+    QFile file;
+    if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        *reason = file.errorString();
+        return false;
+    }
+    errno = 0;
+    const bool written = write(file);
+    const int writeErrno = errno;
+    if (!written) {
+        *reason = writeFailure(file, writeErrno);
+        return false;
+    }
+    errno = 0;
+    if (!file.flush() || file.bytesToWrite() > 0) {
+        *reason = writeFailure(file, errno);
+        return false;
+    }
+    file.close();
+    if (file.error() != QFileDevice::NoError) {
+        *reason = writeFailure(file, 0);
+        return false;
+    }
+    return true;
 }
 
 QList<int> allColumns(const QAbstractItemModel &model)
@@ -94,8 +188,13 @@ QList<int> allColumns(const QAbstractItemModel &model)
 
 } // namespace
 
-QByteArray csvField(const QString &text, bool formulaGuard)
+QByteArray csvField(const QString &original, bool formulaGuard)
 {
+    // U+0000 (JSON's \u0000) is dropped, not escaped: a CSV has no escape for it, readers stop at it
+    // or refuse the file (Python's csv module), and an escape such as "\0" would be ambiguous with
+    // text. It goes before the guard looks, so "\0=cmd" is guarded like "=cmd".
+    QString text = original;
+    text.remove(QChar(u'\0'));
     QByteArray field = text.toUtf8();
     if (formulaGuard && startsLikeFormula(text)) {
         field.prepend('\'');
@@ -212,8 +311,20 @@ bool saveFile(const QString &path, const std::function<bool(QIODevice &)> &write
     if (path.isEmpty()) {
         return fail(Messages::tr("no file name was given"));
     }
+    if (isSpecialFile(path)) {
+        QString reason;
+        if (!writeInPlace(path, write, &reason)) {
+            if (error) {
+                *error =
+                    Messages::tr("Could not write to “%1” (%2).").arg(QDir::toNativeSeparators(path), reason);
+            }
+            return false;
+        }
+        qCDebug(lcExport) << "Wrote" << path << "in place: it is not a regular file";
+        return true;
+    }
 
-    // No direct-write fallback: writing in place is what would break the old file.
+    // A regular file: no direct-write fallback, writing in place is what would break the old file.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         return fail(file.errorString());

@@ -18,7 +18,8 @@ struct CsvOptions
     bool formulaGuard = true;   // prefix cells starting with = + - @ tab CR with '
 };
 
-// RFC 4180: comma, CRLF, quotes doubled, fields with comma, quote, CR or LF quoted; UTF-8.
+// RFC 4180: comma, CRLF, quotes doubled, fields with comma, quote, CR or LF quoted; UTF-8. U+0000
+// (JSON's \u0000) is dropped from every field: no CSV reader handles it.
 // The formula guard prefixes ' before quoting, so "=1,2" becomes "'=1,2" (quoted). A record of a single
 // empty field is written as "" so that it does not read as a blank line.
 QByteArray csvField(const QString &text, bool formulaGuard);
@@ -54,6 +55,9 @@ bool saveCsv(const QAbstractItemModel &model, int role, const QList<int> &column
 
 // Writes a file through QSaveFile with `write`: the file is replaced only when everything was
 // written and flushed. False with one sentence in `error` otherwise; the old file is as it was.
+// A path that exists and is not a regular file (a FIFO, /dev/null, a terminal) is written in place,
+// never renamed over; every write and the flush are checked, and a reader that went away is a
+// failure (EPIPE), not SIGPIPE.
 bool saveFile(const QString &path, const std::function<bool(QIODevice &)> &write, QString *error);
 
 } // namespace Hubshelf::Export

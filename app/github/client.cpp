@@ -32,6 +32,15 @@ constexpr int MaxRedirects = 5;
 constexpr int MaxSecondaryPauses = 5;
 constexpr int MaxPrimaryWaits = 3;
 
+// A byte below 0x20 other than tab, LF and CR is invalid anywhere in JSON (RFC 8259: outside
+// strings only those three are whitespace, inside strings every control character is escaped).
+bool hasRawControlBytes(const QByteArray &body)
+{
+    return std::any_of(body.cbegin(), body.cend(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    });
+}
+
 } // namespace
 
 const QUrl Client::GitHubApi = QUrl(u"https://api.github.com"_s);
@@ -263,7 +272,8 @@ struct Client::Private
         if (api.contains(request->m_currentUrl)) {
             QJsonParseError parseError{};
             json = QJsonDocument::fromJson(body, &parseError);
-            if (parseError.error != QJsonParseError::NoError) {
+            // Qt 6.4 accepts raw control bytes (NUL too) inside strings; JSON never has them.
+            if (parseError.error != QJsonParseError::NoError || hasRawControlBytes(body)) {
                 fail(request, makeError(request, Error::Kind::BadResponse, status), status);
                 return;
             }

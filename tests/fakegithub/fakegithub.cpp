@@ -75,7 +75,7 @@ bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 
 Fault Fault::withStatus(int status, const QByteArray &message, int retryAfterSeconds)
 {
-    return Fault{Kind::Status, status, retryAfterSeconds, message, {}};
+    return Fault{Kind::Status, status, retryAfterSeconds, message, {}, {}};
 }
 
 Fault Fault::redirect(int status, const QUrl &location)
@@ -89,6 +89,13 @@ Fault Fault::of(Kind kind)
 {
     Fault fault;
     fault.kind = kind;
+    return fault;
+}
+
+Fault Fault::withBody(const QByteArray &body)
+{
+    Fault fault = of(Kind::Body);
+    fault.body = body;
     return fault;
 }
 
@@ -107,6 +114,8 @@ QString Fault::name() const
         return u"invalid JSON"_s;
     case Kind::Stall:
         return u"stall"_s;
+    case Kind::Body:
+        return u"body"_s;
     }
     return {};
 }
@@ -492,6 +501,10 @@ struct Server::Private
         if (fault && fault->kind == Fault::Kind::InvalidJson) {
             response.status = 200;
             response.body = response.body.left(response.body.size() / 2) + "\x01not json";
+        }
+        if (fault && fault->kind == Fault::Kind::Body) {
+            response.status = 200;
+            response.body = fault->body;
         }
         entry.status = response.status;
 

@@ -33,16 +33,19 @@ struct Fault
         TruncatedBody,      // headers promise the whole body, half is sent, then a clean close
         InvalidJson,        // a complete 200 whose body is not valid JSON
         Stall,              // read the request and never answer
+        Body,               // a complete 200 whose body is exactly `body` (NUL bytes, odd JSON)
     };
     Kind kind = Kind::Status;
     int status = 500;
     int retryAfterSeconds = -1; // > = 0 adds `retry-after` to a Status fault
     QByteArray message;         // GitHub's message for a Status fault; a default per status when empty
     QByteArray location;        // adds `Location` to a Status fault: a redirect anywhere
+    QByteArray body;            // the body of a Body fault
 
     static Fault withStatus(int status, const QByteArray &message = {}, int retryAfterSeconds = -1);
     static Fault redirect(int status, const QUrl &location);
     static Fault of(Kind kind);
+    static Fault withBody(const QByteArray &body);
     QString name() const;
 };
 
