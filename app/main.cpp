@@ -7,10 +7,10 @@
 #include "cli/commandline.h"
 #include "github/client.h"
 #include "i18n/translations.h"
+#include "images/avatarloader.h"
 #include "models/ratelimithistory.h"
 #include "models/requestlogmodel.h"
 #include "settings/appsettings.h"
-#include "ui/avatarloader.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -68,8 +68,8 @@ int runWindow(int argc, char *argv[])
 
     // Avatars come from another origin and never see the token: their own network and disk cache.
     QNetworkAccessManager imageNetwork;
-    imageNetwork.setCache(Hubshelf::Ui::AvatarLoader::makeDiskCache(&imageNetwork));
-    Hubshelf::Ui::AvatarLoader avatars(&imageNetwork);
+    imageNetwork.setCache(Hubshelf::Images::AvatarLoader::makeDiskCache(&imageNetwork));
+    Hubshelf::Images::AvatarLoader avatars(&imageNetwork);
 
     Hubshelf::Ui::MainWindow window({&client, cache.isOpen() ? &cache : nullptr, &requestLog, &tokens,
                                      &tokenValidator, &avatars, &settings, &rateLimitHistory});

@@ -70,7 +70,7 @@ DetailsPane::DetailsPane(QWidget *parent)
 
 DetailsPane::~DetailsPane() = default;
 
-void DetailsPane::setAvatarLoader(AvatarLoader *loader)
+void DetailsPane::setAvatarLoader(Images::AvatarLoader *loader)
 {
     m_profile->setAvatarLoader(loader);
     m_gist->setAvatarLoader(loader);

@@ -7,9 +7,12 @@ class QAbstractItemModel;
 class QLabel;
 class QProgressBar;
 
+namespace Hubshelf::Images {
+class AvatarLoader;
+}
+
 namespace Hubshelf::Ui {
 
-class AvatarLoader;
 class GistView;
 class ProfileCard;
 class PullRequestView;
@@ -31,7 +34,7 @@ public:
     ~DetailsPane() override;
 
     // Not owned; handed to every view.
-    void setAvatarLoader(AvatarLoader *loader);
+    void setAvatarLoader(Images::AvatarLoader *loader);
 
     void showEmpty();
     void showLoading();

@@ -33,7 +33,7 @@ constexpr int DetailsDelayMs = 150; // arrow keys through a list fetch only wher
 
 } // namespace
 
-ExplorerView::ExplorerView(GitHub::Client *client, AvatarLoader *avatars, QWidget *parent)
+ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_navigator(new Models::Navigator(client, this))

@@ -20,11 +20,14 @@ class Client;
 struct Error;
 } // namespace Hubshelf::GitHub
 
+namespace Hubshelf::Images {
+class AvatarLoader;
+}
+
 namespace Hubshelf::Ui {
 
 using Models::Location;
 
-class AvatarLoader;
 class DetailsPane;
 class GistView;
 class ListPane;
@@ -40,7 +43,7 @@ class ExplorerView final : public QWidget
     Q_DISABLE_COPY_MOVE(ExplorerView)
 
 public:
-    ExplorerView(GitHub::Client *client, AvatarLoader *avatars, QWidget *parent = nullptr);
+    ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars, QWidget *parent = nullptr);
     ~ExplorerView() override;
 
     // Navigation, as the navigator does it.

@@ -1,7 +1,7 @@
 #include "ui/gistview.h"
 
 #include "github/endpoints.h"
-#include "ui/avatarloader.h"
+#include "images/avatarloader.h"
 #include "ui/markdownview.h"
 #include "widgets/avatarlabel.h"
 #include "widgets/openurl.h"
@@ -201,7 +201,7 @@ GistView::GistView(QWidget *parent)
 
 GistView::~GistView() = default;
 
-void GistView::setAvatarLoader(AvatarLoader *loader)
+void GistView::setAvatarLoader(Images::AvatarLoader *loader)
 {
     m_avatar->setLoader(loader);
 }

@@ -13,13 +13,16 @@ class QTabBar;
 class QTextDocument;
 class QToolButton;
 
+namespace Hubshelf::Images {
+class AvatarLoader;
+}
+
 namespace Hubshelf::Ui {
 
 namespace Widgets {
 class AvatarLabel;
 }
 
-class AvatarLoader;
 class MarkdownView;
 
 // One gist from GET /gists/{id}: its description, owner, visibility and dates, a tab per file, and
@@ -37,7 +40,7 @@ public:
     ~GistView() override;
 
     // Not owned; without one the owner has a placeholder avatar.
-    void setAvatarLoader(AvatarLoader *loader);
+    void setAvatarLoader(Images::AvatarLoader *loader);
 
     void showGist(const QJsonObject &gist);
     void clear();

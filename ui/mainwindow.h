@@ -30,10 +30,13 @@ namespace Hubshelf::Settings {
 class AppSettings;
 }
 
+namespace Hubshelf::Images {
+class AvatarLoader;
+}
+
 namespace Hubshelf::Ui {
 
 class AccountMenu;
-class AvatarLoader;
 class CacheIndicator;
 class ErrorBanner;
 class ExplorerView;
@@ -51,7 +54,7 @@ struct WindowServices
     Models::RequestLogModel *requestLog = nullptr;
     Auth::TokenStore *tokens = nullptr;
     Auth::TokenValidator *validator = nullptr; // the sign-in dialog checks a new token with it
-    AvatarLoader *avatars = nullptr;
+    Images::AvatarLoader *avatars = nullptr;
     Settings::AppSettings *settings = nullptr;
     Models::RateLimitHistory *rateLimitHistory = nullptr; // the rate-limit dialog's chart
 };

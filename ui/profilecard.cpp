@@ -1,7 +1,7 @@
 #include "ui/profilecard.h"
 
 #include "github/endpoints.h"
-#include "ui/avatarloader.h"
+#include "images/avatarloader.h"
 #include "widgets/avatarlabel.h"
 #include "widgets/elidedlinklabel.h"
 #include "widgets/openurl.h"
@@ -221,7 +221,7 @@ ProfileCard::ProfileCard(QWidget *parent)
 
 ProfileCard::~ProfileCard() = default;
 
-void ProfileCard::setAvatarLoader(AvatarLoader *loader)
+void ProfileCard::setAvatarLoader(Images::AvatarLoader *loader)
 {
     m_avatar->setLoader(loader);
 }

@@ -10,6 +10,10 @@ class QFormLayout;
 class QLabel;
 class QScrollArea;
 
+namespace Hubshelf::Images {
+class AvatarLoader;
+}
+
 namespace Hubshelf::Ui {
 
 namespace Widgets {
@@ -17,8 +21,6 @@ class AvatarLabel;
 class ElidedLinkLabel;
 class WebLinkButton;
 } // namespace Widgets
-
-class AvatarLoader;
 
 // A user's or an organization's profile, from GET /users/{login} or GET /orgs/{org}: avatar, name
 // and login, bio, where to find them, their counts and when they joined.
@@ -34,7 +36,7 @@ public:
     ~ProfileCard() override;
 
     // Not owned; without one the card shows a placeholder avatar.
-    void setAvatarLoader(AvatarLoader *loader);
+    void setAvatarLoader(Images::AvatarLoader *loader);
 
     void showAccount(const QJsonObject &account);
     void clear();

@@ -1,6 +1,6 @@
 #include "ui/pullrequestview.h"
 
-#include "ui/avatarloader.h"
+#include "images/avatarloader.h"
 #include "ui/markdownview.h"
 #include "widgets/avatarlabel.h"
 #include "widgets/chip.h"
@@ -193,7 +193,7 @@ PullRequestView::PullRequestView(QWidget *parent)
 
 PullRequestView::~PullRequestView() = default;
 
-void PullRequestView::setAvatarLoader(AvatarLoader *loader)
+void PullRequestView::setAvatarLoader(Images::AvatarLoader *loader)
 {
     m_avatar->setLoader(loader);
 }

@@ -10,6 +10,10 @@ class QFormLayout;
 class QLabel;
 class QTextDocument;
 
+namespace Hubshelf::Images {
+class AvatarLoader;
+}
+
 namespace Hubshelf::Ui {
 
 namespace Widgets {
@@ -19,7 +23,6 @@ class LabelFlow;
 class WebLinkButton;
 } // namespace Widgets
 
-class AvatarLoader;
 class MarkdownView;
 
 // One pull request (an item of GET /repos/{o}/{r}/pulls or GET /repos/{o}/{r}/pulls/{n}): number and
@@ -39,7 +42,7 @@ public:
     ~PullRequestView() override;
 
     // Not owned; without one the author has a placeholder avatar.
-    void setAvatarLoader(AvatarLoader *loader);
+    void setAvatarLoader(Images::AvatarLoader *loader);
 
     void showPullRequest(const QJsonObject &pull);
     void clear();

@@ -15,9 +15,9 @@
 #include "fakegithubprocess.h"
 #include "github/client.h"
 #include "github/error.h"
+#include "images/avatarloader.h"
 #include "models/githublistmodel.h"
 #include "models/requestlogmodel.h"
-#include "ui/avatarloader.h"
 #include "ui/explorerview.h"
 #include "ui/listpane.h"
 #include "ui/mainwindow.h"
@@ -364,7 +364,7 @@ int main(int argc, char *argv[])
     environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(FakeGitHub::Tokens::Octocat));
     tokens.setEnvironment(environment);
     QNetworkAccessManager imageNetwork;
-    Ui::AvatarLoader avatars(&imageNetwork);
+    Images::AvatarLoader avatars(&imageNetwork);
 
     Auth::TokenValidator validator(&network);
     Ui::MainWindow window({&client, &cache, &requestLog, &tokens, &validator, &avatars});

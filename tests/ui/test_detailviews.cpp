@@ -2,7 +2,7 @@
 #include "fakegithub.h"
 #include "github/client.h"
 #include "github/request.h"
-#include "ui/avatarloader.h"
+#include "images/avatarloader.h"
 #include "ui/detailspane.h"
 #include "ui/gistview.h"
 #include "ui/markdownview.h"
@@ -43,7 +43,7 @@
 
 using namespace Qt::StringLiterals;
 
-using Hubshelf::Ui::AvatarLoader;
+using Hubshelf::Images::AvatarLoader;
 using Hubshelf::Ui::DetailsPane;
 using Hubshelf::Ui::GistView;
 using Hubshelf::Ui::MarkdownView;

@@ -8,11 +8,11 @@
 #include "fakegithub.h"
 #include "github/client.h"
 #include "i18n/translations.h"
+#include "images/avatarloader.h"
 #include "models/githublistmodel.h"
 #include "models/requestlogmodel.h"
 #include "models/roles.h"
 #include "ui/accountmenu.h"
-#include "ui/avatarloader.h"
 #include "ui/detailspane.h"
 #include "ui/errorbanner.h"
 #include "ui/explorerview.h"
@@ -57,6 +57,7 @@ using namespace Qt::StringLiterals;
 
 using Hubshelf::Cache::EtagCache;
 using Hubshelf::GitHub::Client;
+using Hubshelf::Images::AvatarLoader;
 using Hubshelf::Models::Place;
 using namespace Hubshelf::Ui;
 

@@ -12,7 +12,7 @@ class QNetworkAccessManager;
 class QNetworkDiskCache;
 class QNetworkReply;
 
-namespace Hubshelf::Ui {
+namespace Hubshelf::Images {
 
 // Fetches avatar images for the detail views. It has its own QNetworkAccessManager, with a disk
 // cache, and never any token: avatars are public and are served by another origin than the API.
@@ -66,4 +66,4 @@ private:
     QHash<QUrl, QList<Waiter>> m_pending;
 };
 
-} // namespace Hubshelf::Ui
+} // namespace Hubshelf::Images

@@ -1,7 +1,7 @@
-#include "ui/avatarloader.h"
+#include "images/avatarloader.h"
 
 #include "github/endpoints.h"
-#include "ui/logging.h"
+#include "images/logging.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -18,7 +18,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Hubshelf::Ui {
+namespace Hubshelf::Images {
 
 namespace {
 
@@ -124,7 +124,7 @@ void AvatarLoader::onFinished(QNetworkReply *reply)
         image = QImage::fromData(reply->readAll());
     }
     if (image.isNull()) {
-        qCDebug(lcUi) << "avatar not loaded:" << target.toDisplayString() << reply->errorString();
+        qCDebug(lcImages) << "avatar not loaded:" << target.toDisplayString() << reply->errorString();
         for (const Waiter &waiter : waiters) {
             Q_EMIT avatarFailed(waiter.url);
         }
@@ -143,4 +143,4 @@ void AvatarLoader::onFinished(QNetworkReply *reply)
     }
 }
 
-} // namespace Hubshelf::Ui
+} // namespace Hubshelf::Images

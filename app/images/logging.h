@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace Hubshelf::Images {
+Q_DECLARE_LOGGING_CATEGORY(lcImages)
+} // namespace Hubshelf::Images
