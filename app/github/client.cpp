@@ -1,10 +1,10 @@
 #include "github/client.h"
 
-#include "cache/etagcache.h"
 #include "github/apiorigin.h"
 #include "github/cachepolicy.h"
 #include "github/logging.h"
 #include "github/requestqueue.h"
+#include "github/responsecache.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -22,7 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace Hubshelf::GitHub {
 
-using CachePolicy::AcceptValue;
 using CachePolicy::cacheKey;
 
 namespace {
@@ -49,7 +48,7 @@ struct Client::Private
 {
     Client *q;
     QNetworkAccessManager *network;
-    Cache::EtagCache *cache;
+    ResponseCache responses;
     ApiOrigin api;
     QByteArray token;
     RateLimitTracker rateLimits;
@@ -66,7 +65,7 @@ struct Client::Private
     Private(Client *client, QNetworkAccessManager *nam, Cache::EtagCache *etagCache, const QUrl &base)
         : q(client)
         , network(nam)
-        , cache(etagCache)
+        , responses(etagCache)
         , api(base)
     {
         wakeTimer.setSingleShot(true);
@@ -104,10 +103,11 @@ struct Client::Private
         }
     }
 
-    bool usesCache(const Request *request) const
+    ResponseCache::Query cacheQuery(const Request *request) const
     {
-        return request->m_options.useCache && cache && cache->isOpen() &&
-               api.contains(request->m_currentUrl) && !api.isRateLimitEndpoint(request->m_currentUrl);
+        const QUrl &url = request->m_currentUrl;
+        return {url, request->m_identity, request->m_authorization, request->m_options,
+                api.contains(url) && !api.isRateLimitEndpoint(url)};
     }
 
     void begin(Request *request)
@@ -115,38 +115,23 @@ struct Client::Private
         if (!request->m_identityFixed) {
             request->m_identityFixed = true;
             request->m_authorization = CachePolicy::authorizationFor(token);
-            request->m_identity = cache ? cache->identityFor(token) : QByteArray("anon");
+            request->m_identity = responses.identityFor(token);
         }
         request->m_timer.start();
-        request->m_conditional = Request::Conditional::None;
-        request->m_cached.reset();
-        std::optional<Cache::CachedResponse> own;
-        const QByteArray key = cacheKey(request->m_currentUrl);
-        if (usesCache(request)) {
-            own = cache->find(key, AcceptValue, request->m_identity);
-        }
-        if (own && !request->m_options.revalidate && (request->m_options.offline || own->isFresh(now()))) {
-            cache->recordFreshHit(own->body.size());
-            const RawHeaders headers = CachePolicy::storedHeaders(*own);
-            succeed(request, Response{request->m_currentUrl, headers, own->body, CacheOutcome::Fresh, {}}, 0);
+        request->m_validator.reset();
+        ResponseCache::Lookup lookup = responses.lookup(cacheQuery(request), now());
+        switch (lookup.answer) {
+        case ResponseCache::Lookup::Answer::Fresh:
+            succeed(request, lookup.fresh, 0);
             return;
-        }
-        if (request->m_options.offline) {
+        case ResponseCache::Lookup::Answer::OfflineMiss:
             fail(request, makeError(request, Error::Kind::Offline), 0);
             return;
+        case ResponseCache::Lookup::Answer::Fetch:
+            request->m_validator = std::make_unique<CacheValidator>(std::move(lookup.validator));
+            enqueue(request);
+            return;
         }
-        if (own) {
-            request->m_conditional = Request::Conditional::Own;
-            request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*own));
-        } else if (usesCache(request)) {
-            if (auto other = cache->findOtherIdentity(key, AcceptValue, request->m_identity)) {
-                request->m_conditional = Request::Conditional::OtherIdentity;
-                request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*other));
-            } else if (request->m_options.expectList) {
-                request->m_conditional = Request::Conditional::EmptyListProbe;
-            }
-        }
-        enqueue(request);
     }
 
     void enqueue(Request *request, bool front = false)
@@ -278,42 +263,19 @@ struct Client::Private
                 return;
             }
         }
-        CacheOutcome outcome = CacheOutcome::Uncached;
-        if (usesCache(request) && CachePolicy::isStorable(status, headers)) {
-            if (cache->store(CachePolicy::entryFrom200(cacheKey(request->m_currentUrl), request->m_identity,
-                                                       headers, body, now()))) {
-                outcome = CacheOutcome::Miss;
-                cache->recordMiss();
-            }
-        }
-        if (outcome == CacheOutcome::Uncached && cache) {
-            cache->recordUncached();
-        }
+        const CacheOutcome outcome = responses.store(cacheQuery(request), status, headers, body, now());
         succeed(request, Response{request->m_currentUrl, headers, body, outcome, json}, status);
     }
 
     void handleNotModified(Request *request, const RawHeaders &headers)
     {
-        if (request->m_conditional == Request::Conditional::None) {
+        const std::optional<Response> revalidated =
+            responses.revalidate(cacheQuery(request), *request->m_validator, headers, now());
+        if (!revalidated) { // a 304 to an unconditional GET
             fail(request, makeError(request, Error::Kind::BadResponse, 304), 304);
             return;
         }
-        // The 304 proves the body for this identity too: another identity's entry, or the empty
-        // list, is kept under this one.
-        const Cache::CachedResponse proven =
-            request->m_cached ? *request->m_cached : CachePolicy::emptyListEntry(request->m_authorization);
-        const Cache::CachedResponse entry = CachePolicy::entryFrom304(proven, cacheKey(request->m_currentUrl),
-                                                                      request->m_identity, headers, now());
-        if (request->m_conditional == Request::Conditional::Own) {
-            cache->refresh(entry.url, entry.variant, entry.identity, entry.fetchedAt, entry.maxAgeSeconds,
-                           findHeader(headers, "etag"), findHeader(headers, "link"));
-        } else {
-            cache->store(entry);
-        }
-        cache->recordRevalidated(entry.body.size());
-        const RawHeaders merged = CachePolicy::mergedHeaders(headers, entry);
-        succeed(request, Response{request->m_currentUrl, merged, entry.body, CacheOutcome::Revalidated, {}},
-                304);
+        succeed(request, *revalidated, 304);
     }
 
     void handleRedirect(Request *request, int status, const RawHeaders &headers)
@@ -371,15 +333,8 @@ struct Client::Private
 
     void log(const Request *request, int status, CacheOutcome outcome, const char *error)
     {
-        RequestLogEntry entry;
-        entry.url = request->m_currentUrl;
-        entry.status = status;
-        entry.outcome = outcome;
-        entry.milliseconds = request->m_timer.isValid() ? request->m_timer.elapsed() : 0;
-        const RateLimit limit = rateLimits.limit(api.resourceOf(request->m_currentUrl));
-        entry.remaining = limit.remaining;
-        entry.limit = limit.limit;
-        entry.error = QString::fromLatin1(error);
+        const RequestLogEntry entry = request->logEntry(
+            status, outcome, rateLimits.limit(api.resourceOf(request->m_currentUrl)), error);
         qCInfo(lcGitHub).noquote() << entry.line();
         Q_EMIT q->requestLogged(entry);
     }
@@ -509,7 +464,7 @@ RateLimitTracker *Client::rateLimits() const
 
 Cache::EtagCache *Client::cache() const
 {
-    return d->cache;
+    return d->responses.etagCache();
 }
 
 } // namespace Hubshelf::GitHub

@@ -1,7 +1,8 @@
 #include "github/request.h"
 
-#include "cache/etagcache.h"
 #include "github/cachepolicy.h"
+#include "github/ratelimittracker.h"
+#include "github/responsecache.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -111,20 +112,24 @@ QNetworkRequest Request::networkRequest(const QByteArray &authorization, int tra
     if (!authorization.isEmpty()) {
         request.setRawHeader("Authorization", authorization);
     }
-    switch (m_conditional) {
-    case Conditional::Own:
-        request.setRawHeader("If-None-Match", m_cached->etag);
-        break;
-    case Conditional::OtherIdentity:
-        request.setRawHeader("If-None-Match", CachePolicy::githubEtag(authorization, m_cached->body));
-        break;
-    case Conditional::EmptyListProbe:
-        request.setRawHeader("If-None-Match", CachePolicy::emptyListEtag(authorization));
-        break;
-    case Conditional::None:
-        break;
+    if (m_validator && m_validator->kind != CacheValidator::Kind::None) {
+        request.setRawHeader("If-None-Match", m_validator->ifNoneMatch(authorization));
     }
     return request;
+}
+
+RequestLogEntry Request::logEntry(int status, CacheOutcome outcome, const RateLimit &limit,
+                                  const char *error) const
+{
+    RequestLogEntry entry;
+    entry.url = m_currentUrl;
+    entry.status = status;
+    entry.outcome = outcome;
+    entry.milliseconds = m_timer.isValid() ? m_timer.elapsed() : 0;
+    entry.remaining = limit.remaining;
+    entry.limit = limit.limit;
+    entry.error = QString::fromLatin1(error);
+    return entry;
 }
 
 template <typename Emit>
