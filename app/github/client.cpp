@@ -4,9 +4,9 @@
 #include "github/cachepolicy.h"
 #include "github/logging.h"
 #include "github/requestqueue.h"
+#include "github/requeststarter.h"
 #include "github/responsecache.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -16,7 +16,6 @@
 #include <QUrlQuery>
 
 #include <algorithm>
-#include <deque>
 
 using namespace Qt::StringLiterals;
 
@@ -30,15 +29,6 @@ constexpr int MaxAttempts = 3;
 constexpr int MaxRedirects = 5;
 constexpr int MaxSecondaryPauses = 5;
 constexpr int MaxPrimaryWaits = 3;
-
-// A byte below 0x20 other than tab, LF and CR is invalid anywhere in JSON (RFC 8259: outside
-// strings only those three are whitespace, inside strings every control character is escaped).
-bool hasRawControlBytes(const QByteArray &body)
-{
-    return std::any_of(body.cbegin(), body.cend(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
-    });
-}
 
 } // namespace
 
@@ -57,10 +47,7 @@ struct Client::Private
     int transferTimeout = 30 * 1000;
     int retryBaseDelay = 1000;
     QTimer wakeTimer;
-    // Requests begin one per turn of the event loop: fifty pages answered from the cache at once
-    // would otherwise read and hand over all fifty before the window can paint.
-    std::deque<QPointer<Request>> starting;
-    QTimer startTimer;
+    RequestStarter starter{q, [this](QObject *request) { begin(static_cast<Request *>(request)); }};
 
     Private(Client *client, QNetworkAccessManager *nam, Cache::EtagCache *etagCache, const QUrl &base)
         : q(client)
@@ -70,9 +57,6 @@ struct Client::Private
     {
         wakeTimer.setSingleShot(true);
         QObject::connect(&wakeTimer, &QTimer::timeout, q, [this] { pump(); });
-        startTimer.setSingleShot(true);
-        startTimer.setInterval(0);
-        QObject::connect(&startTimer, &QTimer::timeout, q, [this] { beginNext(); });
     }
 
     QDateTime now() const { return rateLimits.now(); }
@@ -85,24 +69,6 @@ struct Client::Private
         pump();
     }
 
-    void beginNext()
-    {
-        // As many as fit in a few milliseconds, then the event loop's turn again.
-        constexpr qint64 TurnBudgetMs = 4;
-        QElapsedTimer turn;
-        turn.start();
-        while (!starting.empty() && turn.elapsed() < TurnBudgetMs) {
-            const QPointer<Request> next = starting.front();
-            starting.pop_front();
-            if (next && !next->m_abandoned) {
-                begin(next.data());
-            }
-        }
-        if (!starting.empty()) {
-            startTimer.start();
-        }
-    }
-
     ResponseCache::Query cacheQuery(const Request *request) const
     {
         const QUrl &url = request->m_currentUrl;
@@ -112,6 +78,9 @@ struct Client::Private
 
     void begin(Request *request)
     {
+        if (request->m_abandoned) {
+            return;
+        }
         if (!request->m_identityFixed) {
             request->m_identityFixed = true;
             request->m_authorization = CachePolicy::authorizationFor(token);
@@ -255,13 +224,12 @@ struct Client::Private
         // the body, so parsing is what tells a whole answer from a broken one.
         QJsonDocument json;
         if (api.contains(request->m_currentUrl)) {
-            QJsonParseError parseError{};
-            json = QJsonDocument::fromJson(body, &parseError);
-            // Qt 6.4 accepts raw control bytes (NUL too) inside strings; JSON never has them.
-            if (parseError.error != QJsonParseError::NoError || hasRawControlBytes(body)) {
+            const std::optional<QJsonDocument> parsed = parseJsonBody(body);
+            if (!parsed) {
                 fail(request, makeError(request, Error::Kind::BadResponse, status), status);
                 return;
             }
+            json = *parsed;
         }
         const CacheOutcome outcome = responses.store(cacheQuery(request), status, headers, body, now());
         succeed(request, Response{request->m_currentUrl, headers, body, outcome, json}, status);
@@ -408,11 +376,7 @@ QUrl Client::endpoint(const QString &encodedPath, const QUrlQuery &query) const
 Request *Client::get(const QUrl &url, const RequestOptions &options)
 {
     auto *request = new Request(url, d->moved.value(cacheKey(url), url), options, this);
-    // Started from the event loop, so that the caller can connect to the request first.
-    d->starting.emplace_back(request);
-    if (!d->startTimer.isActive()) {
-        d->startTimer.start();
-    }
+    d->starter.add(request);
     return request;
 }
 

@@ -7,6 +7,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <algorithm>
+
 #include <hubshelf/version.h>
 
 namespace Hubshelf::GitHub {
@@ -59,6 +61,21 @@ QByteArray findHeader(const RawHeaders &headers, const QByteArray &name)
         }
     }
     return {};
+}
+
+std::optional<QJsonDocument> parseJsonBody(const QByteArray &body)
+{
+    QJsonParseError parseError{};
+    QJsonDocument json = QJsonDocument::fromJson(body, &parseError);
+    // A byte below 0x20 other than tab, LF and CR is invalid anywhere in JSON (RFC 8259: outside
+    // strings only those three are whitespace, inside strings every control character is escaped).
+    const bool rawControlBytes = std::any_of(body.cbegin(), body.cend(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    });
+    if (parseError.error != QJsonParseError::NoError || rawControlBytes) {
+        return std::nullopt;
+    }
+    return json;
 }
 
 QString RequestLogEntry::line(Style style) const

@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QNetworkReply;
 class QNetworkRequest;
@@ -56,6 +57,10 @@ struct Response
     QByteArray header(const QByteArray &name) const;
     LinkHeader links() const { return LinkHeader(header("link")); }
 };
+
+// A body as JSON; nothing unless it is whole, valid JSON. Qt 6.4 accepts raw control bytes (NUL
+// too) inside strings, which JSON never has.
+std::optional<QJsonDocument> parseJsonBody(const QByteArray &body);
 
 // One line of the request log: what went over the wire (or came from the cache), never a header
 // or a body.
