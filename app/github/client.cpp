@@ -319,6 +319,7 @@ struct Client::Private
         request->finishWith(error);
     }
 };
+
 Client::Client(QNetworkAccessManager *network, Cache::EtagCache *cache, const QUrl &apiBase, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, network, cache, apiBase))
