@@ -1,12 +1,12 @@
 #include "github/client.h"
 
-#include "cache/etagcache.h"
 #include "github/apiorigin.h"
 #include "github/cachepolicy.h"
 #include "github/logging.h"
 #include "github/requestqueue.h"
+#include "github/requeststarter.h"
+#include "github/responsecache.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -16,13 +16,11 @@
 #include <QUrlQuery>
 
 #include <algorithm>
-#include <deque>
 
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::GitHub {
 
-using CachePolicy::AcceptValue;
 using CachePolicy::cacheKey;
 
 namespace {
@@ -32,15 +30,6 @@ constexpr int MaxRedirects = 5;
 constexpr int MaxSecondaryPauses = 5;
 constexpr int MaxPrimaryWaits = 3;
 
-// A byte below 0x20 other than tab, LF and CR is invalid anywhere in JSON (RFC 8259: outside
-// strings only those three are whitespace, inside strings every control character is escaped).
-bool hasRawControlBytes(const QByteArray &body)
-{
-    return std::any_of(body.cbegin(), body.cend(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
-    });
-}
-
 } // namespace
 
 const QUrl Client::GitHubApi = QUrl(u"https://api.github.com"_s);
@@ -49,7 +38,7 @@ struct Client::Private
 {
     Client *q;
     QNetworkAccessManager *network;
-    Cache::EtagCache *cache;
+    ResponseCache responses;
     ApiOrigin api;
     QByteArray token;
     RateLimitTracker rateLimits;
@@ -58,22 +47,16 @@ struct Client::Private
     int transferTimeout = 30 * 1000;
     int retryBaseDelay = 1000;
     QTimer wakeTimer;
-    // Requests begin one per turn of the event loop: fifty pages answered from the cache at once
-    // would otherwise read and hand over all fifty before the window can paint.
-    std::deque<QPointer<Request>> starting;
-    QTimer startTimer;
+    RequestStarter starter{q, [this](QObject *request) { begin(static_cast<Request *>(request)); }};
 
     Private(Client *client, QNetworkAccessManager *nam, Cache::EtagCache *etagCache, const QUrl &base)
         : q(client)
         , network(nam)
-        , cache(etagCache)
+        , responses(etagCache)
         , api(base)
     {
         wakeTimer.setSingleShot(true);
         QObject::connect(&wakeTimer, &QTimer::timeout, q, [this] { pump(); });
-        startTimer.setSingleShot(true);
-        startTimer.setInterval(0);
-        QObject::connect(&startTimer, &QTimer::timeout, q, [this] { beginNext(); });
     }
 
     QDateTime now() const { return rateLimits.now(); }
@@ -86,67 +69,38 @@ struct Client::Private
         pump();
     }
 
-    void beginNext()
+    ResponseCache::Query cacheQuery(const Request *request) const
     {
-        // As many as fit in a few milliseconds, then the event loop's turn again.
-        constexpr qint64 TurnBudgetMs = 4;
-        QElapsedTimer turn;
-        turn.start();
-        while (!starting.empty() && turn.elapsed() < TurnBudgetMs) {
-            const QPointer<Request> next = starting.front();
-            starting.pop_front();
-            if (next && !next->m_abandoned) {
-                begin(next.data());
-            }
-        }
-        if (!starting.empty()) {
-            startTimer.start();
-        }
-    }
-
-    bool usesCache(const Request *request) const
-    {
-        return request->m_options.useCache && cache && cache->isOpen() &&
-               api.contains(request->m_currentUrl) && !api.isRateLimitEndpoint(request->m_currentUrl);
+        const QUrl &url = request->m_currentUrl;
+        return {url, request->m_identity, request->m_authorization, request->m_options,
+                api.contains(url) && !api.isRateLimitEndpoint(url)};
     }
 
     void begin(Request *request)
     {
+        if (request->m_abandoned) {
+            return;
+        }
         if (!request->m_identityFixed) {
             request->m_identityFixed = true;
             request->m_authorization = CachePolicy::authorizationFor(token);
-            request->m_identity = cache ? cache->identityFor(token) : QByteArray("anon");
+            request->m_identity = responses.identityFor(token);
         }
         request->m_timer.start();
-        request->m_conditional = Request::Conditional::None;
-        request->m_cached.reset();
-        std::optional<Cache::CachedResponse> own;
-        const QByteArray key = cacheKey(request->m_currentUrl);
-        if (usesCache(request)) {
-            own = cache->find(key, AcceptValue, request->m_identity);
-        }
-        if (own && !request->m_options.revalidate && (request->m_options.offline || own->isFresh(now()))) {
-            cache->recordFreshHit(own->body.size());
-            const RawHeaders headers = CachePolicy::storedHeaders(*own);
-            succeed(request, Response{request->m_currentUrl, headers, own->body, CacheOutcome::Fresh, {}}, 0);
+        request->m_validator.reset();
+        ResponseCache::Lookup lookup = responses.lookup(cacheQuery(request), now());
+        switch (lookup.answer) {
+        case ResponseCache::Lookup::Answer::Fresh:
+            succeed(request, lookup.fresh, 0);
             return;
-        }
-        if (request->m_options.offline) {
+        case ResponseCache::Lookup::Answer::OfflineMiss:
             fail(request, makeError(request, Error::Kind::Offline), 0);
             return;
+        case ResponseCache::Lookup::Answer::Fetch:
+            request->m_validator = std::make_unique<CacheValidator>(std::move(lookup.validator));
+            enqueue(request);
+            return;
         }
-        if (own) {
-            request->m_conditional = Request::Conditional::Own;
-            request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*own));
-        } else if (usesCache(request)) {
-            if (auto other = cache->findOtherIdentity(key, AcceptValue, request->m_identity)) {
-                request->m_conditional = Request::Conditional::OtherIdentity;
-                request->m_cached = std::make_unique<Cache::CachedResponse>(std::move(*other));
-            } else if (request->m_options.expectList) {
-                request->m_conditional = Request::Conditional::EmptyListProbe;
-            }
-        }
-        enqueue(request);
     }
 
     void enqueue(Request *request, bool front = false)
@@ -270,50 +224,26 @@ struct Client::Private
         // the body, so parsing is what tells a whole answer from a broken one.
         QJsonDocument json;
         if (api.contains(request->m_currentUrl)) {
-            QJsonParseError parseError{};
-            json = QJsonDocument::fromJson(body, &parseError);
-            // Qt 6.4 accepts raw control bytes (NUL too) inside strings; JSON never has them.
-            if (parseError.error != QJsonParseError::NoError || hasRawControlBytes(body)) {
+            const std::optional<QJsonDocument> parsed = parseJsonBody(body);
+            if (!parsed) {
                 fail(request, makeError(request, Error::Kind::BadResponse, status), status);
                 return;
             }
+            json = *parsed;
         }
-        CacheOutcome outcome = CacheOutcome::Uncached;
-        if (usesCache(request) && CachePolicy::isStorable(status, headers)) {
-            if (cache->store(CachePolicy::entryFrom200(cacheKey(request->m_currentUrl), request->m_identity,
-                                                       headers, body, now()))) {
-                outcome = CacheOutcome::Miss;
-                cache->recordMiss();
-            }
-        }
-        if (outcome == CacheOutcome::Uncached && cache) {
-            cache->recordUncached();
-        }
+        const CacheOutcome outcome = responses.store(cacheQuery(request), status, headers, body, now());
         succeed(request, Response{request->m_currentUrl, headers, body, outcome, json}, status);
     }
 
     void handleNotModified(Request *request, const RawHeaders &headers)
     {
-        if (request->m_conditional == Request::Conditional::None) {
+        const std::optional<Response> revalidated =
+            responses.revalidate(cacheQuery(request), *request->m_validator, headers, now());
+        if (!revalidated) { // a 304 to an unconditional GET
             fail(request, makeError(request, Error::Kind::BadResponse, 304), 304);
             return;
         }
-        // The 304 proves the body for this identity too: another identity's entry, or the empty
-        // list, is kept under this one.
-        const Cache::CachedResponse proven =
-            request->m_cached ? *request->m_cached : CachePolicy::emptyListEntry(request->m_authorization);
-        const Cache::CachedResponse entry = CachePolicy::entryFrom304(proven, cacheKey(request->m_currentUrl),
-                                                                      request->m_identity, headers, now());
-        if (request->m_conditional == Request::Conditional::Own) {
-            cache->refresh(entry.url, entry.variant, entry.identity, entry.fetchedAt, entry.maxAgeSeconds,
-                           findHeader(headers, "etag"), findHeader(headers, "link"));
-        } else {
-            cache->store(entry);
-        }
-        cache->recordRevalidated(entry.body.size());
-        const RawHeaders merged = CachePolicy::mergedHeaders(headers, entry);
-        succeed(request, Response{request->m_currentUrl, merged, entry.body, CacheOutcome::Revalidated, {}},
-                304);
+        succeed(request, *revalidated, 304);
     }
 
     void handleRedirect(Request *request, int status, const RawHeaders &headers)
@@ -371,15 +301,8 @@ struct Client::Private
 
     void log(const Request *request, int status, CacheOutcome outcome, const char *error)
     {
-        RequestLogEntry entry;
-        entry.url = request->m_currentUrl;
-        entry.status = status;
-        entry.outcome = outcome;
-        entry.milliseconds = request->m_timer.isValid() ? request->m_timer.elapsed() : 0;
-        const RateLimit limit = rateLimits.limit(api.resourceOf(request->m_currentUrl));
-        entry.remaining = limit.remaining;
-        entry.limit = limit.limit;
-        entry.error = QString::fromLatin1(error);
+        const RequestLogEntry entry = request->logEntry(
+            status, outcome, rateLimits.limit(api.resourceOf(request->m_currentUrl)), error);
         qCInfo(lcGitHub).noquote() << entry.line();
         Q_EMIT q->requestLogged(entry);
     }
@@ -396,6 +319,7 @@ struct Client::Private
         request->finishWith(error);
     }
 };
+
 Client::Client(QNetworkAccessManager *network, Cache::EtagCache *cache, const QUrl &apiBase, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this, network, cache, apiBase))
@@ -453,11 +377,7 @@ QUrl Client::endpoint(const QString &encodedPath, const QUrlQuery &query) const
 Request *Client::get(const QUrl &url, const RequestOptions &options)
 {
     auto *request = new Request(url, d->moved.value(cacheKey(url), url), options, this);
-    // Started from the event loop, so that the caller can connect to the request first.
-    d->starting.emplace_back(request);
-    if (!d->startTimer.isActive()) {
-        d->startTimer.start();
-    }
+    d->starter.add(request);
     return request;
 }
 
@@ -509,7 +429,7 @@ RateLimitTracker *Client::rateLimits() const
 
 Cache::EtagCache *Client::cache() const
 {
-    return d->cache;
+    return d->responses.etagCache();
 }
 
 } // namespace Hubshelf::GitHub

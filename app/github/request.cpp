@@ -1,10 +1,13 @@
 #include "github/request.h"
 
-#include "cache/etagcache.h"
 #include "github/cachepolicy.h"
+#include "github/ratelimittracker.h"
+#include "github/responsecache.h"
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
+
+#include <algorithm>
 
 #include <hubshelf/version.h>
 
@@ -60,6 +63,21 @@ QByteArray findHeader(const RawHeaders &headers, const QByteArray &name)
     return {};
 }
 
+std::optional<QJsonDocument> parseJsonBody(const QByteArray &body)
+{
+    QJsonParseError parseError{};
+    QJsonDocument json = QJsonDocument::fromJson(body, &parseError);
+    // A byte below 0x20 other than tab, LF and CR is invalid anywhere in JSON (RFC 8259: outside
+    // strings only those three are whitespace, inside strings every control character is escaped).
+    const bool rawControlBytes = std::any_of(body.cbegin(), body.cend(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    });
+    if (parseError.error != QJsonParseError::NoError || rawControlBytes) {
+        return std::nullopt;
+    }
+    return json;
+}
+
 QString RequestLogEntry::line(Style style) const
 {
     const bool failed = !error.isEmpty();
@@ -111,20 +129,24 @@ QNetworkRequest Request::networkRequest(const QByteArray &authorization, int tra
     if (!authorization.isEmpty()) {
         request.setRawHeader("Authorization", authorization);
     }
-    switch (m_conditional) {
-    case Conditional::Own:
-        request.setRawHeader("If-None-Match", m_cached->etag);
-        break;
-    case Conditional::OtherIdentity:
-        request.setRawHeader("If-None-Match", CachePolicy::githubEtag(authorization, m_cached->body));
-        break;
-    case Conditional::EmptyListProbe:
-        request.setRawHeader("If-None-Match", CachePolicy::emptyListEtag(authorization));
-        break;
-    case Conditional::None:
-        break;
+    if (m_validator && m_validator->kind != CacheValidator::Kind::None) {
+        request.setRawHeader("If-None-Match", m_validator->ifNoneMatch(authorization));
     }
     return request;
+}
+
+RequestLogEntry Request::logEntry(int status, CacheOutcome outcome, const RateLimit &limit,
+                                  const char *error) const
+{
+    RequestLogEntry entry;
+    entry.url = m_currentUrl;
+    entry.status = status;
+    entry.outcome = outcome;
+    entry.milliseconds = m_timer.isValid() ? m_timer.elapsed() : 0;
+    entry.remaining = limit.remaining;
+    entry.limit = limit.limit;
+    entry.error = QString::fromLatin1(error);
+    return entry;
 }
 
 template <typename Emit>

@@ -14,15 +14,15 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QNetworkReply;
 class QNetworkRequest;
 
-namespace Hubshelf::Cache {
-struct CachedResponse;
-}
-
 namespace Hubshelf::GitHub {
+
+struct CacheValidator;
+struct RateLimit;
 
 // How the cache took part in a result.
 enum class CacheOutcome {
@@ -57,6 +57,10 @@ struct Response
     QByteArray header(const QByteArray &name) const;
     LinkHeader links() const { return LinkHeader(header("link")); }
 };
+
+// A body as JSON; nothing unless it is whole, valid JSON. Qt 6.4 accepts raw control bytes (NUL
+// too) inside strings, which JSON never has.
+std::optional<QJsonDocument> parseJsonBody(const QByteArray &body);
 
 // One line of the request log: what went over the wire (or came from the cache), never a header
 // or a body.
@@ -108,13 +112,15 @@ Q_SIGNALS:
 
 private:
     friend class Client;
-    enum class Conditional { None, Own, OtherIdentity, EmptyListProbe };
 
     Request(const QUrl &url, const QUrl &target, const RequestOptions &options, QObject *parent);
 
     // The GET as it goes over the wire: GitHub's headers, `authorization` (empty for none: the
-    // client decides where the token may go) and the conditional header of m_conditional.
+    // client decides where the token may go) and the If-None-Match of m_validator.
     QNetworkRequest networkRequest(const QByteArray &authorization, int transferTimeout) const;
+    // The log line of an answer (or a failure: `error` names its kind) to the request as it is now.
+    RequestLogEntry logEntry(int status, CacheOutcome outcome, const RateLimit &limit,
+                             const char *error) const;
     // finished() always, then exactly one of succeeded() and failed(), then the request goes.
     void finishWith(const Response &response);
     void finishWith(const Error &error);
@@ -138,8 +144,7 @@ private:
     bool m_abandoned = false;
     bool m_finished = false;
     QDateTime m_sentAt;
-    Conditional m_conditional = Conditional::None;
-    std::unique_ptr<Cache::CachedResponse> m_cached;
+    std::unique_ptr<CacheValidator> m_validator; // set when the request goes to the network
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_timer;
 };

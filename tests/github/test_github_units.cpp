@@ -1,10 +1,12 @@
-// The pure parts of app/github: names, Link headers, rate-limit bookkeeping, error sentences.
+// The pure parts of app/github: names, Link headers, rate-limit bookkeeping, error sentences, JSON
+// bodies, the pacing of request starts.
 
 #include "github/client.h"
 #include "github/error.h"
 #include "github/linkheader.h"
 #include "github/names.h"
 #include "github/ratelimittracker.h"
+#include "github/requeststarter.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -36,6 +38,9 @@ private Q_SLOTS:
     void errorFromHttpStatus_data();
     void errorFromHttpStatus();
     void rateLimitTracker_readsTheTimeFromItsClock();
+    void parseJsonBody_acceptsOnlyWholeValidJson_data();
+    void parseJsonBody_acceptsOnlyWholeValidJson();
+    void requestStarter_beginsFromTheEventLoopInOrderSkippingDeleted();
 };
 
 void TestGitHubUnits::loginValidation_data()
@@ -314,6 +319,50 @@ void TestGitHubUnits::rateLimitTracker_readsTheTimeFromItsClock()
     tracker.setClock({}); // back to the system clock, in UTC
     QVERIFY(tracker.now().isValid());
     QCOMPARE(tracker.now().timeSpec(), Qt::UTC);
+}
+
+void TestGitHubUnits::parseJsonBody_acceptsOnlyWholeValidJson_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("object") << QByteArray("{\"login\":\"octocat\"}") << true;
+    QTest::newRow("array, whitespace") << QByteArray("[\n\t{\"id\": 1}\r\n]") << true;
+    QTest::newRow("empty list") << QByteArray("[]") << true;
+    QTest::newRow("escaped control character") << QByteArray("[\"a\\u0000b\"]") << true;
+    QTest::newRow("cut short") << QByteArray("[{\"id\":1},{\"id\"") << false;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("NUL inside a string") << QByteArray("[\"a\0b\"]", 7) << false;
+    QTest::newRow("raw escape byte inside a string") << QByteArray("[\"a\x1b b\"]") << false;
+}
+
+void TestGitHubUnits::parseJsonBody_acceptsOnlyWholeValidJson()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    const std::optional<QJsonDocument> json = parseJsonBody(body);
+    QCOMPARE(json.has_value(), valid);
+    if (valid) {
+        QVERIFY(!json->isNull());
+    }
+}
+
+void TestGitHubUnits::requestStarter_beginsFromTheEventLoopInOrderSkippingDeleted()
+{
+    QObject context;
+    QList<QString> begun;
+    RequestStarter starter(&context, [&begun](QObject *request) { begun.append(request->objectName()); });
+    QObject first;
+    first.setObjectName(u"first"_s);
+    auto *gone = new QObject;
+    gone->setObjectName(u"gone"_s);
+    QObject last;
+    last.setObjectName(u"last"_s);
+    starter.add(&first);
+    starter.add(gone);
+    starter.add(&last);
+    QVERIFY(begun.isEmpty()); // the caller connects to a request before it begins
+    delete gone;
+    QTRY_COMPARE(begun, (QList<QString>{u"first"_s, u"last"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestGitHubUnits)

@@ -1,0 +1,107 @@
+#include "github/responsecache.h"
+
+#include "github/cachepolicy.h"
+
+namespace Hubshelf::GitHub {
+
+QByteArray CacheValidator::ifNoneMatch(const QByteArray &authorization) const
+{
+    switch (kind) {
+    case Kind::Own:
+        return cached->etag;
+    case Kind::OtherIdentity:
+        return CachePolicy::githubEtag(authorization, cached->body);
+    case Kind::EmptyListProbe:
+        return CachePolicy::emptyListEtag(authorization);
+    case Kind::None:
+        break;
+    }
+    return {};
+}
+
+ResponseCache::ResponseCache(Cache::EtagCache *cache)
+    : m_cache(cache)
+{}
+
+QByteArray ResponseCache::identityFor(const QByteArray &token) const
+{
+    return m_cache ? m_cache->identityFor(token) : QByteArray("anon");
+}
+
+bool ResponseCache::uses(const Query &query) const
+{
+    return query.options.useCache && m_cache && m_cache->isOpen() && query.cacheableUrl;
+}
+
+ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime &now)
+{
+    Lookup result;
+    const QByteArray key = CachePolicy::cacheKey(query.url);
+    std::optional<Cache::CachedResponse> own;
+    if (uses(query)) {
+        own = m_cache->find(key, CachePolicy::AcceptValue, query.identity);
+    }
+    if (own && !query.options.revalidate && (query.options.offline || own->isFresh(now))) {
+        m_cache->recordFreshHit(own->body.size());
+        result.answer = Lookup::Answer::Fresh;
+        result.fresh =
+            Response{query.url, CachePolicy::storedHeaders(*own), own->body, CacheOutcome::Fresh, {}};
+        return result;
+    }
+    if (query.options.offline) {
+        result.answer = Lookup::Answer::OfflineMiss;
+        return result;
+    }
+    if (own) {
+        result.validator = {CacheValidator::Kind::Own, std::move(own)};
+    } else if (uses(query)) {
+        if (auto other = m_cache->findOtherIdentity(key, CachePolicy::AcceptValue, query.identity)) {
+            result.validator = {CacheValidator::Kind::OtherIdentity, std::move(other)};
+        } else if (query.options.expectList) {
+            result.validator.kind = CacheValidator::Kind::EmptyListProbe;
+        }
+    }
+    return result;
+}
+
+CacheOutcome ResponseCache::store(const Query &query, int status, const RawHeaders &headers,
+                                  const QByteArray &body, const QDateTime &now)
+{
+    CacheOutcome outcome = CacheOutcome::Uncached;
+    if (uses(query) && CachePolicy::isStorable(status, headers)) {
+        if (m_cache->store(CachePolicy::entryFrom200(CachePolicy::cacheKey(query.url), query.identity,
+                                                     headers, body, now))) {
+            outcome = CacheOutcome::Miss;
+            m_cache->recordMiss();
+        }
+    }
+    if (outcome == CacheOutcome::Uncached && m_cache) {
+        m_cache->recordUncached();
+    }
+    return outcome;
+}
+
+std::optional<Response> ResponseCache::revalidate(const Query &query, const CacheValidator &validator,
+                                                  const RawHeaders &headers, const QDateTime &now)
+{
+    if (validator.kind == CacheValidator::Kind::None) {
+        return std::nullopt;
+    }
+    // The 304 proves the body for this identity too: another identity's entry, or the empty
+    // list, is kept under this one.
+    const Cache::CachedResponse proven =
+        validator.cached ? *validator.cached : CachePolicy::emptyListEntry(query.authorization);
+    const Cache::CachedResponse entry =
+        CachePolicy::entryFrom304(proven, CachePolicy::cacheKey(query.url), query.identity, headers, now);
+    if (validator.kind == CacheValidator::Kind::Own) {
+        m_cache->refresh(entry.url, entry.variant, entry.identity, entry.fetchedAt, entry.maxAgeSeconds,
+                         findHeader(headers, "etag"), findHeader(headers, "link"));
+    } else {
+        m_cache->store(entry);
+    }
+    m_cache->recordRevalidated(entry.body.size());
+    return Response{
+        query.url, CachePolicy::mergedHeaders(headers, entry), entry.body, CacheOutcome::Revalidated, {}};
+}
+
+} // namespace Hubshelf::GitHub

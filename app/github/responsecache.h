@@ -1,0 +1,83 @@
+#pragma once
+
+#include "cache/etagcache.h"
+#include "github/request.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QUrl>
+
+#include <optional>
+
+namespace Hubshelf::GitHub {
+
+// What a request that goes to the network offers GitHub for a 304 (If-None-Match), and the body
+// such a 304 proves.
+struct CacheValidator
+{
+    enum class Kind {
+        None,           // an unconditional GET: a 304 to it is a bad answer
+        Own,            // this identity's stale entry, its ETag sent back exactly as received
+        OtherIdentity,  // another identity's entry, with the ETag GitHub would give this request
+        EmptyListProbe, // nothing cached for a list: the ETag of `[]`
+    };
+    Kind kind = Kind::None;
+    std::optional<Cache::CachedResponse> cached; // Own and OtherIdentity
+
+    // The If-None-Match value for a request sending `authorization` (empty: none); empty for None.
+    QByteArray ifNoneMatch(const QByteArray &authorization) const;
+};
+
+// The client's side of the ETag cache: whether a request is answered from it, which conditional
+// it goes out with, and what a 200 or a 304 makes of the cache (statistics included). No socket,
+// no QObject: the client says what time it is and which URLs the cache may take part in.
+class ResponseCache final
+{
+public:
+    // A request as the cache sees it.
+    struct Query
+    {
+        QUrl url;                 // where it goes now, after redirects
+        QByteArray identity;      // who asks (identityFor()), fixed when the request began
+        QByteArray authorization; // that identity's Authorization value, empty for none
+        RequestOptions options;
+        bool cacheableUrl = false; // an API URL, and not /rate_limit (which is never cached)
+    };
+
+    struct Lookup
+    {
+        enum class Answer {
+            Fresh,       // `fresh` is the answer: no request
+            OfflineMiss, // offline, and nothing usable cached
+            Fetch,       // ask the network, with `validator`
+        };
+        Answer answer = Answer::Fetch;
+        Response fresh;
+        CacheValidator validator;
+    };
+
+    // `cache` may be null (no caching); it is not owned.
+    explicit ResponseCache(Cache::EtagCache *cache);
+
+    Cache::EtagCache *etagCache() const { return m_cache; }
+    // The identity a token's requests are cached under; "anon" without a token or a cache.
+    QByteArray identityFor(const QByteArray &token) const;
+
+    // Before a request goes out: a fresh entry (or, offline, any entry) answers it unless it asks
+    // to revalidate; otherwise it goes out, conditional on whatever may earn a 304.
+    Lookup lookup(const Query &query, const QDateTime &now);
+    // A 2xx answer whose body is whole: stored when it may be (Miss), else Uncached.
+    CacheOutcome store(const Query &query, int status, const RawHeaders &headers, const QByteArray &body,
+                       const QDateTime &now);
+    // A 304 to `validator`: the proven body, now kept under the query's identity, with the 304's
+    // headers. Nothing when the request was not conditional: then the 304 is a bad answer.
+    std::optional<Response> revalidate(const Query &query, const CacheValidator &validator,
+                                       const RawHeaders &headers, const QDateTime &now);
+
+private:
+    bool uses(const Query &query) const;
+
+    Cache::EtagCache *m_cache = nullptr;
+};
+
+} // namespace Hubshelf::GitHub
