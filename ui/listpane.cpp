@@ -2,6 +2,7 @@
 
 #include "models/githublistmodel.h"
 #include "settings/appsettings.h"
+#include "ui/listkeys.h"
 #include "ui/listprogress.h"
 #include "widgets/scrollanchor.h"
 
@@ -63,7 +64,6 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
              tr("Show only the rows that contain this text in any column (Ctrl+F; Esc clears)"));
     m_filter->setPlaceholderText(tr("Filter rows (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->installEventFilter(this);
 
     m_rowCount->setObjectName(u"listRowCount"_s);
     m_rowCount->setAccessibleName(tr("Row count"));
@@ -95,7 +95,6 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->installEventFilter(this);
     // Uniform rows: a fixed height is what keeps 20,000 rows cheap to lay out and scroll.
     QHeaderView *rows = m_view->verticalHeader();
     rows->setVisible(false);
@@ -140,6 +139,10 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
         }
     });
     connect(m_filterTimer, &QTimer::timeout, this, &ListPane::applyFilter);
+    auto *keys = new ListKeys(m_filter, m_view, m_loader, this);
+    connect(keys, &ListKeys::intoRows, this, &ListPane::enterRows);
+    connect(keys, &ListKeys::activate, this, &ListPane::activateCurrent);
+    connect(keys, &ListKeys::copy, this, &ListPane::copySelection);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.isValid()) {
             Q_EMIT rowActivated(m_proxy->mapToSource(index));
@@ -210,61 +213,15 @@ QString ListPane::selectedRowsAsText() const
     return m_proxy->rowsAsText(rows, visibleColumns());
 }
 
-bool ListPane::eventFilter(QObject *watched, QEvent *event)
+// From the filter straight into the rows it left.
+void ListPane::enterRows()
 {
-    const QEvent::Type type = event->type();
-    if (type != QEvent::KeyPress && type != QEvent::ShortcutOverride) {
-        return QWidget::eventFilter(watched, event);
-    }
-    auto *key = static_cast<QKeyEvent *>(event);
-    const bool press = type == QEvent::KeyPress;
-    const bool plain = (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
-    const bool enter = plain && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter);
-
-    if (watched == m_filter) {
-        if (key->key() == Qt::Key_Escape && plain && (!m_filter->text().isEmpty() || isLoading())) {
-            // Claimed in ShortcutOverride so that a window-wide Escape does not take it first.
-            event->accept();
-            if (press) {
-                if (m_filter->text().isEmpty()) {
-                    stop();
-                } else {
-                    m_filter->clear();
-                }
-            }
-            return press;
+    if (m_proxy->rowCount() > 0) {
+        if (!m_view->currentIndex().isValid()) {
+            m_view->setCurrentIndex(m_proxy->index(0, visibleColumns().value(0)));
         }
-        if (press && (enter || (plain && key->key() == Qt::Key_Down))) {
-            // From the filter straight into the rows it left.
-            if (m_proxy->rowCount() > 0) {
-                if (!m_view->currentIndex().isValid()) {
-                    m_view->setCurrentIndex(m_proxy->index(0, visibleColumns().value(0)));
-                }
-                m_view->setFocus(Qt::TabFocusReason);
-            }
-            return true;
-        }
-        return QWidget::eventFilter(watched, event);
+        m_view->setFocus(Qt::TabFocusReason);
     }
-
-    if (watched == m_view) {
-        const bool copy = key->matches(QKeySequence::Copy);
-        const bool escape = plain && key->key() == Qt::Key_Escape && isLoading();
-        if (enter || copy || escape) {
-            event->accept();
-            if (press) {
-                if (enter) {
-                    activateCurrent();
-                } else if (copy) {
-                    copySelection();
-                } else {
-                    stop();
-                }
-            }
-            return press;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void ListPane::keyPressEvent(QKeyEvent *event)

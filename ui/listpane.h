@@ -98,13 +98,13 @@ Q_SIGNALS:
     void stopped();
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override; // Escape stops a load
 
 private:
     void showModel(Models::GitHubListModel *model);
     void updateRowCount();
     void applyFilter();
+    void enterRows();
     void copySelection() const;
     void activateCurrent();
 
