@@ -9,8 +9,10 @@ if [ -z "${HUBSHELF_IN_SESSION:-}" ]; then
     exec dbus-run-session -- "$0" "$@"
 fi
 
-# A keyring of its own, so that the tests never touch a person's real one.
+# A keyring of its own, so that the tests never touch a person's real one; a home of its own, so
+# that Qt Test's settings (~/.qttest) are never shared with another run, or with the person's.
 export XDG_DATA_HOME="${XDG_DATA_HOME_FOR_TESTS:-$(mktemp -d)}"
+export HOME="${HOME_FOR_TESTS:-$(mktemp -d)}"
 if [ -z "${XDG_RUNTIME_DIR:-}" ] || [ ! -w "${XDG_RUNTIME_DIR}" ]; then
     XDG_RUNTIME_DIR="$(mktemp -d)"
     chmod 700 "$XDG_RUNTIME_DIR"

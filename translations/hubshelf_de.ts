@@ -1034,54 +1034,13 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+84"/>
-        <source>Places</source>
-        <translation>Orte</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What to show of the current user, organization, repository or gist</source>
-        <translation>Was vom aktuellen Benutzer, der Organisation, dem Repository oder Gist angezeigt wird</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;State:</source>
-        <translation>&amp;Status:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Pull request state</source>
-        <translation>Status der Pull-Requests</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Which pull requests to list</source>
-        <translation>Welche Pull-Requests aufgelistet werden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation>Geschlossen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+156"/>
-        <location line="+28"/>
+        <location filename="../ui/explorerview.cpp" line="+53"/>
+        <location line="+66"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+118"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation>Hier gibt es nichts anzuzeigen; die Meldung oben erklärt, warum.</translation>
     </message>
@@ -1299,37 +1258,6 @@ Befehle:
         </translation>
     </message>
     <message>
-        <location line="-616"/>
-        <source>Loading progress</source>
-        <translation>Ladefortschritt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pages of the list received so far</source>
-        <translation>Bisher empfangene Seiten der Liste</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+475"/>
-        <source>page %1 of %2</source>
-        <translation>Seite %1 von %2</translation>
-    </message>
-    <message>
-        <location line="-470"/>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Stop loading</source>
-        <translation>Laden anhalten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop loading the list; the rows so far stay (Esc)</source>
-        <translation>Das Laden der Liste anhalten; die bisherigen Zeilen bleiben (Esc)</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>Columns</source>
         <translation>Spalten</translation>
@@ -1359,16 +1287,6 @@ Befehle:
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
-    <message>
-        <location line="+319"/>
-        <source>loading</source>
-        <translation>wird geladen</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>page %1</source>
-        <translation>Seite %1</translation>
-    </message>
     <message numerus="yes">
         <location line="+29"/>
         <source>%1 of %Ln row(s)</source>
@@ -1388,6 +1306,49 @@ Befehle:
     <message>
         <source>%1 row</source>
         <translation type="vanished">%1 Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::ListProgress</name>
+    <message>
+        <location filename="../ui/listprogress.cpp" line="+22"/>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages of the list received so far</source>
+        <translation>Bisher empfangene Seiten der Liste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop loading</source>
+        <translation>Laden anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop loading the list; the rows so far stay (Esc)</source>
+        <translation>Das Laden der Liste anhalten; die bisherigen Zeilen bleiben (Esc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>loading</source>
+        <translation>wird geladen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>page %1</source>
+        <translation>Seite %1</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1606,49 @@ Befehle:
         <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::PlacesColumn</name>
+    <message>
+        <location filename="../ui/placescolumn.cpp" line="+23"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Places</source>
+        <translation>Orte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to show of the current user, organization, repository or gist</source>
+        <translation>Was vom aktuellen Benutzer, der Organisation, dem Repository oder Gist angezeigt wird</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pull request state</source>
+        <translation>Status der Pull-Requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which pull requests to list</source>
+        <translation>Welche Pull-Requests aufgelistet werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Alle</translation>
     </message>
 </context>
 <context>

@@ -1026,54 +1026,13 @@ Commands:
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+84"/>
-        <source>Places</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What to show of the current user, organization, repository or gist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;State:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Pull request state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Which pull requests to list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <location line="+156"/>
-        <location line="+28"/>
+        <location filename="../ui/explorerview.cpp" line="+53"/>
+        <location line="+66"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+118"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1287,37 +1246,6 @@ Commands:
         </translation>
     </message>
     <message>
-        <location line="-616"/>
-        <source>Loading progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pages of the list received so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+475"/>
-        <source>page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-470"/>
-        <source>Stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Stop loading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stop loading the list; the rows so far stay (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
@@ -1347,16 +1275,6 @@ Commands:
         <source>&amp;Copy</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+319"/>
-        <source>loading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>page %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <location line="+29"/>
         <source>%1 of %Ln row(s)</source>
@@ -1364,6 +1282,49 @@ Commands:
             <numerusform>%1 of %Ln row</numerusform>
             <numerusform>%1 of %Ln rows</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::ListProgress</name>
+    <message>
+        <location filename="../ui/listprogress.cpp" line="+22"/>
+        <source>Loading progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pages of the list received so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop loading the list; the rows so far stay (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>page %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1620,6 +1581,49 @@ Commands:
     <message>
         <location line="+1"/>
         <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::PlacesColumn</name>
+    <message>
+        <location filename="../ui/placescolumn.cpp" line="+23"/>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to show of the current user, organization, repository or gist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pull request state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which pull requests to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,6 @@
 #include "ui/explorerview.h"
 
 #include "github/client.h"
-#include "github/endpoints.h"
 #include "github/error.h"
 #include "models/githublistmodel.h"
 #include "models/navigator.h"
@@ -9,11 +8,10 @@
 #include "ui/detailspane.h"
 #include "ui/gistview.h"
 #include "ui/listpane.h"
+#include "ui/placescolumn.h"
 #include "ui/profilecard.h"
 
-#include <QComboBox>
 #include <QLabel>
-#include <QListWidget>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -33,59 +31,21 @@ constexpr int DetailsDelayMs = 150; // arrow keys through a list fetch only wher
 
 } // namespace
 
-ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars, QWidget *parent)
+ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars,
+                           Settings::AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_navigator(new Models::Navigator(client, this))
 {
     setObjectName(u"explorer"_s);
 
-    auto *placesColumn = new QWidget(this);
-    placesColumn->setObjectName(u"placesColumn"_s);
-    m_targetTitle = new QLabel(placesColumn);
-    m_targetTitle->setObjectName(u"targetTitle"_s);
-    m_targetTitle->setWordWrap(true);
-    m_targetTitle->setTextFormat(Qt::PlainText); // a GitHub name is text, never markup
-    m_targetTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont titleFont = m_targetTitle->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
-    titleFont.setWeight(QFont::DemiBold);
-    m_targetTitle->setFont(titleFont);
-
-    m_places = new QListWidget(placesColumn);
-    m_places->setObjectName(u"placesList"_s);
-    m_places->setAccessibleName(tr("Places"));
-    m_places->setToolTip(tr("What to show of the current user, organization, repository or gist"));
-    m_places->setFrameShape(QFrame::NoFrame);
-    m_places->setUniformItemSizes(true);
-    m_places->setSpacing(1);
-    connect(m_places, &QListWidget::itemActivated, this, &ExplorerView::placeChosen);
-    connect(m_places, &QListWidget::itemClicked, this, &ExplorerView::placeChosen);
-
-    m_pullStateLabel = new QLabel(tr("&State:"), placesColumn);
-    m_pullState = new QComboBox(placesColumn);
-    m_pullState->setObjectName(u"pullStateBox"_s);
-    m_pullState->setAccessibleName(tr("Pull request state"));
-    m_pullState->setToolTip(tr("Which pull requests to list"));
-    const QStringList &pullStates = GitHub::Endpoints::pullRequestStates();
-    m_pullState->addItem(tr("Open"), pullStates.at(0));
-    m_pullState->addItem(tr("Closed"), pullStates.at(1));
-    m_pullState->addItem(tr("All"), pullStates.at(2));
-    m_pullStateLabel->setBuddy(m_pullState);
-    connect(m_pullState, &QComboBox::activated, this,
-            [this] { m_navigator->choosePullState(m_pullState->currentData().toString()); });
-
-    auto *placesLayout = new QVBoxLayout(placesColumn);
-    placesLayout->setContentsMargins(8, 8, 4, 8);
-    placesLayout->addWidget(m_targetTitle);
-    placesLayout->addSpacing(4);
-    placesLayout->addWidget(m_places, 1);
-    placesLayout->addWidget(m_pullStateLabel);
-    placesLayout->addWidget(m_pullState);
+    m_placesColumn = new PlacesColumn(this);
+    connect(m_placesColumn, &PlacesColumn::placeChosen, m_navigator, &Models::Navigator::choosePlace);
+    connect(m_placesColumn, &PlacesColumn::pullStateChosen, m_navigator, &Models::Navigator::choosePullState);
 
     m_centre = new QStackedWidget(this);
     m_centre->setObjectName(u"centreStack"_s);
-    m_listPane = new ListPane(m_centre);
+    m_listPane = new ListPane(settings, m_centre);
     m_profileCard = new ProfileCard(m_centre);
     m_profileCard->setAvatarLoader(avatars);
     m_gistView = new GistView(m_centre);
@@ -108,7 +68,7 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"explorerSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(placesColumn);
+    m_splitter->addWidget(m_placesColumn);
     m_splitter->addWidget(m_centre);
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 0);
@@ -129,18 +89,30 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     connect(m_listPane, &ListPane::loadingFinished, this, &ExplorerView::succeeded);
 
     connectNavigator();
-    fillPlaces({}, Place::Profile);
 }
 
 ExplorerView::~ExplorerView() = default;
+
+QListWidget *ExplorerView::placesList() const
+{
+    return m_placesColumn->placesList();
+}
+
+QComboBox *ExplorerView::pullStateBox() const
+{
+    return m_placesColumn->pullStateBox();
+}
 
 void ExplorerView::connectNavigator()
 {
     Models::Navigator *navigator = m_navigator;
     connect(navigator, &Models::Navigator::locationChanged, this, &ExplorerView::locationChanged);
     connect(navigator, &Models::Navigator::navigating, this, &ExplorerView::navigating);
-    connect(navigator, &Models::Navigator::titleChanged, m_targetTitle, &QLabel::setText);
-    connect(navigator, &Models::Navigator::placesChanged, this, &ExplorerView::fillPlaces);
+    connect(navigator, &Models::Navigator::titleChanged, m_placesColumn, &PlacesColumn::setTitle);
+    connect(navigator, &Models::Navigator::placesChanged, this,
+            [this](const QList<Place> &places, Place current) {
+                m_placesColumn->setPlaces(places, current, m_navigator->location().pullState);
+            });
     connect(navigator, &Models::Navigator::targetLoading, this, [this] {
         // A gist shown stays while the same gist is asked again.
         if (m_navigator->location().target.kind != Kind::Gist || m_centre->currentWidget() != m_gistView) {
@@ -191,33 +163,6 @@ void ExplorerView::navigating(bool again)
     } else {
         m_listPane->clear(); // nothing of the last list lingers while the next one loads
         m_details->showEmpty();
-    }
-}
-
-void ExplorerView::fillPlaces(const QList<Place> &places, Place current)
-{
-    const QSignalBlocker blocker(m_places);
-    m_places->clear();
-    for (const Place place : places) {
-        auto *item = new QListWidgetItem(Models::placeTitle(place), m_places);
-        item->setData(Qt::UserRole, int(place));
-        if (place == current) {
-            m_places->setCurrentItem(item);
-        }
-    }
-    const bool pulls = places.contains(Place::PullRequests);
-    m_pullStateLabel->setVisible(pulls);
-    m_pullState->setVisible(pulls);
-    if (pulls) {
-        const QStringList &states = GitHub::Endpoints::pullRequestStates();
-        m_pullState->setCurrentIndex(std::max(0, int(states.indexOf(m_navigator->location().pullState))));
-    }
-}
-
-void ExplorerView::placeChosen()
-{
-    if (const QListWidgetItem *item = m_places->currentItem()) {
-        m_navigator->choosePlace(Place(item->data(Qt::UserRole).toInt()));
     }
 }
 

@@ -19,6 +19,9 @@ namespace Hubshelf::GitHub {
 class Client;
 struct Error;
 } // namespace Hubshelf::GitHub
+namespace Hubshelf::Settings {
+class AppSettings;
+}
 
 namespace Hubshelf::Images {
 class AvatarLoader;
@@ -31,6 +34,7 @@ using Models::Location;
 class DetailsPane;
 class GistView;
 class ListPane;
+class PlacesColumn;
 class ProfileCard;
 
 // Where the person is and what they see there: the places of the current target on the left,
@@ -43,7 +47,9 @@ class ExplorerView final : public QWidget
     Q_DISABLE_COPY_MOVE(ExplorerView)
 
 public:
-    ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars, QWidget *parent = nullptr);
+    // `settings` keeps the list's columns (null: the list keeps its own on the application's QSettings).
+    ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars,
+                 Settings::AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~ExplorerView() override;
 
     // Navigation, as the navigator does it.
@@ -67,8 +73,8 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     GistView *gistView() const { return m_gistView; }
     ProfileCard *profileCard() const { return m_profileCard; }
-    QListWidget *placesList() const { return m_places; }
-    QComboBox *pullStateBox() const { return m_pullState; }
+    QListWidget *placesList() const;
+    QComboBox *pullStateBox() const;
     QSplitter *splitter() const { return m_splitter; }
 
 Q_SIGNALS:
@@ -81,8 +87,6 @@ Q_SIGNALS:
 private:
     void connectNavigator();
     void navigating(bool again);
-    void fillPlaces(const QList<Models::Place> &places, Models::Place current);
-    void placeChosen();
     // A column's text (by CSV name) in the list's row of `sourceIndex`.
     QString rowValue(const QModelIndex &sourceIndex, const QString &column) const;
     void rowActivated(const QModelIndex &sourceIndex);
@@ -97,10 +101,7 @@ private:
     bool m_failing = false;
     QTimer m_detailsTimer;
 
-    QLabel *m_targetTitle = nullptr;
-    QListWidget *m_places = nullptr;
-    QLabel *m_pullStateLabel = nullptr;
-    QComboBox *m_pullState = nullptr;
+    PlacesColumn *m_placesColumn = nullptr;
     QStackedWidget *m_centre = nullptr;
     QLabel *m_loadingPage = nullptr;
     ListPane *m_listPane = nullptr;

@@ -1,11 +1,11 @@
 #include "ui/listheader.h"
 
 #include "models/githublistmodel.h"
+#include "settings/appsettings.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QMenu>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
@@ -23,10 +23,12 @@ constexpr int SaveDelayMs = 500;
 
 } // namespace
 
-ListHeader::ListHeader(QTableView *view, QSortFilterProxyModel *proxy, QObject *parent)
+ListHeader::ListHeader(QTableView *view, QSortFilterProxyModel *proxy, Settings::AppSettings *settings,
+                       QObject *parent)
     : QObject(parent)
     , m_view(view)
     , m_proxy(proxy)
+    , m_settings(settings)
     , m_menu(new QMenu(view))
     , m_saveTimer(new QTimer(this))
 {
@@ -105,7 +107,8 @@ void ListHeader::restore()
     QHeaderView *header = m_view->horizontalHeader();
     m_restoring = true;
     applyDefault();
-    const QByteArray state = storedHeaderState(m_model->kind());
+    const QByteArray state =
+        m_settings ? m_settings->listHeaderState(Models::listKindName(m_model->kind())) : QByteArray();
     if (!state.isEmpty() && (!header->restoreState(state) || header->count() != m_model->columnCount() ||
                              header->hiddenSectionCount() >= header->count())) {
         applyDefault(); // a state of another version of the columns, or one with nothing to show
@@ -149,8 +152,9 @@ void ListHeader::save()
 {
     m_saveTimer->stop();
     m_dirty = false;
-    if (m_model) {
-        storeHeaderState(m_model->kind(), m_view->horizontalHeader()->saveState());
+    if (m_model && m_settings) {
+        m_settings->setListHeaderState(Models::listKindName(m_model->kind()),
+                                       m_view->horizontalHeader()->saveState());
     }
 }
 
@@ -161,16 +165,6 @@ void ListHeader::scheduleSave()
     }
     m_dirty = true;
     m_saveTimer->start();
-}
-
-QByteArray ListHeader::storedHeaderState(Models::ListKind kind)
-{
-    return QSettings().value(u"lists/"_s + Models::listKindName(kind) + u"/header"_s).toByteArray();
-}
-
-void ListHeader::storeHeaderState(Models::ListKind kind, const QByteArray &state)
-{
-    QSettings().setValue(u"lists/"_s + Models::listKindName(kind) + u"/header"_s, state);
 }
 
 void ListHeader::rebuildMenu()

@@ -14,11 +14,14 @@ class QTimer;
 namespace Hubshelf::Models {
 class GitHubListModel;
 }
+namespace Hubshelf::Settings {
+class AppSettings;
+}
 
 namespace Hubshelf::Ui {
 
 // The columns of the list's table: which are shown, in what order, how wide and which one sorts,
-// remembered per list kind in QSettings, and the menu that chooses them. A kind's first use shows
+// remembered per list kind in the AppSettings, and the menu that chooses them. A kind's first use shows
 // every column at its natural width (models/columns), in GitHub's order, unsorted.
 class ListHeader final : public QObject
 {
@@ -26,8 +29,10 @@ class ListHeader final : public QObject
     Q_DISABLE_COPY_MOVE(ListHeader)
 
 public:
-    // `view` shows `proxy`; both outlive this.
-    ListHeader(QTableView *view, QSortFilterProxyModel *proxy, QObject *parent = nullptr);
+    // `view` shows `proxy`; both outlive this. `settings` keeps each kind's header; when it goes
+    // first, a last change is not saved.
+    ListHeader(QTableView *view, QSortFilterProxyModel *proxy, Settings::AppSettings *settings,
+               QObject *parent = nullptr);
     ~ListHeader() override; // a change still waiting to be saved is saved
 
     // Puts `model` (or none) under the proxy: the shown kind's header is saved, the new kind's
@@ -45,14 +50,12 @@ private:
     int defaultWidth(const Models::Column &column) const;
     void save();
     void scheduleSave();
-    // The QSettings of the header state per list kind.
-    static QByteArray storedHeaderState(Models::ListKind kind);
-    static void storeHeaderState(Models::ListKind kind, const QByteArray &state);
     void rebuildMenu();
     void setColumnVisible(int column, bool visible);
 
     QTableView *m_view = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
+    QPointer<Settings::AppSettings> m_settings;
     QPointer<Models::GitHubListModel> m_model;
     QMenu *m_menu = nullptr;
     QTimer *m_saveTimer = nullptr;

@@ -1,6 +1,10 @@
 #include "ui/listpane.h"
 
 #include "models/githublistmodel.h"
+#include "settings/appsettings.h"
+#include "ui/listkeys.h"
+#include "ui/listprogress.h"
+#include "widgets/scrollanchor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,9 +17,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QProgressBar>
-#include <QScrollBar>
-#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -42,16 +43,16 @@ void describe(QWidget *widget, const QString &objectName, const QString &accessi
 
 } // namespace
 
-ListPane::ListPane(QWidget *parent)
+ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_loader(new Models::ListLoader(this))
     , m_proxy(new Models::ListProxyModel(this))
     , m_view(new QTableView(this))
-    , m_header(new ListHeader(m_view, m_proxy, this))
+    , m_header(new ListHeader(m_view, m_proxy, settings ? settings : new Settings::AppSettings(this), this))
+    , m_anchor(new Widgets::ScrollAnchor(m_view, m_proxy, this))
     , m_filter(new QLineEdit(this))
     , m_rowCount(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_stop(new QToolButton(this))
+    , m_progress(new ListProgress(m_loader, this))
     , m_columnsButton(new QToolButton(this))
     , m_filterTimer(new QTimer(this))
 {
@@ -63,7 +64,6 @@ ListPane::ListPane(QWidget *parent)
              tr("Show only the rows that contain this text in any column (Ctrl+F; Esc clears)"));
     m_filter->setPlaceholderText(tr("Filter rows (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
-    m_filter->installEventFilter(this);
 
     m_rowCount->setObjectName(u"listRowCount"_s);
     m_rowCount->setAccessibleName(tr("Row count"));
@@ -72,20 +72,6 @@ ListPane::ListPane(QWidget *parent)
     // Room for the usual counts, so that the filter field does not twitch as rows arrive.
     m_rowCount->setMinimumWidth(
         m_rowCount->fontMetrics().horizontalAdvance(tr("%Ln row(s)", nullptr, 88888)));
-
-    describe(m_progress, u"listProgress"_s, tr("Loading progress"), tr("Pages of the list received so far"));
-    m_progress->setTextVisible(true);
-    m_progress->setFixedWidth(fontMetrics().horizontalAdvance(tr("page %1 of %2").arg(u"888"_s, u"888"_s)) +
-                              fontMetrics().horizontalAdvance(u'M') * 4);
-    m_progress->setVisible(false);
-
-    describe(m_stop, u"listStop"_s, tr("Stop loading"),
-             tr("Stop loading the list; the rows so far stay (Esc)"));
-    m_stop->setText(tr("Stop"));
-    m_stop->setIcon(style()->standardIcon(QStyle::SP_BrowserStop));
-    m_stop->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_stop->setAutoRaise(true);
-    m_stop->setVisible(false);
 
     describe(m_columnsButton, u"listColumns"_s, tr("Choose columns"), tr("Choose the columns to show"));
     m_columnsButton->setText(tr("Columns"));
@@ -109,7 +95,6 @@ ListPane::ListPane(QWidget *parent)
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->installEventFilter(this);
     // Uniform rows: a fixed height is what keeps 20,000 rows cheap to lay out and scroll.
     QHeaderView *rows = m_view->verticalHeader();
     rows->setVisible(false);
@@ -122,7 +107,6 @@ ListPane::ListPane(QWidget *parent)
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_rowCount);
     bar->addWidget(m_progress);
-    bar->addWidget(m_stop);
     bar->addWidget(m_columnsButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -135,13 +119,13 @@ ListPane::ListPane(QWidget *parent)
     m_filterTimer->setInterval(FilterDelayMs);
 
     connect(m_loader, &Models::ListLoader::modelChanged, this, &ListPane::showModel);
-    connect(m_loader, &Models::ListLoader::progress, this, &ListPane::showProgress);
-    // A load begins or ends: the bar and Stop follow first, then the pane tells.
+    connect(m_loader, &Models::ListLoader::progress, this, &ListPane::pageLoaded);
+    // A load begins or ends: the progress (connected first) and the count follow, then the pane tells.
     for (const auto signal :
          {&Models::ListLoader::started, &Models::ListLoader::finished, &Models::ListLoader::stopped}) {
-        connect(m_loader, signal, this, &ListPane::showLoading);
+        connect(m_loader, signal, this, &ListPane::updateRowCount);
     }
-    connect(m_loader, &Models::ListLoader::failed, this, &ListPane::showLoading);
+    connect(m_loader, &Models::ListLoader::failed, this, &ListPane::updateRowCount);
     connect(m_loader, &Models::ListLoader::started, this, &ListPane::loadingStarted);
     connect(m_loader, &Models::ListLoader::finished, this, &ListPane::loadingFinished);
     connect(m_loader, &Models::ListLoader::stopped, this, &ListPane::stopped);
@@ -155,7 +139,10 @@ ListPane::ListPane(QWidget *parent)
         }
     });
     connect(m_filterTimer, &QTimer::timeout, this, &ListPane::applyFilter);
-    connect(m_stop, &QToolButton::clicked, this, &ListPane::stop);
+    auto *keys = new ListKeys(m_filter, m_view, m_loader, this);
+    connect(keys, &ListKeys::intoRows, this, &ListPane::enterRows);
+    connect(keys, &ListKeys::activate, this, &ListPane::activateCurrent);
+    connect(keys, &ListKeys::copy, this, &ListPane::copySelection);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.isValid()) {
             Q_EMIT rowActivated(m_proxy->mapToSource(index));
@@ -173,7 +160,7 @@ ListPane::ListPane(QWidget *parent)
         menu.addAction(tr("&Copy"), this, &ListPane::copySelection)->setShortcut(QKeySequence::Copy);
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
-    // Rows come a page at a time (restoreAnchor) and go through applyFilter(), which count them
+    // Rows come a page at a time (showModel) and go through applyFilter(), which count them
     // once rather than once per block of sorted rows the proxy inserts.
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ListPane::updateRowCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ListPane::updateRowCount);
@@ -199,7 +186,8 @@ void ListPane::applyPendingFilter()
 void ListPane::clear()
 {
     m_loader->clear();
-    showLoading();
+    m_progress->showState();
+    updateRowCount();
     m_filter->clear();
 }
 
@@ -225,61 +213,15 @@ QString ListPane::selectedRowsAsText() const
     return m_proxy->rowsAsText(rows, visibleColumns());
 }
 
-bool ListPane::eventFilter(QObject *watched, QEvent *event)
+// From the filter straight into the rows it left.
+void ListPane::enterRows()
 {
-    const QEvent::Type type = event->type();
-    if (type != QEvent::KeyPress && type != QEvent::ShortcutOverride) {
-        return QWidget::eventFilter(watched, event);
-    }
-    auto *key = static_cast<QKeyEvent *>(event);
-    const bool press = type == QEvent::KeyPress;
-    const bool plain = (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
-    const bool enter = plain && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter);
-
-    if (watched == m_filter) {
-        if (key->key() == Qt::Key_Escape && plain && (!m_filter->text().isEmpty() || isLoading())) {
-            // Claimed in ShortcutOverride so that a window-wide Escape does not take it first.
-            event->accept();
-            if (press) {
-                if (m_filter->text().isEmpty()) {
-                    stop();
-                } else {
-                    m_filter->clear();
-                }
-            }
-            return press;
+    if (m_proxy->rowCount() > 0) {
+        if (!m_view->currentIndex().isValid()) {
+            m_view->setCurrentIndex(m_proxy->index(0, visibleColumns().value(0)));
         }
-        if (press && (enter || (plain && key->key() == Qt::Key_Down))) {
-            // From the filter straight into the rows it left.
-            if (m_proxy->rowCount() > 0) {
-                if (!m_view->currentIndex().isValid()) {
-                    m_view->setCurrentIndex(m_proxy->index(0, visibleColumns().value(0)));
-                }
-                m_view->setFocus(Qt::TabFocusReason);
-            }
-            return true;
-        }
-        return QWidget::eventFilter(watched, event);
+        m_view->setFocus(Qt::TabFocusReason);
     }
-
-    if (watched == m_view) {
-        const bool copy = key->matches(QKeySequence::Copy);
-        const bool escape = plain && key->key() == Qt::Key_Escape && isLoading();
-        if (enter || copy || escape) {
-            event->accept();
-            if (press) {
-                if (enter) {
-                    activateCurrent();
-                } else if (copy) {
-                    copySelection();
-                } else {
-                    stop();
-                }
-            }
-            return press;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void ListPane::keyPressEvent(QKeyEvent *event)
@@ -301,72 +243,18 @@ void ListPane::showModel(Models::GitHubListModel *model)
         m_model && model && model->kind() == m_model->kind() && m_loader->listUrl() == m_shownUrl;
     m_model = model;
     m_shownUrl = m_loader->listUrl();
-    m_anchor = QPersistentModelIndex();
     m_header->setModel(model);
     if (!sameList && !m_filter->text().isEmpty()) {
         m_filter->clear();
     }
     if (model) {
-        // A page goes in as one insert, around which the row in view keeps its place.
-        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, &ListPane::rememberAnchor);
-        connect(model, &QAbstractItemModel::rowsInserted, this, &ListPane::restoreAnchor);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &ListPane::updateRowCount);
     }
+    // A page goes in as one insert, around which the row in view keeps its place.
+    m_anchor->setSourceModel(model);
     updateRowCount();
     if (hadCurrent) {
         Q_EMIT currentRowChanged({});
-    }
-}
-
-void ListPane::showLoading()
-{
-    if (isLoading() && m_loader->pagesDone() == 0) {
-        m_progress->setRange(0, 0); // busy until the first page tells how many there are
-        m_progress->setValue(0);
-        m_progress->setFormat(tr("loading"));
-    }
-    m_progress->setVisible(isLoading());
-    m_stop->setVisible(isLoading());
-    updateRowCount();
-}
-
-void ListPane::showProgress(int done, int total)
-{
-    // Cursor pagination: the end is unknown, so the bar only shows that pages keep coming.
-    m_progress->setRange(0, total > 0 ? total : done + 1);
-    m_progress->setValue(done);
-    m_progress->setFormat(total > 0
-                              ? tr("page %1 of %2").arg(QLocale().toString(done), QLocale().toString(total))
-                              : tr("page %1").arg(QLocale().toString(done)));
-    Q_EMIT pageLoaded(done, total);
-}
-
-// Sorted rows land anywhere, so the row the person looks at (the current one, when on screen, else
-// the top one) keeps its place on screen. Unsorted rows only ever go below.
-void ListPane::rememberAnchor()
-{
-    m_anchor = QPersistentModelIndex();
-    if (m_proxy->sortColumn() < 0 || m_proxy->rowCount() == 0) {
-        return;
-    }
-    const QModelIndex current = m_view->currentIndex();
-    if (current.isValid() && m_view->viewport()->rect().intersects(m_view->visualRect(current))) {
-        m_anchor = m_proxy->mapToSource(current);
-    } else if (m_view->verticalScrollBar()->value() > 0) {
-        m_anchor = m_proxy->mapToSource(m_view->indexAt(QPoint(1, 1)));
-    }
-    if (m_anchor.isValid()) {
-        m_anchorY = m_view->rowViewportPosition(m_proxy->mapFromSource(m_anchor).row());
-    }
-}
-
-void ListPane::restoreAnchor()
-{
-    updateRowCount();
-    const QModelIndex moved = m_proxy->mapFromSource(std::exchange(m_anchor, QPersistentModelIndex()));
-    if (moved.isValid()) {
-        QScrollBar *scroll = m_view->verticalScrollBar();
-        m_view->doItemsLayout(); // the scroll range must include the new rows first
-        scroll->setValue(scroll->value() + m_view->rowViewportPosition(moved.row()) - m_anchorY);
     }
 }
 

@@ -8,7 +8,6 @@
 #include "ui/listheader.h"
 
 #include <QList>
-#include <QPersistentModelIndex>
 #include <QPointer>
 #include <QUrl>
 #include <QWidget>
@@ -16,7 +15,6 @@
 class QKeyEvent;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -28,19 +26,28 @@ class Client;
 namespace Hubshelf::Models {
 class GitHubListModel;
 }
+namespace Hubshelf::Settings {
+class AppSettings;
+}
+namespace Hubshelf::Ui::Widgets {
+class ScrollAnchor;
+}
 
 namespace Hubshelf::Ui {
 
+class ListProgress;
+
 // The centre of the window: one GitHub list in a table, filled page by page by its ListLoader,
 // with a filter field, a row count, a column chooser and a progress bar with Stop while loading.
-// The header (visible columns, order, widths, sort) is remembered per list kind in QSettings.
+// The header (visible columns, order, widths, sort) is remembered per list kind in `settings`.
 class ListPane final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ListPane)
 
 public:
-    explicit ListPane(QWidget *parent = nullptr);
+    // Without settings the pane keeps its own on the application's QSettings.
+    explicit ListPane(Settings::AppSettings *settings = nullptr, QWidget *parent = nullptr);
     ~ListPane() override;
 
     // Shows a new list: the loader drops the old rows and stream and streams every page of
@@ -91,17 +98,13 @@ Q_SIGNALS:
     void stopped();
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override; // Escape stops a load
 
 private:
     void showModel(Models::GitHubListModel *model);
-    void showLoading();
-    void showProgress(int done, int total);
-    void rememberAnchor();
-    void restoreAnchor();
     void updateRowCount();
     void applyFilter();
+    void enterRows();
     void copySelection() const;
     void activateCurrent();
 
@@ -110,16 +113,13 @@ private:
     // The model on screen and the list it holds: the loader's, once showModel() has taken it.
     QPointer<Models::GitHubListModel> m_model;
     QUrl m_shownUrl;
-    // The row the person looks at while a page goes in, and where it was on screen.
-    QPersistentModelIndex m_anchor;
-    int m_anchorY = 0;
 
     QTableView *m_view = nullptr;
     ListHeader *m_header = nullptr;
+    Widgets::ScrollAnchor *m_anchor = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_rowCount = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_stop = nullptr;
+    ListProgress *m_progress = nullptr;
     QToolButton *m_columnsButton = nullptr;
     QTimer *m_filterTimer = nullptr;
 };

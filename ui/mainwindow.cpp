@@ -389,7 +389,7 @@ void MainWindow::createCentralArea()
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
     centreLayout->addWidget(m_errorBanner);
-    m_explorer = new ExplorerView(m_services.client, m_services.avatars, centre);
+    m_explorer = new ExplorerView(m_services.client, m_services.avatars, m_settings, centre);
     m_pages = new QStackedWidget(centre);
     m_pages->addWidget(page);
     m_pages->addWidget(m_explorer);

@@ -61,7 +61,6 @@ RateLimitDialog::RateLimitDialog(GitHub::Client *client, Models::RateLimitHistor
     : QDialog(parent)
     , m_client(client)
     , m_history(history)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     Q_ASSERT(client);
     setObjectName(u"rateLimitDialog"_s);
@@ -174,9 +173,9 @@ RateLimitDialog::~RateLimitDialog()
     }
 }
 
-void RateLimitDialog::setClock(Clock clock)
+void RateLimitDialog::setClock(Core::Clock clock)
 {
-    m_clock = std::move(clock);
+    m_clock = Core::orSystem(std::move(clock));
     updateCountdowns();
 }
 

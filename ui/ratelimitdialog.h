@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clock.h"
 #include "github/ratelimittracker.h"
 
 #include <QDateTime>
@@ -8,8 +9,6 @@
 #include <QPointF>
 #include <QPointer>
 #include <QString>
-
-#include <functional>
 
 class QChart;
 class QChartView;
@@ -45,8 +44,6 @@ class RateLimitDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(RateLimitDialog)
 
 public:
-    using Clock = std::function<QDateTime()>;
-
     enum Column { ResourceColumn, UsageColumn, RemainingColumn, ResetColumn, ColumnCount };
 
     // Neither is owned; both must outlive the dialog. Without a history the dialog keeps its own,
@@ -55,9 +52,9 @@ public:
                              QWidget *parent = nullptr);
     ~RateLimitDialog() override;
 
-    // Defaults to QDateTime::currentDateTimeUtc; tests inject their own. Used for the countdowns
-    // (and for the time of each chart sample when the dialog keeps its own history).
-    void setClock(Clock clock);
+    // The system clock unless set (an empty one is the system's); tests inject their own. Used for
+    // the countdowns (and for the time of each chart sample when the dialog keeps its own history).
+    void setClock(Core::Clock clock);
 
     // GET /rate_limit, unless one is already under way.
     void fetch();
@@ -89,7 +86,7 @@ private:
 
     GitHub::Client *m_client;
     Models::RateLimitHistory *m_history = nullptr;
-    Clock m_clock;
+    Core::Clock m_clock = Core::systemClock();
     QPointer<GitHub::Request> m_pending;
     QTableWidget *m_table = nullptr;
     QChart *m_chart = nullptr;

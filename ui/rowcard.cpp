@@ -1,6 +1,7 @@
 #include "ui/rowcard.h"
 
 #include "models/roles.h"
+#include "widgets/titlefont.h"
 #include "widgets/weblinkbutton.h"
 
 #include <QAbstractItemModel>
@@ -21,10 +22,7 @@ RowCard::RowCard(QWidget *parent)
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_title->setFocusPolicy(Qt::StrongFocus);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setWeight(QFont::DemiBold);
-    m_title->setFont(titleFont);
+    Widgets::setTitleFont(m_title, 1.4);
 
     m_description = new QLabel(this);
     m_description->setObjectName(u"rowCardDescription"_s);

@@ -17,6 +17,12 @@ QString windowStateKey(const QString &name)
     return u"window/"_s + name;
 }
 
+// Outside window/: the key the list headers have always had, so that people keep their columns.
+QString listHeaderKey(const QString &kindName)
+{
+    return u"lists/"_s + kindName + u"/header"_s;
+}
+
 } // namespace
 
 AppSettings::AppSettings(QObject *parent)
@@ -71,6 +77,16 @@ QByteArray AppSettings::windowState(const QString &name) const
 void AppSettings::setWindowState(const QString &name, const QByteArray &state)
 {
     m_store->setValue(windowStateKey(name), state);
+}
+
+QByteArray AppSettings::listHeaderState(const QString &kindName) const
+{
+    return m_store->value(listHeaderKey(kindName)).toByteArray();
+}
+
+void AppSettings::setListHeaderState(const QString &kindName, const QByteArray &state)
+{
+    m_store->setValue(listHeaderKey(kindName), state);
 }
 
 void applyToServices(AppSettings &settings, GitHub::Client *client, Cache::EtagCache *cache)

@@ -47,6 +47,10 @@ public:
     // Window geometry, toolbar and dock state, splitters: not preferences, never changed().
     QByteArray windowState(const QString &name) const;
     void setWindowState(const QString &name, const QByteArray &state);
+    // A list table's header (columns, order, widths, sort) per list kind, by the kind's stable name
+    // (Models::listKindName): window state too, never changed().
+    QByteArray listHeaderState(const QString &kindName) const;
+    void setListHeaderState(const QString &kindName, const QByteArray &state);
 
 Q_SIGNALS:
     void changed();

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void defaults_whenNothingIsStored();
     void changed_onlyWhenAPreferenceDiffers();
     void windowState_isKeptApartAndAnnouncesNothing();
+    void listHeaderState_keepsItsKeyPerKindAndAnnouncesNothing();
     void applyToServices_followsEveryChange();
 
 private:
@@ -85,6 +86,23 @@ void TestAppSettings::windowState_isKeptApartAndAnnouncesNothing()
     settings.setWindowState(u"splitter"_s, QByteArray("state"));
     QCOMPARE(settings.windowState(u"splitter"_s), QByteArray("state"));
     QCOMPARE(m_store->value(u"window/splitter"_s).toByteArray(), QByteArray("state"));
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(settings.preferences() == Preferences());
+}
+
+void TestAppSettings::listHeaderState_keepsItsKeyPerKindAndAnnouncesNothing()
+{
+    // A header saved before the settings facade existed is found under the same key.
+    m_store->setValue(u"lists/repos/header"_s, QByteArray("repos"));
+    AppSettings settings(m_store.get());
+    QSignalSpy changed(&settings, &AppSettings::changed);
+    QCOMPARE(settings.listHeaderState(u"repos"_s), QByteArray("repos"));
+    QVERIFY(settings.listHeaderState(u"pulls"_s).isEmpty());
+
+    settings.setListHeaderState(u"pulls"_s, QByteArray("pulls"));
+    QCOMPARE(m_store->value(u"lists/pulls/header"_s).toByteArray(), QByteArray("pulls"));
+    QCOMPARE(settings.listHeaderState(u"repos"_s), QByteArray("repos"));
+    QVERIFY(settings.windowState(u"pulls"_s).isEmpty());
     QCOMPARE(changed.count(), 0);
     QVERIFY(settings.preferences() == Preferences());
 }

@@ -62,6 +62,7 @@ private slots:
     void rows_appearBeforeTheLastPage();
     void firstUse_isUnsortedWithWiderTextThanNumberColumns();
     void filter_narrowsRowsCaseInsensitivelyAndEscapeRestores();
+    void filterKeys_escapeWhenEmptyStopsAndDownGoesIntoTheRows();
     void sortByStars_isNumericNotTextual();
     void sortByDate_followsTime();
     void sortByBoolean_putsFalseFirst();
@@ -296,6 +297,33 @@ void TestListPane::filter_narrowsRowsCaseInsensitivelyAndEscapeRestores()
     QVERIFY(pane.filterField()->text().isEmpty());
     QCOMPARE(pane.proxyModel()->rowCount(), 5000);
     QCOMPARE(count->text(), u"5,000 rows"_s);
+}
+
+void TestListPane::filterKeys_escapeWhenEmptyStopsAndDownGoesIntoTheRows()
+{
+    ListPane pane;
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.focusFilter();
+    QTRY_VERIFY(pane.filterField()->hasFocus());
+    QSignalSpy stopped(&pane, &ListPane::stopped);
+
+    // Nothing typed, pages coming: Escape stops the load.
+    pane.load(m_client.get(), ListKind::Repositories, megacorpRepos());
+    QVERIFY(pane.isLoading());
+    QTest::keyClick(pane.filterField(), Qt::Key_Escape);
+    QCOMPARE(stopped.count(), 1);
+    QVERIFY(!pane.isLoading());
+
+    // From the filter straight into the rows, on the first row of the first visible column.
+    pane.load(m_client.get(), ListKind::Repositories, megacorpRepos());
+    QVERIFY(waitForCompletion(pane));
+    QVERIFY(!pane.view()->currentIndex().isValid());
+    QTest::keyClick(pane.filterField(), Qt::Key_Down);
+    QTRY_VERIFY(pane.view()->hasFocus());
+    QCOMPARE(pane.view()->currentIndex().row(), 0);
+    QCOMPARE(pane.view()->currentIndex().column(), pane.visibleColumns().value(0));
+    QCOMPARE(stopped.count(), 1);
 }
 
 void TestListPane::sortByStars_isNumericNotTextual()

@@ -5,12 +5,15 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -33,6 +36,7 @@ private slots:
     void navigationActions_areGerman();
     void toolBar_addressFieldAndAccountButtonAreGerman();
     void emptyPage_isGerman();
+    void placesAndListProgress_areGerman();
     void germanWindow_screenshot();
 };
 
@@ -124,6 +128,23 @@ void TestTranslations::emptyPage_isGerman()
     auto *heading = window.findChild<QLabel *>(u"placeholderHeading"_s);
     QVERIFY(heading);
     QCOMPARE(heading->text(), u"GitHub erkunden"_s);
+}
+
+// Their strings moved from ExplorerView and ListPane to classes of their own, translations with them.
+void TestTranslations::placesAndListProgress_areGerman()
+{
+    MainWindow window;
+    auto *places = window.findChild<QListWidget *>(u"placesList"_s);
+    auto *pullState = window.findChild<QComboBox *>(u"pullStateBox"_s);
+    auto *progress = window.findChild<QProgressBar *>(u"listProgress"_s);
+    auto *stop = window.findChild<QToolButton *>(u"listStop"_s);
+    QVERIFY(places && pullState && progress && stop);
+    QCOMPARE(places->accessibleName(), u"Orte"_s);
+    QCOMPARE(pullState->accessibleName(), u"Status der Pull-Requests"_s);
+    QCOMPARE(pullState->itemText(0), u"Offen"_s);
+    QCOMPARE(pullState->itemText(2), u"Alle"_s);
+    QCOMPARE(progress->accessibleName(), u"Ladefortschritt"_s);
+    QCOMPARE(stop->text(), u"Anhalten"_s);
 }
 
 void TestTranslations::germanWindow_screenshot()

@@ -6,6 +6,8 @@
 #include "widgets/labelflow.h"
 #include "widgets/middleelidedelegate.h"
 #include "widgets/openurl.h"
+#include "widgets/scrollanchor.h"
+#include "widgets/titlefont.h"
 #include "widgets/weblinkbutton.h"
 
 #include <QApplication>
@@ -13,10 +15,13 @@
 #include <QDir>
 #include <QPainter>
 #include <QProxyStyle>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QStyleFactory>
 #include <QStyleOptionViewItem>
+#include <QTableView>
 #include <QTest>
 #include <QVBoxLayout>
 
@@ -100,6 +105,9 @@ private slots:
     void avatar_showsPlaceholderThenTheShapedPicture();
     void avatar_placeholderFollowsThePaletteUntilThePictureArrives();
     void avatar_withoutLoaderAsksNobody();
+
+    void scrollAnchor_keepsTheRowInViewInPlaceWhenSortedRowsGoAbove();
+    void titleFont_scalesAndEmboldens();
 
     void screenshots();
 
@@ -446,6 +454,61 @@ void TestWidgets::avatar_withoutLoaderAsksNobody()
 }
 
 // --- screenshots --------------------------------------------------------------------------------
+
+void TestWidgets::scrollAnchor_keepsTheRowInViewInPlaceWhenSortedRowsGoAbove()
+{
+    QStandardItemModel model;
+    const auto append = [&model](int value) {
+        auto *item = new QStandardItem;
+        item->setData(value, Qt::DisplayRole);
+        model.appendRow(item); // one insert, as a page of a list is
+    };
+    for (int value = 0; value < 200; ++value) {
+        append(value);
+    }
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(0, Qt::DescendingOrder);
+    QTableView view;
+    view.setModel(&proxy);
+    view.setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    view.resize(300, 300);
+    ScrollAnchor anchor(&view, &proxy);
+    anchor.setSourceModel(&model);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    const QPersistentModelIndex hundred = proxy.index(99, 0);
+    QCOMPARE(hundred.data().toInt(), 100);
+    view.scrollTo(hundred, QAbstractItemView::PositionAtCenter);
+    view.setCurrentIndex(hundred);
+    const int y = view.visualRect(hundred).y();
+    const int scrolled = view.verticalScrollBar()->value();
+    QVERIFY(scrolled > 0);
+
+    // Twenty larger values sort above it: it stays where it was on screen, the view scrolls.
+    for (int value = 200; value < 220; ++value) {
+        append(value);
+    }
+    QCOMPARE(hundred.row(), 119);
+    QCOMPARE(view.visualRect(hundred).y(), y);
+    QVERIFY(view.verticalScrollBar()->value() > scrolled);
+
+    // Without a source to watch, nothing is anchored: the rows in view move down.
+    anchor.setSourceModel(nullptr);
+    append(300);
+    QVERIFY(view.visualRect(hundred).y() > y);
+}
+
+void TestWidgets::titleFont_scalesAndEmboldens()
+{
+    QLabel label;
+    const qreal size = label.font().pointSizeF();
+    QVERIFY(size > 0);
+    setTitleFont(&label, 1.4);
+    QVERIFY(qFuzzyCompare(label.font().pointSizeF(), size * 1.4));
+    QCOMPARE(label.font().weight(), QFont::DemiBold);
+}
 
 void TestWidgets::screenshots()
 {
