@@ -3,6 +3,7 @@
 // HUBSHELF_UPDATE_GOLDEN=1 rewrites the golden files from what the binary prints.
 
 #include "cache/etagcache.h"
+#include "clirun.h"
 #include "fakegithub.h"
 
 #include <QDir>
@@ -20,18 +21,8 @@
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
+using CliTest::Run;
 using FakeGitHub::Fault;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-} // namespace
 
 class TestCliCommands final : public QObject
 {
@@ -87,36 +78,7 @@ void TestCliCommands::cleanup()
 
 Run TestCliCommands::run(const QStringList &arguments, const QByteArray &token)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u"cache"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-    environment.remove(u"GH_TOKEN"_s);
-    environment.remove(u"GITHUB_TOKEN"_s);
-    environment.remove(u"GITHUB_ENTERPRISE_TOKEN"_s);
-    environment.remove(u"DISPLAY"_s);
-    environment.remove(u"QT_LOGGING_RULES"_s);
-    // The fake is not github.com: its token comes from the Enterprise variable, as with gh.
-    if (!token.isEmpty()) {
-        environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(token));
-    } else {
-        environment.remove(u"GH_ENTERPRISE_TOKEN"_s);
-    }
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    // The fake lives in this thread: wait with the event loop running, never with waitForFinished().
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QString::fromUtf8(HUBSHELF_BINARY),
-                  QStringList{u"--api-url"_s, m_fake->apiUrl().toString()} + arguments);
-    Run result;
-    if (!finished.wait(120000)) {
-        process.kill();
-        qWarning("hubshelf did not finish");
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return CliTest::runHubshelf(m_fake->apiUrl(), *m_home, arguments, token);
 }
 
 // The fake's ports change from run to run; the golden files name its origins instead.

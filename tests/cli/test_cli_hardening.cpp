@@ -1,6 +1,7 @@
 // Issue 11's faults of output targets, bodies and the cache, each against the built binary: `-o` onto
 // FIFOs and devices, an empty `-o`, NUL bytes in list bodies, and a cache entry whose body rotted.
 
+#include "clirun.h"
 #include "fakegithub.h"
 
 #include <QFile>
@@ -22,17 +23,10 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using CliTest::Run;
 using FakeGitHub::Fault;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QByteArray out;
-    QString err;
-};
 
 bool isCharacterDevice(const QString &path)
 {
@@ -135,31 +129,7 @@ void TestCliHardening::cleanup()
 
 Run TestCliHardening::run(const QStringList &arguments)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u"cache"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-    for (const QString &name : {u"GH_TOKEN"_s, u"GITHUB_TOKEN"_s, u"GITHUB_ENTERPRISE_TOKEN"_s, u"DISPLAY"_s,
-                                u"QT_LOGGING_RULES"_s}) {
-        environment.remove(name);
-    }
-    environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(FakeGitHub::Tokens::Octocat));
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    // The fake lives in this thread: wait with the event loop running, never with waitForFinished().
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QString::fromUtf8(HUBSHELF_BINARY),
-                  QStringList{u"--api-url"_s, m_fake->apiUrl().toString()} + arguments);
-    Run result;
-    if (!finished.wait(120000)) {
-        process.kill();
-        qWarning("hubshelf did not finish");
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.exitStatus = process.exitStatus();
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return CliTest::runHubshelf(m_fake->apiUrl(), *m_home, arguments, FakeGitHub::Tokens::Octocat);
 }
 
 QString TestCliHardening::deviceCopy(const char *name, unsigned major, unsigned minor, QString *why) const

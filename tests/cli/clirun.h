@@ -1,0 +1,59 @@
+#pragma once
+
+// Runs the built `hubshelf` binary against a fake GitHub, as a script would: its own cache and
+// settings folders, no display, no token from the person's environment.
+
+#include <QByteArray>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace CliTest {
+
+struct Run
+{
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QByteArray out;
+    QString err;
+};
+
+inline Run runHubshelf(const QUrl &apiUrl, const QTemporaryDir &home, const QStringList &arguments,
+                       const QByteArray &token)
+{
+    using namespace Qt::StringLiterals;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+    for (const QString &name : {u"GH_TOKEN"_s, u"GITHUB_TOKEN"_s, u"GITHUB_ENTERPRISE_TOKEN"_s,
+                                u"GH_ENTERPRISE_TOKEN"_s, u"DISPLAY"_s, u"QT_LOGGING_RULES"_s}) {
+        environment.remove(name);
+    }
+    // The fake is not github.com: its token comes from the Enterprise variable, as with gh.
+    if (!token.isEmpty()) {
+        environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(token));
+    }
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    // The fake lives in the test's thread: wait with the event loop running, never with
+    // waitForFinished().
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QString::fromUtf8(HUBSHELF_BINARY),
+                  QStringList{u"--api-url"_s, apiUrl.toString()} + arguments);
+    Run result;
+    if (!finished.wait(120000)) {
+        process.kill();
+        qWarning("hubshelf did not finish");
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.exitStatus = process.exitStatus();
+    result.out = process.readAllStandardOutput();
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+} // namespace CliTest
