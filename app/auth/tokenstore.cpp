@@ -1,6 +1,7 @@
 #include "auth/tokenstore.h"
 
 #include "auth/logging.h"
+#include "github/names.h"
 
 #include <QHash>
 #include <QMetaObject>
@@ -176,6 +177,13 @@ void TokenStore::setEnvironment(const QProcessEnvironment &environment)
     d->environment = environment;
 }
 
+QString TokenStore::malformedTokenMessage(const QString &where)
+{
+    return tr("%1 is not a GitHub token: tokens hold only letters, digits and '_' (at most 255); "
+              "nothing was sent with it.")
+        .arg(where);
+}
+
 bool TokenStore::keychainAvailable() const
 {
     return d->keychainAvailable;
@@ -185,6 +193,12 @@ void TokenStore::load(const QString &apiHost)
 {
     const EnvironmentToken fromEnvironment = d->environmentToken(apiHost);
     if (!fromEnvironment.token.isEmpty()) {
+        if (!GitHub::isWellFormedToken(fromEnvironment.token)) {
+            // GH_ENTERPRISE_TOKEN=$'ghp_x\r\nX-Injected: yes' must not become a header; never echo it.
+            const QString message = malformedTokenMessage(QString::fromLatin1(fromEnvironment.variable));
+            d->later([this, apiHost, message] { d->fail(apiHost, message); });
+            return;
+        }
         qCInfo(lcAuth) << "token for" << apiHost << "from" << fromEnvironment.variable
                        << "(the environment overrides the keychain)";
         d->later([this, apiHost, token = fromEnvironment.token] {
@@ -203,6 +217,10 @@ void TokenStore::load(const QString &apiHost)
             const QString token = static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
             switch (job->error()) {
             case QKeychain::NoError:
+                if (!token.isEmpty() && !GitHub::isWellFormedToken(token)) {
+                    d->fail(apiHost, malformedTokenMessage(tr("The keychain's entry for %1").arg(apiHost)));
+                    return;
+                }
                 qCInfo(lcAuth) << "token for" << apiHost << "from" << tokenSourceName(TokenSource::Keychain);
                 Q_EMIT loaded(apiHost, token, token.isEmpty() ? TokenSource::None : TokenSource::Keychain);
                 return;
@@ -233,6 +251,11 @@ void TokenStore::save(const QString &apiHost, const QString &token)
     if (apiHost.isEmpty() || trimmed.isEmpty()) {
         const QString message = apiHost.isEmpty() ? tr("Cannot save a token without an API host.")
                                                   : tr("Cannot save an empty token for %1.").arg(apiHost);
+        d->later([this, apiHost, message] { d->fail(apiHost, message); });
+        return;
+    }
+    if (!GitHub::isWellFormedToken(trimmed)) {
+        const QString message = malformedTokenMessage(tr("The token to save"));
         d->later([this, apiHost, message] { d->fail(apiHost, message); });
         return;
     }

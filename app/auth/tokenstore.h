@@ -37,6 +37,10 @@ public:
     void save(const QString &apiHost, const QString &token);
     void remove(const QString &apiHost);
 
+    // One sentence for a token outside GitHub's alphabet (see GitHub::isWellFormedToken), which is
+    // refused everywhere: `where` names its origin ("GH_TOKEN"), never the token itself.
+    static QString malformedTokenMessage(const QString &where);
+
     // False once the keychain has reported that there is none (e.g. no D-Bus session).
     bool keychainAvailable() const;
 

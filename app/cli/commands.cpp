@@ -6,6 +6,7 @@
 #include "cli/clicontext.h"
 #include "cli/commandline.h"
 #include "github/client.h"
+#include "github/names.h"
 #include "models/listloader.h"
 
 #include <QCoreApplication>
@@ -61,7 +62,13 @@ QString readToken(bool fromStdinOnly)
     }
     QFile input;
     input.open(stdin, QIODevice::ReadOnly);
-    const QString token = QString::fromUtf8(terminal ? input.readLine() : input.readAll()).trimmed();
+    QString token = QString::fromUtf8(terminal ? input.readLine() : input.readAll());
+    // Exactly one line end, as `echo "$TOKEN" |` adds: anything else is checked, not cleaned away.
+    if (token.endsWith(u"\r\n"_s)) {
+        token.chop(2);
+    } else if (token.endsWith(u'\n')) {
+        token.chop(1);
+    }
     if (terminal && !fromStdinOnly) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
         fprintf(stderr, "\n");
@@ -234,6 +241,11 @@ void runAuth(CliContext &context, const QString &action, bool withToken, const D
         const QString token = readToken(withToken);
         if (token.isEmpty()) {
             done(context.fail(ExitUsage, tr("no token was given on standard input.")));
+            return;
+        }
+        if (!GitHub::isWellFormedToken(token)) {
+            done(context.fail(ExitUsage,
+                              Auth::TokenStore::malformedTokenMessage(tr("The token on standard input"))));
             return;
         }
         context.client().setToken(token.toUtf8());

@@ -3,6 +3,7 @@
 #include "github/apiorigin.h"
 #include "github/cachepolicy.h"
 #include "github/logging.h"
+#include "github/names.h"
 #include "github/requestqueue.h"
 #include "github/requeststarter.h"
 #include "github/responsecache.h"
@@ -355,8 +356,10 @@ void Client::setApiBase(const QUrl &apiBase)
     d->forgetLimits();
 }
 
-void Client::setToken(const QByteArray &token)
+void Client::setToken(const QByteArray &rawToken)
 {
+    // The last fence: a CR/LF or any byte outside GitHub's alphabet would become a header of its own.
+    const QByteArray token = isWellFormedToken(QString::fromUtf8(rawToken)) ? rawToken : QByteArray();
     if (token == d->token) {
         return;
     }

@@ -45,6 +45,7 @@ public:
     // Another API (signing in to GitHub Enterprise): drops the token, which belonged to the old
     // host, and the limits learnt there. Requests already made keep the origin they were made for.
     void setApiBase(const QUrl &apiBase);
+    // A token outside GitHub's alphabet (isWellFormedToken) is dropped: requests go anonymous.
     void setToken(const QByteArray &token);
     bool hasToken() const;
 

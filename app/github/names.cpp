@@ -54,6 +54,19 @@ bool isValidGistId(QStringView id)
     return true;
 }
 
+bool isWellFormedToken(QStringView token)
+{
+    if (token.isEmpty() || token.size() > 255) {
+        return false;
+    }
+    for (const QChar c : token) {
+        if (!isAsciiLetterOrDigit(c) && c != u'_') {
+            return false;
+        }
+    }
+    return true;
+}
+
 QString pathSegment(QStringView segment)
 {
     // "." and ".." would be taken as path steps; encoded they are just names.

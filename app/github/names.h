@@ -13,6 +13,9 @@ bool isValidLogin(QStringView login);
 bool isValidRepositoryName(QStringView name);
 // Gist ids: hexadecimal (old gists have decimal ids, which are hexadecimal too), at most 64.
 bool isValidGistId(QStringView id);
+// Tokens: GitHub's alphabet only (letters, digits, '_': ghp_/gho_/ghu_/ghs_/ghr_, github_pat_ and the
+// old 40 hex digits), 1 to 255 characters as GitHub advises. Anything else never becomes a header.
+bool isWellFormedToken(QStringView token);
 
 // One path segment, percent-encoded: nothing in it can change the path's shape.
 QString pathSegment(QStringView segment);

@@ -306,6 +306,7 @@ private Q_SLOTS:
     void environment_overridesKeychain();
     void noKeychain_keepsTokenForSessionOnly_andSaysSoOnce();
     void save_emptyHostOrToken_failsWithoutEchoingToken();
+    void malformedToken_isRefusedFromEnvironmentAndSave();
     // Last: it reads every message the run has logged so far.
     void logs_neverContainAToken();
 
@@ -694,6 +695,31 @@ void TestTokenStore::save_emptyHostOrToken_failsWithoutEchoingToken()
         QVERIFY(!message.trimmed().isEmpty());
         QVERIFY2(!message.contains(token), "a failure message contains the token");
     }
+    QCOMPARE(saved.count(), 0);
+}
+
+void TestTokenStore::malformedToken_isRefusedFromEnvironmentAndSave()
+{
+    // Issue 11, item 11: a CR/LF (or anything outside GitHub's alphabet) would become a header.
+    const QString token = newToken();
+    const QString host = newHost(u"malformed"_s);
+    QProcessEnvironment environment;
+    environment.insert(u"GH_ENTERPRISE_TOKEN"_s, token + u"\r\nX-Injected: yes"_s);
+    TokenStore store(m_service);
+    store.setEnvironment(environment);
+    QSignalSpy loaded(&store, &TokenStore::loaded);
+    QSignalSpy saved(&store, &TokenStore::saved);
+    QSignalSpy failed(&store, &TokenStore::failed);
+    store.load(host);
+    store.save(host, token + u" x"_s);
+    store.save(host, QString(256, u'a'));
+    QTRY_COMPARE(failed.count(), 3);
+    QVERIFY(failed.at(0).at(1).toString().contains(u"GH_ENTERPRISE_TOKEN"_s));
+    for (const QList<QVariant> &arguments : std::as_const(failed)) {
+        QCOMPARE(arguments.at(0).toString(), host);
+        QVERIFY2(!arguments.at(1).toString().contains(token), "a failure message contains the token");
+    }
+    QCOMPARE(loaded.count(), 0);
     QCOMPARE(saved.count(), 0);
 }
 

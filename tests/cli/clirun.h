@@ -22,7 +22,7 @@ struct Run
 };
 
 inline Run runHubshelf(const QUrl &apiUrl, const QTemporaryDir &home, const QStringList &arguments,
-                       const QByteArray &token)
+                       const QByteArray &token, const QByteArray &input = {})
 {
     using namespace Qt::StringLiterals;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -43,6 +43,10 @@ inline Run runHubshelf(const QUrl &apiUrl, const QTemporaryDir &home, const QStr
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QString::fromUtf8(HUBSHELF_BINARY),
                   QStringList{u"--api-url"_s, apiUrl.toString()} + arguments);
+    if (!input.isEmpty()) {
+        process.write(input); // standard input, e.g. `auth login --with-token`
+        process.closeWriteChannel();
+    }
     Run result;
     if (!finished.wait(120000)) {
         process.kill();

@@ -123,6 +123,7 @@ QString Fault::name() const
 struct Server::Private
 {
     Hubshelf::Core::Clock clock = Hubshelf::Core::systemClock();
+    QByteArray rateLimitResource = "core";
     qint64 now() const { return clock().toSecsSinceEpoch(); }
 
     struct Bucket
@@ -309,7 +310,7 @@ struct Server::Private
         response.setHeader("x-ratelimit-remaining", QByteArray::number(std::max(0, limit - bucket.used)));
         response.setHeader("x-ratelimit-reset", QByteArray::number(bucket.resetAt));
         response.setHeader("x-ratelimit-used", QByteArray::number(bucket.used));
-        response.setHeader("x-ratelimit-resource", "core");
+        response.setHeader("x-ratelimit-resource", rateLimitResource);
     }
 
     QByteArray rewriteOrigins(QByteArray bytes) const
@@ -619,6 +620,10 @@ void Server::addToken(const QByteArray &token, const QString &login)
 void Server::setLatency(int milliseconds)
 {
     d->latencyMs = std::max(0, milliseconds);
+}
+void Server::setRateLimitResource(const QByteArray &resource)
+{
+    d->rateLimitResource = resource;
 }
 void Server::setMaxAge(int seconds)
 {

@@ -95,6 +95,8 @@ public:
     // Primary limits per window (GitHub: 5,000 per user, 60 per IP address, an hour).
     void setRateLimit(int authenticated, int anonymous);
     void setRateLimitWindow(int seconds);
+    // The x-ratelimit-resource header of every answer ("core"): a hostile server's can be anything.
+    void setRateLimitResource(const QByteArray &resource);
     // What time it is for the rate-limit windows (and the Date header): a test moves its own
     // clock past a reset instead of waiting for it.
     void setClock(Hubshelf::Core::Clock clock);
