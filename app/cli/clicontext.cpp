@@ -3,6 +3,7 @@
 #include "auth/tokenstore.h"
 #include "cache/etagcache.h"
 #include "cli/commandline.h"
+#include "core/printable.h"
 #include "settings/appsettings.h"
 
 #include <QDir>
@@ -140,7 +141,8 @@ int CliContext::fail(int exitCode, const QString &message)
     // One line, whatever GitHub's message holds.
     QString line = message;
     line.replace(u"\r\n"_s, u" "_s).replace(u'\n', u' ').replace(u'\r', u' ');
-    m_err << "hubshelf: " << line << '\n';
+    // A fence for whatever a caller did not escape: nothing in it steers the terminal.
+    m_err << "hubshelf: " << Core::printable(line, -1) << '\n';
     m_err.flush();
     return exitCode;
 }

@@ -4,6 +4,7 @@
 #include "cli/clicontext.h"
 #include "cli/commands.h"
 #include "cli/exportcommand.h"
+#include "core/printable.h"
 #include "settings/preferences.h"
 
 #include <QCommandLineParser>
@@ -103,7 +104,8 @@ int CommandLine::run(const QStringList &arguments)
 
     // parse(), not process(): process() exits with 1 on a bad option, the contract is 2.
     if (!parser.parse(arguments)) {
-        m_err << "hubshelf: " << parser.errorText() << ' ' << tr("Run 'hubshelf --help' for usage.") << '\n';
+        m_err << "hubshelf: " << Core::printable(parser.errorText()) << ' '
+              << tr("Run 'hubshelf --help' for usage.") << '\n';
         return ExitUsage;
     }
     if (parser.isSet(helpOption)) {
@@ -243,7 +245,7 @@ int CommandLine::run(const QStringList &arguments)
         needsToken = false; // login brings its own, status loads it to say where it came from
         start = [&, action = rest.at(0)] { runAuth(context, action, parser.isSet(withTokenOption), done); };
     } else {
-        return usage(tr("unknown command '%1'.").arg(command));
+        return usage(tr("unknown command '%1'.").arg(Core::printable(command)));
     }
 
     context.prepare();

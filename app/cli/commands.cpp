@@ -5,6 +5,7 @@
 #include "cache/etagcache.h"
 #include "cli/clicontext.h"
 #include "cli/commandline.h"
+#include "core/printable.h"
 #include "github/client.h"
 #include "github/names.h"
 #include "models/listloader.h"
@@ -167,7 +168,7 @@ void runRateLimit(CliContext &context, bool json, const Done &done)
                        .arg(tr("resets at"));
             for (const GitHub::RateLimit &limit : context.client().rateLimits()->all()) {
                 out << QString(u"%1 %2 %3 %4\n"_s)
-                           .arg(limit.resource, -30)
+                           .arg(Core::printable(limit.resource), -30) // /rate_limit's keys are GitHub's
                            .arg(QString::number(limit.used) + u'/' + QString::number(limit.limit), 12)
                            .arg(limit.remaining, 10)
                            .arg(limit.reset.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));

@@ -2,6 +2,7 @@
 
 #include "cli/clicontext.h"
 #include "cli/commandline.h"
+#include "core/printable.h"
 #include "export/csvwriter.h"
 #include "github/client.h"
 #include "github/endpoints.h"
@@ -65,7 +66,7 @@ QString ExportCommand::validate()
     if (!kind) {
         return tr("'%1' is not something to export: use gists, repos, pulls, orgs, followers, following or "
                   "members.")
-            .arg(m_request.kind);
+            .arg(Core::printable(m_request.kind));
     }
     m_kind = kind->listKind;
     m_list = kind->list;
@@ -73,14 +74,15 @@ QString ExportCommand::validate()
         const QStringList parts = m_request.target.split(u'/');
         if (parts.size() != 2 || !GitHub::isValidLogin(parts.at(0)) ||
             !GitHub::isValidRepositoryName(parts.at(1))) {
-            return tr("'%1' is not a repository: write it as OWNER/REPO.").arg(m_request.target);
+            return tr("'%1' is not a repository: write it as OWNER/REPO.")
+                .arg(Core::printable(m_request.target));
         }
     } else if (!GitHub::isValidLogin(m_request.target)) {
         return tr("'%1' is not a valid GitHub login (1 to 39 letters, digits or '-', not starting with '-').")
-            .arg(m_request.target);
+            .arg(Core::printable(m_request.target));
     }
     if (m_request.format != u"csv"_s && m_request.format != u"json"_s) {
-        return tr("--format takes csv or json, not '%1'.").arg(m_request.format);
+        return tr("--format takes csv or json, not '%1'.").arg(Core::printable(m_request.format));
     }
     if (!m_request.state.isEmpty() &&
         (m_request.kind != u"pulls"_s || !GitHub::Endpoints::pullRequestStates().contains(m_request.state))) {
@@ -99,7 +101,7 @@ QString ExportCommand::validate()
         const int found = Models::columnNamed(m_kind, name);
         if (found < 0) {
             return tr("%1 have no column '%2'; they have: %3.")
-                .arg(m_request.kind, name, Models::columnNames(m_kind).join(u", "_s));
+                .arg(m_request.kind, Core::printable(name), Models::columnNames(m_kind).join(u", "_s));
         }
         m_columns.append(found);
     }

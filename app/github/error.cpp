@@ -1,5 +1,7 @@
 #include "github/error.h"
 
+#include "core/printable.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -45,8 +47,10 @@ QString Error::githubMessageIn(const QByteArray &body)
 
 QString Error::message() const
 {
-    const QString where = url.path();
-    const QString github = githubMessage.isEmpty() ? QString() : tr(" GitHub said: %1").arg(githubMessage);
+    // Everything from the server or the URL is printed escaped and cut: a terminal shows these.
+    const QString where = Core::printable(url.path());
+    const QString github =
+        githubMessage.isEmpty() ? QString() : tr(" GitHub said: %1").arg(Core::printable(githubMessage));
     switch (kind) {
     case Kind::NotFound:
         return tr("Not found: %1 does not exist, or it is private and this account cannot see it.")
@@ -58,13 +62,14 @@ QString Error::message() const
         return tr("GitHub refused access to %1 (HTTP %2).%3").arg(where, QString::number(httpStatus), github);
     case Kind::RateLimited:
         return tr("The %1 rate limit is used up until %2.")
-            .arg(resource.isEmpty() ? QStringLiteral("core") : resource,
+            .arg(resource.isEmpty() ? QStringLiteral("core") : Core::printable(resource),
                  resetAt.toLocalTime().toString(QStringLiteral("HH:mm")));
     case Kind::SecondaryRateLimited:
         return tr("GitHub asked to slow down (secondary rate limit); try again in %n second(s).", nullptr,
                   retryAfterSeconds);
     case Kind::Network:
-        return tr("Could not get an answer from %1: %2").arg(url.host(), detail);
+        return tr("Could not get an answer from %1: %2")
+            .arg(Core::printable(url.host()), Core::printable(detail));
     case Kind::Server:
         return tr("GitHub had a server error (HTTP %1) and still had it after retrying.").arg(httpStatus);
     case Kind::BadResponse:
