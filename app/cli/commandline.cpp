@@ -201,11 +201,14 @@ int CommandLine::run(const QStringList &arguments)
             return usage(tr("-o takes a file name; leave it out to write to standard output."));
         }
         if (parser.isSet(limitOption)) {
+            // 64 bits, then bounded: toInt() refused 2^31 and up, and a limit near INT_MAX overflowed
+            // the page arithmetic. Beyond the bound no list is that long, so it means "all".
             bool ok = false;
-            request.limit = parser.value(limitOption).toInt(&ok);
-            if (!ok || request.limit <= 0) {
+            const qint64 limit = parser.value(limitOption).toLongLong(&ok);
+            if (!ok || limit <= 0) {
                 return usage(tr("--limit takes a positive number."));
             }
+            request.limit = int(std::min<qint64>(limit, ExportRequest::MaxLimit));
         }
         request.type = parser.value(typeOption);
         request.state = parser.value(stateOption);

@@ -27,6 +27,8 @@ struct ExportRequest
     QString format = QStringLiteral("csv");
     QStringList columns;
     QString outputPath; // empty: stdout
+    // 0: every row. At most MaxLimit, so that the page count it implies never overflows an int.
+    static constexpr int MaxLimit = 1'000'000'000;
     int limit = 0;
     QString type;  // repos
     QString state; // pulls
