@@ -1,6 +1,7 @@
 // The composition root: the window when no command is given, the headless command line otherwise.
 // Everything the window uses is made here and handed to it.
 
+#include "auth/coredumps.h"
 #include "auth/tokenstore.h"
 #include "auth/tokenvalidator.h"
 #include "cache/etagcache.h"
@@ -81,6 +82,8 @@ int runWindow(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Before any token is read, for the window and the command line alike.
+    Hubshelf::Auth::disableCoreDumps();
     setApplicationIdentity();
     // The desktop's proxy (on Linux: http_proxy, https_proxy, no_proxy), for the window and the CLI.
     QNetworkProxyFactory::setUseSystemConfiguration(true);

@@ -68,7 +68,9 @@ int CommandLine::run(const QStringList &arguments)
            "  api PATH                       a raw GET, the JSON on stdout\n"
            "  rate-limit                     every resource of the rate limit\n"
            "  cache stats|clear|path         the ETag cache\n"
-           "  auth login|logout|status       the token in the keychain"));
+           "  auth login|logout|status       the token in the keychain\n\n"
+           "The process cannot be core-dumped or traced while it holds a token; set\n"
+           "HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token)."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption(u"version"_s, tr("Show the version and exit."));
     const QCommandLineOption apiUrlOption(

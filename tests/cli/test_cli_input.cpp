@@ -235,7 +235,8 @@ void TestCliInput::limit_beyond64Bits_isAUsageError()
 void TestCliInput::dumpableWhileRunning(const QProcessEnvironment &extra, QByteArray *dumpable,
                                         QByteArray *coreLimit)
 {
-    // The kernel hands the /proc/PID files of a process that is not dumpable to root. Run as root,
+    // The kernel hands the files in /proc/PID of a process that is not dumpable to root (the folder
+    // keeps its owner). Run as root,
     // the test runs the binary as nobody, so that the owner tells the two apart.
     const bool root = ::geteuid() == 0;
     const uid_t childUid = root ? 65534 : ::geteuid();
@@ -279,8 +280,9 @@ void TestCliInput::dumpableWhileRunning(const QProcessEnvironment &extra, QByteA
     QVERIFY2(process.state() == QProcess::Running, process.readAllStandardError().constData());
     struct stat status
     {};
-    QCOMPARE(::stat(QFile::encodeName(u"/proc/%1"_s.arg(process.processId())).constData(), &status), 0);
-    QVERIFY2(status.st_uid == childUid || status.st_uid == 0, "/proc/PID belongs to a stranger");
+    QCOMPARE(::stat(QFile::encodeName(u"/proc/%1/environ"_s.arg(process.processId())).constData(), &status),
+             0);
+    QVERIFY2(status.st_uid == childUid || status.st_uid == 0, "/proc/PID/environ belongs to a stranger");
     *dumpable = status.st_uid == childUid ? "dumpable" : "not dumpable";
     *coreLimit = procLine(process.processId(), "limits", "Max core file size");
     QVERIFY(finished.wait(60000));
