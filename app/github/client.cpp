@@ -16,6 +16,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +30,13 @@ constexpr int MaxAttempts = 3;
 constexpr int MaxRedirects = 5;
 constexpr int MaxSecondaryPauses = 5;
 constexpr int MaxPrimaryWaits = 3;
+// QTimer takes an int of milliseconds: a far wake-up is a wake-up within a day that looks again.
+constexpr qint64 MaxTimerMilliseconds = 24LL * 3600 * 1000;
+
+int secondsUntil(const QDateTime &from, const QDateTime &to)
+{
+    return int(std::clamp<qint64>(from.secsTo(to), 0, std::numeric_limits<int>::max()));
+}
 
 } // namespace
 
@@ -125,14 +133,17 @@ struct Client::Private
             send(static_cast<Request *>(request.data()));
         }
         if (turn.wakeAt.isValid()) {
-            wakeTimer.start(int(std::max<qint64>(1, now().msecsTo(turn.wakeAt))));
+            wakeTimer.start(int(std::clamp<qint64>(now().msecsTo(turn.wakeAt), 1, MaxTimerMilliseconds)));
         }
         // After sending: a slot reacting to failed() may start requests of its own.
         for (const auto &[request, hold] : turn.refused) {
             if (request) {
-                Error error = makeError(static_cast<Request *>(request.data()), Error::Kind::RateLimited);
+                Error error =
+                    makeError(static_cast<Request *>(request.data()),
+                              hold.secondary ? Error::Kind::SecondaryRateLimited : Error::Kind::RateLimited);
                 error.resource = hold.resource;
                 error.resetAt = hold.until;
+                error.retryAfterSeconds = hold.secondary ? secondsUntil(now(), hold.until) : 0;
                 fail(static_cast<Request *>(request.data()), error, 0);
             }
         }
@@ -267,12 +278,13 @@ struct Client::Private
 
     void handleForbidden(Request *request, int status, const RawHeaders &headers, const QByteArray &body)
     {
-        const RequestQueue::LimitHit hit = RequestQueue::limitHitOf(headers, body);
+        const RequestQueue::LimitHit hit = RequestQueue::limitHitOf(headers, body, status);
         if (hit.kind == RequestQueue::LimitHit::Kind::Primary) {
             const QString resource =
                 hit.resource.isEmpty() ? api.resourceOf(request->m_currentUrl) : hit.resource;
             const QDateTime until = queue.holdUntilReset(resource, hit.reset);
-            if (!request->m_options.waitForRateLimit || ++request->m_primaryWaits > MaxPrimaryWaits) {
+            if (!request->m_options.waitForRateLimit || ++request->m_primaryWaits > MaxPrimaryWaits ||
+                until > now().addSecs(RequestQueue::MaxPrimaryWaitSeconds)) {
                 Error error = makeError(request, Error::Kind::RateLimited, status, body);
                 error.resource = resource;
                 error.resetAt = until;
@@ -281,14 +293,19 @@ struct Client::Private
             }
             log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::RateLimited));
         } else if (hit.kind == RequestQueue::LimitHit::Kind::Secondary) {
-            if (++request->m_secondaryPauses > MaxSecondaryPauses) {
+            // The pause is GitHub's word for the whole API, whether or not this request waits it out.
+            const std::optional<int> seconds = queue.pause(request->m_sentAt, hit.retryAfter);
+            const QDateTime until = queue.pausedUntil();
+            if (!request->m_options.waitForRateLimit || ++request->m_secondaryPauses > MaxSecondaryPauses ||
+                until > now().addSecs(RequestQueue::MaxSecondaryWaitSeconds)) {
                 Error error = makeError(request, Error::Kind::SecondaryRateLimited, status, body);
-                error.retryAfterSeconds = queue.lastPauseSeconds();
+                error.resetAt = until;
+                error.retryAfterSeconds = std::max(secondsUntil(now(), until), queue.lastPauseSeconds());
                 fail(request, error, status);
                 return;
             }
             log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::SecondaryRateLimited));
-            if (const std::optional<int> seconds = queue.pause(request->m_sentAt, hit.retryAfter)) {
+            if (seconds) {
                 Q_EMIT q->pausedForSecondaryLimit(*seconds);
             }
         } else {

@@ -89,6 +89,8 @@ private Q_SLOTS:
     void primaryLimit_403WaitsForTheResetThenSucceeds();
     void primaryLimit_failsWithTheResetTimeWhenNotWaiting();
     void secondaryLimit_pausesForRetryAfterThenRetries();
+    void rateLimitWaits_areBoundedAndNeverOverflow_data();
+    void rateLimitWaits_areBoundedAndNeverOverflow();
     void retries_twoBadGatewaysThenSuccess();
     void retries_giveUpAfterThreeAttempts();
     void retries_notFoundIsNotRetried();
@@ -744,6 +746,89 @@ void TestClient::secondaryLimit_pausesForRetryAfterThenRetries()
     QCOMPARE(log.size(), 2);
     QCOMPARE(log.first().status, 403);
     QCOMPARE(log.last().status, 200);
+}
+
+namespace {
+
+Fault primaryLimitResettingIn(qint64 seconds)
+{
+    Fault fault = Fault::withStatus(403, "API rate limit exceeded for user ID 1.");
+    fault.headers = {{"x-ratelimit-limit", "5000"},
+                     {"x-ratelimit-remaining", "0"},
+                     {"x-ratelimit-used", "5000"},
+                     {"x-ratelimit-resource", "core"},
+                     {"x-ratelimit-reset", QByteArray::number(QDateTime::currentSecsSinceEpoch() + seconds)}};
+    return fault;
+}
+
+} // namespace
+
+void TestClient::rateLimitWaits_areBoundedAndNeverOverflow_data()
+{
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<bool>("waits");
+    QTest::addColumn<bool>("waitedAndSucceeded"); // false: failed at once
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<qint64>("retryInSeconds"); // about when the failure says to try again
+
+    const QByteArray secondary = "You have exceeded a secondary rate limit.";
+    const Fault absent = Fault::withStatus(429, "Too many requests.");
+    const Fault noRetryAfter = Fault::withStatus(403, secondary);
+    const Fault farReset = primaryLimitResettingIn(30 * 24 * 3600);
+    using K = Error::Kind;
+    for (const bool waits : {false, true}) {
+        const char *mode = waits ? "--wait" : "no wait";
+        const auto row = [&](const char *name, const Fault &fault, bool succeeds, K kind, qint64 seconds) {
+            QTest::addRow("%s, %s", name, mode)
+                << fault << waits << (waits && succeeds) << int(kind) << seconds;
+        };
+        row("429 retry-after 5", Fault::withStatus(429, {}, 5), true, K::SecondaryRateLimited, 5);
+        row("429 retry-after 60", Fault::withStatus(429, {}, 60), true, K::SecondaryRateLimited, 60);
+        row("429 retry-after 3600", Fault::withStatus(429, {}, 3600), false, K::SecondaryRateLimited, 3600);
+        row("429 retry-after absent", absent, true, K::SecondaryRateLimited, 60);
+        row("429 retry-after 2147483647", Fault::withStatus(429, {}, 2147483647), false,
+            K::SecondaryRateLimited, 2147483647);
+        row("secondary 403 without retry-after", noRetryAfter, true, K::SecondaryRateLimited, 60);
+        row("primary reset 30 days ahead", farReset, false, K::RateLimited, 30 * 24 * 3600);
+    }
+}
+
+// A wait the client accepts ends when the test's clock says so; one it refuses fails before
+// any clock moves, with the time it may retry. No timer is ever started with a broken interval.
+void TestClient::rateLimitWaits_areBoundedAndNeverOverflow()
+{
+    QFETCH(Fault, fault);
+    QFETCH(bool, waits);
+    QFETCH(bool, waitedAndSucceeded);
+    QFETCH(int, kind);
+    QFETCH(qint64, retryInSeconds);
+    skipWaits(); // a wait the client takes is over at once: only refusals stay unfinished
+    capturedMessages.clear();
+    m_fake->armFault(u"/users/octocat"_s, fault);
+    RequestOptions options;
+    options.waitForRateLimit = waits;
+    Request *request = m_client->get(m_client->endpoint(u"/users/octocat"_s), options);
+    auto outcome = std::make_shared<Outcome>();
+    connect(request, &Request::succeeded, this, [outcome] { outcome->done = outcome->ok = true; });
+    connect(request, &Request::failed, this, [outcome](const Error &error) {
+        outcome->done = true;
+        outcome->error = error;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->done, 5000);
+    QCOMPARE(outcome->ok, waitedAndSucceeded);
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), waitedAndSucceeded ? 2 : 1);
+    if (!waitedAndSucceeded) {
+        const Error &error = outcome->error;
+        QCOMPARE(int(error.kind), int(kind));
+        const qint64 retryIn = error.kind == Error::Kind::RateLimited ? m_now.secsTo(error.resetAt)
+                                                                      : qint64(error.retryAfterSeconds);
+        QVERIFY2(retryIn >= retryInSeconds - 5 && retryIn <= retryInSeconds + 5,
+                 qPrintable(QString::number(retryIn)));
+        QVERIFY(!error.message().isEmpty());
+    }
+    for (const QString &message : std::as_const(capturedMessages)) {
+        QVERIFY2(!message.contains(u"Timers cannot"_s), qPrintable(message));
+    }
 }
 
 void TestClient::retries_twoBadGatewaysThenSuccess()
