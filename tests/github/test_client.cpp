@@ -97,6 +97,7 @@ private Q_SLOTS:
     void transferTimeout_endsAStalledRequest();
     void offline_servesTheCacheAndNeverTheNetwork();
     void rateLimitEndpoint_fillsEveryResourceAndIsNeverCached();
+    void rateLimitEndpoint_withoutUsed_countsLimitMinusRemaining();
     void logLines_nameMethodUrlStatusOutcomeAndLimit();
     void token_neverInTheCacheFileOrTheLogs();
 
@@ -897,6 +898,21 @@ void TestClient::rateLimitEndpoint_fillsEveryResourceAndIsNeverCached()
     QVERIFY(m_client->rateLimits()->all().size() >= 3);
     QCOMPARE(m_client->rateLimits()->limit(u"core"_s).limit, 5000);
     QCOMPARE(m_fake->pointsUsed(u"octocat"_s), 0);
+}
+
+// GitHub's /rate_limit bodies before 2020 had no `used`: the header path's fallback, not -1.
+void TestClient::rateLimitEndpoint_withoutUsed_countsLimitMinusRemaining()
+{
+    m_fake->armFault(
+        u"/rate_limit"_s,
+        Fault::withBody(R"({"resources":{"core":{"limit":5000,"remaining":4990,"reset":1700000000},)"
+                        R"("search":{"limit":30,"remaining":30,"reset":1700000000}},)"
+                        R"("rate":{"limit":5000,"remaining":4990,"reset":1700000000}})"));
+    Request *request = m_client->fetchRateLimits();
+    QSignalSpy done(request, &Request::succeeded);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(m_client->rateLimits()->limit(u"core"_s).used, 10);
+    QCOMPARE(m_client->rateLimits()->limit(u"search"_s).used, 0);
 }
 
 void TestClient::logLines_nameMethodUrlStatusOutcomeAndLimit()
