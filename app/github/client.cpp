@@ -198,6 +198,14 @@ struct Client::Private
             rateLimits.updateFromHeaders(headers);
         }
         const QNetworkReply::NetworkError networkError = reply->error();
+        if (status > 0 && headers.isEmpty() && networkError != QNetworkReply::NoError) {
+            // A status line and no headers: Qt 6.4's parser refused them (too many, too big) and
+            // stalled until the timeout. The same server says the same again: no retry.
+            Error error = makeError(request, Error::Kind::Network, status);
+            error.detail = tr("the server's answer had malformed or oversized headers");
+            fail(request, error, status);
+            return;
+        }
         if (status == 0 || isTransportError(networkError)) {
             // No answer, or one cut short: never a body for the cache.
             if (isRetryableTransportError(networkError) && request->m_attempts < MaxAttempts) {

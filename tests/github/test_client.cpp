@@ -95,6 +95,9 @@ private Q_SLOTS:
     void retries_giveUpAfterThreeAttempts();
     void retries_notFoundIsNotRetried();
     void transferTimeout_endsAStalledRequest();
+    void oversizedHeaders_failAtOnceWithoutRetrying_data();
+    void oversizedHeaders_failAtOnceWithoutRetrying();
+    void hugeEtag_isNeverStored();
     void offline_servesTheCacheAndNeverTheNetwork();
     void rateLimitEndpoint_fillsEveryResourceAndIsNeverCached();
     void rateLimitEndpoint_withoutUsed_countsLimitMinusRemaining();
@@ -869,6 +872,52 @@ void TestClient::transferTimeout_endsAStalledRequest()
     QVERIFY(!outcome.ok);
     QCOMPARE(outcome.error.kind, Error::Kind::Network);
     QTRY_COMPARE(logFor(u"/users/octocat"_s).size(), 3);
+}
+
+void TestClient::oversizedHeaders_failAtOnceWithoutRetrying_data()
+{
+    QTest::addColumn<Fault>("fault");
+    const auto headers = [](int count) {
+        Fault fault = Fault::withBody(R"({"login":"octocat"})");
+        for (int i = 0; i < count; ++i) {
+            fault.headers.append({"X-Filler-" + QByteArray::number(i), "x"});
+        }
+        return fault;
+    };
+    QTest::newRow("120 headers") << headers(120);
+    QTest::newRow("10,000 headers") << headers(10000);
+    Fault etag = Fault::withBody(R"({"login":"octocat"})");
+    etag.headers.append({"ETag", '"' + QByteArray(1024 * 1024, 'e') + '"'});
+    QTest::newRow("1 MB ETag") << etag;
+}
+
+// Qt's parser refuses such an answer; it used to hang until the transfer timeout, three times.
+void TestClient::oversizedHeaders_failAtOnceWithoutRetrying()
+{
+    QFETCH(Fault, fault);
+    m_client->setTransferTimeout(4000); // a hang shows as a timeout, not as a wait of minutes
+    m_fake->armFault(u"/users/octocat"_s, fault, -1);
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error.kind, Error::Kind::Network);
+    QVERIFY2(outcome.error.message().contains(u"malformed or oversized headers"_s),
+             qPrintable(outcome.error.message()));
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), 1);
+}
+
+// An ETag Qt accepts but no GitHub sends is never stored, so never sent back either.
+void TestClient::hugeEtag_isNeverStored()
+{
+    Fault fault = Fault::withBody(R"({"login":"octocat"})");
+    fault.headers.append({"ETag", '"' + QByteArray(4096, 'e') + '"'});
+    m_fake->armFault(u"/users/octocat"_s, fault);
+    const Outcome first = fetch(u"/users/octocat"_s);
+    QVERIFY2(first.ok, qPrintable(first.error.message()));
+    QCOMPARE(first.response.cacheOutcome, CacheOutcome::Uncached);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    const QList<LoggedRequest> log = logFor(u"/users/octocat"_s);
+    QCOMPARE(log.size(), 2);
+    QVERIFY(log.last().ifNoneMatch.isEmpty());
 }
 
 void TestClient::offline_servesTheCacheAndNeverTheNetwork()
