@@ -31,6 +31,7 @@ constexpr int MaxRedirects = 5;
 constexpr int MaxSecondaryPauses = 5;
 constexpr int MaxPrimaryWaits = 3;
 // QTimer takes an int of milliseconds: a far wake-up is a wake-up within a day that looks again.
+constexpr char DeadlineProperty[] = "hubshelfTransferDeadline";
 constexpr qint64 MaxTimerMilliseconds = 24LL * 3600 * 1000;
 
 int secondsUntil(const QDateTime &from, const QDateTime &to)
@@ -53,6 +54,7 @@ struct Client::Private
     RequestQueue queue{rateLimits};
     QHash<QByteArray, QUrl> moved; // 301s seen: cache key of the old URL -> new URL
     int transferTimeout = 30 * 1000;
+    int transferDeadline = Client::DefaultTransferDeadline;
     int retryBaseDelay = 1000;
     QTimer wakeTimer;
     RequestStarter starter{q, [this](QObject *request) { begin(static_cast<Request *>(request)); }};
@@ -162,6 +164,13 @@ struct Client::Private
         request->m_sentAt = now();
         QNetworkReply *reply = network->get(networkRequest);
         request->m_reply = reply;
+        // The inactivity timeout never fires for a body that trickles in: a deadline for the whole.
+        QTimer::singleShot(transferDeadline, reply, [reply] {
+            if (reply->isRunning()) {
+                reply->setProperty(DeadlineProperty, true);
+                reply->abort();
+            }
+        });
         QObject::connect(reply, &QNetworkReply::finished, q,
                          [this, guarded = QPointer<Request>(request), reply] {
                              queue.release();
@@ -198,6 +207,18 @@ struct Client::Private
             rateLimits.updateFromHeaders(headers);
         }
         const QNetworkReply::NetworkError networkError = reply->error();
+        if (reply->property(DeadlineProperty).toBool()) {
+            if (request->m_attempts < MaxAttempts) {
+                log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::Network));
+                retryLater(request);
+                return;
+            }
+            Error error = makeError(request, Error::Kind::Network, status);
+            error.detail = tr("the transfer took longer than %n second(s)", nullptr,
+                              std::max(1, transferDeadline / 1000));
+            fail(request, error, status);
+            return;
+        }
         if (status > 0 && headers.isEmpty() && networkError != QNetworkReply::NoError) {
             // A status line and no headers: Qt 6.4's parser refused them (too many, too big) and
             // stalled until the timeout. The same server says the same again: no retry.
@@ -429,6 +450,11 @@ int Client::maxConcurrent() const
 void Client::setTransferTimeout(int milliseconds)
 {
     d->transferTimeout = milliseconds;
+}
+
+void Client::setTransferDeadline(int milliseconds)
+{
+    d->transferDeadline = std::max(1, milliseconds);
 }
 
 void Client::setRetryBaseDelay(int milliseconds)

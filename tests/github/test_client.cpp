@@ -95,6 +95,7 @@ private Q_SLOTS:
     void retries_giveUpAfterThreeAttempts();
     void retries_notFoundIsNotRetried();
     void transferTimeout_endsAStalledRequest();
+    void transferDeadline_endsATricklingBody();
     void oversizedHeaders_failAtOnceWithoutRetrying_data();
     void oversizedHeaders_failAtOnceWithoutRetrying();
     void hugeEtag_isNeverStored();
@@ -872,6 +873,21 @@ void TestClient::transferTimeout_endsAStalledRequest()
     QVERIFY(!outcome.ok);
     QCOMPARE(outcome.error.kind, Error::Kind::Network);
     QTRY_COMPARE(logFor(u"/users/octocat"_s).size(), 3);
+}
+
+// Each byte comes well within the inactivity timeout, so only a whole-transfer deadline ends it.
+void TestClient::transferDeadline_endsATricklingBody()
+{
+    m_client->setTransferTimeout(5000);
+    m_client->setTransferDeadline(800);
+    Fault fault = Fault::of(Fault::Kind::Trickle);
+    fault.trickleMilliseconds = 100;
+    m_fake->armFault(u"/users/octocat"_s, fault, -1);
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error.kind, Error::Kind::Network);
+    QVERIFY2(outcome.error.message().contains(u"took longer than"_s), qPrintable(outcome.error.message()));
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), 3); // retried with backoff, as a stall is
 }
 
 void TestClient::oversizedHeaders_failAtOnceWithoutRetrying_data()
