@@ -154,6 +154,22 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
+        <source>the %1 rate limit is used up</source>
+        <translation>das Ratenlimit %1 ist aufgebraucht</translation>
+    </message>
+    <message>
+        <source>GitHub asked to slow down (secondary rate limit)</source>
+        <translation>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit)</translation>
+    </message>
+    <message>
+        <source>%1; waiting until %2 (%3 s left)…</source>
+        <translation>%1; warte bis %2 (noch %3 s)…</translation>
+    </message>
+    <message>
+        <source>%1 --wait waits at most until the primary reset (an hour) or 15 minutes.</source>
+        <translation>%1 --wait wartet höchstens bis zum Zurücksetzen des primären Limits (eine Stunde) oder 15 Minuten.</translation>
+    </message>
+    <message>
         <location filename="../app/cli/clicontext.cpp" line="+158"/>
         <source>cannot write to standard output.</source>
         <translation>In die Standardausgabe kann nicht geschrieben werden.</translation>
@@ -441,6 +457,17 @@ Befehle:
 </context>
 <context>
     <name>Hubshelf::GitHub::Client</name>
+    <message numerus="yes">
+        <source>the transfer took longer than %n second(s)</source>
+        <translation>
+            <numerusform>die Übertragung dauerte länger als %n Sekunde</numerusform>
+            <numerusform>die Übertragung dauerte länger als %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer had malformed or oversized headers</source>
+        <translation>die Antwort des Servers hatte fehlerhafte oder übergroße Header</translation>
+    </message>
     <message>
         <location filename="../app/github/client.cpp" line="+579"/>
         <source>too many redirects, or a redirect without a valid Location</source>
@@ -449,6 +476,10 @@ Befehle:
 </context>
 <context>
     <name>Hubshelf::GitHub::Error</name>
+    <message>
+        <source>GitHub asked to slow down (secondary rate limit); try again after %1.</source>
+        <translation>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit); versuchen Sie es nach %1 erneut.</translation>
+    </message>
     <message>
         <location filename="../app/github/error.cpp" line="+8"/>
         <source> GitHub said: %1</source>

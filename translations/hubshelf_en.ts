@@ -433,6 +433,13 @@ Commands:
 </context>
 <context>
     <name>Hubshelf::GitHub::Client</name>
+    <message numerus="yes">
+        <source>the transfer took longer than %n second(s)</source>
+        <translation>
+            <numerusform>the transfer took longer than %n second</numerusform>
+            <numerusform>the transfer took longer than %n seconds</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../app/github/client.cpp" line="+579"/>
         <source>too many redirects, or a redirect without a valid Location</source>

@@ -4,6 +4,8 @@
 #include "cache/etagcache.h"
 #include "cli/commandline.h"
 #include "core/printable.h"
+#include "github/error.h"
+#include "github/ratelimittracker.h"
 #include "settings/appsettings.h"
 
 #include <QDir>
@@ -12,6 +14,8 @@
 #include <QTextStream>
 
 #include <cstdio>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -48,7 +52,11 @@ CliContext::CliContext(const GlobalOptions &options, QTextStream &out, QTextStre
     , m_settings(settings)
     , m_network(std::make_unique<QNetworkAccessManager>())
     , m_tokenStore(std::make_unique<Auth::TokenStore>())
-{}
+    , m_stderrIsTerminal(::isatty(STDERR_FILENO) == 1)
+{
+    m_countdown.setInterval(1000);
+    connect(&m_countdown, &QTimer::timeout, this, &CliContext::updateWaitLine);
+}
 
 CliContext::~CliContext()
 {
@@ -75,6 +83,16 @@ void CliContext::prepare()
         // The same size cap as the window's: without it the CLI evicted at the default.
         Settings::applyToServices(*m_settings, m_client.get(), m_cache.get());
     }
+    if (m_options.wait) {
+        connect(m_client.get(), &GitHub::Client::waitingForRateLimit, this,
+                [this](const QString &resource, const QDateTime &until) {
+                    showWait(tr("the %1 rate limit is used up").arg(resource), until);
+                });
+        connect(m_client.get(), &GitHub::Client::pausedForSecondaryLimit, this, [this](int seconds) {
+            showWait(tr("GitHub asked to slow down (secondary rate limit)"),
+                     m_client->rateLimits()->now().addSecs(seconds));
+        });
+    }
     if (m_options.verbose) {
         connect(m_client.get(), &GitHub::Client::requestLogged, this,
                 [this](const GitHub::RequestLogEntry &entry) {
@@ -82,6 +100,37 @@ void CliContext::prepare()
                     m_err.flush();
                 });
     }
+}
+
+void CliContext::showWait(const QString &what, const QDateTime &until)
+{
+    if (m_countdown.isActive()) {
+        m_err << '\n';
+    }
+    m_waitWhat = what;
+    m_waitUntil = until;
+    updateWaitLine();
+    if (m_stderrIsTerminal) {
+        m_countdown.start();
+    } else {
+        m_err << '\n'; // a log or a pipe gets the line once, not a line per second
+        m_err.flush();
+    }
+}
+
+void CliContext::updateWaitLine()
+{
+    const qint64 left = std::max<qint64>(0, m_client->rateLimits()->now().secsTo(m_waitUntil));
+    const QString line =
+        u"hubshelf: "_s + tr("%1; waiting until %2 (%3 s left)…")
+                              .arg(m_waitWhat, GitHub::Error::timeOfDay(m_waitUntil), QString::number(left));
+    // \r and the erase-line sequence rewrite the line in place on a terminal.
+    m_err << (m_stderrIsTerminal ? u"\r\x1b[K"_s : QString()) << line;
+    if (m_stderrIsTerminal && left == 0) {
+        m_countdown.stop();
+        m_err << '\n';
+    }
+    m_err.flush();
 }
 
 QString CliContext::verboseLine(const GitHub::RequestLogEntry &entry)
@@ -132,11 +181,22 @@ GitHub::RequestOptions CliContext::requestOptions(bool list) const
 
 int CliContext::report(const GitHub::Error &error)
 {
+    using Kind = GitHub::Error::Kind;
+    const bool limit = error.kind == Kind::RateLimited || error.kind == Kind::SecondaryRateLimited;
+    if (limit && m_options.wait) { // refused although --wait: say why it did not wait
+        return fail(exitCodeFor(error),
+                    tr("%1 --wait waits at most until the primary reset (an hour) or 15 minutes.")
+                        .arg(error.message()));
+    }
     return fail(exitCodeFor(error), error.message());
 }
 
 int CliContext::fail(int exitCode, const QString &message)
 {
+    if (m_countdown.isActive()) { // the countdown's line ends before the failure's
+        m_countdown.stop();
+        m_err << '\n';
+    }
     m_out.flush();
     // One line, whatever GitHub's message holds.
     QString line = message;

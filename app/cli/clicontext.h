@@ -2,7 +2,9 @@
 
 #include "github/client.h"
 
+#include <QDateTime>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -77,6 +79,10 @@ public:
     int writeData(const QByteArray &bytes);
 
 private:
+    // --wait: one progress line on stderr for a rate-limit wait; on a terminal it counts down.
+    void showWait(const QString &what, const QDateTime &until);
+    void updateWaitLine();
+
     GlobalOptions m_options;
     QTextStream &m_out;
     QTextStream &m_err;
@@ -85,6 +91,10 @@ private:
     std::unique_ptr<Cache::EtagCache> m_cache;
     std::unique_ptr<GitHub::Client> m_client;
     std::unique_ptr<Auth::TokenStore> m_tokenStore;
+    QTimer m_countdown;
+    QString m_waitWhat;
+    QDateTime m_waitUntil;
+    bool m_stderrIsTerminal = false;
 };
 
 int exitCodeFor(const GitHub::Error &error);

@@ -62,8 +62,9 @@ int maxAgeSeconds(const QByteArray &cacheControl)
 
 bool isStorable(int status, const RawHeaders &headers)
 {
+    const QByteArray etag = findHeader(headers, "etag");
     return status == 200 && !findHeader(headers, "cache-control").toLower().contains("no-store") &&
-           !findHeader(headers, "etag").isEmpty();
+           !etag.isEmpty() && etag.size() <= MaxEtagBytes;
 }
 
 Cache::CachedResponse entryFrom200(const QByteArray &key, const QByteArray &identity,
@@ -103,7 +104,7 @@ Cache::CachedResponse entryFrom304(Cache::CachedResponse proven, const QByteArra
     proven.fetchedAt = proven.lastUsed = now;
     proven.maxAgeSeconds = maxAgeSeconds(findHeader(headers, "cache-control"));
     // A 304 may leave out ETag or Link: what it does not say, the entry keeps.
-    if (const QByteArray etag = findHeader(headers, "etag"); !etag.isEmpty()) {
+    if (const QByteArray etag = findHeader(headers, "etag"); !etag.isEmpty() && etag.size() <= MaxEtagBytes) {
         proven.etag = etag;
     }
     if (const QByteArray link = findHeader(headers, "link"); !link.isEmpty()) {

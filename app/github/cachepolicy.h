@@ -34,6 +34,8 @@ QByteArray emptyListEtag(const QByteArray &authorization);
 int maxAgeSeconds(const QByteArray &cacheControl);
 
 // Whether a 2xx answer may be stored: a 200 with an ETag and without `no-store`.
+// GitHub's ETags are 40-odd bytes; a bigger one is never stored (nor sent back in If-None-Match).
+constexpr qsizetype MaxEtagBytes = 1024;
 bool isStorable(int status, const RawHeaders &headers);
 
 // The entry a 200 answer makes, fetched at `now` by `identity`.

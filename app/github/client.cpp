@@ -17,6 +17,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +31,14 @@ constexpr int MaxAttempts = 3;
 constexpr int MaxRedirects = 5;
 constexpr int MaxSecondaryPauses = 5;
 constexpr int MaxPrimaryWaits = 3;
+// QTimer takes an int of milliseconds: a far wake-up is a wake-up within a day that looks again.
+constexpr char DeadlineProperty[] = "hubshelfTransferDeadline";
+constexpr qint64 MaxTimerMilliseconds = 24LL * 3600 * 1000;
+
+int secondsUntil(const QDateTime &from, const QDateTime &to)
+{
+    return int(std::clamp<qint64>(from.secsTo(to), 0, std::numeric_limits<int>::max()));
+}
 
 } // namespace
 
@@ -46,6 +55,7 @@ struct Client::Private
     RequestQueue queue{rateLimits};
     QHash<QByteArray, QUrl> moved; // 301s seen: cache key of the old URL -> new URL
     int transferTimeout = 30 * 1000;
+    int transferDeadline = Client::DefaultTransferDeadline;
     int retryBaseDelay = 1000;
     QTimer wakeTimer;
     RequestStarter starter{q, [this](QObject *request) { begin(static_cast<Request *>(request)); }};
@@ -126,14 +136,17 @@ struct Client::Private
             send(static_cast<Request *>(request.data()));
         }
         if (turn.wakeAt.isValid()) {
-            wakeTimer.start(int(std::max<qint64>(1, now().msecsTo(turn.wakeAt))));
+            wakeTimer.start(int(std::clamp<qint64>(now().msecsTo(turn.wakeAt), 1, MaxTimerMilliseconds)));
         }
         // After sending: a slot reacting to failed() may start requests of its own.
         for (const auto &[request, hold] : turn.refused) {
             if (request) {
-                Error error = makeError(static_cast<Request *>(request.data()), Error::Kind::RateLimited);
+                Error error =
+                    makeError(static_cast<Request *>(request.data()),
+                              hold.secondary ? Error::Kind::SecondaryRateLimited : Error::Kind::RateLimited);
                 error.resource = hold.resource;
                 error.resetAt = hold.until;
+                error.retryAfterSeconds = hold.secondary ? secondsUntil(now(), hold.until) : 0;
                 fail(static_cast<Request *>(request.data()), error, 0);
             }
         }
@@ -152,6 +165,13 @@ struct Client::Private
         request->m_sentAt = now();
         QNetworkReply *reply = network->get(networkRequest);
         request->m_reply = reply;
+        // The inactivity timeout never fires for a body that trickles in: a deadline for the whole.
+        QTimer::singleShot(transferDeadline, reply, [reply] {
+            if (reply->isRunning()) {
+                reply->setProperty(DeadlineProperty, true);
+                reply->abort();
+            }
+        });
         QObject::connect(reply, &QNetworkReply::finished, q,
                          [this, guarded = QPointer<Request>(request), reply] {
                              queue.release();
@@ -188,6 +208,26 @@ struct Client::Private
             rateLimits.updateFromHeaders(headers);
         }
         const QNetworkReply::NetworkError networkError = reply->error();
+        if (reply->property(DeadlineProperty).toBool()) {
+            if (request->m_attempts < MaxAttempts) {
+                log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::Network));
+                retryLater(request);
+                return;
+            }
+            Error error = makeError(request, Error::Kind::Network, status);
+            error.detail = tr("the transfer took longer than %n second(s)", nullptr,
+                              std::max(1, transferDeadline / 1000));
+            fail(request, error, status);
+            return;
+        }
+        if (status > 0 && headers.isEmpty() && networkError != QNetworkReply::NoError) {
+            // A status line and no headers: Qt 6.4's parser refused them (too many, too big) and
+            // stalled until the timeout. The same server says the same again: no retry.
+            Error error = makeError(request, Error::Kind::Network, status);
+            error.detail = tr("the server's answer had malformed or oversized headers");
+            fail(request, error, status);
+            return;
+        }
         if (status == 0 || isTransportError(networkError)) {
             // No answer, or one cut short: never a body for the cache.
             if (isRetryableTransportError(networkError) && request->m_attempts < MaxAttempts) {
@@ -268,12 +308,13 @@ struct Client::Private
 
     void handleForbidden(Request *request, int status, const RawHeaders &headers, const QByteArray &body)
     {
-        const RequestQueue::LimitHit hit = RequestQueue::limitHitOf(headers, body);
+        const RequestQueue::LimitHit hit = RequestQueue::limitHitOf(headers, body, status);
         if (hit.kind == RequestQueue::LimitHit::Kind::Primary) {
             const QString resource =
                 hit.resource.isEmpty() ? api.resourceOf(request->m_currentUrl) : hit.resource;
             const QDateTime until = queue.holdUntilReset(resource, hit.reset);
-            if (!request->m_options.waitForRateLimit || ++request->m_primaryWaits > MaxPrimaryWaits) {
+            if (!request->m_options.waitForRateLimit || ++request->m_primaryWaits > MaxPrimaryWaits ||
+                until > now().addSecs(RequestQueue::MaxPrimaryWaitSeconds)) {
                 Error error = makeError(request, Error::Kind::RateLimited, status, body);
                 error.resource = resource;
                 error.resetAt = until;
@@ -282,14 +323,19 @@ struct Client::Private
             }
             log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::RateLimited));
         } else if (hit.kind == RequestQueue::LimitHit::Kind::Secondary) {
-            if (++request->m_secondaryPauses > MaxSecondaryPauses) {
+            // The pause is GitHub's word for the whole API, whether or not this request waits it out.
+            const std::optional<int> seconds = queue.pause(request->m_sentAt, hit.retryAfter);
+            const QDateTime until = queue.pausedUntil();
+            if (!request->m_options.waitForRateLimit || ++request->m_secondaryPauses > MaxSecondaryPauses ||
+                until > now().addSecs(RequestQueue::MaxSecondaryWaitSeconds)) {
                 Error error = makeError(request, Error::Kind::SecondaryRateLimited, status, body);
-                error.retryAfterSeconds = queue.lastPauseSeconds();
+                error.resetAt = until;
+                error.retryAfterSeconds = std::max(secondsUntil(now(), until), queue.lastPauseSeconds());
                 fail(request, error, status);
                 return;
             }
             log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::SecondaryRateLimited));
-            if (const std::optional<int> seconds = queue.pause(request->m_sentAt, hit.retryAfter)) {
+            if (seconds) {
                 Q_EMIT q->pausedForSecondaryLimit(*seconds);
             }
         } else {
@@ -407,6 +453,11 @@ int Client::maxConcurrent() const
 void Client::setTransferTimeout(int milliseconds)
 {
     d->transferTimeout = milliseconds;
+}
+
+void Client::setTransferDeadline(int milliseconds)
+{
+    d->transferDeadline = std::max(1, milliseconds);
 }
 
 void Client::setRetryBaseDelay(int milliseconds)

@@ -58,7 +58,12 @@ public:
 
     void setMaxConcurrent(int count); // clamped to 1..8
     int maxConcurrent() const;
+    // Inactivity: no byte for this long ends a request (QNetworkRequest's transfer timeout).
     void setTransferTimeout(int milliseconds);
+    // The whole transfer: a request still receiving after this long is ended, however steadily the
+    // bytes trickle in, and retried as a stall is. Default DefaultTransferDeadline.
+    static constexpr int DefaultTransferDeadline = 120 * 1000;
+    void setTransferDeadline(int milliseconds);
     // First retry delay; each further one doubles, with jitter. Tests make it small.
     void setRetryBaseDelay(int milliseconds);
 

@@ -46,6 +46,8 @@ public:
     static Error fromHttpStatus(int httpStatus, const QUrl &url, const QByteArray &body = {});
     // GitHub's `message` in a JSON error body; empty when there is none.
     static QString githubMessageIn(const QByteArray &body);
+    // HH:mm, with the date when the time is more than half a day away (a far reset).
+    static QString timeOfDay(const QDateTime &time);
 
     QString message() const;
     // For logs and the CLI's -v: the kind as one word.

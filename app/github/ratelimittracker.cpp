@@ -57,6 +57,9 @@ void RateLimitTracker::updateFromRateLimitBody(const QJsonObject &body)
         limit.used = values.value(QStringLiteral("used")).toInt(-1);
         limit.reset =
             QDateTime::fromSecsSinceEpoch(values.value(QStringLiteral("reset")).toInteger(), Qt::UTC);
+        if (limit.used < 0 && limit.limit >= 0 && limit.remaining >= 0) { // no `used` before 2020
+            limit.used = limit.limit - limit.remaining;
+        }
         if (limit.isKnown()) {
             set(limit);
         }

@@ -4,20 +4,24 @@
 #include "github/ratelimittracker.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace Hubshelf::GitHub {
 
-RequestQueue::LimitHit RequestQueue::limitHitOf(const RawHeaders &headers, const QByteArray &body)
+RequestQueue::LimitHit RequestQueue::limitHitOf(const RawHeaders &headers, const QByteArray &body, int status)
 {
     LimitHit hit;
     const QByteArray retryAfter = findHeader(headers, "retry-after");
-    if (!retryAfter.isEmpty() ||
+    const bool spent = findHeader(headers, "x-ratelimit-remaining") == "0";
+    if (!retryAfter.isEmpty() || (status == 429 && !spent) ||
         Error::githubMessageIn(body).contains(QStringLiteral("secondary rate limit"), Qt::CaseInsensitive)) {
         hit.kind = LimitHit::Kind::Secondary;
-        if (!retryAfter.isEmpty()) {
-            hit.retryAfter = retryAfter.toInt();
+        bool ok = false;
+        const qint64 seconds = retryAfter.trimmed().toLongLong(&ok);
+        if (ok) { // 64 bits, then clamped: "99999999999" is a very long wait, not a short one
+            hit.retryAfter = int(std::clamp<qint64>(seconds, 0, std::numeric_limits<int>::max()));
         }
-    } else if (findHeader(headers, "x-ratelimit-remaining") == "0") {
+    } else if (spent) {
         hit.kind = LimitHit::Kind::Primary;
         hit.resource = QString::fromLatin1(findHeader(headers, "x-ratelimit-resource"));
         const QByteArray reset = findHeader(headers, "x-ratelimit-reset");
@@ -65,6 +69,11 @@ RequestQueue::Turn RequestQueue::take(const std::function<bool(const QObject *)>
             continue;
         }
         if (it->scope != Scope::OtherOrigin && paused) {
+            if (!it->waits || m_pausedUntil > now.addSecs(MaxSecondaryWaitSeconds)) {
+                turn.refused.emplace_back(it->item, Hold{it->resource, m_pausedUntil, true});
+                it = m_queue.erase(it);
+                continue;
+            }
             wakeNoLaterThan(m_pausedUntil);
             ++it;
             continue;
@@ -72,7 +81,7 @@ RequestQueue::Turn RequestQueue::take(const std::function<bool(const QObject *)>
         if (it->scope == Scope::Api) {
             const QDateTime until = holdOf(it->resource);
             if (until.isValid()) {
-                if (!it->waits) {
+                if (!it->waits || until > now.addSecs(MaxPrimaryWaitSeconds)) {
                     turn.refused.emplace_back(it->item, Hold{it->resource, until});
                     it = m_queue.erase(it);
                     continue;
@@ -125,9 +134,10 @@ std::optional<int> RequestQueue::pause(const QDateTime &sentAt, std::optional<in
         return std::nullopt;
     }
     const QDateTime now = m_limits.now();
-    const int seconds = retryAfter        ? std::max(0, *retryAfter)
-                        : m_lastPause > 0 ? m_lastPause * 2
-                                          : DefaultSecondaryPauseSeconds;
+    const int seconds = retryAfter ? std::max(0, *retryAfter)
+                        : m_lastPause > 0
+                            ? int(std::min<qint64>(qint64(m_lastPause) * 2, std::numeric_limits<int>::max()))
+                            : DefaultSecondaryPauseSeconds;
     m_lastPause = std::max(seconds, 1);
     m_pauseStartedAt = now;
     m_pausedUntil = std::max(m_pausedUntil.isValid() ? m_pausedUntil : now, now.addSecs(seconds));

@@ -30,6 +30,10 @@ public:
     static constexpr int DefaultSecondaryPauseSeconds = 60;
     // A spent limit whose 403 names no reset: wait as long as a secondary pause.
     static constexpr int UnknownResetWaitSeconds = 60;
+    // The longest waits taken: GitHub's primary window is an hour (a reset further ahead is not
+    // GitHub's), and its secondary pauses are minutes. A longer ask fails at once with its time.
+    static constexpr int MaxPrimaryWaitSeconds = 3600 + 60;
+    static constexpr int MaxSecondaryWaitSeconds = 15 * 60;
 
     // Where a request goes decides which rules apply to it.
     enum class Scope {
@@ -41,7 +45,8 @@ public:
     struct Hold
     {
         QString resource;
-        QDateTime until; // UTC
+        QDateTime until;        // UTC
+        bool secondary = false; // the API's secondary pause, not the resource's primary limit
     };
 
     // What the queue decided in one turn.
@@ -59,14 +64,14 @@ public:
         enum class Kind {
             None,      // a plain refusal
             Primary,   // x-ratelimit-remaining: 0; wait for the reset
-            Secondary, // retry-after, or GitHub's "secondary rate limit" message; pause
+            Secondary, // a 429, retry-after, or GitHub's "secondary rate limit" message; pause
         };
         Kind kind = Kind::None;
         QString resource;              // Primary: x-ratelimit-resource, empty when not named
         QDateTime reset;               // Primary: x-ratelimit-reset, invalid when not named
-        std::optional<int> retryAfter; // Secondary: retry-after, when sent
+        std::optional<int> retryAfter; // Secondary: retry-after in seconds (clamped), when sent
     };
-    static LimitHit limitHitOf(const RawHeaders &headers, const QByteArray &body);
+    static LimitHit limitHitOf(const RawHeaders &headers, const QByteArray &body, int status = 403);
 
     // `limits` says which resources are spent, and its clock what time it is: holds and resets
     // are compared on one clock. Not owned.
@@ -76,7 +81,8 @@ public:
     int maxConcurrent() const { return m_maxConcurrent; }
     int inFlight() const { return m_inFlight; }
 
-    // `waits` false: a held request is refused instead of kept. `front`: before the others
+    // `waits` false: a held or paused request is refused instead of kept; so is one whose wait
+    // would be longer than MaxPrimaryWaitSeconds / MaxSecondaryWaitSeconds. `front`: before the others
     // (a retry, or a request that met a limit, keeps its place).
     void enqueue(QObject *item, Scope scope, const QString &resource, bool waits, bool front = false);
     qsizetype size() const { return qsizetype(m_queue.size()); }
@@ -97,6 +103,7 @@ public:
     // seconds of a new pause, nullopt for the same burst.
     std::optional<int> pause(const QDateTime &sentAt, std::optional<int> retryAfter);
     bool isPaused() const;
+    QDateTime pausedUntil() const { return m_pausedUntil; }
     int lastPauseSeconds() const { return m_lastPause; }
     // An answer got through: the next secondary limit starts again from 60 seconds.
     void calm() { m_lastPause = 0; }

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void invalidNames_exit2WithoutARequest();
     void errors_mapToTheirExitCodes_data();
     void errors_mapToTheirExitCodes();
+    void rateLimits_failFastWithTheTimeOrWaitWithinTheCap_data();
+    void rateLimits_failFastWithTheTimeOrWaitWithinTheCap();
     void offline_afterAWarmRun_needsNoNetwork();
     void verbose_showsMissThenRevalidated();
     void api_paginateJoinsEveryPage();
@@ -274,6 +276,60 @@ void TestCliCommands::errors_mapToTheirExitCodes()
         }
         QCOMPARE(attempts, 3);
     }
+}
+
+void TestCliCommands::rateLimits_failFastWithTheTimeOrWaitWithinTheCap_data()
+{
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<bool>("wait");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("sentence"); // in the one line on stderr: the time it may retry
+
+    Fault farReset = Fault::withStatus(403, "API rate limit exceeded for user ID 1.");
+    farReset.headers = {
+        {"x-ratelimit-limit", "5000"},
+        {"x-ratelimit-remaining", "0"},
+        {"x-ratelimit-resource", "core"},
+        {"x-ratelimit-reset", QByteArray::number(QDateTime::currentSecsSinceEpoch() + 30 * 86400)}};
+    const QString farDate = QDateTime::currentDateTime().addDays(30).toString(u"yyyy-MM-dd"_s);
+    const Fault secondary = Fault::withStatus(403, "You have exceeded a secondary rate limit.");
+    QTest::newRow("429 retry-after 5") << Fault::withStatus(429, {}, 5) << false << 5 << u"in 5 second"_s;
+    QTest::newRow("429 retry-after 60") << Fault::withStatus(429, {}, 60) << false << 5 << u"in 60 second"_s;
+    QTest::newRow("429 retry-after 3600")
+        << Fault::withStatus(429, {}, 3600) << false << 5 << u"in 3600 second"_s;
+    QTest::newRow("429 retry-after absent") << Fault::withStatus(429) << false << 5 << u"in 60 second"_s;
+    QTest::newRow("429 retry-after 2147483647")
+        << Fault::withStatus(429, {}, 2147483647) << false << 5 << u"try again after"_s;
+    QTest::newRow("secondary 403 without retry-after") << secondary << false << 5 << u"in 60 second"_s;
+    QTest::newRow("reset 30 days ahead") << farReset << false << 5 << farDate;
+    QTest::newRow("--wait, 429 retry-after 3600")
+        << Fault::withStatus(429, {}, 3600) << true << 5 << u"--wait waits at most"_s;
+    QTest::newRow("--wait, reset 30 days ahead") << farReset << true << 5 << farDate;
+    QTest::newRow("--wait, 429 retry-after 1") << Fault::withStatus(429, {}, 1) << true << 0 << u"s left"_s;
+}
+
+// Without --wait a limit is one sentence and exit 5 at once; with it, a wait within the cap is one
+// progress line and then the answer, and a longer one is refused at once with its time.
+void TestCliCommands::rateLimits_failFastWithTheTimeOrWaitWithinTheCap()
+{
+    QFETCH(Fault, fault);
+    QFETCH(bool, wait);
+    QFETCH(int, exitCode);
+    QFETCH(QString, sentence);
+    m_fake->armFault(u"/users/octocat"_s, fault);
+    QStringList arguments{u"api"_s, u"/users/octocat"_s};
+    if (wait) {
+        arguments.prepend(u"--wait"_s);
+    }
+    const Run result = run(arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    QCOMPARE(result.err.count(u'\n'), 1);
+    QVERIFY2(result.err.contains(sentence), qPrintable(result.err));
+    int requests = 0;
+    for (const FakeGitHub::LoggedRequest &entry : m_fake->requestLog()) {
+        requests += entry.path == u"/users/octocat"_s ? 1 : 0;
+    }
+    QCOMPARE(requests, exitCode == 0 ? 2 : 1);
 }
 
 void TestCliCommands::offline_afterAWarmRun_needsNoNetwork()

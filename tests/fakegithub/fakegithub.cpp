@@ -9,6 +9,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+
 #include <sys/socket.h>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +55,22 @@ void resetConnection(QTcpSocket *socket)
     socket->abort();
 }
 
+// The body one byte at a time, `interval` apart, until it is sent or the client hangs up.
+void trickle(QTcpSocket *socket, const QByteArray &body, int interval)
+{
+    auto *timer = new QTimer(socket);
+    auto sent = std::make_shared<qsizetype>(0);
+    QObject::connect(timer, &QTimer::timeout, socket, [socket, body, timer, sent] {
+        if (*sent >= body.size() || socket->state() != QAbstractSocket::ConnectedState) {
+            timer->stop();
+            return;
+        }
+        socket->write(body.mid((*sent)++, 1));
+        socket->flush();
+    });
+    timer->start(interval);
+}
+
 bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 {
     const auto opaque = [](QByteArray tag) {
@@ -75,7 +93,11 @@ bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 
 Fault Fault::withStatus(int status, const QByteArray &message, int retryAfterSeconds)
 {
-    return Fault{Kind::Status, status, retryAfterSeconds, message, {}, {}};
+    Fault fault;
+    fault.status = status;
+    fault.retryAfterSeconds = retryAfterSeconds;
+    fault.message = message;
+    return fault;
 }
 
 Fault Fault::redirect(int status, const QUrl &location)
@@ -116,6 +138,8 @@ QString Fault::name() const
         return u"stall"_s;
     case Kind::Body:
         return u"body"_s;
+    case Kind::Trickle:
+        return u"trickle"_s;
     }
     return {};
 }
@@ -507,6 +531,9 @@ struct Server::Private
             response.status = 200;
             response.body = fault->body;
         }
+        if (fault) {
+            response.headers.append(fault->headers);
+        }
         entry.status = response.status;
 
         const QByteArray userAgent = request.header("user-agent");
@@ -552,6 +579,11 @@ struct Server::Private
             } else {
                 socket->disconnectFromHost();
             }
+            return;
+        }
+        if (fault && fault->kind == Fault::Kind::Trickle) {
+            socket->write(head);
+            trickle(socket, response.body, fault->trickleMilliseconds);
             return;
         }
         socket->write(head + response.body);

@@ -34,6 +34,7 @@ struct Fault
         InvalidJson,        // a complete 200 whose body is not valid JSON
         Stall,              // read the request and never answer
         Body,               // a complete 200 whose body is exactly `body` (NUL bytes, odd JSON)
+        Trickle,            // the whole answer, one byte of the body every `trickleMilliseconds`
     };
     Kind kind = Kind::Status;
     int status = 500;
@@ -41,6 +42,8 @@ struct Fault
     QByteArray message;         // GitHub's message for a Status fault; a default per status when empty
     QByteArray location;        // adds `Location` to a Status fault: a redirect anywhere
     QByteArray body;            // the body of a Body fault
+    HeaderList headers;         // added to the answer as they are (repeats, huge values, rate limits)
+    int trickleMilliseconds = 1000;
 
     static Fault withStatus(int status, const QByteArray &message = {}, int retryAfterSeconds = -1);
     static Fault redirect(int status, const QUrl &location);

@@ -89,12 +89,19 @@ private Q_SLOTS:
     void primaryLimit_403WaitsForTheResetThenSucceeds();
     void primaryLimit_failsWithTheResetTimeWhenNotWaiting();
     void secondaryLimit_pausesForRetryAfterThenRetries();
+    void rateLimitWaits_areBoundedAndNeverOverflow_data();
+    void rateLimitWaits_areBoundedAndNeverOverflow();
     void retries_twoBadGatewaysThenSuccess();
     void retries_giveUpAfterThreeAttempts();
     void retries_notFoundIsNotRetried();
     void transferTimeout_endsAStalledRequest();
+    void transferDeadline_endsATricklingBody();
+    void oversizedHeaders_failAtOnceWithoutRetrying_data();
+    void oversizedHeaders_failAtOnceWithoutRetrying();
+    void hugeEtag_isNeverStored();
     void offline_servesTheCacheAndNeverTheNetwork();
     void rateLimitEndpoint_fillsEveryResourceAndIsNeverCached();
+    void rateLimitEndpoint_withoutUsed_countsLimitMinusRemaining();
     void logLines_nameMethodUrlStatusOutcomeAndLimit();
     void token_neverInTheCacheFileOrTheLogs();
 
@@ -746,6 +753,89 @@ void TestClient::secondaryLimit_pausesForRetryAfterThenRetries()
     QCOMPARE(log.last().status, 200);
 }
 
+namespace {
+
+Fault primaryLimitResettingIn(qint64 seconds)
+{
+    Fault fault = Fault::withStatus(403, "API rate limit exceeded for user ID 1.");
+    fault.headers = {{"x-ratelimit-limit", "5000"},
+                     {"x-ratelimit-remaining", "0"},
+                     {"x-ratelimit-used", "5000"},
+                     {"x-ratelimit-resource", "core"},
+                     {"x-ratelimit-reset", QByteArray::number(QDateTime::currentSecsSinceEpoch() + seconds)}};
+    return fault;
+}
+
+} // namespace
+
+void TestClient::rateLimitWaits_areBoundedAndNeverOverflow_data()
+{
+    QTest::addColumn<Fault>("fault");
+    QTest::addColumn<bool>("waits");
+    QTest::addColumn<bool>("waitedAndSucceeded"); // false: failed at once
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<qint64>("retryInSeconds"); // about when the failure says to try again
+
+    const QByteArray secondary = "You have exceeded a secondary rate limit.";
+    const Fault absent = Fault::withStatus(429, "Too many requests.");
+    const Fault noRetryAfter = Fault::withStatus(403, secondary);
+    const Fault farReset = primaryLimitResettingIn(30 * 24 * 3600);
+    using K = Error::Kind;
+    for (const bool waits : {false, true}) {
+        const char *mode = waits ? "--wait" : "no wait";
+        const auto row = [&](const char *name, const Fault &fault, bool succeeds, K kind, qint64 seconds) {
+            QTest::addRow("%s, %s", name, mode)
+                << fault << waits << (waits && succeeds) << int(kind) << seconds;
+        };
+        row("429 retry-after 5", Fault::withStatus(429, {}, 5), true, K::SecondaryRateLimited, 5);
+        row("429 retry-after 60", Fault::withStatus(429, {}, 60), true, K::SecondaryRateLimited, 60);
+        row("429 retry-after 3600", Fault::withStatus(429, {}, 3600), false, K::SecondaryRateLimited, 3600);
+        row("429 retry-after absent", absent, true, K::SecondaryRateLimited, 60);
+        row("429 retry-after 2147483647", Fault::withStatus(429, {}, 2147483647), false,
+            K::SecondaryRateLimited, 2147483647);
+        row("secondary 403 without retry-after", noRetryAfter, true, K::SecondaryRateLimited, 60);
+        row("primary reset 30 days ahead", farReset, false, K::RateLimited, 30 * 24 * 3600);
+    }
+}
+
+// A wait the client accepts ends when the test's clock says so; one it refuses fails before
+// any clock moves, with the time it may retry. No timer is ever started with a broken interval.
+void TestClient::rateLimitWaits_areBoundedAndNeverOverflow()
+{
+    QFETCH(Fault, fault);
+    QFETCH(bool, waits);
+    QFETCH(bool, waitedAndSucceeded);
+    QFETCH(int, kind);
+    QFETCH(qint64, retryInSeconds);
+    skipWaits(); // a wait the client takes is over at once: only refusals stay unfinished
+    capturedMessages.clear();
+    m_fake->armFault(u"/users/octocat"_s, fault);
+    RequestOptions options;
+    options.waitForRateLimit = waits;
+    Request *request = m_client->get(m_client->endpoint(u"/users/octocat"_s), options);
+    auto outcome = std::make_shared<Outcome>();
+    connect(request, &Request::succeeded, this, [outcome] { outcome->done = outcome->ok = true; });
+    connect(request, &Request::failed, this, [outcome](const Error &error) {
+        outcome->done = true;
+        outcome->error = error;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome->done, 5000);
+    QCOMPARE(outcome->ok, waitedAndSucceeded);
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), waitedAndSucceeded ? 2 : 1);
+    if (!waitedAndSucceeded) {
+        const Error &error = outcome->error;
+        QCOMPARE(int(error.kind), int(kind));
+        const qint64 retryIn = error.kind == Error::Kind::RateLimited ? m_now.secsTo(error.resetAt)
+                                                                      : qint64(error.retryAfterSeconds);
+        QVERIFY2(retryIn >= retryInSeconds - 5 && retryIn <= retryInSeconds + 5,
+                 qPrintable(QString::number(retryIn)));
+        QVERIFY(!error.message().isEmpty());
+    }
+    for (const QString &message : std::as_const(capturedMessages)) {
+        QVERIFY2(!message.contains(u"Timers cannot"_s), qPrintable(message));
+    }
+}
+
 void TestClient::retries_twoBadGatewaysThenSuccess()
 {
     m_fake->armFault(u"/users/octocat"_s, Fault::withStatus(502), 2);
@@ -785,6 +875,67 @@ void TestClient::transferTimeout_endsAStalledRequest()
     QTRY_COMPARE(logFor(u"/users/octocat"_s).size(), 3);
 }
 
+// Each byte comes well within the inactivity timeout, so only a whole-transfer deadline ends it.
+void TestClient::transferDeadline_endsATricklingBody()
+{
+    m_client->setTransferTimeout(5000);
+    m_client->setTransferDeadline(800);
+    Fault fault = Fault::of(Fault::Kind::Trickle);
+    fault.trickleMilliseconds = 100;
+    m_fake->armFault(u"/users/octocat"_s, fault, -1);
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error.kind, Error::Kind::Network);
+    QVERIFY2(outcome.error.message().contains(u"took longer than"_s), qPrintable(outcome.error.message()));
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), 3); // retried with backoff, as a stall is
+}
+
+void TestClient::oversizedHeaders_failAtOnceWithoutRetrying_data()
+{
+    QTest::addColumn<Fault>("fault");
+    const auto headers = [](int count) {
+        Fault fault = Fault::withBody(R"({"login":"octocat"})");
+        for (int i = 0; i < count; ++i) {
+            fault.headers.append({"X-Filler-" + QByteArray::number(i), "x"});
+        }
+        return fault;
+    };
+    QTest::newRow("120 headers") << headers(120);
+    QTest::newRow("10,000 headers") << headers(10000);
+    Fault etag = Fault::withBody(R"({"login":"octocat"})");
+    etag.headers.append({"ETag", '"' + QByteArray(1024 * 1024, 'e') + '"'});
+    QTest::newRow("1 MB ETag") << etag;
+}
+
+// Qt's parser refuses such an answer; it used to hang until the transfer timeout, three times.
+void TestClient::oversizedHeaders_failAtOnceWithoutRetrying()
+{
+    QFETCH(Fault, fault);
+    m_client->setTransferTimeout(4000); // a hang shows as a timeout, not as a wait of minutes
+    m_fake->armFault(u"/users/octocat"_s, fault, -1);
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error.kind, Error::Kind::Network);
+    QVERIFY2(outcome.error.message().contains(u"malformed or oversized headers"_s),
+             qPrintable(outcome.error.message()));
+    QCOMPARE(logFor(u"/users/octocat"_s).size(), 1);
+}
+
+// An ETag Qt accepts but no GitHub sends is never stored, so never sent back either.
+void TestClient::hugeEtag_isNeverStored()
+{
+    Fault fault = Fault::withBody(R"({"login":"octocat"})");
+    fault.headers.append({"ETag", '"' + QByteArray(4096, 'e') + '"'});
+    m_fake->armFault(u"/users/octocat"_s, fault);
+    const Outcome first = fetch(u"/users/octocat"_s);
+    QVERIFY2(first.ok, qPrintable(first.error.message()));
+    QCOMPARE(first.response.cacheOutcome, CacheOutcome::Uncached);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    const QList<LoggedRequest> log = logFor(u"/users/octocat"_s);
+    QCOMPARE(log.size(), 2);
+    QVERIFY(log.last().ifNoneMatch.isEmpty());
+}
+
 void TestClient::offline_servesTheCacheAndNeverTheNetwork()
 {
     m_fake->setMaxAge(0);
@@ -812,6 +963,21 @@ void TestClient::rateLimitEndpoint_fillsEveryResourceAndIsNeverCached()
     QVERIFY(m_client->rateLimits()->all().size() >= 3);
     QCOMPARE(m_client->rateLimits()->limit(u"core"_s).limit, 5000);
     QCOMPARE(m_fake->pointsUsed(u"octocat"_s), 0);
+}
+
+// GitHub's /rate_limit bodies before 2020 had no `used`: the header path's fallback, not -1.
+void TestClient::rateLimitEndpoint_withoutUsed_countsLimitMinusRemaining()
+{
+    m_fake->armFault(
+        u"/rate_limit"_s,
+        Fault::withBody(R"({"resources":{"core":{"limit":5000,"remaining":4990,"reset":1700000000},)"
+                        R"("search":{"limit":30,"remaining":30,"reset":1700000000}},)"
+                        R"("rate":{"limit":5000,"remaining":4990,"reset":1700000000}})"));
+    Request *request = m_client->fetchRateLimits();
+    QSignalSpy done(request, &Request::succeeded);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(m_client->rateLimits()->limit(u"core"_s).used, 10);
+    QCOMPARE(m_client->rateLimits()->limit(u"search"_s).used, 0);
 }
 
 void TestClient::logLines_nameMethodUrlStatusOutcomeAndLimit()
