@@ -75,7 +75,7 @@ bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 
 Fault Fault::withStatus(int status, const QByteArray &message, int retryAfterSeconds)
 {
-    return Fault{Kind::Status, status, retryAfterSeconds, message, {}, {}};
+    return Fault{Kind::Status, status, retryAfterSeconds, message, {}, {}, {}};
 }
 
 Fault Fault::redirect(int status, const QUrl &location)
@@ -99,6 +99,13 @@ Fault Fault::withBody(const QByteArray &body)
     return fault;
 }
 
+Fault Fault::withLink(const QByteArray &link)
+{
+    Fault fault = of(Kind::Link);
+    fault.link = link;
+    return fault;
+}
+
 QString Fault::name() const
 {
     switch (kind) {
@@ -116,6 +123,8 @@ QString Fault::name() const
         return u"stall"_s;
     case Kind::Body:
         return u"body"_s;
+    case Kind::Link:
+        return u"link"_s;
     }
     return {};
 }
@@ -505,6 +514,9 @@ struct Server::Private
         if (fault && fault->kind == Fault::Kind::Body) {
             response.status = 200;
             response.body = fault->body;
+        }
+        if (fault && fault->kind == Fault::Kind::Link) {
+            response.setHeader("Link", fault->link);
         }
         entry.status = response.status;
 

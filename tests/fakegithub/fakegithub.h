@@ -34,6 +34,7 @@ struct Fault
         InvalidJson,        // a complete 200 whose body is not valid JSON
         Stall,              // read the request and never answer
         Body,               // a complete 200 whose body is exactly `body` (NUL bytes, odd JSON)
+        Link,               // the usual answer, with `Link: <link>` instead of its own (loops, file:...)
     };
     Kind kind = Kind::Status;
     int status = 500;
@@ -41,11 +42,13 @@ struct Fault
     QByteArray message;         // GitHub's message for a Status fault; a default per status when empty
     QByteArray location;        // adds `Location` to a Status fault: a redirect anywhere
     QByteArray body;            // the body of a Body fault
+    QByteArray link;            // the Link header of a Link fault
 
     static Fault withStatus(int status, const QByteArray &message = {}, int retryAfterSeconds = -1);
     static Fault redirect(int status, const QUrl &location);
     static Fault of(Kind kind);
     static Fault withBody(const QByteArray &body);
+    static Fault withLink(const QByteArray &link);
     QString name() const;
 };
 
