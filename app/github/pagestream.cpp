@@ -267,6 +267,10 @@ void PageStream::deliverReady()
             Error error;
             error.kind = Error::Kind::BadResponse;
             error.url = response.url;
+            if (!document.isNull()) { // e.g. /search/issues: {total_count, items}
+                error.notAList = true;
+                error.detail = tr("it is not a list");
+            }
             Q_EMIT failed(error);
             return;
         }

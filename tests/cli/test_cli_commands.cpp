@@ -48,6 +48,8 @@ private Q_SLOTS:
     void verbose_showsMissThenRevalidated();
     void api_paginateJoinsEveryPage();
     void api_paginateKeepsTheCallersPerPage();
+    void api_paginateOnAnObject_isAUsageError_data();
+    void api_paginateOnAnObject_isAUsageError();
     void authStatus_namesTheSourceNeverTheToken();
     void authLogin_storesInTheKeychainAndLogoutRemoves();
     void authStatus_signedOut_isAFailureOnStderr();
@@ -373,6 +375,27 @@ void TestCliCommands::api_paginateJoinsEveryPage()
     QVERIFY(!included.out.toLower().contains("\nauthorization:"));
     QVERIFY(!included.out.contains(FakeGitHub::Tokens::Octocat));
     QVERIFY(included.out.contains("\"login\":\"octocat\""));
+}
+
+void TestCliCommands::api_paginateOnAnObject_isAUsageError_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("a search's page") << QByteArray(
+        R"({"total_count": 1, "incomplete_results": false, "items": [{"id": 1}]})");
+    QTest::newRow("a single object") << QByteArray(R"({"login": "octocat"})");
+}
+
+// Decision (issue 11, item 5): --paginate joins arrays only; an object is exit 2, not a broken answer.
+void TestCliCommands::api_paginateOnAnObject_isAUsageError()
+{
+    QFETCH(QByteArray, body);
+    m_fake->armFault(u"/search/issues"_s, Fault::withBody(body));
+    const Run result = run({u"api"_s, u"/search/issues?q=bug"_s, u"--paginate"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(result.err.count(u'\n'), 1);
+    QVERIFY2(result.err.contains(u"not a list"_s), qPrintable(result.err));
+    QCOMPARE(m_fake->requestLog().size(), 1);
 }
 
 void TestCliCommands::api_paginateKeepsTheCallersPerPage()
