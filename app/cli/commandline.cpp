@@ -36,6 +36,17 @@ const QStringList qtOptionsWithValue = {u"-platform"_s,        u"-platformplugin
 
 const QStringList qtFlags = {u"-reverse"_s, u"-nograb"_s, u"-dograb"_s, u"-sync"_s, u"-widgetcount"_s};
 
+QtMessageHandler qtHandler = nullptr;
+
+// The libraries' own warnings (e.g. QNetworkReply's) are not the CLI's one line per failure.
+void withoutLibraryWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const bool ours = context.category && qstrncmp(context.category, "hubshelf.", 9) == 0;
+    if (ours || type == QtCriticalMsg || type == QtFatalMsg) {
+        qtHandler(type, context, message);
+    }
+}
+
 } // namespace
 
 CommandLine::CommandLine(QTextStream &out, QTextStream &err, Settings::AppSettings *settings)
@@ -144,6 +155,9 @@ int CommandLine::run(const QStringList &arguments)
     // logging stays quiet unless asked for with QT_LOGGING_RULES.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
         QLoggingCategory::setFilterRules(u"hubshelf.*.info=false\nhubshelf.auth.warning=false"_s);
+        if (!global.verbose) {
+            qtHandler = qInstallMessageHandler(withoutLibraryWarnings);
+        }
     }
 
     // Declared before the context: whatever the context's teardown still emits finds them alive.

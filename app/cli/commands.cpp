@@ -131,11 +131,12 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
                 all->append(item);
             }
         });
-    QObject::connect(loader, &Models::ListLoader::failed, &context,
-                     [&context, done, loader](const GitHub::Error &error) {
-                         loader->deleteLater();
-                         done(context.report(error));
-                     });
+    QObject::connect(
+        loader, &Models::ListLoader::failed, &context, [&context, done, loader](const GitHub::Error &error) {
+            loader->deleteLater();
+            // --paginate on an object (a search, a single item) is the caller's mistake.
+            done(error.notAList ? context.fail(ExitUsage, error.message()) : context.report(error));
+        });
     QObject::connect(
         loader, &Models::ListLoader::finished, &context, [&context, done, loader, all, firstHeaders] {
             loader->deleteLater();

@@ -40,6 +40,12 @@ int secondsUntil(const QDateTime &from, const QDateTime &to)
     return int(std::clamp<qint64>(from.secsTo(to), 0, std::numeric_limits<int>::max()));
 }
 
+bool isHttp(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return scheme == u"http"_s || scheme == u"https"_s;
+}
+
 } // namespace
 
 const QUrl Client::GitHubApi = QUrl(u"https://api.github.com"_s);
@@ -99,6 +105,13 @@ struct Client::Private
         }
         request->m_timer.start();
         request->m_validator.reset();
+        if (!isHttp(request->m_currentUrl)) { // file:, data:, qrc: would open local things, no timeout
+            Error error = makeError(request, Error::Kind::BadResponse);
+            error.detail = tr("only http and https addresses are requested, not %1:")
+                               .arg(request->m_currentUrl.scheme());
+            fail(request, error, 0);
+            return;
+        }
         ResponseCache::Lookup lookup = responses.lookup(cacheQuery(request), now());
         switch (lookup.answer) {
         case ResponseCache::Lookup::Answer::Fresh:
@@ -294,6 +307,13 @@ struct Client::Private
         if (!target.isValid() || ++request->m_redirects > MaxRedirects) {
             Error error = makeError(request, Error::Kind::Network, status);
             error.detail = tr("too many redirects, or a redirect without a valid Location");
+            fail(request, error, status);
+            return;
+        }
+        if (!isHttp(target)) {
+            Error error = makeError(request, Error::Kind::BadResponse, status);
+            error.detail = tr("it redirects to a %1: address, and only http and https are followed")
+                               .arg(target.scheme());
             fail(request, error, status);
             return;
         }

@@ -84,6 +84,9 @@ QString Error::message() const
     case Kind::Server:
         return tr("GitHub had a server error (HTTP %1) and still had it after retrying.").arg(httpStatus);
     case Kind::BadResponse:
+        if (!detail.isEmpty()) { // an answer that was whole but not to be followed
+            return tr("GitHub's answer for %1 could not be used: %2.").arg(where, detail);
+        }
         return tr("GitHub's answer for %1 was incomplete or not valid JSON.").arg(where);
     case Kind::ClientError:
         return tr("GitHub rejected the request for %1 (HTTP %2).%3")

@@ -37,6 +37,7 @@ public:
     QString resource;
     QDateTime resetAt; // UTC
     int retryAfterSeconds = 0;
+    bool notAList = false; // BadResponse: valid JSON, but not the array a list asked for
 
     // An error of `kind` about `url`, with GitHub's `message` when `body` is its JSON error.
     static Error of(Kind kind, const QUrl &url, int httpStatus = 0, const QByteArray &body = {});

@@ -1,5 +1,6 @@
 #include "github/pagestream.h"
 
+#include "github/apiorigin.h"
 #include "github/client.h"
 #include "github/linkheader.h"
 
@@ -7,6 +8,9 @@
 #include <QJsonDocument>
 #include <QTimer>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +27,33 @@ QUrl withPage(QUrl url, int page)
     return url;
 }
 
+// One string per page, whatever the order of the query or whether page 1 says `page=1`.
+QString pageKey(const QUrl &url)
+{
+    QUrlQuery query(url);
+    if (query.queryItemValue(u"page"_s) == u"1"_s) {
+        query.removeAllQueryItems(u"page"_s);
+    }
+    QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyEncoded);
+    std::sort(items.begin(), items.end());
+    query.setQueryItems(items);
+    QUrl key = url.adjusted(QUrl::RemoveFragment);
+    key.setQuery(query);
+    return key.toString(QUrl::FullyEncoded);
+}
+
 } // namespace
+
+QString PageStream::tooManyPages(int pageCount) const
+{
+    return pageCount > 0
+               ? tr("the list has %L1 pages, more than the %L2 that are read of one list; ask for fewer "
+                    "items")
+                     .arg(pageCount)
+                     .arg(maxPages())
+               : tr("the list has more than the %L1 pages that are read of one list; ask for fewer items")
+                     .arg(maxPages());
+}
 
 PageStream::PageStream(Client *client, const QUrl &listUrl, QObject *parent)
     : QObject(parent)
@@ -47,11 +77,7 @@ PageStream::PageStream(Client *client, const QUrl &listUrl, QObject *parent)
 
 PageStream::~PageStream()
 {
-    for (const auto &[page, request] : m_requests) {
-        if (request) {
-            request->abandon();
-        }
-    }
+    stop();
 }
 
 void PageStream::setRequestOptions(const RequestOptions &options)
@@ -65,6 +91,12 @@ void PageStream::setItemLimit(int limit)
     m_itemLimit = std::max(0, limit);
 }
 
+int PageStream::maxPages() const
+{
+    const qint64 wanted = (qint64(m_itemLimit) + m_perPage - 1) / m_perPage;
+    return int(std::clamp<qint64>(wanted, MaxPages, std::numeric_limits<int>::max()));
+}
+
 void PageStream::start()
 {
     if (m_running || !m_client) {
@@ -75,8 +107,11 @@ void PageStream::start()
     m_itemsDelivered = 0;
     m_delivered = 0;
     m_pageCount = 0;
+    m_nextToRequest = 0;
     m_sequential = false;
     m_nextUrl.clear();
+    m_lastLink.clear();
+    m_seen.clear();
     request(1, m_firstUrl);
 }
 
@@ -95,27 +130,71 @@ void PageStream::cancel()
 void PageStream::stop()
 {
     m_running = false;
+    QList<QPointer<Request>> requests;
     for (const auto &[page, request] : m_requests) {
-        if (request) {
-            request->abandon();
-        }
+        requests.append(request);
     }
     m_requests.clear();
     m_arrived.clear();
+    m_seen.clear();
+    Request::abandon(requests);
+}
+
+void PageStream::fail(const QUrl &url, const QString &why)
+{
+    stop();
+    Error error = Error::of(Error::Kind::BadResponse, url);
+    error.detail = why;
+    Q_EMIT failed(error);
+}
+
+QString PageStream::refusal(const QUrl &link) const
+{
+    const QString scheme = link.scheme().toLower();
+    if (scheme != u"http"_s && scheme != u"https"_s) {
+        return tr("its Link header points to a %1: address, and only http and https are followed")
+            .arg(scheme);
+    }
+    const ApiOrigin api(m_client ? m_client->apiBase() : QUrl());
+    if (!api.contains(link)) {
+        const auto origin = [](const QUrl &url) {
+            return url
+                .adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                .toDisplayString();
+        };
+        return tr("its Link header points to %1, outside the API at %2")
+            .arg(origin(link), origin(api.base()));
+    }
+    return {};
 }
 
 void PageStream::request(int page, const QUrl &url)
 {
+    m_seen.insert(pageKey(url));
     Request *request = m_client->get(url, m_options);
     m_requests.emplace(page, request);
     connect(request, &Request::succeeded, this,
             [this, page](const Response &response) { onPage(page, response); });
-    connect(request, &Request::failed, this, [this](const Error &error) {
+    connect(request, &Request::failed, this, [this, page](const Error &error) {
         if (m_running) {
+            m_requests.erase(page); // its reply has ended: it is not aborted again
             stop();
             Q_EMIT failed(error);
         }
     });
+}
+
+void PageStream::requestAhead()
+{
+    // Never more than the client's cap of pages ahead of delivery: memory stays proportional to
+    // what was delivered, and a failure leaves little to call back.
+    const int ahead = std::max(1, m_client ? m_client->maxConcurrent() : 1);
+    while (m_running && !m_sequential && m_nextToRequest > 1 && m_nextToRequest <= m_pageCount &&
+           m_nextToRequest - m_delivered <= ahead) {
+        // Later pages come from GitHub's own `last` link, so any URL form it uses is kept.
+        request(m_nextToRequest, withPage(m_lastLink, m_nextToRequest));
+        ++m_nextToRequest;
+    }
 }
 
 void PageStream::onPage(int page, const Response &response)
@@ -124,29 +203,46 @@ void PageStream::onPage(int page, const Response &response)
         return;
     }
     m_requests.erase(page);
+    const LinkHeader links = response.links();
+    for (const QUrl &link : {links.next(), links.last()}) {
+        if (link.isValid() && (page == 1 || m_sequential)) {
+            if (const QString why = refusal(link); !why.isEmpty()) {
+                fail(response.url, why);
+                return;
+            }
+        }
+    }
     if (page == 1) {
-        const LinkHeader links = response.links();
         m_pageCount =
             links.last().isValid() ? LinkHeader::pageNumber(links.last()) : (links.next().isValid() ? 0 : 1);
         m_sequential = m_pageCount == 0;
         if (!m_sequential) {
-            int lastWanted = m_pageCount;
+            qint64 lastWanted = m_pageCount;
             if (m_itemLimit > 0) {
-                lastWanted = std::min(lastWanted, (m_itemLimit + m_perPage - 1) / m_perPage);
+                lastWanted = std::min(lastWanted, (qint64(m_itemLimit) + m_perPage - 1) / m_perPage);
             }
-            // Later pages come from GitHub's own `last` link, so any URL form it uses is kept.
-            for (int next = 2; next <= lastWanted; ++next) {
-                request(next, withPage(links.last(), next));
+            if (lastWanted > maxPages()) {
+                fail(response.url, tooManyPages(m_pageCount));
+                return;
             }
-            if (lastWanted < m_pageCount) {
-                m_pageCount = lastWanted;
-            }
+            m_pageCount = int(lastWanted);
+            m_lastLink = links.last();
+            m_nextToRequest = 2;
         }
     }
     if (m_sequential) {
-        m_nextUrl = response.links().next();
+        m_nextUrl = links.next();
+        if (m_nextUrl.isValid() && m_seen.contains(pageKey(m_nextUrl))) {
+            fail(response.url, tr("its Link header leads back to a page already read"));
+            return;
+        }
+        if (m_nextUrl.isValid() && page >= maxPages()) {
+            fail(response.url, tooManyPages(0));
+            return;
+        }
     }
     m_arrived.emplace(page, response);
+    requestAhead();
     deliverReady();
 }
 
@@ -171,6 +267,10 @@ void PageStream::deliverReady()
             Error error;
             error.kind = Error::Kind::BadResponse;
             error.url = response.url;
+            if (!document.isNull()) { // e.g. /search/issues: {total_count, items}
+                error.notAList = true;
+                error.detail = tr("it is not a list");
+            }
             Q_EMIT failed(error);
             return;
         }
@@ -204,6 +304,8 @@ void PageStream::deliverReady()
         }
         if (m_sequential) {
             request(m_delivered + 1, m_nextUrl);
+        } else {
+            requestAhead();
         }
         if (m_arrived.count(m_delivered + 1) > 0 && turn.elapsed() >= TurnBudgetMs) {
             m_deliveryScheduled = true;

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include <map>
@@ -17,8 +18,9 @@ class Client;
 
 // Every page of a GitHub list, delivered in order as they arrive. The first page (per_page=100,
 // unless the URL asks for another) tells the last page number through `Link: rel="last"`; the rest
-// are then requested at once and the client's queue fetches them in parallel within its cap.
-// Without a page number (cursor links) the pages follow `rel="next"` one by one.
+// are then requested in parallel, never more than the client's cap ahead of delivery.
+// Without a page number (cursor links) the pages follow `rel="next"` one by one. Links are the
+// server's word: only http(s) on the API's own origin is followed, no page twice, at most MaxPages.
 class PageStream final : public QObject
 {
     Q_OBJECT
@@ -26,6 +28,8 @@ class PageStream final : public QObject
 
 public:
     static constexpr int PerPage = 100;
+    // A million items: beyond it a list fails, unless an item limit asks for more.
+    static constexpr int MaxPages = 10000;
 
     PageStream(Client *client, const QUrl &listUrl, QObject *parent = nullptr);
     ~PageStream() override;
@@ -50,9 +54,15 @@ Q_SIGNALS:
 
 private:
     void request(int page, const QUrl &url);
+    void requestAhead();
     void onPage(int page, const Response &response);
     void deliverReady();
     void stop();
+    void fail(const QUrl &url, const QString &why);
+    // Why the stream does not follow `link` (found in the answer for `from`); empty if it may.
+    QString refusal(const QUrl &link) const;
+    int maxPages() const;
+    QString tooManyPages(int pageCount) const; // 0: not known
 
     QPointer<Client> m_client;
     QUrl m_firstUrl;
@@ -64,11 +74,14 @@ private:
     int m_itemsDelivered = 0;
     int m_delivered = 0;
     int m_pageCount = 0;
-    int m_generation = 0; // one per start(), so that a restart from a slot is noticed
+    int m_nextToRequest = 0; // parallel: the next page number to request, up to m_pageCount
+    QUrl m_lastLink;         // parallel: later pages are this URL with their page number
+    int m_generation = 0;    // one per start(), so that a restart from a slot is noticed
     bool m_running = false;
     bool m_sequential = false;
     bool m_deliveryScheduled = false;
     QUrl m_nextUrl;
+    QSet<QString> m_seen; // sequential: the pages requested, so a cycle of links ends
 };
 
 } // namespace Hubshelf::GitHub

@@ -194,10 +194,27 @@ void Request::abandon()
         return;
     }
     m_abandoned = true;
-    if (m_reply) {
+    if (m_reply && m_reply->isRunning()) { // a reply that has ended is not aborted again
         m_reply->abort();
     }
     deleteLater();
+}
+
+void Request::abandon(const QList<QPointer<Request>> &requests)
+{
+    QList<QPointer<Request>> marked;
+    for (const QPointer<Request> &request : requests) {
+        if (request && !request->m_abandoned) {
+            request->m_abandoned = true;
+            marked.append(request);
+        }
+    }
+    for (const QPointer<Request> &request : std::as_const(marked)) {
+        if (request) {
+            request->m_abandoned = false;
+            request->abandon();
+        }
+    }
 }
 
 } // namespace Hubshelf::GitHub

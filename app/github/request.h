@@ -104,6 +104,9 @@ public:
 
     QUrl url() const { return m_url; }
     void abandon();
+    // All of them, marked before any reply is aborted: an abort ends its reply at once, and the
+    // client then sends what waits in its queue, which must not be one of these.
+    static void abandon(const QList<QPointer<Request>> &requests);
 
 Q_SIGNALS:
     void finished();

@@ -43,10 +43,15 @@ private Q_SLOTS:
     void errors_mapToTheirExitCodes();
     void rateLimits_failFastWithTheTimeOrWaitWithinTheCap_data();
     void rateLimits_failFastWithTheTimeOrWaitWithinTheCap();
+    void failingPage_oneLineAndNoMoreRequests();
+    void linkAbuse_exit6WithOneSentence_data();
+    void linkAbuse_exit6WithOneSentence();
     void offline_afterAWarmRun_needsNoNetwork();
     void verbose_showsMissThenRevalidated();
     void api_paginateJoinsEveryPage();
     void api_paginateKeepsTheCallersPerPage();
+    void api_paginateOnAnObject_isAUsageError_data();
+    void api_paginateOnAnObject_isAUsageError();
     void authStatus_namesTheSourceNeverTheToken();
     void authLogin_storesInTheKeychainAndLogoutRemoves();
     void authStatus_signedOut_isAFailureOnStderr();
@@ -332,6 +337,58 @@ void TestCliCommands::rateLimits_failFastWithTheTimeOrWaitWithinTheCap()
     QCOMPARE(requests, exitCode == 0 ? 2 : 1);
 }
 
+void TestCliCommands::failingPage_oneLineAndNoMoreRequests()
+{
+    const QString path = u"/orgs/megacorp/repos"_s; // 50 pages
+    m_fake->setLatency(30);
+    bool armed = false;
+    connect(m_fake.get(), &FakeGitHub::Server::requestLogged, this,
+            [&](const FakeGitHub::LoggedRequest &request) {
+                if (!armed && request.path == path) { // after the first page
+                    armed = true;
+                    m_fake->armFault(path, Fault::withStatus(404));
+                }
+            });
+    const Run result = run({u"export"_s, u"repos"_s, u"megacorp"_s});
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(result.err.count(u'\n'), 1);
+    QVERIFY2(result.err.startsWith(u"hubshelf: "_s), qPrintable(result.err));
+    int requests = 0;
+    for (const FakeGitHub::LoggedRequest &entry : m_fake->requestLog()) {
+        requests += entry.path == path ? 1 : 0;
+    }
+    QVERIFY2(requests <= 1 + 2 * 4, qPrintable(QString::number(requests))); // the cap is 4
+}
+
+void TestCliCommands::linkAbuse_exit6WithOneSentence_data()
+{
+    QTest::addColumn<QByteArray>("link");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("last of a million")
+        << QByteArray("<API?page=2>; rel=\"next\", <API?page=1000000>; rel=\"last\"") << u"10,000"_s;
+    QTest::newRow("last of 2147483647")
+        << QByteArray("<API?page=2>; rel=\"next\", <API?page=2147483647>; rel=\"last\"") << u"10,000"_s;
+    QTest::newRow("next to /etc/passwd") << QByteArray("<file:///etc/passwd>; rel=\"next\"") << u"file:"_s;
+    QTest::newRow("next to another origin")
+        << QByteArray("<http://127.0.0.1:9/x?page=2>; rel=\"next\"") << u"outside the API"_s;
+}
+
+void TestCliCommands::linkAbuse_exit6WithOneSentence()
+{
+    QFETCH(QByteArray, link);
+    QFETCH(QString, says);
+    const QString path = u"/orgs/megacorp/repos"_s;
+    link.replace("API", QByteArray(m_fake->apiUrl().toEncoded() + path.toUtf8()));
+    m_fake->armFault(path, Fault::withLink(link));
+    const Run result = run({u"api"_s, path, u"--paginate"_s});
+    QCOMPARE(result.exitCode, 6);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(result.err.count(u'\n'), 1);
+    QVERIFY2(result.err.contains(says), qPrintable(result.err));
+    QCOMPARE(m_fake->requestLog().size(), 1);
+}
+
 void TestCliCommands::offline_afterAWarmRun_needsNoNetwork()
 {
     const Run warm = run({u"export"_s, u"followers"_s, u"octocat"_s});
@@ -374,6 +431,27 @@ void TestCliCommands::api_paginateJoinsEveryPage()
     QVERIFY(!included.out.toLower().contains("\nauthorization:"));
     QVERIFY(!included.out.contains(FakeGitHub::Tokens::Octocat));
     QVERIFY(included.out.contains("\"login\":\"octocat\""));
+}
+
+void TestCliCommands::api_paginateOnAnObject_isAUsageError_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("a search's page") << QByteArray(
+        R"({"total_count": 1, "incomplete_results": false, "items": [{"id": 1}]})");
+    QTest::newRow("a single object") << QByteArray(R"({"login": "octocat"})");
+}
+
+// Decision (issue 11, item 5): --paginate joins arrays only; an object is exit 2, not a broken answer.
+void TestCliCommands::api_paginateOnAnObject_isAUsageError()
+{
+    QFETCH(QByteArray, body);
+    m_fake->armFault(u"/search/issues"_s, Fault::withBody(body));
+    const Run result = run({u"api"_s, u"/search/issues?q=bug"_s, u"--paginate"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(result.err.count(u'\n'), 1);
+    QVERIFY2(result.err.contains(u"not a list"_s), qPrintable(result.err));
+    QCOMPARE(m_fake->requestLog().size(), 1);
 }
 
 void TestCliCommands::api_paginateKeepsTheCallersPerPage()

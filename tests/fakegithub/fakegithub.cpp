@@ -121,6 +121,13 @@ Fault Fault::withBody(const QByteArray &body)
     return fault;
 }
 
+Fault Fault::withLink(const QByteArray &link)
+{
+    Fault fault = of(Kind::Link);
+    fault.link = link;
+    return fault;
+}
+
 QString Fault::name() const
 {
     switch (kind) {
@@ -140,6 +147,8 @@ QString Fault::name() const
         return u"body"_s;
     case Kind::Trickle:
         return u"trickle"_s;
+    case Kind::Link:
+        return u"link"_s;
     }
     return {};
 }
@@ -533,6 +542,9 @@ struct Server::Private
         }
         if (fault) {
             response.headers.append(fault->headers);
+        }
+        if (fault && fault->kind == Fault::Kind::Link) {
+            response.setHeader("Link", fault->link);
         }
         entry.status = response.status;
 

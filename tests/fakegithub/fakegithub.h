@@ -35,6 +35,7 @@ struct Fault
         Stall,              // read the request and never answer
         Body,               // a complete 200 whose body is exactly `body` (NUL bytes, odd JSON)
         Trickle,            // the whole answer, one byte of the body every `trickleMilliseconds`
+        Link,               // the usual answer, with `Link: <link>` instead of its own (loops, file:...)
     };
     Kind kind = Kind::Status;
     int status = 500;
@@ -44,11 +45,13 @@ struct Fault
     QByteArray body;            // the body of a Body fault
     HeaderList headers;         // added to the answer as they are (repeats, huge values, rate limits)
     int trickleMilliseconds = 1000;
+    QByteArray link; // the Link header of a Link fault
 
     static Fault withStatus(int status, const QByteArray &message = {}, int retryAfterSeconds = -1);
     static Fault redirect(int status, const QUrl &location);
     static Fault of(Kind kind);
     static Fault withBody(const QByteArray &body);
+    static Fault withLink(const QByteArray &link);
     QString name() const;
 };
 

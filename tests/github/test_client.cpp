@@ -36,6 +36,46 @@ void capture(QtMsgType type, const QMessageLogContext &context, const QString &m
     }
 }
 
+// Counts the replies the client asks for, whether or not a byte reaches the server.
+class CountingNetwork final : public QNetworkAccessManager
+{
+public:
+    int created = 0;
+
+protected:
+    QNetworkReply *createRequest(Operation operation, const QNetworkRequest &request,
+                                 QIODevice *data) override
+    {
+        ++created;
+        return QNetworkAccessManager::createRequest(operation, request, data);
+    }
+};
+
+struct StreamOutcome
+{
+    bool finished = false;
+    bool failed = false;
+    Error error;
+    int items = 0;
+};
+
+StreamOutcome runStream(PageStream &stream)
+{
+    auto outcome = std::make_shared<StreamOutcome>();
+    QObject::connect(&stream, &PageStream::pageArrived, &stream,
+                     [outcome](int, const QJsonArray &items) { outcome->items += int(items.size()); });
+    QObject::connect(&stream, &PageStream::finished, &stream, [outcome] { outcome->finished = true; });
+    QObject::connect(&stream, &PageStream::failed, &stream, [outcome](const Error &error) {
+        outcome->failed = true;
+        outcome->error = error;
+    });
+    stream.start();
+    if (!QTest::qWaitFor([&] { return outcome->finished || outcome->failed; }, 30000)) {
+        qWarning("the page stream did not end");
+    }
+    return *outcome;
+}
+
 struct Outcome
 {
     bool done = false;
@@ -74,6 +114,11 @@ private Q_SLOTS:
     void pageStream_cancelInsideASlotEmitsNothingMore();
     void pageStream_restartsAfterFinishing();
     void pageStream_itemLimitRequestsOnlyThePagesNeeded();
+    void pageStream_aFailingPageStopsTheStreamAtOnce();
+    void pageStream_linkAbuseEndsInOneErrorWithoutFollowing_data();
+    void pageStream_linkAbuseEndsInOneErrorWithoutFollowing();
+    void redirect_toAnotherSchemeIsNeverFollowed_data();
+    void redirect_toAnotherSchemeIsNeverFollowed();
     void abandon_silencesQueuedAndInFlightRequests();
     void tokenChangeMidFlight_neverStoresUnderTheNewIdentity();
     void signingIn_afterTheAnonymousLimitIsSpent_goesAheadAtOnce();
@@ -500,6 +545,109 @@ void TestClient::pageStream_itemLimitRequestsOnlyThePagesNeeded()
     QVERIFY(finished.wait(10000));
     QCOMPARE(items, 250);
     QCOMPARE(logFor(u"/orgs/megacorp/repos"_s).size(), 3);
+}
+
+void TestClient::pageStream_aFailingPageStopsTheStreamAtOnce()
+{
+    constexpr int Cap = 4;
+    CountingNetwork network;
+    Client client(&network, m_cache.get(), m_fake->apiUrl());
+    client.setToken(FakeGitHub::Tokens::Octocat);
+    client.setMaxConcurrent(Cap);
+    m_fake->setLatency(30);
+    const QString path = u"/orgs/megacorp/repos"_s; // 50 pages
+    PageStream stream(&client, client.endpoint(path));
+    connect(&stream, &PageStream::pageArrived, this, [&](int page) {
+        if (page == 1) {
+            m_fake->armFault(path, Fault::withStatus(404));
+        }
+    });
+    capturedMessages.clear();
+    const StreamOutcome outcome = runStream(stream);
+    QVERIFY(outcome.failed);
+    QCOMPARE(outcome.error.kind, Error::Kind::NotFound);
+    QVERIFY(fetch(u"/orgs/github"_s).ok); // whatever was still to come has come by now
+    // Page 1, then at most the cap in flight and the cap sent while the failure was on its way.
+    QVERIFY2(network.created <= 1 + 2 * Cap, qPrintable(QString::number(network.created)));
+    QVERIFY(logFor(path).size() <= 1 + 2 * Cap);
+    for (const QString &message : std::as_const(capturedMessages)) {
+        QVERIFY2(!message.contains(u"must only be called once"_s), qPrintable(message));
+    }
+}
+
+void TestClient::pageStream_linkAbuseEndsInOneErrorWithoutFollowing_data()
+{
+    QTest::addColumn<QByteArrayList>("links");       // the Link of page 1, page 2, ...
+    QTest::addColumn<int>("maxRequests");            // to the API's list
+    const QByteArray api = "API?per_page=100&page="; // the fake's list, known once it listens
+    QTest::newRow("next of page 2 is page 1")
+        << QByteArrayList{'<' + api + "2>; rel=\"next\"", '<' + api + "1>; rel=\"next\""} << 2;
+    QTest::newRow("next of page 2 is page 2")
+        << QByteArrayList{'<' + api + "2>; rel=\"next\"", '<' + api + "2>; rel=\"next\""} << 2;
+    QTest::newRow("last of a million")
+        << QByteArrayList{'<' + api + "2>; rel=\"next\", <" + api + "1000000>; rel=\"last\""} << 1;
+    QTest::newRow("last of 2147483647")
+        << QByteArrayList{'<' + api + "2>; rel=\"next\", <" + api + "2147483647>; rel=\"last\""} << 1;
+    QTest::newRow("next to a file")
+        << QByteArrayList{"<" + QUrl::fromLocalFile(m_dir.filePath(u"rows.json"_s)).toEncoded() +
+                          ">; rel=\"next\""}
+        << 1;
+    QTest::newRow("next to data:")
+        << QByteArrayList{"<data:application/json,%5B%7B%22id%22:1%7D%5D>; rel=\"next\""} << 1;
+    QTest::newRow("next to qrc:") << QByteArrayList{"<qrc:/rows.json>; rel=\"next\""} << 1;
+    QTest::newRow("next to another origin") << QByteArrayList{"<OTHER?page=2>; rel=\"next\""} << 1;
+    QTest::newRow("last on another origin")
+        << QByteArrayList{"<OTHER?page=2>; rel=\"next\", <OTHER?page=3>; rel=\"last\""} << 1;
+}
+
+void TestClient::pageStream_linkAbuseEndsInOneErrorWithoutFollowing()
+{
+    QFETCH(QByteArrayList, links);
+    QFETCH(int, maxRequests);
+    QFile rows(m_dir.filePath(u"rows.json"_s)); // what a followed file: link would merge into the list
+    QVERIFY(rows.open(QIODevice::WriteOnly));
+    rows.write(R"([{"id": 1, "secret": "from a local file"}])");
+    rows.close();
+    FakeGitHub::Server other;
+    QVERIFY(other.listen());
+    const QString path = u"/orgs/megacorp/repos"_s;
+    for (QByteArray link : std::as_const(links)) {
+        link.replace("OTHER", QByteArray(other.apiUrl().toEncoded() + path.toUtf8()));
+        link.replace("API", QByteArray(m_fake->apiUrl().toEncoded() + path.toUtf8()));
+        m_fake->armFault(path, Fault::withLink(link));
+    }
+    PageStream stream(m_client.get(), m_client->endpoint(path));
+    const StreamOutcome outcome = runStream(stream);
+    QVERIFY(outcome.failed);
+    QVERIFY(!outcome.finished);
+    QCOMPARE(outcome.error.kind, Error::Kind::BadResponse);
+    QVERIFY2(!outcome.error.message().contains(u"not valid JSON"_s), qPrintable(outcome.error.message()));
+    QVERIFY(logFor(path).size() <= maxRequests);
+    QVERIFY(other.requestLog().isEmpty());
+    QVERIFY(outcome.items <= 100 * maxRequests); // nothing from elsewhere was merged
+}
+
+void TestClient::redirect_toAnotherSchemeIsNeverFollowed_data()
+{
+    QTest::addColumn<QUrl>("target");
+    QTest::newRow("file") << QUrl::fromLocalFile(m_dir.filePath(u"user.json"_s));
+    QTest::newRow("data") << QUrl(u"data:application/json,%7B%22login%22:%22x%22%7D"_s);
+    QTest::newRow("qrc") << QUrl(u"qrc:/user.json"_s);
+    QTest::newRow("ftp") << QUrl(u"ftp://127.0.0.1/user.json"_s);
+}
+
+void TestClient::redirect_toAnotherSchemeIsNeverFollowed()
+{
+    QFETCH(QUrl, target);
+    QFile user(m_dir.filePath(u"user.json"_s));
+    QVERIFY(user.open(QIODevice::WriteOnly));
+    user.write(R"({"login": "from a local file"})");
+    user.close();
+    m_fake->armFault(u"/users/octocat"_s, Fault::redirect(302, target));
+    const Outcome outcome = fetch(u"/users/octocat"_s);
+    QVERIFY(!outcome.ok);
+    QCOMPARE(outcome.error.kind, Error::Kind::BadResponse);
+    QVERIFY2(outcome.error.message().contains(target.scheme()), qPrintable(outcome.error.message()));
 }
 
 void TestClient::abandon_silencesQueuedAndInFlightRequests()
