@@ -2,6 +2,7 @@
 
 #include "github/apiorigin.h"
 #include "github/cachepolicy.h"
+#include "github/endpoints.h"
 #include "github/logging.h"
 #include "github/names.h"
 #include "github/requestqueue.h"
@@ -38,12 +39,6 @@ constexpr qint64 MaxTimerMilliseconds = 24LL * 3600 * 1000;
 int secondsUntil(const QDateTime &from, const QDateTime &to)
 {
     return int(std::clamp<qint64>(from.secsTo(to), 0, std::numeric_limits<int>::max()));
-}
-
-bool isHttp(const QUrl &url)
-{
-    const QString scheme = url.scheme().toLower();
-    return scheme == u"http"_s || scheme == u"https"_s;
 }
 
 } // namespace
@@ -105,7 +100,8 @@ struct Client::Private
         }
         request->m_timer.start();
         request->m_validator.reset();
-        if (!isHttp(request->m_currentUrl)) { // file:, data:, qrc: would open local things, no timeout
+        if (!Endpoints::isWebUrl(
+                request->m_currentUrl)) { // file:, data:, qrc: would open local things, no timeout
             Error error = makeError(request, Error::Kind::BadResponse);
             error.detail = tr("only http and https addresses are requested, not %1:")
                                .arg(request->m_currentUrl.scheme());
@@ -310,7 +306,7 @@ struct Client::Private
             fail(request, error, status);
             return;
         }
-        if (!isHttp(target)) {
+        if (!Endpoints::isWebUrl(target)) {
             Error error = makeError(request, Error::Kind::BadResponse, status);
             error.detail = tr("it redirects to a %1: address, and only http and https are followed")
                                .arg(target.scheme());

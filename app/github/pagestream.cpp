@@ -2,6 +2,7 @@
 
 #include "github/apiorigin.h"
 #include "github/client.h"
+#include "github/endpoints.h"
 #include "github/linkheader.h"
 
 #include <QElapsedTimer>
@@ -150,10 +151,9 @@ void PageStream::fail(const QUrl &url, const QString &why)
 
 QString PageStream::refusal(const QUrl &link) const
 {
-    const QString scheme = link.scheme().toLower();
-    if (scheme != u"http"_s && scheme != u"https"_s) {
+    if (!Endpoints::isWebUrl(link)) {
         return tr("its Link header points to a %1: address, and only http and https are followed")
-            .arg(scheme);
+            .arg(link.scheme());
     }
     const ApiOrigin api(m_client ? m_client->apiBase() : QUrl());
     if (!api.contains(link)) {
