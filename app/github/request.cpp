@@ -194,7 +194,7 @@ void Request::abandon()
         return;
     }
     m_abandoned = true;
-    if (m_reply && m_reply->isRunning()) { // a reply that has ended is not aborted again
+    if (m_reply && !m_reply->isFinished()) { // a reply that has ended is not aborted again
         m_reply->abort();
     }
     deleteLater();
