@@ -12,7 +12,7 @@ RateLimitHistory::RateLimitHistory(GitHub::RateLimitTracker *tracker, const QStr
     : QObject(parent)
     , m_tracker(tracker)
     , m_resource(resource)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_clock(Core::systemClock())
 {
     Q_ASSERT(tracker);
     connect(tracker, &GitHub::RateLimitTracker::changed, this, [this](const GitHub::RateLimit &limit) {
@@ -30,7 +30,7 @@ RateLimitHistory::~RateLimitHistory() = default;
 
 void RateLimitHistory::setClock(Clock clock)
 {
-    m_clock = std::move(clock);
+    m_clock = Core::orSystem(std::move(clock));
 }
 
 void RateLimitHistory::add(const GitHub::RateLimit &limit)

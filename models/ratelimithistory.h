@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clock.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QObject>
@@ -32,7 +34,7 @@ class RateLimitHistory final : public QObject
     Q_DISABLE_COPY_MOVE(RateLimitHistory)
 
 public:
-    using Clock = std::function<QDateTime()>;
+    using Clock = Core::Clock;
 
     // Samples kept; older ones are dropped first.
     static constexpr int MaxSamples = 3000;
@@ -42,7 +44,7 @@ public:
                               const QString &resource = QStringLiteral("core"), QObject *parent = nullptr);
     ~RateLimitHistory() override;
 
-    // Defaults to QDateTime::currentDateTimeUtc; tests inject their own.
+    // Defaults to the system clock; tests inject their own.
     void setClock(Clock clock);
 
     QString resource() const { return m_resource; }

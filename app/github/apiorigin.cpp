@@ -1,5 +1,7 @@
 #include "github/apiorigin.h"
 
+#include "github/endpoints.h"
+
 #include <QHostAddress>
 
 using namespace Qt::StringLiterals;
@@ -33,7 +35,7 @@ QString ApiOrigin::apiPath(const QUrl &url) const
 
 bool ApiOrigin::isRateLimitEndpoint(const QUrl &url) const
 {
-    return contains(url) && apiPath(url) == u"/rate_limit"_s;
+    return contains(url) && apiPath(url) == Endpoints::rateLimit();
 }
 
 QString ApiOrigin::resourceOf(const QUrl &url) const

@@ -448,7 +448,7 @@ Request *Client::get(const QUrl &url, const RequestOptions &options)
 
 Request *Client::fetchRateLimits()
 {
-    Request *request = get(endpoint(u"/rate_limit"_s));
+    Request *request = get(endpoint(Endpoints::rateLimit()));
     connect(request, &Request::succeeded, this, [this](const Response &response) {
         d->rateLimits.updateFromRateLimitBody(QJsonDocument::fromJson(response.body).object());
     });

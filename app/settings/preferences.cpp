@@ -1,6 +1,7 @@
 #include "settings/preferences.h"
 
 #include "github/client.h"
+#include "github/endpoints.h"
 
 #include <QSettings>
 #include <QVariant>
@@ -87,10 +88,8 @@ void Preferences::save(QSettings &settings) const
 
 bool Preferences::isValidApiUrl(const QUrl &url)
 {
-    const QString scheme = url.scheme();
-    return url.isValid() && (scheme == "https"_L1 || scheme == "http"_L1) && !url.host().isEmpty() &&
-           GitHub::Client::carriesTokenSafely(url) && url.userInfo().isEmpty() && !url.hasQuery() &&
-           !url.hasFragment();
+    return GitHub::Endpoints::isWebUrl(url) && GitHub::Client::carriesTokenSafely(url) &&
+           url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment();
 }
 
 QUrl Preferences::apiUrlFromText(const QString &text, QString *problem)
