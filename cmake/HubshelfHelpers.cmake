@@ -63,6 +63,10 @@ function(hubshelf_add_translations)
     qt_add_translations(${ARG_TARGET}
         TS_FILES ${ARG_TS_FILES}
         SOURCES ${translated_sources}
+        # Our includes are "ui/x.h", "github/y.h": lupdate must find the headers to know which
+        # class (and namespace) a tr() belongs to, or it files the strings under bare class names.
+        INCLUDE_DIRECTORIES ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/app ${Qt6Core_INCLUDE_DIRS}
+            ${Qt6Widgets_INCLUDE_DIRS}
         RESOURCE_PREFIX /i18n
         # Relative locations keep the committed .ts readable in Linguist without absolute paths.
         LUPDATE_OPTIONS -locations relative)

@@ -4,12 +4,22 @@
 <context>
     <name>Hubshelf::Auth::TokenStore</name>
     <message>
-        <location filename="../app/auth/tokenstore.cpp" line="+140"/>
+        <location filename="../app/auth/tokenstore.cpp" line="+141"/>
         <source>No keychain was found, so the token is kept for this session only: it is not written to disk, and you will need to sign in again the next time Hubshelf starts.</source>
         <translation>Es wurde kein Schlüsselbund gefunden, daher wird das Token nur für diese Sitzung aufbewahrt: Es wird nicht auf die Festplatte geschrieben, und Sie müssen sich beim nächsten Start von Hubshelf erneut anmelden.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+41"/>
+        <source>%1 is not a GitHub token: tokens hold only letters, digits and &apos;_&apos; (at most 255); nothing was sent with it.</source>
+        <translation>%1 ist kein GitHub-Token: Tokens enthalten nur Buchstaben, Ziffern und „_“ (höchstens 255); damit wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The keychain&apos;s entry for %1</source>
+        <translation>Der Schlüsselbund-Eintrag für %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Could not read the token for %1 from the keychain: %2 (QtKeychain error %3).</source>
         <translation>Das Token für %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2 (QtKeychain-Fehler %3).</translation>
     </message>
@@ -22,6 +32,11 @@
         <location line="+1"/>
         <source>Cannot save an empty token for %1.</source>
         <translation>Ein leeres Token für %1 kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The token to save</source>
+        <translation>Das zu speichernde Token</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -37,12 +52,12 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+91"/>
+        <location filename="../app/cli/commands.cpp" line="+94"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation>api erwartet einen Pfad wie /users/octocat, keine URL.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation>rate-limit fragt GitHub jetzt: Offline gibt es keine Antwort.</translation>
     </message>
@@ -72,7 +87,7 @@
         <translation>Der Cache ist ausgeschaltet oder kann nicht geöffnet werden.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
@@ -117,6 +132,7 @@
         <translation>gesparte Bytes</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>corrupt entries dropped</source>
         <translation>verworfene beschädigte Einträge</translation>
     </message>
@@ -124,6 +140,11 @@
         <location line="+12"/>
         <source>no token was given on standard input.</source>
         <translation>Auf der Standardeingabe wurde kein Token übergeben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The token on standard input</source>
+        <translation>Das Token auf der Standardeingabe</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -154,23 +175,27 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
+        <location filename="../app/cli/clicontext.cpp" line="+89"/>
         <source>the %1 rate limit is used up</source>
         <translation>das Ratenlimit %1 ist aufgebraucht</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>GitHub asked to slow down (secondary rate limit)</source>
         <translation>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit)</translation>
     </message>
     <message>
+        <location line="+33"/>
         <source>%1; waiting until %2 (%3 s left)…</source>
         <translation>%1; warte bis %2 (noch %3 s)…</translation>
     </message>
     <message>
+        <location line="+63"/>
         <source>%1 --wait waits at most until the primary reset (an hour) or 15 minutes.</source>
         <translation>%1 --wait wartet höchstens bis zum Zurücksetzen des primären Limits (eine Stunde) oder 15 Minuten.</translation>
     </message>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+158"/>
+        <location line="+28"/>
         <source>cannot write to standard output.</source>
         <translation>In die Standardausgabe kann nicht geschrieben werden.</translation>
     </message>
@@ -178,28 +203,7 @@
 <context>
     <name>Hubshelf::Cli::CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+62"/>
-        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
-
-Commands:
-  export gists|repos|pulls|orgs|followers|following|members TARGET
-                                 a list as CSV (or JSON) on stdout or in -o FILE
-  api PATH                       a raw GET, the JSON on stdout
-  rate-limit                     every resource of the rate limit
-  cache stats|clear|path         the ETag cache
-  auth login|logout|status       the token in the keychain</source>
-        <translation>Hubshelf erkundet die GitHub-REST-API. Ohne Befehl öffnet es das Fenster.
-
-Befehle:
-  export gists|repos|pulls|orgs|followers|following|members ZIEL
-                                 eine Liste als CSV (oder JSON) auf stdout oder in -o DATEI
-  api PFAD                       ein GET ohne Aufbereitung, das JSON auf stdout
-  rate-limit                     jede Ressource des Ratenlimits
-  cache stats|clear|path         der ETag-Cache
-  auth login|logout|status       das Token im Schlüsselbund</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../app/cli/commandline.cpp" line="+86"/>
         <source>Show the version and exit.</source>
         <translation>Die Version zeigen und beenden.</translation>
     </message>
@@ -294,7 +298,7 @@ Befehle:
         <translation>export, api, rate-limit, cache oder auth.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+13"/>
         <source>Run &apos;hubshelf --help&apos; for usage.</source>
         <translation>Mehr mit „hubshelf --help“.</translation>
@@ -305,12 +309,12 @@ Befehle:
         <translation>kein Befehl angegeben.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>--api-url takes an https URL such as https://github.example.com/api/v3 (http only for this machine).</source>
         <translation>--api-url erwartet eine https-Adresse wie https://github.example.com/api/v3 (http nur für diesen Rechner).</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>--%1 does not apply to %2.</source>
         <translation>--%1 gilt nicht für %2.</translation>
     </message>
@@ -320,16 +324,44 @@ Befehle:
         <translation>export erwartet eine Art und ein Ziel, z. B. „export repos octocat“.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>--limit takes a positive number.</source>
         <translation>--limit erwartet eine positive Zahl.</translation>
     </message>
     <message>
+        <location line="-8"/>
         <source>-o takes a file name; leave it out to write to standard output.</source>
         <translation>-o erwartet einen Dateinamen; ohne -o wird auf die Standardausgabe geschrieben.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-142"/>
+        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
+
+Commands:
+  export gists|repos|pulls|orgs|followers|following|members TARGET
+                                 a list as CSV (or JSON) on stdout or in -o FILE
+  api PATH                       a raw GET, the JSON on stdout
+  rate-limit                     every resource of the rate limit
+  cache stats|clear|path         the ETag cache
+  auth login|logout|status       the token in the keychain
+
+The process cannot be core-dumped or traced while it holds a token; set
+HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
+        <translation>Hubshelf erkundet die GitHub-REST-API. Ohne Befehl öffnet es das Fenster.
+
+Befehle:
+  export gists|repos|pulls|orgs|followers|following|members ZIEL
+                                 eine Liste als CSV (oder JSON) auf stdout oder in -o DATEI
+  api PFAD                       ein GET ohne Aufbereitung, das JSON auf stdout
+  rate-limit                     jede Ressource des Ratenlimits
+  cache stats|clear|path         der ETag-Cache
+  auth login|logout|status       das Token im Schlüsselbund
+
+Solange der Prozess ein Token hält, erzeugt er keinen Core-Dump und lässt sich nicht verfolgen;
+HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das Token enthalten).</translation>
+    </message>
+    <message>
+        <location line="+169"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation>api erwartet einen Pfad, z. B. „api /users/octocat“.</translation>
     </message>
@@ -357,7 +389,7 @@ Befehle:
 <context>
     <name>Hubshelf::Cli::Commands</name>
     <message numerus="yes">
-        <location filename="../app/cli/commands.cpp" line="-104"/>
+        <location filename="../app/cli/commands.cpp" line="-111"/>
         <source>Cleared %n cached response(s).</source>
         <translation>
             <numerusform>%n zwischengespeicherte Antwort gelöscht.</numerusform>
@@ -368,17 +400,17 @@ Befehle:
 <context>
     <name>Hubshelf::Cli::ExportCommand</name>
     <message>
-        <location filename="../app/cli/exportcommand.cpp" line="+61"/>
+        <location filename="../app/cli/exportcommand.cpp" line="+67"/>
         <source>&apos;%1&apos; is not something to export: use gists, repos, pulls, orgs, followers, following or members.</source>
         <translation>„%1“ lässt sich nicht exportieren: Verwenden Sie gists, repos, pulls, orgs, followers, following oder members.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&apos;%1&apos; is not a repository: write it as OWNER/REPO.</source>
         <translation>„%1“ ist kein Repository: Schreiben Sie es als BESITZER/REPO.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&apos;%1&apos; is not a valid GitHub login (1 to 39 letters, digits or &apos;-&apos;, not starting with &apos;-&apos;).</source>
         <translation>„%1“ ist kein gültiger GitHub-Login (1 bis 39 Buchstaben, Ziffern oder „-“, nicht mit „-“ am Anfang).</translation>
     </message>
@@ -408,12 +440,12 @@ Befehle:
         <translation>--limit erwartet eine positive Zahl.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>%1 have no column &apos;%2&apos;; they have: %3.</source>
         <translation>%1 haben keine Spalte „%2“; vorhanden sind: %3.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+93"/>
         <source>page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
@@ -426,12 +458,12 @@ Befehle:
 <context>
     <name>Hubshelf::Export::CsvWriter</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="+81"/>
+        <location filename="../app/export/csvwriter.cpp" line="+89"/>
         <source>the data could not be written</source>
         <translation>Die Daten konnten nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+209"/>
         <source>Could not save “%1” (%2); the existing file was kept unchanged.</source>
         <translation>„%1“ konnte nicht gespeichert werden (%2); die vorhandene Datei blieb unverändert.</translation>
     </message>
@@ -446,42 +478,33 @@ Befehle:
         <translation>Es wurde kein Dateiname angegeben</translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Could not write to “%1” (%2).</source>
         <translation>In „%1“ konnte nicht geschrieben werden (%2).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>the list has no column %1</source>
         <translation>Die Liste hat keine Spalte %1</translation>
     </message>
 </context>
 <context>
     <name>Hubshelf::GitHub::Client</name>
-    <message numerus="yes">
-        <source>the transfer took longer than %n second(s)</source>
-        <translation>
-            <numerusform>die Übertragung dauerte länger als %n Sekunde</numerusform>
-            <numerusform>die Übertragung dauerte länger als %n Sekunden</numerusform>
-        </translation>
-    </message>
     <message>
-        <source>the server&apos;s answer had malformed or oversized headers</source>
-        <translation>die Antwort des Servers hatte fehlerhafte oder übergroße Header</translation>
-    </message>
-    <message>
-        <location filename="../app/github/client.cpp" line="+579"/>
-        <source>too many redirects, or a redirect without a valid Location</source>
-        <translation>Zu viele Weiterleitungen oder eine Weiterleitung ohne gültigen Location-Header</translation>
+        <location filename="../app/github/client.cpp" line="+99"/>
+        <source>only http and https addresses are requested, not %1:</source>
+        <translation>es werden nur http- und https-Adressen abgefragt, nicht %1:</translation>
     </message>
 </context>
 <context>
     <name>Hubshelf::GitHub::Error</name>
     <message>
+        <location filename="../app/github/error.cpp" line="+76"/>
         <source>GitHub asked to slow down (secondary rate limit); try again after %1.</source>
         <translation>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit); versuchen Sie es nach %1 erneut.</translation>
     </message>
     <message>
-        <location filename="../app/github/error.cpp" line="+8"/>
+        <location line="-16"/>
         <source> GitHub said: %1</source>
         <translation> GitHub meldete: %1</translation>
     </message>
@@ -506,7 +529,7 @@ Befehle:
         <translation>Das Ratenlimit „%1“ ist bis %2 aufgebraucht.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+8"/>
         <source>GitHub asked to slow down (secondary rate limit); try again in %n second(s).</source>
         <translation>
             <numerusform>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit); versuchen Sie es in %n Sekunde erneut.</numerusform>
@@ -519,9 +542,14 @@ Befehle:
         <translation>Von %1 kam keine Antwort: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>GitHub had a server error (HTTP %1) and still had it after retrying.</source>
         <translation>GitHub hatte einen Serverfehler (HTTP %1), auch nach erneuten Versuchen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GitHub&apos;s answer for %1 could not be used: %2.</source>
+        <translation>Die Antwort von GitHub für %1 war nicht verwendbar: %2.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -542,6 +570,65 @@ Befehle:
         <location line="+2"/>
         <source>The request was cancelled.</source>
         <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::GitHub::PageStream</name>
+    <message>
+        <location filename="../app/github/pagestream.cpp" line="+51"/>
+        <source>the list has %L1 pages, more than the %L2 that are read of one list; ask for fewer items</source>
+        <translation>die Liste hat %L1 Seiten, mehr als die %L2, die von einer Liste gelesen werden; fragen Sie nach weniger Einträgen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the list has more than the %L1 pages that are read of one list; ask for fewer items</source>
+        <translation>die Liste hat mehr als die %L1 Seiten, die von einer Liste gelesen werden; fragen Sie nach weniger Einträgen</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>its Link header points to a %1: address, and only http and https are followed</source>
+        <translation>ihr Link-Header zeigt auf eine %1:-Adresse, und nur http und https werden verfolgt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its Link header points to %1, outside the API at %2</source>
+        <translation>ihr Link-Header zeigt auf %1, außerhalb der API unter %2</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>its Link header leads back to a page already read</source>
+        <translation>ihr Link-Header führt zurück zu einer bereits gelesenen Seite</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>it is not a list</source>
+        <translation>sie ist keine Liste</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::GitHub::ReplyVerdict</name>
+    <message numerus="yes">
+        <location filename="../app/github/replyverdict.cpp" line="+57"/>
+        <source>the transfer took longer than %n second(s)</source>
+        <translation>
+            <numerusform>die Übertragung dauerte länger als %n Sekunde</numerusform>
+            <numerusform>die Übertragung dauerte länger als %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the server&apos;s answer had malformed or oversized headers</source>
+        <translation>die Antwort des Servers hatte fehlerhafte oder übergroße Header</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>too many redirects, or a redirect without a valid Location</source>
+        <translation>Zu viele Weiterleitungen oder eine Weiterleitung ohne gültigen Location-Header</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it redirects to a %1: address, and only http and https are followed</source>
+        <translation>sie leitet auf eine %1:-Adresse weiter, und nur http und https werden verfolgt</translation>
     </message>
 </context>
 <context>
@@ -775,7 +862,7 @@ Befehle:
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+115"/>
+        <location filename="../models/githublistmodel.cpp" line="+111"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -786,9 +873,17 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::Navigator</name>
+    <message>
+        <location filename="../models/navigator.cpp" line="+232"/>
+        <source>Gist of %1</source>
+        <translation>Gist von %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Models::RequestLogModel</name>
     <message>
-        <location filename="../models/requestlogmodel.cpp" line="+89"/>
+        <location filename="../models/requestlogmodel.cpp" line="+88"/>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -841,6 +936,34 @@ Befehle:
         <location line="+2"/>
         <source>Remaining</source>
         <translation>Verbleibend</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Settings::Preferences</name>
+    <message>
+        <location filename="../app/settings/preferences.cpp" line="+105"/>
+        <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
+        <translation>Geben Sie die Adresse der API ein, z. B. https://github.example.com/api/v3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a web address. Enter a full one, starting with https://, e.g. https://github.example.com/api/v3.</source>
+        <translation>Das ist keine Webadresse. Geben Sie eine vollständige ein, beginnend mit https://, z. B. https://github.example.com/api/v3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address must start with https://, e.g. https://github.example.com/api/v3.</source>
+        <translation>Die Adresse muss mit https:// beginnen, z. B. https://github.example.com/api/v3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use https:// for a server on the network: over http:// your token would travel in clear text.</source>
+        <translation>Verwenden Sie https:// für einen Server im Netzwerk: Über http:// würde Ihr Token im Klartext übertragen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The API address takes no user name, &quot;?&quot; or &quot;#&quot; part, e.g. https://github.example.com/api/v3.</source>
+        <translation>Die API-Adresse enthält keinen Benutzernamen und keinen „?“- oder „#“-Teil, z. B. https://github.example.com/api/v3.</translation>
     </message>
 </context>
 <context>
@@ -907,34 +1030,6 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>Hubshelf::Settings::Preferences</name>
-    <message>
-        <location filename="../app/settings/preferences.cpp" line="+106"/>
-        <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
-        <translation>Geben Sie die Adresse der API ein, z. B. https://github.example.com/api/v3.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This is not a web address. Enter a full one, starting with https://, e.g. https://github.example.com/api/v3.</source>
-        <translation>Das ist keine Webadresse. Geben Sie eine vollständige ein, beginnend mit https://, z. B. https://github.example.com/api/v3.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The address must start with https://, e.g. https://github.example.com/api/v3.</source>
-        <translation>Die Adresse muss mit https:// beginnen, z. B. https://github.example.com/api/v3.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Use https:// for a server on the network: over http:// your token would travel in clear text.</source>
-        <translation>Verwenden Sie https:// für einen Server im Netzwerk: Über http:// würde Ihr Token im Klartext übertragen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The API address takes no user name, &quot;?&quot; or &quot;#&quot; part, e.g. https://github.example.com/api/v3.</source>
-        <translation>Die API-Adresse enthält keinen Benutzernamen und keinen „?“- oder „#“-Teil, z. B. https://github.example.com/api/v3.</translation>
-    </message>
-</context>
-<context>
     <name>Hubshelf::Ui::CacheIndicator</name>
     <message>
         <location filename="../ui/cacheindicator.cpp" line="+14"/>
@@ -990,7 +1085,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::DetailsPane</name>
     <message>
-        <location filename="../ui/detailspane.cpp" line="+49"/>
+        <location filename="../ui/detailspane.cpp" line="+50"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1000,12 +1095,12 @@ Befehle:
         <translation>Wählen Sie eine Zeile aus, um ihre Details zu sehen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>Loading the details</source>
         <translation>Die Details werden geladen</translation>
     </message>
@@ -1013,7 +1108,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::ErrorBanner</name>
     <message>
-        <location filename="../ui/errorbanner.cpp" line="+37"/>
+        <location filename="../ui/errorbanner.cpp" line="+32"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -1055,14 +1150,6 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>Hubshelf::Models::Navigator</name>
-    <message>
-        <location filename="../models/navigator.cpp" line="+1"/>
-        <source>Gist of %1</source>
-        <translation>Gist von %1</translation>
-    </message>
-</context>
-<context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
         <location filename="../ui/explorerview.cpp" line="+53"/>
@@ -1079,7 +1166,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::ExportController</name>
     <message>
-        <location filename="../ui/exportcontroller.cpp" line="+18"/>
+        <location filename="../ui/exportcontroller.cpp" line="+19"/>
         <source>Export as CSV</source>
         <translation>Als CSV exportieren</translation>
     </message>
@@ -1089,7 +1176,7 @@ Befehle:
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Nothing was exported: %1</source>
         <translation>Es wurde nichts exportiert: %1</translation>
     </message>
@@ -1097,7 +1184,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
-        <location filename="../ui/gistview.cpp" line="+69"/>
+        <location filename="../ui/gistview.cpp" line="+71"/>
         <source>Gist</source>
         <translation>Gist</translation>
     </message>
@@ -1107,7 +1194,7 @@ Befehle:
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Owner&apos;s avatar</source>
         <translation>Avatar des Besitzers</translation>
     </message>
@@ -1148,13 +1235,13 @@ Befehle:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+247"/>
-        <location line="+42"/>
+        <location line="+242"/>
+        <location line="+39"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-281"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation>Den Inhalt der Datei in die Zwischenablage kopieren</translation>
     </message>
@@ -1165,12 +1252,12 @@ Befehle:
     </message>
     <message>
         <location line="+0"/>
-        <location line="+291"/>
+        <location line="+283"/>
         <source>Open the whole file in the browser</source>
         <translation>Die ganze Datei im Browser öffnen</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-263"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1180,7 +1267,7 @@ Befehle:
         <translation>Dateiinhalt</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+78"/>
         <source>Gist without a description</source>
         <translation>Gist ohne Beschreibung</translation>
     </message>
@@ -1220,12 +1307,12 @@ Befehle:
         <translation>Aktualisiert %1</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+106"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>GitHub did not send the content of this file (%1 KB). Open raw shows it whole.</source>
         <translation>GitHub hat den Inhalt dieser Datei nicht gesendet (%1 KB). „Rohdatei öffnen“ zeigt sie vollständig.</translation>
     </message>
@@ -1243,7 +1330,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
-        <location filename="../ui/listheader.cpp" line="+180"/>
+        <location filename="../ui/listheader.cpp" line="+174"/>
         <source>No list shown</source>
         <translation>Keine Liste angezeigt</translation>
     </message>
@@ -1256,12 +1343,12 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+173"/>
+        <location filename="../ui/listpane.cpp" line="+65"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Filter rows</source>
         <translation>Zeilen filtern</translation>
     </message>
@@ -1271,17 +1358,13 @@ Befehle:
         <translation>Nur die Zeilen anzeigen, die diesen Text in einer beliebigen Spalte enthalten (Strg+F; Esc leert das Feld)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Row count</source>
         <translation>Anzahl der Zeilen</translation>
     </message>
-    <message>
-        <source>%1 rows</source>
-        <translation type="vanished">%1 Zeilen</translation>
-    </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <location line="+619"/>
+        <location line="+5"/>
+        <location line="+195"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1289,27 +1372,27 @@ Befehle:
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-192"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-1"/>
         <source>Choose columns</source>
         <translation>Spalten auswählen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Choose the columns to show</source>
         <translation>Die anzuzeigenden Spalten auswählen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>List</source>
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+73"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1319,30 +1402,18 @@ Befehle:
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+107"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 von %Ln Zeile</numerusform>
             <numerusform>%1 von %Ln Zeilen</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 of %2 row</source>
-        <translation type="vanished">%1 von %2 Zeile</translation>
-    </message>
-    <message>
-        <source>%1 of %2 rows</source>
-        <translation type="vanished">%1 von %2 Zeilen</translation>
-    </message>
-    <message>
-        <source>%1 row</source>
-        <translation type="vanished">%1 Zeile</translation>
-    </message>
 </context>
 <context>
     <name>Hubshelf::Ui::ListProgress</name>
     <message>
-        <location filename="../ui/listprogress.cpp" line="+22"/>
+        <location filename="../ui/listprogress.cpp" line="+23"/>
         <source>Loading progress</source>
         <translation>Ladefortschritt</translation>
     </message>
@@ -1353,11 +1424,12 @@ Befehle:
     </message>
     <message>
         <location line="+2"/>
+        <location line="+47"/>
         <source>page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-43"/>
         <source>Stop loading</source>
         <translation>Laden anhalten</translation>
     </message>
@@ -1385,7 +1457,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+156"/>
+        <location filename="../ui/mainwindow.cpp" line="+157"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -1553,7 +1625,7 @@ Befehle:
         </translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+134"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -1563,7 +1635,7 @@ Befehle:
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>About %1</source>
         <translation>Über %1</translation>
     </message>
@@ -1576,7 +1648,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::MarkdownView</name>
     <message>
-        <location filename="../ui/markdownview.cpp" line="+49"/>
+        <location filename="../ui/markdownview.cpp" line="+47"/>
         <source>image</source>
         <translation>Bild</translation>
     </message>
@@ -1586,7 +1658,7 @@ Befehle:
         <translation>Dargestelltes Markdown</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+114"/>
         <source>[image: %1]</source>
         <translation>[Bild: %1]</translation>
     </message>
@@ -1594,7 +1666,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::NetworkLogDock</name>
     <message>
-        <location filename="../ui/networklogdock.cpp" line="+41"/>
+        <location filename="../ui/networklogdock.cpp" line="+23"/>
         <source>Network log</source>
         <translation>Netzwerkprotokoll</translation>
     </message>
@@ -1685,7 +1757,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::ProfileCard</name>
     <message>
-        <location filename="../ui/profilecard.cpp" line="+155"/>
+        <location filename="../ui/profilecard.cpp" line="+75"/>
         <source>Repositories</source>
         <translation>Repositorys</translation>
     </message>
@@ -1715,7 +1787,7 @@ Befehle:
         <translation>Avatar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1753,14 +1825,14 @@ Befehle:
         <translation>Website</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+22"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+21"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Joined</source>
         <translation>Beigetreten</translation>
     </message>
@@ -1775,7 +1847,7 @@ Befehle:
         <translation>Das Profil auf GitHub öffnen</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+65"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
@@ -1788,7 +1860,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::PullRequestView</name>
     <message>
-        <location filename="../ui/pullrequestview.cpp" line="+240"/>
+        <location filename="../ui/pullrequestview.cpp" line="+84"/>
         <source>Pull request</source>
         <translation>Pull-Request</translation>
     </message>
@@ -1803,12 +1875,12 @@ Befehle:
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Author&apos;s avatar</source>
         <translation>Avatar des Autors</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
@@ -1839,18 +1911,18 @@ Befehle:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+86"/>
         <source>Closed</source>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+89"/>
+        <location line="-85"/>
+        <location line="+83"/>
         <source>Merged</source>
         <translation>Zusammengeführt</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-66"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -1870,7 +1942,7 @@ Befehle:
         <translation>Den Pull-Request auf GitHub öffnen</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+52"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
@@ -1880,7 +1952,7 @@ Befehle:
         <translation>Entwurf</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+69"/>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
@@ -1913,7 +1985,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::RateLimitDialog</name>
     <message>
-        <location filename="../ui/ratelimitdialog.cpp" line="+66"/>
+        <location filename="../ui/ratelimitdialog.cpp" line="+67"/>
         <source>Rate limit</source>
         <translation>Ratenlimit</translation>
     </message>
@@ -1974,7 +2046,7 @@ Befehle:
         <translation>GitHub erneut nach allen Ratenlimits fragen (zählt nicht gegen sie)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -1989,7 +2061,7 @@ Befehle:
         <translation>Die Ratenlimits konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+67"/>
         <source>%1 usage</source>
         <translation>Verbrauch %1</translation>
     </message>
@@ -2028,7 +2100,7 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::RateLimitIndicator</name>
     <message>
-        <location filename="../ui/ratelimitindicator.cpp" line="+117"/>
+        <location filename="../ui/ratelimitindicator.cpp" line="+116"/>
         <source>Secondary limit · resumes in %1</source>
         <translation>Sekundäres Limit · weiter in %1</translation>
     </message>
@@ -2101,21 +2173,13 @@ Befehle:
 <context>
     <name>Hubshelf::Ui::RowCard</name>
     <message>
-        <location filename="../ui/rowcard.cpp" line="+41"/>
+        <location filename="../ui/rowcard.cpp" line="+37"/>
         <source>Open on GitHub</source>
         <translation>Auf GitHub öffnen</translation>
     </message>
 </context>
 <context>
     <name>Hubshelf::Ui::SettingsDialog</name>
-    <message>
-        <source>1 response</source>
-        <translation type="vanished">1 Antwort</translation>
-    </message>
-    <message>
-        <source>%1 responses</source>
-        <translation type="vanished">%1 Antworten</translation>
-    </message>
     <message numerus="yes">
         <location filename="../ui/settingsdialog.cpp" line="+35"/>
         <source>%Ln response(s)</source>
@@ -2200,7 +2264,7 @@ Befehle:
         <translation>Darüber hinaus werden die am längsten nicht verwendeten Antworten verworfen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
@@ -2305,7 +2369,7 @@ Befehle:
         <translation>Alle Einstellungen auf ihre Standardwerte zurücksetzen (gespeichert mit OK)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+92"/>
         <source>The cache is off: every request goes to GitHub.</source>
         <translation>Der Cache ist ausgeschaltet: Jede Anfrage geht an GitHub.</translation>
     </message>
@@ -2345,7 +2409,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
 <context>
     <name>Hubshelf::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+47"/>
+        <location filename="../ui/signindialog.cpp" line="+41"/>
         <source>Sign In to GitHub</source>
         <translation>Bei GitHub anmelden</translation>
     </message>
@@ -2440,7 +2504,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
         <translation>Schließen, ohne sich anzumelden (Esc)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>your server&apos;s Settings → Developer settings</source>
         <translation>Einstellungen → Entwicklereinstellungen Ihres Servers</translation>
     </message>
@@ -2475,7 +2539,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
         <translation>Das Token wird bei %1 geprüft…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+21"/>
         <source>%1 answered, but its answer to /user names no account. Is this the API address?</source>
         <translation>%1 hat geantwortet, aber die Antwort auf /user nennt kein Konto. Ist das die API-Adresse?</translation>
     </message>
@@ -2485,7 +2549,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
         <translation>Angemeldet als %1. Das Token wird im Schlüsselbund gespeichert…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Check the address and your network connection.</source>
         <translation>Prüfen Sie die Adresse und Ihre Netzwerkverbindung.</translation>
     </message>
@@ -2561,7 +2625,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
 <context>
     <name>QIODevice</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="-173"/>
+        <location filename="../app/export/csvwriter.cpp" line="-276"/>
         <source>Unknown error</source>
         <translation>Unbekannter Fehler</translation>
     </message>

@@ -4,12 +4,22 @@
 <context>
     <name>Hubshelf::Auth::TokenStore</name>
     <message>
-        <location filename="../app/auth/tokenstore.cpp" line="+140"/>
+        <location filename="../app/auth/tokenstore.cpp" line="+141"/>
         <source>No keychain was found, so the token is kept for this session only: it is not written to disk, and you will need to sign in again the next time Hubshelf starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+41"/>
+        <source>%1 is not a GitHub token: tokens hold only letters, digits and &apos;_&apos; (at most 255); nothing was sent with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The keychain&apos;s entry for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Could not read the token for %1 from the keychain: %2 (QtKeychain error %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -21,6 +31,11 @@
     <message>
         <location line="+1"/>
         <source>Cannot save an empty token for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The token to save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -37,12 +52,12 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+91"/>
+        <location filename="../app/cli/commands.cpp" line="+94"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -72,7 +87,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>path</source>
         <translation type="unfinished"></translation>
     </message>
@@ -117,12 +132,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>corrupt entries dropped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
         <source>no token was given on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The token on standard input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -154,7 +175,27 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+158"/>
+        <location filename="../app/cli/clicontext.cpp" line="+89"/>
+        <source>the %1 rate limit is used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GitHub asked to slow down (secondary rate limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1; waiting until %2 (%3 s left)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 --wait waits at most until the primary reset (an hour) or 15 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>cannot write to standard output.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,20 +203,7 @@
 <context>
     <name>Hubshelf::Cli::CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+62"/>
-        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
-
-Commands:
-  export gists|repos|pulls|orgs|followers|following|members TARGET
-                                 a list as CSV (or JSON) on stdout or in -o FILE
-  api PATH                       a raw GET, the JSON on stdout
-  rate-limit                     every resource of the rate limit
-  cache stats|clear|path         the ETag cache
-  auth login|logout|status       the token in the keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../app/cli/commandline.cpp" line="+86"/>
         <source>Show the version and exit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -270,7 +298,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+13"/>
         <source>Run &apos;hubshelf --help&apos; for usage.</source>
         <translation type="unfinished"></translation>
@@ -281,12 +309,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>--api-url takes an https URL such as https://github.example.com/api/v3 (http only for this machine).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>--%1 does not apply to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,16 +324,33 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>--limit takes a positive number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-8"/>
         <source>-o takes a file name; leave it out to write to standard output.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-142"/>
+        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
+
+Commands:
+  export gists|repos|pulls|orgs|followers|following|members TARGET
+                                 a list as CSV (or JSON) on stdout or in -o FILE
+  api PATH                       a raw GET, the JSON on stdout
+  rate-limit                     every resource of the rate limit
+  cache stats|clear|path         the ETag cache
+  auth login|logout|status       the token in the keychain
+
+The process cannot be core-dumped or traced while it holds a token; set
+HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+169"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,7 +378,7 @@ Commands:
 <context>
     <name>Hubshelf::Cli::Commands</name>
     <message numerus="yes">
-        <location filename="../app/cli/commands.cpp" line="-104"/>
+        <location filename="../app/cli/commands.cpp" line="-111"/>
         <source>Cleared %n cached response(s).</source>
         <translation>
             <numerusform>Cleared %n cached response.</numerusform>
@@ -344,17 +389,17 @@ Commands:
 <context>
     <name>Hubshelf::Cli::ExportCommand</name>
     <message>
-        <location filename="../app/cli/exportcommand.cpp" line="+61"/>
+        <location filename="../app/cli/exportcommand.cpp" line="+67"/>
         <source>&apos;%1&apos; is not something to export: use gists, repos, pulls, orgs, followers, following or members.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&apos;%1&apos; is not a repository: write it as OWNER/REPO.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&apos;%1&apos; is not a valid GitHub login (1 to 39 letters, digits or &apos;-&apos;, not starting with &apos;-&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,12 +429,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
         <source>%1 have no column &apos;%2&apos;; they have: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+93"/>
         <source>page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -402,12 +447,12 @@ Commands:
 <context>
     <name>Hubshelf::Export::CsvWriter</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="+81"/>
+        <location filename="../app/export/csvwriter.cpp" line="+89"/>
         <source>the data could not be written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+209"/>
         <source>Could not save “%1” (%2); the existing file was kept unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,34 +467,28 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+7"/>
         <source>Could not write to “%1” (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>the list has no column %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Hubshelf::GitHub::Client</name>
-    <message numerus="yes">
-        <source>the transfer took longer than %n second(s)</source>
-        <translation>
-            <numerusform>the transfer took longer than %n second</numerusform>
-            <numerusform>the transfer took longer than %n seconds</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../app/github/client.cpp" line="+579"/>
-        <source>too many redirects, or a redirect without a valid Location</source>
+        <location filename="../app/github/client.cpp" line="+99"/>
+        <source>only http and https addresses are requested, not %1:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Hubshelf::GitHub::Error</name>
     <message>
-        <location filename="../app/github/error.cpp" line="+8"/>
+        <location filename="../app/github/error.cpp" line="+60"/>
         <source> GitHub said: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,8 +512,13 @@ Commands:
         <source>The %1 rate limit is used up until %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>GitHub asked to slow down (secondary rate limit); try again after %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>GitHub asked to slow down (secondary rate limit); try again in %n second(s).</source>
         <translation>
             <numerusform>GitHub asked to slow down (secondary rate limit); try again in %n second.</numerusform>
@@ -487,8 +531,13 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>GitHub had a server error (HTTP %1) and still had it after retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GitHub&apos;s answer for %1 could not be used: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -509,6 +558,65 @@ Commands:
     <message>
         <location line="+2"/>
         <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::GitHub::PageStream</name>
+    <message>
+        <location filename="../app/github/pagestream.cpp" line="+51"/>
+        <source>the list has %L1 pages, more than the %L2 that are read of one list; ask for fewer items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the list has more than the %L1 pages that are read of one list; ask for fewer items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>its Link header points to a %1: address, and only http and https are followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>its Link header points to %1, outside the API at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>its Link header leads back to a page already read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>it is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::GitHub::ReplyVerdict</name>
+    <message numerus="yes">
+        <location filename="../app/github/replyverdict.cpp" line="+57"/>
+        <source>the transfer took longer than %n second(s)</source>
+        <translation>
+            <numerusform>the transfer took longer than %n second</numerusform>
+            <numerusform>the transfer took longer than %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the server&apos;s answer had malformed or oversized headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>too many redirects, or a redirect without a valid Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it redirects to a %1: address, and only http and https are followed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -743,7 +851,7 @@ Commands:
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+115"/>
+        <location filename="../models/githublistmodel.cpp" line="+111"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,9 +862,17 @@ Commands:
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::Navigator</name>
+    <message>
+        <location filename="../models/navigator.cpp" line="+232"/>
+        <source>Gist of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Models::RequestLogModel</name>
     <message>
-        <location filename="../models/requestlogmodel.cpp" line="+89"/>
+        <location filename="../models/requestlogmodel.cpp" line="+88"/>
         <source>error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,6 +924,34 @@ Commands:
     <message>
         <location line="+2"/>
         <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Settings::Preferences</name>
+    <message>
+        <location filename="../app/settings/preferences.cpp" line="+105"/>
+        <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This is not a web address. Enter a full one, starting with https://, e.g. https://github.example.com/api/v3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The address must start with https://, e.g. https://github.example.com/api/v3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use https:// for a server on the network: over http:// your token would travel in clear text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The API address takes no user name, &quot;?&quot; or &quot;#&quot; part, e.g. https://github.example.com/api/v3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -875,34 +1019,6 @@ Commands:
     </message>
 </context>
 <context>
-    <name>Hubshelf::Settings::Preferences</name>
-    <message>
-        <location filename="../app/settings/preferences.cpp" line="+106"/>
-        <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This is not a web address. Enter a full one, starting with https://, e.g. https://github.example.com/api/v3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The address must start with https://, e.g. https://github.example.com/api/v3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Use https:// for a server on the network: over http:// your token would travel in clear text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The API address takes no user name, &quot;?&quot; or &quot;#&quot; part, e.g. https://github.example.com/api/v3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Hubshelf::Ui::CacheIndicator</name>
     <message>
         <location filename="../ui/cacheindicator.cpp" line="+14"/>
@@ -958,7 +1074,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::DetailsPane</name>
     <message>
-        <location filename="../ui/detailspane.cpp" line="+49"/>
+        <location filename="../ui/detailspane.cpp" line="+50"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -968,12 +1084,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>Loading the details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -981,7 +1097,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::ErrorBanner</name>
     <message>
-        <location filename="../ui/errorbanner.cpp" line="+37"/>
+        <location filename="../ui/errorbanner.cpp" line="+32"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1023,14 +1139,6 @@ Commands:
     </message>
 </context>
 <context>
-    <name>Hubshelf::Models::Navigator</name>
-    <message>
-        <location filename="../models/navigator.cpp" line="+1"/>
-        <source>Gist of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
         <location filename="../ui/explorerview.cpp" line="+53"/>
@@ -1047,7 +1155,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::ExportController</name>
     <message>
-        <location filename="../ui/exportcontroller.cpp" line="+18"/>
+        <location filename="../ui/exportcontroller.cpp" line="+19"/>
         <source>Export as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,7 +1165,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Nothing was exported: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,7 +1173,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
-        <location filename="../ui/gistview.cpp" line="+69"/>
+        <location filename="../ui/gistview.cpp" line="+71"/>
         <source>Gist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,7 +1183,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Owner&apos;s avatar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,13 +1224,13 @@ Commands:
     </message>
     <message>
         <location line="+3"/>
-        <location line="+247"/>
-        <location line="+42"/>
+        <location line="+242"/>
+        <location line="+39"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-281"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,12 +1241,12 @@ Commands:
     </message>
     <message>
         <location line="+0"/>
-        <location line="+291"/>
+        <location line="+283"/>
         <source>Open the whole file in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-263"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,7 +1256,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+78"/>
         <source>Gist without a description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,12 +1296,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+106"/>
         <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>GitHub did not send the content of this file (%1 KB). Open raw shows it whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1211,7 +1319,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
-        <location filename="../ui/listheader.cpp" line="+180"/>
+        <location filename="../ui/listheader.cpp" line="+174"/>
         <source>No list shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,12 +1332,12 @@ Commands:
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+173"/>
+        <location filename="../ui/listpane.cpp" line="+65"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Filter rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,13 +1347,13 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Row count</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <location line="+619"/>
+        <location line="+5"/>
+        <location line="+195"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1253,27 +1361,27 @@ Commands:
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-192"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-1"/>
         <source>Choose columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Choose the columns to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+73"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,7 +1391,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+107"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>
@@ -1294,7 +1402,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::ListProgress</name>
     <message>
-        <location filename="../ui/listprogress.cpp" line="+22"/>
+        <location filename="../ui/listprogress.cpp" line="+23"/>
         <source>Loading progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1305,11 +1413,12 @@ Commands:
     </message>
     <message>
         <location line="+2"/>
+        <location line="+47"/>
         <source>page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-43"/>
         <source>Stop loading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,7 +1446,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+156"/>
+        <location filename="../ui/mainwindow.cpp" line="+157"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,7 +1614,7 @@ Commands:
         </translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+134"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1515,7 +1624,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>About %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,7 +1637,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::MarkdownView</name>
     <message>
-        <location filename="../ui/markdownview.cpp" line="+49"/>
+        <location filename="../ui/markdownview.cpp" line="+47"/>
         <source>image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1538,7 +1647,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+114"/>
         <source>[image: %1]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,7 +1655,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::NetworkLogDock</name>
     <message>
-        <location filename="../ui/networklogdock.cpp" line="+41"/>
+        <location filename="../ui/networklogdock.cpp" line="+23"/>
         <source>Network log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,7 +1746,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::ProfileCard</name>
     <message>
-        <location filename="../ui/profilecard.cpp" line="+155"/>
+        <location filename="../ui/profilecard.cpp" line="+75"/>
         <source>Repositories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,7 +1776,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1705,14 +1814,14 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+22"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
-        <location line="+21"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Joined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1836,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+65"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1740,7 +1849,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::PullRequestView</name>
     <message>
-        <location filename="../ui/pullrequestview.cpp" line="+240"/>
+        <location filename="../ui/pullrequestview.cpp" line="+84"/>
         <source>Pull request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,12 +1864,12 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Author&apos;s avatar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1791,18 +1900,18 @@ Commands:
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+86"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+89"/>
+        <location line="-85"/>
+        <location line="+83"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-66"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,7 +1931,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+52"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,7 +1941,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+69"/>
         <source>#%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1865,7 +1974,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::RateLimitDialog</name>
     <message>
-        <location filename="../ui/ratelimitdialog.cpp" line="+66"/>
+        <location filename="../ui/ratelimitdialog.cpp" line="+67"/>
         <source>Rate limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,7 +2035,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1941,7 +2050,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+67"/>
         <source>%1 usage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1980,7 +2089,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::RateLimitIndicator</name>
     <message>
-        <location filename="../ui/ratelimitindicator.cpp" line="+117"/>
+        <location filename="../ui/ratelimitindicator.cpp" line="+116"/>
         <source>Secondary limit · resumes in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2053,7 +2162,7 @@ Commands:
 <context>
     <name>Hubshelf::Ui::RowCard</name>
     <message>
-        <location filename="../ui/rowcard.cpp" line="+41"/>
+        <location filename="../ui/rowcard.cpp" line="+37"/>
         <source>Open on GitHub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2144,7 +2253,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source> MiB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2249,7 +2358,7 @@ Commands:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+92"/>
         <source>The cache is off: every request goes to GitHub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,7 +2397,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
 <context>
     <name>Hubshelf::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+47"/>
+        <location filename="../ui/signindialog.cpp" line="+41"/>
         <source>Sign In to GitHub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2383,7 +2492,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>your server&apos;s Settings → Developer settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2418,7 +2527,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+21"/>
         <source>%1 answered, but its answer to /user names no account. Is this the API address?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2428,7 +2537,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Check the address and your network connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2504,7 +2613,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
 <context>
     <name>QIODevice</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="-173"/>
+        <location filename="../app/export/csvwriter.cpp" line="-276"/>
         <source>Unknown error</source>
         <translation type="unfinished"></translation>
     </message>

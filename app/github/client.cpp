@@ -5,6 +5,7 @@
 #include "github/endpoints.h"
 #include "github/logging.h"
 #include "github/names.h"
+#include "github/replyverdict.h"
 #include "github/requestqueue.h"
 #include "github/requeststarter.h"
 #include "github/responsecache.h"
@@ -13,12 +14,10 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QTimer>
 #include <QUrlQuery>
 
 #include <algorithm>
-#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -28,18 +27,8 @@ using CachePolicy::cacheKey;
 
 namespace {
 
-constexpr int MaxAttempts = 3;
-constexpr int MaxRedirects = 5;
-constexpr int MaxSecondaryPauses = 5;
-constexpr int MaxPrimaryWaits = 3;
 // QTimer takes an int of milliseconds: a far wake-up is a wake-up within a day that looks again.
-constexpr char DeadlineProperty[] = "hubshelfTransferDeadline";
 constexpr qint64 MaxTimerMilliseconds = 24LL * 3600 * 1000;
-
-int secondsUntil(const QDateTime &from, const QDateTime &to)
-{
-    return int(std::clamp<qint64>(from.secsTo(to), 0, std::numeric_limits<int>::max()));
-}
 
 } // namespace
 
@@ -84,8 +73,12 @@ struct Client::Private
     ResponseCache::Query cacheQuery(const Request *request) const
     {
         const QUrl &url = request->m_currentUrl;
-        return {url, request->m_identity, request->m_authorization, request->m_options,
-                api.contains(url) && !api.isRateLimitEndpoint(url)};
+        return {url,
+                request->m_identity,
+                request->m_authorization,
+                request->m_options,
+                api.contains(url) && !api.isRateLimitEndpoint(url),
+                api.contains(url)};
     }
 
     void begin(Request *request)
@@ -102,7 +95,7 @@ struct Client::Private
         request->m_validator.reset();
         if (!Endpoints::isWebUrl(
                 request->m_currentUrl)) { // file:, data:, qrc: would open local things, no timeout
-            Error error = makeError(request, Error::Kind::BadResponse);
+            Error error = Error::of(Error::Kind::BadResponse, request->m_currentUrl);
             error.detail = tr("only http and https addresses are requested, not %1:")
                                .arg(request->m_currentUrl.scheme());
             fail(request, error, 0);
@@ -114,7 +107,7 @@ struct Client::Private
             succeed(request, lookup.fresh, 0);
             return;
         case ResponseCache::Lookup::Answer::OfflineMiss:
-            fail(request, makeError(request, Error::Kind::Offline), 0);
+            fail(request, Error::of(Error::Kind::Offline, request->m_currentUrl), 0);
             return;
         case ResponseCache::Lookup::Answer::Fetch:
             request->m_validator = std::make_unique<CacheValidator>(std::move(lookup.validator));
@@ -150,13 +143,8 @@ struct Client::Private
         // After sending: a slot reacting to failed() may start requests of its own.
         for (const auto &[request, hold] : turn.refused) {
             if (request) {
-                Error error =
-                    makeError(static_cast<Request *>(request.data()),
-                              hold.secondary ? Error::Kind::SecondaryRateLimited : Error::Kind::RateLimited);
-                error.resource = hold.resource;
-                error.resetAt = hold.until;
-                error.retryAfterSeconds = hold.secondary ? secondsUntil(now(), hold.until) : 0;
-                fail(static_cast<Request *>(request.data()), error, 0);
+                auto *refused = static_cast<Request *>(request.data());
+                fail(refused, limitError(refused, hold), 0);
             }
         }
     }
@@ -174,13 +162,7 @@ struct Client::Private
         request->m_sentAt = now();
         QNetworkReply *reply = network->get(networkRequest);
         request->m_reply = reply;
-        // The inactivity timeout never fires for a body that trickles in: a deadline for the whole.
-        QTimer::singleShot(transferDeadline, reply, [reply] {
-            if (reply->isRunning()) {
-                reply->setProperty(DeadlineProperty, true);
-                reply->abort();
-            }
-        });
+        armTransferDeadline(reply, transferDeadline);
         QObject::connect(reply, &QNetworkReply::finished, q,
                          [this, guarded = QPointer<Request>(request), reply] {
                              queue.release();
@@ -192,125 +174,78 @@ struct Client::Private
                          });
     }
 
-    static Error makeError(const Request *request, Error::Kind kind, int status = 0,
-                           const QByteArray &body = {})
+    static Error limitError(const Request *request, const RequestQueue::Hold &hold, int status = 0,
+                            const QByteArray &body = {})
     {
-        return Error::of(kind, request->m_currentUrl, status, body);
+        Error error = Error::of(hold.secondary ? Error::Kind::SecondaryRateLimited : Error::Kind::RateLimited,
+                                request->m_currentUrl, status, body);
+        error.resource = hold.resource;
+        error.resetAt = hold.until;
+        error.retryAfterSeconds = hold.retryAfterSeconds;
+        return error;
     }
 
-    void retryLater(Request *request)
+    void retryLater(Request *request, int status, Error::Kind cause)
     {
-        const int base = retryBaseDelay * (1 << (request->m_attempts - 1));
-        const int delay = base / 2 + int(QRandomGenerator::global()->bounded(base + 1));
-        QTimer::singleShot(delay, q, [this, guarded = QPointer<Request>(request)] {
-            if (guarded && !guarded->m_abandoned) {
-                enqueue(guarded.data(), true);
-            }
-        });
+        log(request, status, CacheOutcome::Uncached, Error::kindName(cause));
+        QTimer::singleShot(retryDelay(retryBaseDelay, request->m_attempts), q,
+                           [this, guarded = QPointer<Request>(request)] {
+                               if (guarded && !guarded->m_abandoned) {
+                                   enqueue(guarded.data(), true);
+                               }
+                           });
     }
 
     void handleReply(Request *request, QNetworkReply *reply)
     {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const ReplyFacts facts = ReplyFacts::of(*reply, request->m_attempts);
         const RawHeaders headers = reply->rawHeaderPairs();
-        if (status > 0 && api.contains(request->m_currentUrl)) {
+        if (facts.status > 0 && api.contains(request->m_currentUrl)) {
             rateLimits.updateFromHeaders(headers);
         }
-        const QNetworkReply::NetworkError networkError = reply->error();
-        if (reply->property(DeadlineProperty).toBool()) {
-            if (request->m_attempts < MaxAttempts) {
-                log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::Network));
-                retryLater(request);
-                return;
-            }
-            Error error = makeError(request, Error::Kind::Network, status);
-            error.detail = tr("the transfer took longer than %n second(s)", nullptr,
-                              std::max(1, transferDeadline / 1000));
-            fail(request, error, status);
-            return;
-        }
-        if (status > 0 && headers.isEmpty() && networkError != QNetworkReply::NoError) {
-            // A status line and no headers: Qt 6.4's parser refused them (too many, too big) and
-            // stalled until the timeout. The same server says the same again: no retry.
-            Error error = makeError(request, Error::Kind::Network, status);
-            error.detail = tr("the server's answer had malformed or oversized headers");
-            fail(request, error, status);
-            return;
-        }
-        if (status == 0 || isTransportError(networkError)) {
-            // No answer, or one cut short: never a body for the cache.
-            if (isRetryableTransportError(networkError) && request->m_attempts < MaxAttempts) {
-                log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::Network));
-                retryLater(request);
-                return;
-            }
-            Error error = makeError(request, Error::Kind::Network, status);
-            error.detail = reply->errorString();
-            fail(request, error, status);
-            return;
-        }
-
+        const ReplyVerdict verdict = ReplyVerdict::of(facts, transferDeadline);
+        const int status = facts.status;
         const QByteArray body = reply->readAll();
-        if ((status >= 200 && status < 300) || status == 304) {
-            queue.calm();
-            status == 304 ? handleNotModified(request, headers)
-                          : handleSuccess(request, status, headers, body);
-        } else if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+        switch (verdict.action) {
+        case ReplyVerdict::Action::Retry:
+            retryLater(request, status, verdict.kind);
+            return;
+        case ReplyVerdict::Action::Fail:
+            failWith(request, verdict, status);
+            return;
+        case ReplyVerdict::Action::Redirect:
             handleRedirect(request, status, headers);
-        } else if (status == 403 || status == 429) {
-            handleForbidden(request, status, headers, body);
-        } else if ((status == 500 || status == 502 || status == 503 || status == 504) &&
-                   request->m_attempts < MaxAttempts) {
-            log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::Server));
-            retryLater(request);
-        } else {
-            fail(request, Error::fromHttpStatus(status, request->m_currentUrl, body), status);
-        }
-    }
-
-    void handleSuccess(Request *request, int status, const RawHeaders &headers, const QByteArray &body)
-    {
-        // Every API answer is JSON. Qt 6.4 reports a gzip body cut short as success with part of
-        // the body, so parsing is what tells a whole answer from a broken one.
-        QJsonDocument json;
-        if (api.contains(request->m_currentUrl)) {
-            const std::optional<QJsonDocument> parsed = parseJsonBody(body);
-            if (!parsed) {
-                fail(request, makeError(request, Error::Kind::BadResponse, status), status);
-                return;
+            return;
+        case ReplyVerdict::Action::Deliver:
+        case ReplyVerdict::Action::Revalidated: {
+            queue.calm();
+            const std::optional<Response> response =
+                verdict.action == ReplyVerdict::Action::Deliver
+                    ? responses.accept(cacheQuery(request), status, headers, body, now())
+                    : responses.revalidate(cacheQuery(request), *request->m_validator, headers, now());
+            if (response) {
+                succeed(request, *response, status);
+            } else { // not whole JSON, or a 304 to an unconditional GET
+                fail(request, Error::of(Error::Kind::BadResponse, request->m_currentUrl, status), status);
             }
-            json = *parsed;
-        }
-        const CacheOutcome outcome = responses.store(cacheQuery(request), status, headers, body, now());
-        succeed(request, Response{request->m_currentUrl, headers, body, outcome, json}, status);
-    }
-
-    void handleNotModified(Request *request, const RawHeaders &headers)
-    {
-        const std::optional<Response> revalidated =
-            responses.revalidate(cacheQuery(request), *request->m_validator, headers, now());
-        if (!revalidated) { // a 304 to an unconditional GET
-            fail(request, makeError(request, Error::Kind::BadResponse, 304), 304);
             return;
         }
-        succeed(request, *revalidated, 304);
+        case ReplyVerdict::Action::LimitCheck:
+            handleLimit(request, status, headers, body);
+            return;
+        case ReplyVerdict::Action::FailStatus:
+            fail(request, Error::fromHttpStatus(status, request->m_currentUrl, body), status);
+            return;
+        }
     }
 
     void handleRedirect(Request *request, int status, const RawHeaders &headers)
     {
         const QUrl target =
             request->m_currentUrl.resolved(QUrl::fromEncoded(findHeader(headers, "location")));
-        if (!target.isValid() || ++request->m_redirects > MaxRedirects) {
-            Error error = makeError(request, Error::Kind::Network, status);
-            error.detail = tr("too many redirects, or a redirect without a valid Location");
-            fail(request, error, status);
-            return;
-        }
-        if (!Endpoints::isWebUrl(target)) {
-            Error error = makeError(request, Error::Kind::BadResponse, status);
-            error.detail = tr("it redirects to a %1: address, and only http and https are followed")
-                               .arg(target.scheme());
-            fail(request, error, status);
+        const ReplyVerdict verdict = ReplyVerdict::ofRedirect(target, ++request->m_redirects);
+        if (verdict.action != ReplyVerdict::Action::Redirect) {
+            failWith(request, verdict, status);
             return;
         }
         log(request, status, CacheOutcome::Uncached, "");
@@ -322,41 +257,24 @@ struct Client::Private
         begin(request);
     }
 
-    void handleForbidden(Request *request, int status, const RawHeaders &headers, const QByteArray &body)
+    void handleLimit(Request *request, int status, const RawHeaders &headers, const QByteArray &body)
     {
         const RequestQueue::LimitHit hit = RequestQueue::limitHitOf(headers, body, status);
-        if (hit.kind == RequestQueue::LimitHit::Kind::Primary) {
-            const QString resource =
-                hit.resource.isEmpty() ? api.resourceOf(request->m_currentUrl) : hit.resource;
-            const QDateTime until = queue.holdUntilReset(resource, hit.reset);
-            if (!request->m_options.waitForRateLimit || ++request->m_primaryWaits > MaxPrimaryWaits ||
-                until > now().addSecs(RequestQueue::MaxPrimaryWaitSeconds)) {
-                Error error = makeError(request, Error::Kind::RateLimited, status, body);
-                error.resource = resource;
-                error.resetAt = until;
-                fail(request, error, status);
-                return;
-            }
-            log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::RateLimited));
-        } else if (hit.kind == RequestQueue::LimitHit::Kind::Secondary) {
-            // The pause is GitHub's word for the whole API, whether or not this request waits it out.
-            const std::optional<int> seconds = queue.pause(request->m_sentAt, hit.retryAfter);
-            const QDateTime until = queue.pausedUntil();
-            if (!request->m_options.waitForRateLimit || ++request->m_secondaryPauses > MaxSecondaryPauses ||
-                until > now().addSecs(RequestQueue::MaxSecondaryWaitSeconds)) {
-                Error error = makeError(request, Error::Kind::SecondaryRateLimited, status, body);
-                error.resetAt = until;
-                error.retryAfterSeconds = std::max(secondsUntil(now(), until), queue.lastPauseSeconds());
-                fail(request, error, status);
-                return;
-            }
-            log(request, status, CacheOutcome::Uncached, Error::kindName(Error::Kind::SecondaryRateLimited));
-            if (seconds) {
-                Q_EMIT q->pausedForSecondaryLimit(*seconds);
-            }
-        } else {
+        if (hit.kind == RequestQueue::LimitHit::Kind::None) {
             fail(request, Error::fromHttpStatus(status, request->m_currentUrl, body), status);
             return;
+        }
+        const RequestQueue::LimitWait wait =
+            queue.meet(hit, api.resourceOf(request->m_currentUrl), request->m_sentAt,
+                       request->m_options.waitForRateLimit, request->m_limitWaits);
+        const Error error = limitError(request, wait.hold, status, body);
+        if (!wait.waits) {
+            fail(request, error, status);
+            return;
+        }
+        log(request, status, CacheOutcome::Uncached, Error::kindName(error.kind));
+        if (wait.newPauseSeconds) {
+            Q_EMIT q->pausedForSecondaryLimit(*wait.newPauseSeconds);
         }
         request->m_attempts = 0;
         enqueue(request, true); // the queue holds it until the reset or the pause's end
@@ -376,6 +294,13 @@ struct Client::Private
         request->finishWith(response);
     }
 
+    void failWith(Request *request, const ReplyVerdict &verdict, int status)
+    {
+        Error error = Error::of(verdict.kind, request->m_currentUrl, status);
+        error.detail = verdict.detail;
+        fail(request, error, status);
+    }
+
     void fail(Request *request, const Error &error, int status)
     {
         log(request, status, CacheOutcome::Uncached, Error::kindName(error.kind));
@@ -393,7 +318,7 @@ Client::~Client()
     // Whoever waits on a request (a page stream, a window) hears that it ended.
     const QList<Request *> requests = findChildren<Request *>(Qt::FindDirectChildrenOnly);
     for (Request *request : requests) {
-        request->cancelWith(Private::makeError(request, Error::Kind::Cancelled), this);
+        request->cancelWith(Error::of(Error::Kind::Cancelled, request->m_currentUrl), this);
     }
 }
 

@@ -13,31 +13,6 @@
 
 namespace Hubshelf::GitHub {
 
-bool isTransportError(int networkError)
-{
-    // Errors below ContentAccessDenied are about the connection (and proxies), not an HTTP status.
-    return (networkError > QNetworkReply::NoError && networkError < QNetworkReply::ContentAccessDenied) ||
-           networkError == QNetworkReply::ProtocolFailure;
-}
-
-bool isRetryableTransportError(int networkError)
-{
-    switch (networkError) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::OperationCanceledError: // Qt's transfer timeout ends this way
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyTimeoutError:
-        return true;
-    default:
-        return false;
-    }
-}
-
 const char *cacheOutcomeName(CacheOutcome outcome)
 {
     switch (outcome) {

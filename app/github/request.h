@@ -33,11 +33,6 @@ enum class CacheOutcome {
 };
 const char *cacheOutcomeName(CacheOutcome outcome);
 
-// Whether a QNetworkReply::NetworkError is about the connection (no HTTP answer, or one cut
-// short) rather than an HTTP status; and whether such a failure is worth another attempt.
-bool isTransportError(int networkError);
-bool isRetryableTransportError(int networkError);
-
 using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
 // The first value of a header, the name compared without case.
 QByteArray findHeader(const RawHeaders &headers, const QByteArray &name);
@@ -92,6 +87,13 @@ struct RequestOptions
     bool waitForRateLimit = true; // false: fail with RateLimited instead of waiting for the reset
 };
 
+// How often a request has waited for GitHub's limits: RequestQueue::meet counts and bounds them.
+struct LimitWaits
+{
+    int primary = 0;   // resets of a spent primary limit
+    int secondary = 0; // secondary pauses
+};
+
 // One GET. Emits finished() always, then exactly one of succeeded() and failed(), then deletes
 // itself. abandon() stops it and its signals.
 class Request final : public QObject
@@ -142,8 +144,7 @@ private:
     bool m_identityFixed = false;
     int m_attempts = 0;
     int m_redirects = 0;
-    int m_secondaryPauses = 0;
-    int m_primaryWaits = 0;
+    LimitWaits m_limitWaits;
     bool m_abandoned = false;
     bool m_finished = false;
     QDateTime m_sentAt;

@@ -8,6 +8,15 @@
 
 namespace Hubshelf::GitHub {
 
+namespace {
+
+int secondsUntil(const QDateTime &from, const QDateTime &to)
+{
+    return int(std::clamp<qint64>(from.secsTo(to), 0, std::numeric_limits<int>::max()));
+}
+
+} // namespace
+
 RequestQueue::LimitHit RequestQueue::limitHitOf(const RawHeaders &headers, const QByteArray &body, int status)
 {
     LimitHit hit;
@@ -70,7 +79,8 @@ RequestQueue::Turn RequestQueue::take(const std::function<bool(const QObject *)>
         }
         if (it->scope != Scope::OtherOrigin && paused) {
             if (!it->waits || m_pausedUntil > now.addSecs(MaxSecondaryWaitSeconds)) {
-                turn.refused.emplace_back(it->item, Hold{it->resource, m_pausedUntil, true});
+                turn.refused.emplace_back(
+                    it->item, Hold{it->resource, m_pausedUntil, true, secondsUntil(now, m_pausedUntil)});
                 it = m_queue.erase(it);
                 continue;
             }
@@ -142,6 +152,27 @@ std::optional<int> RequestQueue::pause(const QDateTime &sentAt, std::optional<in
     m_pauseStartedAt = now;
     m_pausedUntil = std::max(m_pausedUntil.isValid() ? m_pausedUntil : now, now.addSecs(seconds));
     return seconds;
+}
+
+RequestQueue::LimitWait RequestQueue::meet(const LimitHit &hit, const QString &resource,
+                                           const QDateTime &sentAt, bool wantsToWait, LimitWaits &waits)
+{
+    const QDateTime now = m_limits.now();
+    LimitWait wait;
+    if (hit.kind == LimitHit::Kind::Secondary) {
+        // The pause is GitHub's word for the whole API, whether or not this request waits it out.
+        wait.newPauseSeconds = pause(sentAt, hit.retryAfter);
+        const bool mayWait = wantsToWait && ++waits.secondary <= MaxSecondaryPauses;
+        wait.hold =
+            Hold{resource, m_pausedUntil, true, std::max(secondsUntil(now, m_pausedUntil), m_lastPause)};
+        wait.waits = mayWait && m_pausedUntil <= now.addSecs(MaxSecondaryWaitSeconds);
+        return wait;
+    }
+    const bool mayWait = wantsToWait && ++waits.primary <= MaxPrimaryWaits;
+    const QString held = hit.resource.isEmpty() ? resource : hit.resource;
+    wait.hold = Hold{held, holdUntilReset(held, hit.reset), false};
+    wait.waits = mayWait && wait.hold.until <= now.addSecs(MaxPrimaryWaitSeconds);
+    return wait;
 }
 
 bool RequestQueue::isPaused() const

@@ -45,8 +45,9 @@ public:
     struct Hold
     {
         QString resource;
-        QDateTime until;        // UTC
-        bool secondary = false; // the API's secondary pause, not the resource's primary limit
+        QDateTime until;           // UTC
+        bool secondary = false;    // the API's secondary pause, not the resource's primary limit
+        int retryAfterSeconds = 0; // secondary: the seconds to tell a request that does not wait
     };
 
     // What the queue decided in one turn.
@@ -72,6 +73,26 @@ public:
         std::optional<int> retryAfter; // Secondary: retry-after in seconds (clamped), when sent
     };
     static LimitHit limitHitOf(const RawHeaders &headers, const QByteArray &body, int status = 403);
+
+    // A limit that keeps coming back is not waited out for ever: a request fails after waiting
+    // this often for a primary reset, or for secondary pauses.
+    static constexpr int MaxPrimaryWaits = 3;
+    static constexpr int MaxSecondaryPauses = 5;
+
+    // What a request does about a LimitHit: it waits, held by the queue until `hold.until`, or it
+    // fails, told `hold`.
+    struct LimitWait
+    {
+        bool waits = false;
+        Hold hold;
+        std::optional<int> newPauseSeconds; // a secondary pause began (not the same burst's)
+    };
+    // A request for `resource`, sent at `sentAt`, met `hit` (not None): the resource is held until
+    // its reset (the hit's resource when it names one), or the API pauses. The request waits if it
+    // `wantsToWait`, has waited fewer than MaxPrimaryWaits / MaxSecondaryPauses times for this kind
+    // (`waits` counts them), and the end is within MaxPrimaryWaitSeconds / MaxSecondaryWaitSeconds.
+    LimitWait meet(const LimitHit &hit, const QString &resource, const QDateTime &sentAt, bool wantsToWait,
+                   LimitWaits &waits);
 
     // `limits` says which resources are spent, and its clock what time it is: holds and resets
     // are compared on one clock. Not owned.

@@ -81,6 +81,21 @@ CacheOutcome ResponseCache::store(const Query &query, int status, const RawHeade
     return outcome;
 }
 
+std::optional<Response> ResponseCache::accept(const Query &query, int status, const RawHeaders &headers,
+                                              const QByteArray &body, const QDateTime &now)
+{
+    QJsonDocument json;
+    if (query.jsonUrl) {
+        std::optional<QJsonDocument> parsed = parseJsonBody(body);
+        if (!parsed) {
+            return std::nullopt;
+        }
+        json = std::move(*parsed);
+    }
+    const CacheOutcome outcome = store(query, status, headers, body, now);
+    return Response{query.url, headers, body, outcome, std::move(json)};
+}
+
 std::optional<Response> ResponseCache::revalidate(const Query &query, const CacheValidator &validator,
                                                   const RawHeaders &headers, const QDateTime &now)
 {

@@ -42,6 +42,7 @@ public:
         QByteArray authorization; // that identity's Authorization value, empty for none
         RequestOptions options;
         bool cacheableUrl = false; // an API URL, and not /rate_limit (which is never cached)
+        bool jsonUrl = false;      // an API URL: every answer is JSON
     };
 
     struct Lookup
@@ -69,6 +70,10 @@ public:
     // A 2xx answer whose body is whole: stored when it may be (Miss), else Uncached.
     CacheOutcome store(const Query &query, int status, const RawHeaders &headers, const QByteArray &body,
                        const QDateTime &now);
+    // A 2xx answer: the Response, its body stored when it may be; nothing when a JSON URL's body is
+    // not whole JSON (Qt 6.4 reports a gzip body cut short as success with part of the body).
+    std::optional<Response> accept(const Query &query, int status, const RawHeaders &headers,
+                                   const QByteArray &body, const QDateTime &now);
     // A 304 to `validator`: the proven body, now kept under the query's identity, with the 304's
     // headers. Nothing when the request was not conditional: then the 304 is a bad answer.
     std::optional<Response> revalidate(const Query &query, const CacheValidator &validator,

@@ -55,6 +55,9 @@ private Q_SLOTS:
     void secondaryPause_aBurstPausesOnce();
     void secondaryPause_holdsTheApiButNotOtherOrigins();
     void calm_startsThePausesAfresh();
+    void meet_primaryHoldsTheNamedResourceAndBoundsTheWaits();
+    void meet_secondaryPausesTheApiAndBoundsThePauses();
+    void meet_refusesAWaitBeyondTheLongest();
     void limitHit_readsWhatA403Says_data();
     void limitHit_readsWhatA403Says();
 
@@ -304,6 +307,75 @@ void TestRequestQueue::calm_startsThePausesAfresh()
     m_queue->calm();
     QCOMPARE(m_queue->lastPauseSeconds(), 0);
     QCOMPARE(m_queue->pause(m_now, std::nullopt), std::optional<int>(60));
+}
+
+void TestRequestQueue::meet_primaryHoldsTheNamedResourceAndBoundsTheWaits()
+{
+    RequestQueue::LimitHit hit;
+    hit.kind = RequestQueue::LimitHit::Kind::Primary;
+    hit.resource = u"search"_s;
+    hit.reset = m_now.addSecs(30);
+    LimitWaits waits;
+    for (int i = 1; i <= RequestQueue::MaxPrimaryWaits; ++i) {
+        const RequestQueue::LimitWait wait = m_queue->meet(hit, u"core"_s, m_now, true, waits);
+        QVERIFY(wait.waits);
+        QCOMPARE(wait.hold.resource, u"search"_s); // the 403's own word over the URL's guess
+        QCOMPARE(wait.hold.until, m_now.addSecs(31));
+        QVERIFY(!wait.hold.secondary);
+        QCOMPARE(waits.primary, i);
+    }
+    QCOMPARE(m_queue->holdOf(u"search"_s), m_now.addSecs(31));
+    QVERIFY(!m_queue->holdOf(u"core"_s).isValid());
+    // A limit that keeps coming back is not waited out again.
+    QVERIFY(!m_queue->meet(hit, u"core"_s, m_now, true, waits).waits);
+
+    hit.resource.clear();
+    LimitWaits unwilling;
+    const RequestQueue::LimitWait refused = m_queue->meet(hit, u"core"_s, m_now, false, unwilling);
+    QVERIFY(!refused.waits);
+    QCOMPARE(refused.hold.resource, u"core"_s);
+    QCOMPARE(unwilling.primary, 0);
+}
+
+void TestRequestQueue::meet_secondaryPausesTheApiAndBoundsThePauses()
+{
+    RequestQueue::LimitHit hit;
+    hit.kind = RequestQueue::LimitHit::Kind::Secondary;
+    hit.retryAfter = 20;
+    LimitWaits waits;
+    const RequestQueue::LimitWait first = m_queue->meet(hit, u"core"_s, m_now, true, waits);
+    QVERIFY(first.waits);
+    QVERIFY(first.hold.secondary);
+    QCOMPARE(first.newPauseSeconds, std::optional<int>(20));
+    QCOMPARE(first.hold.until, m_now.addSecs(20));
+    QCOMPARE(first.hold.retryAfterSeconds, 20);
+    QVERIFY(m_queue->isPaused());
+    for (int i = 2; i <= RequestQueue::MaxSecondaryPauses; ++i) {
+        m_now = m_now.addSecs(21);
+        QVERIFY(m_queue->meet(hit, u"core"_s, m_now, true, waits).waits);
+    }
+    m_now = m_now.addSecs(21);
+    const RequestQueue::LimitWait last = m_queue->meet(hit, u"core"_s, m_now, true, waits);
+    QVERIFY(!last.waits);
+    QVERIFY(m_queue->isPaused()); // the pause is GitHub's word for the API, waited out or not
+}
+
+void TestRequestQueue::meet_refusesAWaitBeyondTheLongest()
+{
+    RequestQueue::LimitHit primary;
+    primary.kind = RequestQueue::LimitHit::Kind::Primary;
+    primary.reset = m_now.addSecs(RequestQueue::MaxPrimaryWaitSeconds + 60);
+    LimitWaits waits;
+    const RequestQueue::LimitWait far = m_queue->meet(primary, u"core"_s, m_now, true, waits);
+    QVERIFY(!far.waits);
+    QCOMPARE(far.hold.until, primary.reset.addSecs(1)); // told when, so the caller can say it
+
+    RequestQueue::LimitHit secondary;
+    secondary.kind = RequestQueue::LimitHit::Kind::Secondary;
+    secondary.retryAfter = RequestQueue::MaxSecondaryWaitSeconds + 1;
+    const RequestQueue::LimitWait longPause = m_queue->meet(secondary, u"core"_s, m_now, true, waits);
+    QVERIFY(!longPause.waits);
+    QCOMPARE(longPause.hold.retryAfterSeconds, RequestQueue::MaxSecondaryWaitSeconds + 1);
 }
 
 void TestRequestQueue::limitHit_readsWhatA403Says_data()

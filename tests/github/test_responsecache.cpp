@@ -53,6 +53,9 @@ private Q_SLOTS:
     void lookup_neverTouchesTheCacheForAnUncacheableRequest();
     void store_keepsNothingThatIsNotStorable_data();
     void store_keepsNothingThatIsNotStorable();
+    void accept_aBodyCutShortIsRefusedAndNeverStored_data();
+    void accept_aBodyCutShortIsRefusedAndNeverStored();
+    void accept_anotherOriginsBodyIsNotJson();
     void revalidate_refusesA304ToAnUnconditionalRequest();
     void revalidate_ownEntryIsFreshAgainWithThe304sEtag();
     void revalidate_copiesAnotherIdentitysEntryToTheAskingOne();
@@ -87,8 +90,12 @@ void TestResponseCache::cleanup()
 ResponseCache::Query TestResponseCache::query(const QByteArray &authorization, RequestOptions options) const
 {
     const QByteArray token = authorization.mid(int(qstrlen("Bearer ")));
-    return {QUrl(u"https://api.github.com/users/octocat/repos"_s), m_cache->identityFor(token), authorization,
-            options, true};
+    return {QUrl(u"https://api.github.com/users/octocat/repos"_s),
+            m_cache->identityFor(token),
+            authorization,
+            options,
+            true,
+            true};
 }
 
 void TestResponseCache::storeRepos(const QByteArray &authorization, const QByteArray &etag,
@@ -247,6 +254,50 @@ void TestResponseCache::store_keepsNothingThatIsNotStorable()
     QCOMPARE(m_etagCache->entryCount(), 0);
     QCOMPARE(m_etagCache->statistics().uncached, 1);
     QCOMPARE(m_etagCache->statistics().misses, 0);
+}
+
+void TestResponseCache::accept_aBodyCutShortIsRefusedAndNeverStored_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("cut short") << ReposBody.left(ReposBody.size() / 2);
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("a raw NUL in a string") << QByteArray("[{\"name\":\"a\0b\"}]", 16);
+}
+
+void TestResponseCache::accept_aBodyCutShortIsRefusedAndNeverStored()
+{
+    QFETCH(QByteArray, body);
+    storeRepos(AuthorizationA, "\"v1\"", Then);
+
+    QVERIFY(!m_cache->accept(query(AuthorizationA), 200, githubHeaders("\"v2\""), body, Then.addSecs(600)));
+    const std::optional<Cache::CachedResponse> kept =
+        m_etagCache->find(CachePolicy::cacheKey(query(AuthorizationA).url), CachePolicy::AcceptValue,
+                          query(AuthorizationA).identity);
+    QVERIFY(kept);
+    QCOMPARE(kept->etag, QByteArray("\"v1\""));
+    QCOMPARE(kept->body, ReposBody);
+
+    const std::optional<Response> whole =
+        m_cache->accept(query(AuthorizationA), 200, githubHeaders("\"v2\""), ReposBody, Then.addSecs(600));
+    QVERIFY(whole);
+    QCOMPARE(whole->cacheOutcome, CacheOutcome::Miss);
+    QVERIFY(whole->json.isArray()); // parsed once, here
+    QCOMPARE(whole->body, ReposBody);
+}
+
+void TestResponseCache::accept_anotherOriginsBodyIsNotJson()
+{
+    ResponseCache::Query avatar = query(AuthorizationA);
+    avatar.url = QUrl(u"https://avatars.githubusercontent.com/u/583231"_s);
+    avatar.cacheableUrl = false;
+    avatar.jsonUrl = false;
+    const QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    const std::optional<Response> response = m_cache->accept(avatar, 200, {}, png, Then);
+    QVERIFY(response);
+    QCOMPARE(response->body, png);
+    QCOMPARE(response->cacheOutcome, CacheOutcome::Uncached);
+    QVERIFY(response->json.isNull());
+    QCOMPARE(m_etagCache->entryCount(), 0);
 }
 
 void TestResponseCache::revalidate_refusesA304ToAnUnconditionalRequest()

@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QToolButton>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +32,7 @@ private slots:
     void initTestCase();
 
     void germanEnvironment_installsTheGermanTranslation();
+    void germanCatalogue_translatesEveryStringOfTheCode();
     void menus_haveGermanTitlesWithAccelerators_data();
     void menus_haveGermanTitlesWithAccelerators();
     void navigationActions_areGerman();
@@ -55,6 +57,41 @@ void TestTranslations::germanEnvironment_installsTheGermanTranslation()
              qPrintable(QLocale().uiLanguages().join(u", "_s)));
     QVERIFY(QFile::exists(u":/i18n/hubshelf_de.qm"_s));
     QCOMPARE(QCoreApplication::translate("Hubshelf::Ui::MainWindow", "&File"), u"&Datei"_s);
+}
+
+void TestTranslations::germanCatalogue_translatesEveryStringOfTheCode()
+{
+    // `update_translations` marks a new string unfinished and a removed one vanished: either means
+    // the catalogue was not brought up to date with the code.
+    // translations_current points HUBSHELF_TS_FILE at a copy that lupdate brought up to date.
+    const QString path =
+        qEnvironmentVariable("HUBSHELF_TS_FILE", QStringLiteral(HUBSHELF_TRANSLATIONS_DIR "/hubshelf_de.ts"));
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    QXmlStreamReader xml(&file);
+    QString context;
+    QString source;
+    QStringList untranslated;
+    int messages = 0;
+    while (xml.readNext() != QXmlStreamReader::EndDocument && !xml.hasError()) {
+        if (!xml.isStartElement()) {
+            continue;
+        }
+        if (xml.name() == u"name") {
+            context = xml.readElementText();
+        } else if (xml.name() == u"source") {
+            source = xml.readElementText();
+        } else if (xml.name() == u"translation") {
+            ++messages;
+            const QString type = xml.attributes().value(u"type"_s).toString();
+            if (!type.isEmpty()) {
+                untranslated.append(context + u": "_s + source + u" ("_s + type + u')');
+            }
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(messages > 400);
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(u'\n')));
 }
 
 void TestTranslations::menus_haveGermanTitlesWithAccelerators_data()
