@@ -96,7 +96,7 @@ void CliContext::prepare()
     if (m_options.verbose) {
         connect(m_client.get(), &GitHub::Client::requestLogged, this,
                 [this](const GitHub::RequestLogEntry &entry) {
-                    m_err << verboseLine(entry) << '\n';
+                    m_err << Core::printable(verboseLine(entry), -1) << '\n'; // URLs from Link headers
                     m_err.flush();
                 });
     }
@@ -123,7 +123,9 @@ void CliContext::updateWaitLine()
     const qint64 left = std::max<qint64>(0, m_client->rateLimits()->now().secsTo(m_waitUntil));
     const QString line =
         u"hubshelf: "_s + tr("%1; waiting until %2 (%3 s left)…")
-                              .arg(m_waitWhat, GitHub::Error::timeOfDay(m_waitUntil), QString::number(left));
+                              .arg(m_waitWhat,
+                                   GitHub::Error::timeOfDay(m_waitUntil, m_client->rateLimits()->now()),
+                                   QString::number(left));
     // \r and the erase-line sequence rewrite the line in place on a terminal.
     m_err << (m_stderrIsTerminal ? u"\r\x1b[K"_s : QString()) << line;
     if (m_stderrIsTerminal && left == 0) {

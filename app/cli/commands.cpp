@@ -42,7 +42,8 @@ QByteArray statusAndHeaders(const GitHub::Response &response)
     QByteArray text = "HTTP/1.1 200 OK\r\n";
     for (const auto &[name, value] : response.headers) {
         if (name.compare("authorization", Qt::CaseInsensitive) != 0) {
-            text += name + ": " + value + "\r\n";
+            // A header is the server's word too: escaped like every other string it sends.
+            text += Core::printable(QString::fromLatin1(name + ": " + value), -1).toUtf8() + "\r\n";
         }
     }
     return text + "\r\n";
@@ -109,7 +110,7 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
         QObject::connect(request, &GitHub::Request::succeeded, &context,
                          [&context, include, done](const GitHub::Response &response) {
                              QByteArray bytes = include ? statusAndHeaders(response) : QByteArray();
-                             bytes += response.body;
+                             bytes += Core::printableJson(response.body);
                              if (!bytes.endsWith('\n')) {
                                  bytes += '\n';
                              }
@@ -140,7 +141,8 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
     QObject::connect(
         loader, &Models::ListLoader::finished, &context, [&context, done, loader, all, firstHeaders] {
             loader->deleteLater();
-            done(context.writeData(*firstHeaders + QJsonDocument(*all).toJson(QJsonDocument::Indented)));
+            done(context.writeData(*firstHeaders +
+                                   Core::printableJson(QJsonDocument(*all).toJson(QJsonDocument::Indented))));
         });
     loader->loadPages(&client, url, context.requestOptions(true));
 }
@@ -158,7 +160,7 @@ void runRateLimit(CliContext &context, bool json, const Done &done)
         request, &GitHub::Request::succeeded, &context,
         [&context, json, done](const GitHub::Response &response) {
             if (json) {
-                done(context.writeData(response.body + '\n'));
+                done(context.writeData(Core::printableJson(response.body) + '\n'));
                 return;
             }
             QTextStream &out = context.out();

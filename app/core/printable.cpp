@@ -1,5 +1,8 @@
 #include "core/printable.h"
 
+#include <tuple>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Core {
@@ -18,7 +21,55 @@ bool needsEscape(char16_t c)
     return c < 0x20 || (c >= 0x7f && c < 0xa0) || isBidiControl(c) || c == 0x2028 || c == 0x2029;
 }
 
+// The code point of the UTF-8 sequence at `at` and its length; length 0 when it is not valid UTF-8.
+std::pair<char32_t, int> decodeUtf8(const QByteArray &utf8, qsizetype at)
+{
+    const auto byte = [&utf8](qsizetype i) { return static_cast<unsigned char>(utf8.at(i)); };
+    const unsigned char lead = byte(at);
+    const int length = lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+    if (length == 0 || at + length > utf8.size()) {
+        return {0, 0};
+    }
+    char32_t code = lead & (0x7f >> length);
+    for (int i = 1; i < length; ++i) {
+        if ((byte(at + i) & 0xc0) != 0x80) {
+            return {0, 0};
+        }
+        code = (code << 6) | (byte(at + i) & 0x3f);
+    }
+    return {code, length};
+}
+
 } // namespace
+
+QByteArray printableJson(const QByteArray &utf8)
+{
+    QByteArray result;
+    qsizetype copiedUpTo = 0; // bytes before this are in `result` already
+    for (qsizetype i = 0; i < utf8.size();) {
+        const auto byte = static_cast<unsigned char>(utf8.at(i));
+        char32_t code = byte;
+        int length = 1;
+        if (byte >= 0x80) {
+            std::tie(code, length) = decodeUtf8(utf8, i);
+            if (length == 0) { // not UTF-8: left as it is
+                ++i;
+                continue;
+            }
+        }
+        if (code <= 0xffff && needsEscape(char16_t(code)) && byte >= 0x20) {
+            result.append(utf8.constData() + copiedUpTo, i - copiedUpTo);
+            result.append(QByteArray("\\u") + QByteArray::number(uint(code), 16).rightJustified(4, '0'));
+            copiedUpTo = i + length;
+        }
+        i += length;
+    }
+    if (copiedUpTo == 0) {
+        return utf8; // the common case: nothing to escape, no copy
+    }
+    result.append(utf8.constData() + copiedUpTo, utf8.size() - copiedUpTo);
+    return result;
+}
 
 QString printable(QStringView text, qsizetype maxChars)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringView>
 
@@ -10,5 +11,10 @@ namespace Hubshelf::Core {
 // "\u202e"), and more than `maxChars` characters are cut, with "…" after them. A negative
 // `maxChars` keeps the length. Printable text passes unchanged, so applying it twice is harmless.
 QString printable(QStringView text, qsizetype maxChars = 300);
+
+// A server's JSON (UTF-8) made safe to print without changing what it means: the characters that
+// printable() escapes become JSON escapes ("\u001b", "\u202e"), which any JSON reader turns back
+// into the same text. Only strings hold such characters in valid JSON; other bytes pass unchanged.
+QByteArray printableJson(const QByteArray &utf8);
 
 } // namespace Hubshelf::Core

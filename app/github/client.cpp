@@ -174,14 +174,15 @@ struct Client::Private
                          });
     }
 
-    static Error limitError(const Request *request, const RequestQueue::Hold &hold, int status = 0,
-                            const QByteArray &body = {})
+    Error limitError(const Request *request, const RequestQueue::Hold &hold, int status = 0,
+                     const QByteArray &body = {})
     {
         Error error = Error::of(hold.secondary ? Error::Kind::SecondaryRateLimited : Error::Kind::RateLimited,
                                 request->m_currentUrl, status, body);
         error.resource = hold.resource;
         error.resetAt = hold.until;
         error.retryAfterSeconds = hold.retryAfterSeconds;
+        error.observedAt = now();
         return error;
     }
 

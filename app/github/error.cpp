@@ -45,10 +45,10 @@ QString Error::githubMessageIn(const QByteArray &body)
     return QJsonDocument::fromJson(body).object().value(QStringLiteral("message")).toString();
 }
 
-QString Error::timeOfDay(const QDateTime &time)
+QString Error::timeOfDay(const QDateTime &time, const QDateTime &now)
 {
     // A time more than half a day away could be today's or tomorrow's: say the date too.
-    const bool far = qAbs(QDateTime::currentDateTimeUtc().secsTo(time)) > 12 * 3600;
+    const bool far = qAbs(now.secsTo(time)) > 12 * 3600;
     return time.toLocalTime().toString(far ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("HH:mm"));
 }
 
@@ -56,6 +56,7 @@ QString Error::message() const
 {
     // Everything from the server or the URL is printed escaped and cut: a terminal shows these.
     const QString where = Core::printable(url.path());
+    const QDateTime now = observedAt.isValid() ? observedAt : QDateTime::currentDateTimeUtc();
     const QString github =
         githubMessage.isEmpty() ? QString() : tr(" GitHub said: %1").arg(Core::printable(githubMessage));
     switch (kind) {
@@ -69,12 +70,13 @@ QString Error::message() const
         return tr("GitHub refused access to %1 (HTTP %2).%3").arg(where, QString::number(httpStatus), github);
     case Kind::RateLimited:
         return tr("The %1 rate limit is used up until %2.")
-            .arg(resource.isEmpty() ? QStringLiteral("core") : Core::printable(resource), timeOfDay(resetAt));
+            .arg(resource.isEmpty() ? QStringLiteral("core") : Core::printable(resource),
+                 timeOfDay(resetAt, now));
     case Kind::SecondaryRateLimited:
         // Hours are better said as a time than as thousands of seconds.
         if (retryAfterSeconds > 3600 && resetAt.isValid()) {
             return tr("GitHub asked to slow down (secondary rate limit); try again after %1.")
-                .arg(timeOfDay(resetAt));
+                .arg(timeOfDay(resetAt, now));
         }
         return tr("GitHub asked to slow down (secondary rate limit); try again in %n second(s).", nullptr,
                   retryAfterSeconds);

@@ -36,6 +36,8 @@ public:
     QString detail; // the network layer's own words, for Network errors
     QString resource;
     QDateTime resetAt; // UTC
+    // When the client met the limit, on its clock: whether resetAt is "today" is judged from here.
+    QDateTime observedAt;
     int retryAfterSeconds = 0;
     bool notAList = false; // BadResponse: valid JSON, but not the array a list asked for
 
@@ -47,8 +49,8 @@ public:
     static Error fromHttpStatus(int httpStatus, const QUrl &url, const QByteArray &body = {});
     // GitHub's `message` in a JSON error body; empty when there is none.
     static QString githubMessageIn(const QByteArray &body);
-    // HH:mm, with the date when the time is more than half a day away (a far reset).
-    static QString timeOfDay(const QDateTime &time);
+    // HH:mm, with the date when the time is more than half a day from `now` (a far reset).
+    static QString timeOfDay(const QDateTime &time, const QDateTime &now);
 
     QString message() const;
     // For logs and the CLI's -v: the kind as one word.

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void escapedNulInAString_isDroppedFromTheCsv();
     // item 16
     void rottedCacheEntry_isRefetchedAndCounted();
+    void api_printsTheServersControlsEscaped();
 
 private:
     Run run(const QStringList &arguments);
@@ -283,6 +285,31 @@ void TestCliHardening::escapedNulInAString_isDroppedFromTheCsv()
     QCOMPARE(lines.at(1), QByteArray("nulorg,1,beforeafter,\r"));
     // Dropped before the formula guard looks at the cell, so a hidden leading = is still guarded.
     QCOMPARE(lines.at(2), QByteArray("formula,2,'=1+2,\r"));
+}
+
+void TestCliHardening::api_printsTheServersControlsEscaped()
+{
+    // Valid JSON may hold DEL, C1 controls and bidi overrides raw inside strings: a terminal would
+    // obey them. They are printed as JSON escapes, which mean the same to any JSON reader.
+    const QByteArray body = "[{\"login\":\"evil\xe2\x80\xae"
+                            "gro\",\"id\":1,\"description\":\"\xc2\x9b"
+                            "2J\x7f\"}]";
+    QVERIFY(QJsonDocument::fromJson(body).isArray());
+    for (const QStringList &arguments : {QStringList{u"api"_s, u"/users/octocat/orgs"_s},
+                                         QStringList{u"api"_s, u"--paginate"_s, u"/users/octocat/orgs"_s},
+                                         QStringList{u"-v"_s, u"api"_s, u"-i"_s, u"/users/octocat/orgs"_s}}) {
+        m_fake->armFault(u"/users/octocat/orgs"_s, Fault::withBody(body));
+        const Run result = run(QStringList{u"--no-cache"_s} + arguments);
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        for (const QByteArray &raw :
+             {QByteArray("\xe2\x80\xae"), QByteArray("\xc2\x9b"), QByteArray("\x7f")}) {
+            QVERIFY2(!result.out.contains(raw), qPrintable(arguments.join(u' ')));
+        }
+        QVERIFY(result.out.contains("evil\\u202egro"));
+        const QByteArray json = result.out.mid(result.out.indexOf("\r\n\r\n") + 1);
+        QCOMPARE(QJsonDocument::fromJson(json).array().at(0).toObject().value(u"login"_s).toString(),
+                 u"evil\u202Egro"_s);
+    }
 }
 
 void TestCliHardening::rottedCacheEntry_isRefetchedAndCounted()

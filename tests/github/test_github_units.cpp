@@ -202,6 +202,12 @@ void TestGitHubUnits::errorMessages_areSentencesWithTheirFacts()
     error.resource = u"core"_s;
     error.resetAt = QDateTime(QDate(2030, 1, 1), QTime(12, 34), Qt::LocalTime).toUTC();
     QVERIFY2(error.message().contains(u"12:34"_s), qPrintable(error.message()));
+    // "Today" is the client's clock's today, not the system's: a test clock in 2030 sees a reset
+    // two hours ahead as a time of day, where the system clock would add the date.
+    error.observedAt = error.resetAt.addSecs(-2 * 3600);
+    QVERIFY2(!error.message().contains(u"2030"_s), qPrintable(error.message()));
+    error.observedAt = error.resetAt.addDays(-30);
+    QVERIFY2(error.message().contains(u"2030-01-01 12:34"_s), qPrintable(error.message()));
     error.kind = Error::Kind::Unauthorized;
     error.githubMessage = u"Bad credentials"_s;
     QVERIFY(error.message().contains(u"Bad credentials"_s));
