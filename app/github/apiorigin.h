@@ -25,6 +25,9 @@ public:
     // Whether a token may travel to this URL: over https, or plain http to this machine only (a
     // local test server). Anything else would show the token to the network.
     static bool carriesTokenSafely(const QUrl &url);
+    // The token goes to the API's own origin only (never to avatars or a redirect elsewhere), and
+    // never in clear text over the network.
+    bool mayCarryToken(const QUrl &url) const { return contains(url) && carriesTokenSafely(url); }
 
 private:
     QString apiPath(const QUrl &url) const;

@@ -119,10 +119,8 @@ struct Client::Private
     void enqueue(Request *request, bool front = false)
     {
         const QUrl &url = request->m_currentUrl;
-        const RequestQueue::Scope scope = !api.contains(url)             ? RequestQueue::Scope::OtherOrigin
-                                          : api.isRateLimitEndpoint(url) ? RequestQueue::Scope::RateLimit
-                                                                         : RequestQueue::Scope::Api;
-        queue.enqueue(request, scope, api.resourceOf(url), request->m_options.waitForRateLimit, front);
+        queue.enqueue(request, RequestQueue::scopeOf(api, url), api.resourceOf(url),
+                      request->m_options.waitForRateLimit, front);
         pump();
     }
 
@@ -151,11 +149,8 @@ struct Client::Private
 
     void send(Request *request)
     {
-        // The token goes to the API's own origin only: never to avatars or a redirect elsewhere,
-        // and never in clear text over the network.
-        const QUrl &url = request->m_currentUrl;
         const QByteArray authorization =
-            api.contains(url) && Client::carriesTokenSafely(url) ? request->m_authorization : QByteArray();
+            api.mayCarryToken(request->m_currentUrl) ? request->m_authorization : QByteArray();
         const QNetworkRequest networkRequest = request->networkRequest(authorization, transferTimeout);
         ++request->m_attempts;
         request->m_timer.start();
@@ -326,11 +321,6 @@ Client::~Client()
 QUrl Client::apiBase() const
 {
     return d->api.base();
-}
-
-bool Client::carriesTokenSafely(const QUrl &apiBase)
-{
-    return ApiOrigin::carriesTokenSafely(apiBase);
 }
 
 void Client::setApiBase(const QUrl &apiBase)

@@ -32,10 +32,6 @@ public:
     static constexpr int DefaultMaxConcurrent = RequestQueue::DefaultMaxConcurrent;
     static const QUrl GitHubApi;
 
-    // Whether a token may travel to this API: over https, or plain http to this machine only
-    // (a local test server). Anything else would show the token to the network.
-    static bool carriesTokenSafely(const QUrl &apiBase);
-
     // `cache` may be null (no caching). Neither is owned.
     Client(QNetworkAccessManager *network, Cache::EtagCache *cache, const QUrl &apiBase,
            QObject *parent = nullptr);

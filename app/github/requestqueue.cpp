@@ -1,5 +1,6 @@
 #include "github/requestqueue.h"
 
+#include "github/apiorigin.h"
 #include "github/error.h"
 #include "github/ratelimittracker.h"
 
@@ -39,6 +40,13 @@ RequestQueue::LimitHit RequestQueue::limitHitOf(const RawHeaders &headers, const
         }
     }
     return hit;
+}
+
+RequestQueue::Scope RequestQueue::scopeOf(const ApiOrigin &api, const QUrl &url)
+{
+    return !api.contains(url)             ? Scope::OtherOrigin
+           : api.isRateLimitEndpoint(url) ? Scope::RateLimit
+                                          : Scope::Api;
 }
 
 RequestQueue::RequestQueue(const RateLimitTracker &limits)

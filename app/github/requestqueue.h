@@ -15,6 +15,7 @@
 
 namespace Hubshelf::GitHub {
 
+class ApiOrigin;
 class RateLimitTracker;
 
 // The order and the pace of one client's requests, without sockets: at most maxConcurrent() in
@@ -41,6 +42,7 @@ public:
         RateLimit,   // GET /rate_limit: free, so never held; paused with the rest of the API
         Api,         // held while its resource is spent, paused with the API
     };
+    static Scope scopeOf(const ApiOrigin &api, const QUrl &url);
 
     struct Hold
     {

@@ -1,5 +1,6 @@
 #include "settings/preferences.h"
 
+#include "github/apiorigin.h"
 #include "github/client.h"
 #include "github/endpoints.h"
 
@@ -88,7 +89,7 @@ void Preferences::save(QSettings &settings) const
 
 bool Preferences::isValidApiUrl(const QUrl &url)
 {
-    return GitHub::Endpoints::isWebUrl(url) && GitHub::Client::carriesTokenSafely(url) &&
+    return GitHub::Endpoints::isWebUrl(url) && GitHub::ApiOrigin::carriesTokenSafely(url) &&
            url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment();
 }
 
@@ -113,7 +114,7 @@ QUrl Preferences::apiUrlFromText(const QString &text, QString *problem)
         return refuse(tr("The address must start with https://, "
                          "e.g. https://github.example.com/api/v3."));
     }
-    if (!GitHub::Client::carriesTokenSafely(url)) {
+    if (!GitHub::ApiOrigin::carriesTokenSafely(url)) {
         return refuse(tr("Use https:// for a server on the network: over http:// your token would travel "
                          "in clear text."));
     }

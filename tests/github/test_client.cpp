@@ -2,6 +2,7 @@
 
 #include "cache/etagcache.h"
 #include "fakegithub.h"
+#include "github/apiorigin.h"
 #include "github/client.h"
 #include "github/pagestream.h"
 
@@ -776,7 +777,7 @@ void TestClient::token_travelsOverHttpsOrToThisMachineOnly()
 {
     QFETCH(QUrl, api);
     QFETCH(bool, safe);
-    QCOMPARE(Client::carriesTokenSafely(api), safe);
+    QCOMPARE(ApiOrigin::carriesTokenSafely(api), safe);
 }
 
 void TestClient::apiBaseChange_dropsTheOldHostsToken()
