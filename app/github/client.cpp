@@ -25,13 +25,6 @@ namespace Hubshelf::GitHub {
 
 using CachePolicy::cacheKey;
 
-namespace {
-
-// QTimer takes an int of milliseconds: a far wake-up is a wake-up within a day that looks again.
-constexpr qint64 MaxTimerMilliseconds = 24LL * 3600 * 1000;
-
-} // namespace
-
 const QUrl Client::GitHubApi = QUrl(u"https://api.github.com"_s);
 
 struct Client::Private
@@ -136,13 +129,13 @@ struct Client::Private
             send(static_cast<Request *>(request.data()));
         }
         if (turn.wakeAt.isValid()) {
-            wakeTimer.start(int(std::clamp<qint64>(now().msecsTo(turn.wakeAt), 1, MaxTimerMilliseconds)));
+            wakeTimer.start(turn.wakeInterval(now()));
         }
         // After sending: a slot reacting to failed() may start requests of its own.
         for (const auto &[request, hold] : turn.refused) {
             if (request) {
                 auto *refused = static_cast<Request *>(request.data());
-                fail(refused, limitError(refused, hold), 0);
+                fail(refused, hold.errorFor(refused->m_currentUrl, now()), 0);
             }
         }
     }
@@ -167,18 +160,6 @@ struct Client::Private
                              }
                              pump();
                          });
-    }
-
-    Error limitError(const Request *request, const RequestQueue::Hold &hold, int status = 0,
-                     const QByteArray &body = {})
-    {
-        Error error = Error::of(hold.secondary ? Error::Kind::SecondaryRateLimited : Error::Kind::RateLimited,
-                                request->m_currentUrl, status, body);
-        error.resource = hold.resource;
-        error.resetAt = hold.until;
-        error.retryAfterSeconds = hold.retryAfterSeconds;
-        error.observedAt = now();
-        return error;
     }
 
     void retryLater(Request *request, int status, Error::Kind cause)
@@ -263,7 +244,7 @@ struct Client::Private
         const RequestQueue::LimitWait wait =
             queue.meet(hit, api.resourceOf(request->m_currentUrl), request->m_sentAt,
                        request->m_options.waitForRateLimit, request->m_limitWaits);
-        const Error error = limitError(request, wait.hold, status, body);
+        const Error error = wait.hold.errorFor(request->m_currentUrl, now(), status, body);
         if (!wait.waits) {
             fail(request, error, status);
             return;

@@ -49,6 +49,24 @@ RequestQueue::Scope RequestQueue::scopeOf(const ApiOrigin &api, const QUrl &url)
                                           : Scope::Api;
 }
 
+Error RequestQueue::Hold::errorFor(const QUrl &url, const QDateTime &observedAt, int status,
+                                   const QByteArray &body) const
+{
+    Error error = Error::of(secondary ? Error::Kind::SecondaryRateLimited : Error::Kind::RateLimited, url,
+                            status, body);
+    error.resource = resource;
+    error.resetAt = until;
+    error.retryAfterSeconds = retryAfterSeconds;
+    error.observedAt = observedAt;
+    return error;
+}
+
+int RequestQueue::Turn::wakeInterval(const QDateTime &now) const
+{
+    constexpr qint64 Day = 24LL * 3600 * 1000;
+    return int(std::clamp<qint64>(now.msecsTo(wakeAt), 1, Day));
+}
+
 RequestQueue::RequestQueue(const RateLimitTracker &limits)
     : m_limits(limits)
 {}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "github/error.h"
 #include "github/request.h"
 
 #include <QDateTime>
@@ -50,6 +51,10 @@ public:
         QDateTime until;           // UTC
         bool secondary = false;    // the API's secondary pause, not the resource's primary limit
         int retryAfterSeconds = 0; // secondary: the seconds to tell a request that does not wait
+
+        // The error of a request that does not wait out this hold, met at observedAt.
+        Error errorFor(const QUrl &url, const QDateTime &observedAt, int status = 0,
+                       const QByteArray &body = {}) const;
     };
 
     // What the queue decided in one turn.
@@ -59,6 +64,10 @@ public:
         std::vector<std::pair<QPointer<QObject>, Hold>> refused; // held, and told not to wait
         std::vector<Hold> announced;                             // waits that began this turn
         QDateTime wakeAt; // when a held or paused request may go; invalid: nothing waits
+
+        // wakeAt as a QTimer interval from now: at least 1 ms, and at most a day (QTimer takes an
+        // int), after which the queue simply looks again.
+        int wakeInterval(const QDateTime &now) const;
     };
 
     // What a 403 or 429 says about GitHub's limits.

@@ -48,6 +48,9 @@ private Q_SLOTS:
     void spentResource_letsRateLimitOtherOriginsAndOtherResourcesPass();
     void spentResource_refusesWhatMustNotWait();
     void hold_isAnnouncedOncePerWait();
+    void hold_errorCarriesWhatTheRequesterIsTold();
+    void wakeInterval_isAtLeastAMillisecondAndAtMostADay_data();
+    void wakeInterval_isAtLeastAMillisecondAndAtMostADay();
     void holdFrom403_withoutReset_waitsAMinute();
     void holdFrom403_neverLessThanASecond();
     void clearHolds_letsANewAccountGoAtOnce();
@@ -417,6 +420,42 @@ void TestRequestQueue::limitHit_readsWhatA403Says()
     QCOMPARE(hit.resource, resource);
     QCOMPARE(hit.reset.isValid() ? hit.reset.toSecsSinceEpoch() : -1, reset);
     QCOMPARE(hit.retryAfter.value_or(-1), retryAfter);
+}
+
+void TestRequestQueue::hold_errorCarriesWhatTheRequesterIsTold()
+{
+    const QUrl url(u"https://api.github.com/users/octocat"_s);
+    const RequestQueue::Hold primary{u"search"_s, m_now.addSecs(600), false, 0};
+    const Error spent = primary.errorFor(url, m_now, 403, R"({"message":"API rate limit exceeded"})");
+    QCOMPARE(spent.kind, Error::Kind::RateLimited);
+    QCOMPARE(spent.resource, u"search"_s);
+    QCOMPARE(spent.resetAt, m_now.addSecs(600));
+    QCOMPARE(spent.observedAt, m_now);
+    QCOMPARE(spent.httpStatus, 403);
+
+    const RequestQueue::Hold secondary{{}, m_now.addSecs(60), true, 60};
+    const Error paused = secondary.errorFor(url, m_now);
+    QCOMPARE(paused.kind, Error::Kind::SecondaryRateLimited);
+    QCOMPARE(paused.retryAfterSeconds, 60);
+}
+
+void TestRequestQueue::wakeInterval_isAtLeastAMillisecondAndAtMostADay_data()
+{
+    QTest::addColumn<qint64>("aheadMs");
+    QTest::addColumn<int>("interval");
+    QTest::newRow("in 2.5 s") << qint64(2500) << 2500;
+    QTest::newRow("already past") << qint64(-5000) << 1;
+    QTest::newRow("now") << qint64(0) << 1;
+    QTest::newRow("30 days ahead") << qint64(30) * 24 * 3600 * 1000 << 24 * 3600 * 1000;
+}
+
+void TestRequestQueue::wakeInterval_isAtLeastAMillisecondAndAtMostADay()
+{
+    QFETCH(qint64, aheadMs);
+    QFETCH(int, interval);
+    RequestQueue::Turn turn;
+    turn.wakeAt = m_now.addMSecs(aheadMs);
+    QCOMPARE(turn.wakeInterval(m_now), interval);
 }
 
 QTEST_GUILESS_MAIN(TestRequestQueue)
