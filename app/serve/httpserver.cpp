@@ -1,0 +1,75 @@
+#include "serve/httpserver.h"
+
+#include "serve/httpconnection.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Hubshelf::Serve {
+
+HttpServer::HttpServer(QTcpServer *listener, Handler handler, Options options, QObject *parent)
+    : QObject(parent)
+    , m_listener(listener)
+    , m_handler(std::move(handler))
+    , m_options(options)
+{
+    listener->setParent(this);
+    // pendingConnectionAvailable, not newConnection: a QSslServer announces a socket once its
+    // handshake is done.
+    connect(listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::accept);
+    accept();
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::stop()
+{
+    m_stopping = true;
+    m_listener->close();
+    const QList<HttpConnection *> connections = m_connections;
+    for (HttpConnection *connection : connections) {
+        connection->closeWhenIdle();
+    }
+    if (m_connections.isEmpty()) {
+        QTimer::singleShot(0, this, &HttpServer::idle);
+    }
+}
+
+int HttpServer::connectionCount() const
+{
+    return int(m_connections.size());
+}
+
+void HttpServer::accept()
+{
+    while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+        if (m_stopping || m_connections.size() >= m_options.maxConnections) {
+            // Told in one line and let go: a flood of connections costs a bounded amount.
+            socket->write(
+                HttpResponse::error(503, u"too many connections; try again shortly"_s).wire(false, false));
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(m_options.writeTimeoutMs, socket, [socket] {
+                socket->abort();
+                socket->deleteLater();
+            });
+            continue;
+        }
+        auto *connection = new HttpConnection(socket, m_handler, m_options, this);
+        m_connections.append(connection);
+        connect(connection, &HttpConnection::closed, this, &HttpServer::connectionClosed);
+    }
+}
+
+void HttpServer::connectionClosed(HttpConnection *connection)
+{
+    m_connections.removeOne(connection);
+    if (m_stopping && m_connections.isEmpty()) {
+        Q_EMIT idle();
+    }
+}
+
+} // namespace Hubshelf::Serve
