@@ -25,6 +25,14 @@ QByteArray authorizationFor(const QByteArray &token)
     return token.isEmpty() ? QByteArray() : QByteArray("Bearer " + token);
 }
 
+QByteArray tokenIn(const QByteArray &authorization)
+{
+    const qsizetype space = authorization.indexOf(' ');
+    const QByteArray scheme = authorization.left(space).toLower();
+    return space > 0 && (scheme == "token" || scheme == "bearer") ? authorization.mid(space + 1).trimmed()
+                                                                  : authorization;
+}
+
 QByteArray githubEtag(const QByteArray &accept, const QByteArray &authorization, const QByteArray &cookie,
                       const QByteArray &body)
 {

@@ -19,6 +19,9 @@ QByteArray cacheKey(const QUrl &url);
 
 // The Authorization value for a token ("Bearer TOKEN"), empty for none.
 QByteArray authorizationFor(const QByteArray &token);
+// The token inside an Authorization value ("token X", "Bearer X"); other schemes (Basic) are
+// their whole value: whoever sends the same value is the same identity.
+QByteArray tokenIn(const QByteArray &authorization);
 
 // GitHub's ETag for `body` as this request would get it: SHA-256, hex, over the values of the
 // request headers Accept, Authorization and Cookie that are present, each followed by ':', then

@@ -79,11 +79,7 @@ struct Client::Private
         if (request->m_abandoned) {
             return;
         }
-        if (!request->m_identityFixed) {
-            request->m_identityFixed = true;
-            request->m_authorization = CachePolicy::authorizationFor(token);
-            request->m_identity = responses.identityFor(token);
-        }
+        request->fixIdentity(token, [this](const QByteArray &t) { return responses.identityFor(t); });
         request->m_timer.start();
         request->m_validator.reset();
         if (!Endpoints::isWebUrl(
@@ -112,8 +108,10 @@ struct Client::Private
     void enqueue(Request *request, bool front = false)
     {
         const QUrl &url = request->m_currentUrl;
-        queue.enqueue(request, RequestQueue::scopeOf(api, url), api.resourceOf(url),
-                      request->m_options.waitForRateLimit, front);
+        // A mirror's request is not held by limits seen for others: GitHub answers for its identity.
+        const auto scope = request->m_options.authorization ? RequestQueue::Scope::OtherOrigin
+                                                            : RequestQueue::scopeOf(api, url);
+        queue.enqueue(request, scope, api.resourceOf(url), request->m_options.waitForRateLimit, front);
         pump();
     }
 
@@ -183,6 +181,7 @@ struct Client::Private
         const ReplyVerdict verdict = ReplyVerdict::of(facts, transferDeadline);
         const int status = facts.status;
         const QByteArray body = reply->readAll();
+        request->keepAnswer(status, headers, body);
         switch (verdict.action) {
         case ReplyVerdict::Action::Retry:
             retryLater(request, status, verdict.kind);

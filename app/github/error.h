@@ -40,6 +40,14 @@ public:
     QDateTime observedAt;
     int retryAfterSeconds = 0;
     bool notAList = false; // BadResponse: valid JSON, but not the array a list asked for
+    // GitHub's whole answer to a failed request, when RequestOptions::keepAnswer asked for it.
+    struct Answer
+    {
+        int status = 0;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+    };
+    std::shared_ptr<const Answer> answer;
 
     // An error of `kind` about `url`, with GitHub's `message` when `body` is its JSON error.
     static Error of(Kind kind, const QUrl &url, int httpStatus = 0, const QByteArray &body = {});

@@ -143,8 +143,36 @@ void Request::finishWith(const Response &response)
     finish([this, &response] { Q_EMIT succeeded(response); });
 }
 
+void Request::fixIdentity(const QByteArray &token,
+                          const std::function<QByteArray(const QByteArray &)> &identityFor)
+{
+    if (m_identityFixed) {
+        return;
+    }
+    m_identityFixed = true;
+    m_authorization = m_options.authorization.value_or(CachePolicy::authorizationFor(token));
+    if (m_authorization.contains('\r') || m_authorization.contains('\n')) {
+        m_authorization.clear(); // it would become a header of its own: anonymous instead
+    }
+    m_identity = identityFor(m_options.authorization ? CachePolicy::tokenIn(m_authorization) : token);
+}
+
+void Request::keepAnswer(int status, const QList<QPair<QByteArray, QByteArray>> &headers,
+                         const QByteArray &body)
+{
+    if (m_options.keepAnswer && status >= 300) {
+        m_answer = std::make_shared<const Error::Answer>(Error::Answer{status, headers, body});
+    }
+}
+
 void Request::finishWith(const Error &error)
 {
+    if (m_answer && !error.answer) {
+        Error answered = error;
+        answered.answer = m_answer;
+        finish([this, &answered] { Q_EMIT failed(answered); });
+        return;
+    }
     finish([this, &error] { Q_EMIT failed(error); });
 }
 

@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -85,6 +86,11 @@ struct RequestOptions
     bool offline = false;         // only the cache answers (--offline)
     bool expectList = false;      // the answer is a JSON array: an uncached visit may probe with `[]`
     bool waitForRateLimit = true; // false: fail with RateLimited instead of waiting for the reset
+    // The mirror's: a downstream client's own Authorization header (empty: anonymous), sent
+    // instead of the client's token; its identity is that of the token it carries.
+    std::optional<QByteArray> authorization;
+    // The mirror's: a failure that GitHub answered keeps the answer (Error::answer) to pass on.
+    bool keepAnswer = false;
 };
 
 // How often a request has waited for GitHub's limits: RequestQueue::meet counts and bounds them.
@@ -126,6 +132,12 @@ private:
     // The log line of an answer (or a failure: `error` names its kind) to the request as it is now.
     RequestLogEntry logEntry(int status, CacheOutcome outcome, const RateLimit &limit,
                              const char *error) const;
+    // Who asks, fixed once, when the request begins: `token` is the client's, unless the options
+    // carry a downstream client's own Authorization.
+    void fixIdentity(const QByteArray &token,
+                     const std::function<QByteArray(const QByteArray &)> &identityFor);
+    // GitHub's answer, kept for the error when the options ask for it.
+    void keepAnswer(int status, const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body);
     // finished() always, then exactly one of succeeded() and failed(), then the request goes.
     void finishWith(const Response &response);
     void finishWith(const Error &error);
@@ -148,7 +160,8 @@ private:
     bool m_abandoned = false;
     bool m_finished = false;
     QDateTime m_sentAt;
-    std::unique_ptr<CacheValidator> m_validator; // set when the request goes to the network
+    std::unique_ptr<CacheValidator> m_validator;   // set when the request goes to the network
+    std::shared_ptr<const Error::Answer> m_answer; // keepAnswer's
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_timer;
 };

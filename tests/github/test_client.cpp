@@ -150,6 +150,8 @@ private Q_SLOTS:
     void rateLimitEndpoint_withoutUsed_countsLimitMinusRemaining();
     void logLines_nameMethodUrlStatusOutcomeAndLimit();
     void token_neverInTheCacheFileOrTheLogs();
+    void mirrorAuthorization_isTheRequestersOwnAndItsTokensIdentity();
+    void mirrorRequest_isNotHeldByALimitSeenForAnotherIdentity();
 
 private:
     Outcome fetch(const QString &path, RequestOptions options = {});
@@ -1171,6 +1173,64 @@ void TestClient::token_neverInTheCacheFileOrTheLogs()
         QVERIFY(!message.contains(QString::fromLatin1(FakeGitHub::Tokens::Octocat)));
         QVERIFY(!message.contains(QString::fromLatin1(FakeGitHub::Tokens::OctocatRotated)));
     }
+}
+
+void TestClient::mirrorAuthorization_isTheRequestersOwnAndItsTokensIdentity()
+{
+    const QString path = u"/repos/octocat/secret-plans"_s;
+    QVERIFY(fetch(path).ok); // the client's own token: octocat's
+    RequestOptions mirror;
+    mirror.keepAnswer = true;
+    // The same token in the downstream's own words is the same identity: served fresh.
+    mirror.authorization = "token " + FakeGitHub::Tokens::Octocat;
+    const Outcome same = fetch(path, mirror);
+    QVERIFY(same.ok);
+    QCOMPARE(same.response.cacheOutcome, CacheOutcome::Fresh);
+    QCOMPARE(logFor(path).size(), 1);
+    // Another user's token goes upstream as that user's, and GitHub's whole 404 comes back.
+    mirror.authorization = "Bearer " + FakeGitHub::Tokens::Monalisa;
+    const Outcome other = fetch(path, mirror);
+    QVERIFY(!other.ok);
+    QCOMPARE(logFor(path).size(), 2);
+    QCOMPARE(logFor(path).last().login, FakeGitHub::Names::Monalisa);
+    QVERIFY(other.error.answer);
+    QCOMPARE(other.error.answer->status, 404);
+    QCOMPARE(QJsonDocument::fromJson(other.error.answer->body).object().value(u"message"_s).toString(),
+             u"Not Found"_s);
+    QVERIFY(!findHeader(other.error.answer->headers, "x-ratelimit-remaining").isEmpty());
+    // Without an Authorization of its own the request is anonymous, never the client's token.
+    mirror.authorization = QByteArray();
+    const Outcome anonymous = fetch(path, mirror);
+    QCOMPARE(anonymous.error.kind, Error::Kind::NotFound);
+    QVERIFY(!logFor(path).last().authorized);
+    // A request that did not ask keeps no answer.
+    useToken(FakeGitHub::Tokens::Monalisa);
+    QVERIFY(!fetch(path).error.answer);
+}
+
+void TestClient::mirrorRequest_isNotHeldByALimitSeenForAnotherIdentity()
+{
+    useTestClock();
+    m_fake->setRateLimit(2, 60);
+    m_fake->setRateLimitWindow(2);
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    QVERIFY(fetch(u"/users/monalisa"_s).ok); // octocat's core limit: 0 remaining
+    QSignalSpy waiting(m_client.get(), &Client::waitingForRateLimit);
+    RequestOptions mirror;
+    mirror.authorization = "token " + FakeGitHub::Tokens::Monalisa;
+    mirror.waitForRateLimit = false;
+    const Outcome monalisa = fetch(u"/orgs/github"_s, mirror);
+    QVERIFY2(monalisa.ok, qPrintable(monalisa.error.message()));
+    QCOMPARE(waiting.count(), 0);
+    // Octocat's own request through the mirror is GitHub's to refuse, with its 403 passed on.
+    mirror.authorization = "token " + FakeGitHub::Tokens::Octocat;
+    mirror.keepAnswer = true;
+    const Outcome octocat = fetch(u"/orgs/megacorp"_s, mirror);
+    QCOMPARE(octocat.error.kind, Error::Kind::RateLimited);
+    QCOMPARE(logFor(u"/orgs/megacorp"_s).size(), 1);
+    QVERIFY(octocat.error.answer);
+    QCOMPARE(findHeader(octocat.error.answer->headers, "x-ratelimit-remaining"), "0");
+    QCOMPARE(waiting.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestClient)
