@@ -1,0 +1,273 @@
+// The mirror over real loopback: a downstream QNetworkAccessManager -> HttpServer -> Mirror ->
+// Client -> the fake GitHub, with a real SQLite cache.
+
+#include "cache/etagcache.h"
+#include "fakegithub.h"
+#include "github/client.h"
+#include "serve/httpserver.h"
+#include "serve/mirror.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace Hubshelf;
+using FakeGitHub::LoggedRequest;
+
+namespace {
+
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+    QNetworkReply *reply = nullptr; // for its headers; deleted with the test's network
+    QByteArray header(const char *name) const { return reply->rawHeader(name); }
+};
+
+} // namespace
+
+class TestMirror final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void documentedSession_twoGetsAreOneHitAndOneMiss();
+    void urls_pointAtTheMirror();
+    void ifNoneMatch_ofTheMirrorsEtagIsA304();
+    void head_hasHeadersAndNoBody();
+    void identity_aPrivateBodyIsNeverServedToAnotherUser();
+    void collapsing_twentyIdenticalGetsAreOneUpstreamRequest();
+    void otherMethods_areRefusedForNow();
+    void metrics_arePrometheusText();
+
+private:
+    Answer request(const QByteArray &method, const QString &path,
+                   const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    QUrl mirrorUrl(const QString &path) const;
+    QList<LoggedRequest> upstreamLogFor(const QString &path) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<FakeGitHub::Server> m_fake;
+    std::unique_ptr<QNetworkAccessManager> m_upstreamNetwork;
+    std::unique_ptr<Cache::EtagCache> m_cache;
+    std::unique_ptr<GitHub::Client> m_client;
+    std::unique_ptr<Serve::Mirror> m_mirror;
+    std::unique_ptr<Serve::HttpServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_downstream;
+    quint16 m_port = 0;
+    int m_cacheNumber = 0;
+};
+
+void TestMirror::init()
+{
+    m_fake = std::make_unique<FakeGitHub::Server>();
+    QVERIFY(m_fake->listen());
+    m_upstreamNetwork = std::make_unique<QNetworkAccessManager>();
+    m_cache = std::make_unique<Cache::EtagCache>(m_dir.filePath(u"mirror-%1.sqlite"_s.arg(++m_cacheNumber)));
+    QVERIFY(m_cache->open());
+    m_client = std::make_unique<GitHub::Client>(m_upstreamNetwork.get(), m_cache.get(), m_fake->apiUrl());
+    m_mirror = std::make_unique<Serve::Mirror>(m_client.get(), false);
+    auto *listener = new QTcpServer;
+    QVERIFY(listener->listen(QHostAddress::LocalHost, 0));
+    m_port = listener->serverPort();
+    m_server = std::make_unique<Serve::HttpServer>(
+        listener,
+        [this](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
+            m_mirror->handle(request, respond);
+        },
+        Serve::HttpServer::Options{});
+    m_downstream = std::make_unique<QNetworkAccessManager>();
+}
+
+void TestMirror::cleanup()
+{
+    m_downstream.reset();
+    m_server.reset();
+    m_mirror.reset();
+    m_client.reset();
+    m_cache.reset();
+    m_upstreamNetwork.reset();
+    m_fake.reset();
+}
+
+QUrl TestMirror::mirrorUrl(const QString &path) const
+{
+    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path));
+}
+
+Answer TestMirror::request(const QByteArray &method, const QString &path,
+                           const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest networkRequest(mirrorUrl(path));
+    for (const auto &[name, value] : headers) {
+        networkRequest.setRawHeader(name, value);
+    }
+    // Qt reads a body after a custom "HEAD" verb: only head() knows there is none.
+    QNetworkReply *reply = method == "HEAD" ? m_downstream->head(networkRequest)
+                                            : m_downstream->sendCustomRequest(networkRequest, method);
+    reply->setParent(m_downstream.get());
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000)) {
+        qWarning("no answer from the mirror for %s", qPrintable(path));
+    }
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply};
+}
+
+QList<LoggedRequest> TestMirror::upstreamLogFor(const QString &path) const
+{
+    QList<LoggedRequest> matching;
+    const QList<LoggedRequest> log = m_fake->requestLog();
+    for (const LoggedRequest &entry : log) {
+        if (entry.path == path) {
+            matching.append(entry);
+        }
+    }
+    return matching;
+}
+
+void TestMirror::documentedSession_twoGetsAreOneHitAndOneMiss()
+{
+    const Answer first = request("GET", u"/repos/octocat/Hello-World"_s);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(first.body).object().value(u"name"_s).toString(), u"Hello-World"_s);
+    QCOMPARE(first.header("Cache-Status"), "hubshelf; fwd=uri-miss; stored");
+    const Answer second = request("GET", u"/repos/octocat/Hello-World"_s);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(second.body, first.body);
+    QCOMPARE(second.header("Cache-Status"), "hubshelf; hit");
+    QCOMPARE(second.header("ETag"), first.header("ETag")); // the mirror's, the same for the same bytes
+    QCOMPARE(upstreamLogFor(u"/repos/octocat/Hello-World"_s).size(), 1);
+    const Answer stats = request("GET", u"/stats"_s);
+    const QJsonObject counts = QJsonDocument::fromJson(stats.body).object();
+    QCOMPARE(counts.value(u"cache_hit"_s).toInt(), 1);
+    QCOMPARE(counts.value(u"cache_miss"_s).toInt(), 1);
+    QCOMPARE(counts.value(u"upstream_requests"_s).toInt(), 1);
+    QCOMPARE(counts.value(u"points_saved"_s).toInt(), 1);
+    QVERIFY(counts.value(u"entries"_s).toInt() >= 1);
+    QVERIFY(counts.value(u"bytes"_s).toInt() >= first.body.size());
+    // /stats is not counted in itself.
+    QCOMPARE(QJsonDocument::fromJson(request("GET", u"/stats"_s).body).object().value(u"cache_hit"_s).toInt(),
+             1);
+}
+
+void TestMirror::urls_pointAtTheMirror()
+{
+    const Answer page = request("GET", u"/orgs/megacorp/repos?per_page=100"_s);
+    QCOMPARE(page.status, 200);
+    const QString base = u"http://127.0.0.1:%1/"_s.arg(m_port);
+    const QByteArray link = page.header("Link");
+    QVERIFY2(link.startsWith(QByteArray("<" + base.toUtf8())), link.constData());
+    QVERIFY(!link.contains(m_fake->apiUrl().toEncoded()));
+    const QJsonArray repositories = QJsonDocument::fromJson(page.body).array();
+    QCOMPARE(repositories.size(), 100);
+    QVERIFY(repositories.first().toObject().value(u"url"_s).toString().startsWith(base));
+    QVERIFY(!page.body.contains(m_fake->apiUrl().toEncoded()));
+    // Following the body's own URL stays on the mirror.
+    const QUrl url(repositories.first().toObject().value(u"url"_s).toString());
+    QCOMPARE(request("GET", url.path()).status, 200);
+}
+
+void TestMirror::ifNoneMatch_ofTheMirrorsEtagIsA304()
+{
+    const Answer first = request("GET", u"/users/octocat"_s);
+    const Answer again = request("GET", u"/users/octocat"_s, {{"If-None-Match", first.header("ETag")}});
+    QCOMPARE(again.status, 304);
+    QVERIFY(again.body.isEmpty());
+    const Answer other = request("GET", u"/users/octocat"_s, {{"If-None-Match", "\"something-else\""}});
+    QCOMPARE(other.status, 200);
+}
+
+void TestMirror::head_hasHeadersAndNoBody()
+{
+    const Answer get = request("GET", u"/users/octocat"_s);
+    const Answer head = request("HEAD", u"/users/octocat"_s);
+    QCOMPARE(head.status, 200);
+    QVERIFY(head.body.isEmpty());
+    QCOMPARE(head.header("Content-Length").toInt(), get.body.size());
+    QCOMPARE(head.header("ETag"), get.header("ETag"));
+}
+
+void TestMirror::identity_aPrivateBodyIsNeverServedToAnotherUser()
+{
+    const QString path = u"/repos/octocat/secret-plans"_s;
+    const Answer octocat = request("GET", path, {{"Authorization", "token " + FakeGitHub::Tokens::Octocat}});
+    QCOMPARE(octocat.status, 200);
+    const Answer monalisa =
+        request("GET", path, {{"Authorization", "token " + FakeGitHub::Tokens::Monalisa}});
+    QCOMPARE(monalisa.status, 404);
+    QCOMPARE(QJsonDocument::fromJson(monalisa.body).object().value(u"message"_s).toString(), u"Not Found"_s);
+    QCOMPARE(request("GET", path).status, 404); // anonymous: no token of the mirror's own
+    QCOMPARE(upstreamLogFor(path).size(), 3);
+    QVERIFY(!upstreamLogFor(path).last().authorized);
+    // Octocat's second token gets the body after a free 304.
+    const Answer rotated =
+        request("GET", path, {{"Authorization", "token " + FakeGitHub::Tokens::OctocatRotated}});
+    QCOMPARE(rotated.status, 200);
+    QCOMPARE(rotated.body, octocat.body);
+    QCOMPARE(rotated.header("Cache-Status"), "hubshelf; fwd=stale; fwd-status=304");
+    QCOMPARE(upstreamLogFor(path).last().status, 304);
+    QCOMPARE(m_fake->pointsUsed(FakeGitHub::Names::Octocat), 1);
+    // No token bytes in the cache file.
+    m_cache.reset();
+    QFile file(m_dir.filePath(u"mirror-%1.sqlite"_s.arg(m_cacheNumber)));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(!bytes.contains(FakeGitHub::Tokens::Octocat));
+    QVERIFY(!bytes.contains(FakeGitHub::Tokens::Monalisa));
+}
+
+void TestMirror::collapsing_twentyIdenticalGetsAreOneUpstreamRequest()
+{
+    m_fake->setLatency(300);
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 20; ++i) {
+        replies.append(m_downstream->get(QNetworkRequest(mirrorUrl(u"/users/monalisa"_s))));
+    }
+    QVERIFY(QTest::qWaitFor(
+        [&replies] {
+            return std::all_of(replies.cbegin(), replies.cend(), [](auto *r) { return r->isFinished(); });
+        },
+        20000));
+    QByteArray body;
+    for (QNetworkReply *reply : replies) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QByteArray bytes = reply->readAll();
+        QVERIFY(body.isEmpty() || bytes == body);
+        body = bytes;
+    }
+    QCOMPARE(upstreamLogFor(u"/users/monalisa"_s).size(), 1);
+    const QJsonObject counts = QJsonDocument::fromJson(request("GET", u"/stats"_s).body).object();
+    QVERIFY(counts.value(u"collapsed"_s).toInt() >= 1);
+    QCOMPARE(counts.value(u"upstream_requests"_s).toInt(), 1);
+}
+
+void TestMirror::otherMethods_areRefusedForNow()
+{
+    const Answer post = request("POST", u"/gists"_s);
+    QCOMPARE(post.status, 405);
+    QCOMPARE(post.header("Allow"), "GET, HEAD");
+    QVERIFY(upstreamLogFor(u"/gists"_s).isEmpty());
+}
+
+void TestMirror::metrics_arePrometheusText()
+{
+    request("GET", u"/users/octocat"_s);
+    request("GET", u"/users/octocat"_s);
+    const Answer metrics = request("GET", u"/metrics"_s);
+    QVERIFY(metrics.header("Content-Type").startsWith("text/plain; version=0.0.4"));
+    QVERIFY(metrics.body.contains("\nhubshelf_cache_hits_total 1\n"));
+    QVERIFY(metrics.body.contains("\nhubshelf_cache_misses_total 1\n"));
+    QVERIFY(metrics.body.contains("# TYPE hubshelf_cache_entries gauge\n"));
+}
+
+QTEST_GUILESS_MAIN(TestMirror)
+#include "test_mirror.moc"
