@@ -52,12 +52,12 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+94"/>
+        <location filename="../app/cli/commands.cpp" line="+95"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation>api erwartet einen Pfad wie /users/octocat, keine URL.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation>rate-limit fragt GitHub jetzt: Offline gibt es keine Antwort.</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>%1; warte bis %2 (noch %3 s)…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>%1 --wait waits at most until the primary reset (an hour) or 15 minutes.</source>
         <translation>%1 --wait wartet höchstens bis zum Zurücksetzen des primären Limits (eine Stunde) oder 15 Minuten.</translation>
     </message>
@@ -203,7 +203,38 @@
 <context>
     <name>Hubshelf::Cli::CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+86"/>
+        <location filename="../app/cli/commandline.cpp" line="+76"/>
+        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
+
+Commands:
+  export gists|repos|pulls|orgs|followers|following|members TARGET
+                                 a list as CSV (or JSON) on stdout or in -o FILE
+  api PATH                       a raw GET, the JSON on stdout
+  rate-limit                     every resource of the rate limit
+  cache stats|clear|path         the ETag cache
+  auth login|logout|status       the token in the keychain
+  serve                          a caching mirror of the API for other programs, on
+                                 --listen ADDR (127.0.0.1) --port N (8080) until SIGTERM
+
+The process cannot be core-dumped or traced while it holds a token; set
+HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
+        <translation>Hubshelf erkundet die GitHub-REST-API. Ohne Befehl öffnet es das Fenster.
+
+Befehle:
+  export gists|repos|pulls|orgs|followers|following|members ZIEL
+                                 eine Liste als CSV (oder JSON) auf stdout oder in -o DATEI
+  api PFAD                       ein GET ohne Aufbereitung, das JSON auf stdout
+  rate-limit                     jede Ressource des Ratenlimits
+  cache stats|clear|path         der ETag-Cache
+  auth login|logout|status       das Token im Schlüsselbund
+  serve                          ein zwischenspeichernder Spiegel der API für andere Programme,
+                                 auf --listen ADR (127.0.0.1) --port N (8080) bis SIGTERM
+
+Solange der Prozess ein Token hält, erzeugt er keinen Core-Dump und lässt sich nicht verfolgen;
+HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das Token enthalten).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Show the version and exit.</source>
         <translation>Die Version zeigen und beenden.</translation>
     </message>
@@ -293,12 +324,42 @@
         <translation>auth login: das Token von stdin lesen.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>export, api, rate-limit, cache or auth.</source>
-        <translation>export, api, rate-limit, cache oder auth.</translation>
+        <location line="+2"/>
+        <source>The cache&apos;s SQLite file instead of the default.</source>
+        <translation>Die SQLite-Datei des Caches statt der vorgegebenen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>serve: the address to listen on (127.0.0.1).</source>
+        <translation>serve: die Adresse, auf der gelauscht wird (127.0.0.1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>serve: the port (8080; 0 picks a free one).</source>
+        <translation>serve: der Port (8080; 0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>serve: https with this PEM certificate chain.</source>
+        <translation>serve: https mit dieser PEM-Zertifikatskette.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>serve: the certificate&apos;s PEM private key.</source>
+        <translation>serve: der private PEM-Schlüssel des Zertifikats.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>serve: at most N clients at once (256).</source>
+        <translation>serve: höchstens N Clients gleichzeitig (256).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>export, api, rate-limit, cache, auth or serve.</source>
+        <translation>export, api, rate-limit, cache, auth oder serve.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+13"/>
         <source>Run &apos;hubshelf --help&apos; for usage.</source>
         <translation>Mehr mit „hubshelf --help“.</translation>
@@ -314,7 +375,17 @@
         <translation>--api-url erwartet eine https-Adresse wie https://github.example.com/api/v3 (http nur für diesen Rechner).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+9"/>
+        <source>--cache-db takes the path of a cache file.</source>
+        <translation>--cache-db erwartet den Pfad einer Cache-Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a PostgreSQL cache is not supported yet; --cache-db takes a file path.</source>
+        <translation>ein PostgreSQL-Cache wird noch nicht unterstützt; --cache-db erwartet einen Dateipfad.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>--%1 does not apply to %2.</source>
         <translation>--%1 gilt nicht für %2.</translation>
     </message>
@@ -334,34 +405,7 @@
         <translation>-o erwartet einen Dateinamen; ohne -o wird auf die Standardausgabe geschrieben.</translation>
     </message>
     <message>
-        <location line="-142"/>
-        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
-
-Commands:
-  export gists|repos|pulls|orgs|followers|following|members TARGET
-                                 a list as CSV (or JSON) on stdout or in -o FILE
-  api PATH                       a raw GET, the JSON on stdout
-  rate-limit                     every resource of the rate limit
-  cache stats|clear|path         the ETag cache
-  auth login|logout|status       the token in the keychain
-
-The process cannot be core-dumped or traced while it holds a token; set
-HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
-        <translation>Hubshelf erkundet die GitHub-REST-API. Ohne Befehl öffnet es das Fenster.
-
-Befehle:
-  export gists|repos|pulls|orgs|followers|following|members ZIEL
-                                 eine Liste als CSV (oder JSON) auf stdout oder in -o DATEI
-  api PFAD                       ein GET ohne Aufbereitung, das JSON auf stdout
-  rate-limit                     jede Ressource des Ratenlimits
-  cache stats|clear|path         der ETag-Cache
-  auth login|logout|status       das Token im Schlüsselbund
-
-Solange der Prozess ein Token hält, erzeugt er keinen Core-Dump und lässt sich nicht verfolgen;
-HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das Token enthalten).</translation>
-    </message>
-    <message>
-        <location line="+169"/>
+        <location line="+27"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation>api erwartet einen Pfad, z. B. „api /users/octocat“.</translation>
     </message>
@@ -379,6 +423,31 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+6"/>
         <source>auth takes login, logout or status.</source>
         <translation>auth erwartet login, logout oder status.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>serve takes no argument.</source>
+        <translation>serve erwartet kein Argument.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--listen takes an IP address, such as 127.0.0.1 or 0.0.0.0.</source>
+        <translation>--listen erwartet eine IP-Adresse wie 127.0.0.1 oder 0.0.0.0.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--port takes a number from 0 to 65535.</source>
+        <translation>--port erwartet eine Zahl von 0 bis 65535.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation>--tls-cert und --tls-key gehören zusammen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--max-connections takes a number from 1 to 100000.</source>
+        <translation>--max-connections erwartet eine Zahl von 1 bis 100000.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -456,6 +525,29 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Cli::ServeCommand</name>
+    <message>
+        <location filename="../app/cli/servecommand.cpp" line="+50"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>--tls-cert and --tls-key take a PEM certificate and its unencrypted RSA or EC key.</source>
+        <translation>--tls-cert und --tls-key erwarten ein PEM-Zertifikat und seinen unverschlüsselten RSA- oder EC-Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>auf %1:%2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>cannot watch for SIGINT and SIGTERM.</source>
+        <translation>SIGINT und SIGTERM können nicht überwacht werden.</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Export::CsvWriter</name>
     <message>
         <location filename="../app/export/csvwriter.cpp" line="+89"/>
@@ -491,7 +583,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::GitHub::Client</name>
     <message>
-        <location filename="../app/github/client.cpp" line="+99"/>
+        <location filename="../app/github/client.cpp" line="+88"/>
         <source>only http and https addresses are requested, not %1:</source>
         <translation>es werden nur http- und https-Adressen abgefragt, nicht %1:</translation>
     </message>
@@ -499,12 +591,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::GitHub::Error</name>
     <message>
-        <location filename="../app/github/error.cpp" line="+76"/>
+        <location filename="../app/github/error.cpp" line="+78"/>
         <source>GitHub asked to slow down (secondary rate limit); try again after %1.</source>
         <translation>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit); versuchen Sie es nach %1 erneut.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source> GitHub said: %1</source>
         <translation> GitHub meldete: %1</translation>
     </message>
@@ -529,7 +621,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Das Ratenlimit „%1“ ist bis %2 aufgebraucht.</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
         <source>GitHub asked to slow down (secondary rate limit); try again in %n second(s).</source>
         <translation>
             <numerusform>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit); versuchen Sie es in %n Sekunde erneut.</numerusform>
@@ -941,7 +1033,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Settings::Preferences</name>
     <message>
-        <location filename="../app/settings/preferences.cpp" line="+105"/>
+        <location filename="../app/settings/preferences.cpp" line="+106"/>
         <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
         <translation>Geben Sie die Adresse der API ein, z. B. https://github.example.com/api/v3.</translation>
     </message>

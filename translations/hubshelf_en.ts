@@ -52,12 +52,12 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+94"/>
+        <location filename="../app/cli/commands.cpp" line="+95"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -190,7 +190,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>%1 --wait waits at most until the primary reset (an hour) or 15 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -203,7 +203,25 @@
 <context>
     <name>Hubshelf::Cli::CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+86"/>
+        <location filename="../app/cli/commandline.cpp" line="+76"/>
+        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
+
+Commands:
+  export gists|repos|pulls|orgs|followers|following|members TARGET
+                                 a list as CSV (or JSON) on stdout or in -o FILE
+  api PATH                       a raw GET, the JSON on stdout
+  rate-limit                     every resource of the rate limit
+  cache stats|clear|path         the ETag cache
+  auth login|logout|status       the token in the keychain
+  serve                          a caching mirror of the API for other programs, on
+                                 --listen ADDR (127.0.0.1) --port N (8080) until SIGTERM
+
+The process cannot be core-dumped or traced while it holds a token; set
+HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Show the version and exit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -293,12 +311,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>export, api, rate-limit, cache or auth.</source>
+        <location line="+2"/>
+        <source>The cache&apos;s SQLite file instead of the default.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>serve: the address to listen on (127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>serve: the port (8080; 0 picks a free one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>serve: https with this PEM certificate chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>serve: the certificate&apos;s PEM private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>serve: at most N clients at once (256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>export, api, rate-limit, cache, auth or serve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+13"/>
         <source>Run &apos;hubshelf --help&apos; for usage.</source>
         <translation type="unfinished"></translation>
@@ -314,7 +362,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+9"/>
+        <source>--cache-db takes the path of a cache file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a PostgreSQL cache is not supported yet; --cache-db takes a file path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>--%1 does not apply to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,23 +392,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
-        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
-
-Commands:
-  export gists|repos|pulls|orgs|followers|following|members TARGET
-                                 a list as CSV (or JSON) on stdout or in -o FILE
-  api PATH                       a raw GET, the JSON on stdout
-  rate-limit                     every resource of the rate limit
-  cache stats|clear|path         the ETag cache
-  auth login|logout|status       the token in the keychain
-
-The process cannot be core-dumped or traced while it holds a token; set
-HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+169"/>
+        <location line="+27"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,6 +409,31 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+6"/>
         <source>auth takes login, logout or status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>serve takes no argument.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--listen takes an IP address, such as 127.0.0.1 or 0.0.0.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--port takes a number from 0 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--max-connections takes a number from 1 to 100000.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -445,6 +512,29 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Cli::ServeCommand</name>
+    <message>
+        <location filename="../app/cli/servecommand.cpp" line="+50"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>--tls-cert and --tls-key take a PEM certificate and its unencrypted RSA or EC key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>cannot watch for SIGINT and SIGTERM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Export::CsvWriter</name>
     <message>
         <location filename="../app/export/csvwriter.cpp" line="+89"/>
@@ -480,7 +570,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::GitHub::Client</name>
     <message>
-        <location filename="../app/github/client.cpp" line="+99"/>
+        <location filename="../app/github/client.cpp" line="+88"/>
         <source>only http and https addresses are requested, not %1:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,7 +578,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::GitHub::Error</name>
     <message>
-        <location filename="../app/github/error.cpp" line="+60"/>
+        <location filename="../app/github/error.cpp" line="+61"/>
         <source> GitHub said: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,7 +603,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>GitHub asked to slow down (secondary rate limit); try again after %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,7 +1020,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Settings::Preferences</name>
     <message>
-        <location filename="../app/settings/preferences.cpp" line="+105"/>
+        <location filename="../app/settings/preferences.cpp" line="+106"/>
         <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -71,9 +71,9 @@ QString CliContext::cachePath()
 void CliContext::prepare()
 {
     if (!m_options.noCache) {
-        m_cache = std::make_unique<Cache::EtagCache>(cachePath());
+        m_cache = std::make_unique<Cache::EtagCache>(cacheFile());
         if (!m_cache->open()) {
-            m_err << "hubshelf: warning: the cache " << cachePath() << " cannot be used ("
+            m_err << "hubshelf: warning: the cache " << cacheFile() << " cannot be used ("
                   << m_cache->errorString() << "); going on without it.\n";
             m_cache.reset();
         }

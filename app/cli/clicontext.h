@@ -33,6 +33,7 @@ struct GlobalOptions
     bool offline = false;
     bool verbose = false;
     bool wait = false; // wait for a spent rate limit instead of failing with exit code 5
+    QString cacheDb;   // --cache-db: the cache's SQLite file instead of the default one
 };
 
 // What every sub-command works with: the streams, the network manager, the cache, one client for
@@ -49,6 +50,8 @@ public:
     ~CliContext() override;
 
     static QString cachePath();
+    // The cache this run uses: --cache-db, else cachePath().
+    QString cacheFile() const { return m_options.cacheDb.isEmpty() ? cachePath() : m_options.cacheDb; }
 
     const GlobalOptions &options() const { return m_options; }
     QTextStream &out() { return m_out; }

@@ -4,6 +4,7 @@
 #include "cli/clicontext.h"
 #include "cli/commands.h"
 #include "cli/exportcommand.h"
+#include "cli/servecommand.h"
 #include "core/printable.h"
 #include "settings/preferences.h"
 
@@ -79,7 +80,9 @@ int CommandLine::run(const QStringList &arguments)
            "  api PATH                       a raw GET, the JSON on stdout\n"
            "  rate-limit                     every resource of the rate limit\n"
            "  cache stats|clear|path         the ETag cache\n"
-           "  auth login|logout|status       the token in the keychain\n\n"
+           "  auth login|logout|status       the token in the keychain\n"
+           "  serve                          a caching mirror of the API for other programs, on\n"
+           "                                 --listen ADDR (127.0.0.1) --port N (8080) until SIGTERM\n\n"
            "The process cannot be core-dumped or traced while it holds a token; set\n"
            "HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token)."));
     const QCommandLineOption helpOption = parser.addHelpOption();
@@ -110,10 +113,25 @@ int CommandLine::run(const QStringList &arguments)
                                            tr("api: print the status and headers first."));
     const QCommandLineOption jsonOption(u"json"_s, tr("rate-limit, cache stats: JSON output."));
     const QCommandLineOption withTokenOption(u"with-token"_s, tr("auth login: read the token from stdin."));
-    parser.addOptions({versionOption, apiUrlOption, noCacheOption, offlineOption, verboseOption, waitOption,
-                       formatOption, columnsOption, outputOption, limitOption, typeOption, stateOption,
-                       bomOption, noGuardOption, paginateOption, includeOption, jsonOption, withTokenOption});
-    parser.addPositionalArgument(u"command"_s, tr("export, api, rate-limit, cache or auth."), u"[command]"_s);
+    const QCommandLineOption cacheDbOption(u"cache-db"_s,
+                                           tr("The cache's SQLite file instead of the default."), u"path"_s);
+    const QCommandLineOption listenOption(u"listen"_s, tr("serve: the address to listen on (127.0.0.1)."),
+                                          u"addr"_s, u"127.0.0.1"_s);
+    const QCommandLineOption portOption(u"port"_s, tr("serve: the port (8080; 0 picks a free one)."), u"n"_s,
+                                        u"8080"_s);
+    const QCommandLineOption tlsCertOption(u"tls-cert"_s, tr("serve: https with this PEM certificate chain."),
+                                           u"file"_s);
+    const QCommandLineOption tlsKeyOption(u"tls-key"_s, tr("serve: the certificate's PEM private key."),
+                                          u"file"_s);
+    const QCommandLineOption maxConnectionsOption(
+        u"max-connections"_s, tr("serve: at most N clients at once (256)."), u"n"_s, u"256"_s);
+    parser.addOptions({versionOption, apiUrlOption,  noCacheOption,   offlineOption,       verboseOption,
+                       waitOption,    formatOption,  columnsOption,   outputOption,        limitOption,
+                       typeOption,    stateOption,   bomOption,       noGuardOption,       paginateOption,
+                       includeOption, jsonOption,    withTokenOption, cacheDbOption,       listenOption,
+                       portOption,    tlsCertOption, tlsKeyOption,    maxConnectionsOption});
+    parser.addPositionalArgument(u"command"_s, tr("export, api, rate-limit, cache, auth or serve."),
+                                 u"[command]"_s);
 
     // parse(), not process(): process() exits with 1 on a bad option, the contract is 2.
     if (!parser.parse(arguments)) {
@@ -150,6 +168,13 @@ int CommandLine::run(const QStringList &arguments)
     global.offline = parser.isSet(offlineOption);
     global.verbose = parser.isSet(verboseOption);
     global.wait = parser.isSet(waitOption);
+    global.cacheDb = parser.value(cacheDbOption);
+    if (parser.isSet(cacheDbOption) && global.cacheDb.isEmpty()) {
+        return usage(tr("--cache-db takes the path of a cache file."));
+    }
+    if (global.cacheDb.startsWith(u"postgresql:"_s) || global.cacheDb.startsWith(u"postgres:"_s)) {
+        return usage(tr("a PostgreSQL cache is not supported yet; --cache-db takes a file path."));
+    }
 
     // stderr carries one line per failure (and -v's request log): the libraries' own informative
     // logging stays quiet unless asked for with QT_LOGGING_RULES.
@@ -175,8 +200,9 @@ int CommandLine::run(const QStringList &arguments)
 
     // Each command takes its own options; another's is a mistake, not something to ignore.
     const QList<QCommandLineOption> commandOptions = {
-        formatOption, columnsOption, outputOption,   limitOption,   typeOption, stateOption,
-        bomOption,    noGuardOption, paginateOption, includeOption, jsonOption, withTokenOption};
+        formatOption, columnsOption, outputOption,   limitOption,   typeOption,          stateOption,
+        bomOption,    noGuardOption, paginateOption, includeOption, jsonOption,          withTokenOption,
+        listenOption, portOption,    tlsCertOption,  tlsKeyOption,  maxConnectionsOption};
     const QHash<QString, QList<QCommandLineOption>> allowed = {
         {u"export"_s,
          {formatOption, columnsOption, outputOption, limitOption, typeOption, stateOption, bomOption,
@@ -184,7 +210,8 @@ int CommandLine::run(const QStringList &arguments)
         {u"api"_s, {paginateOption, includeOption}},
         {u"rate-limit"_s, {jsonOption}},
         {u"cache"_s, {jsonOption}},
-        {u"auth"_s, {withTokenOption}}};
+        {u"auth"_s, {withTokenOption}},
+        {u"serve"_s, {listenOption, portOption, tlsCertOption, tlsKeyOption, maxConnectionsOption}}};
     for (const QCommandLineOption &option : commandOptions) {
         const QList<QCommandLineOption> mine = allowed.value(command);
         const bool accepted =
@@ -263,6 +290,32 @@ int CommandLine::run(const QStringList &arguments)
         }
         needsToken = false; // login brings its own, status loads it to say where it came from
         start = [&, action = rest.at(0)] { runAuth(context, action, parser.isSet(withTokenOption), done); };
+    } else if (command == u"serve"_s) {
+        if (!rest.isEmpty()) {
+            return usage(tr("serve takes no argument."));
+        }
+        ServeOptions serve;
+        if (!serve.listen.setAddress(parser.value(listenOption))) {
+            return usage(tr("--listen takes an IP address, such as 127.0.0.1 or 0.0.0.0."));
+        }
+        bool portOk = false;
+        const uint port = parser.value(portOption).toUInt(&portOk);
+        if (!portOk || port > 65535) {
+            return usage(tr("--port takes a number from 0 to 65535."));
+        }
+        serve.port = quint16(port);
+        serve.tlsCertificate = parser.value(tlsCertOption);
+        serve.tlsKey = parser.value(tlsKeyOption);
+        if (serve.tlsCertificate.isEmpty() != serve.tlsKey.isEmpty()) {
+            return usage(tr("--tls-cert and --tls-key go together."));
+        }
+        bool connectionsOk = false;
+        serve.maxConnections = parser.value(maxConnectionsOption).toInt(&connectionsOk);
+        if (!connectionsOk || serve.maxConnections < 1 || serve.maxConnections > 100000) {
+            return usage(tr("--max-connections takes a number from 1 to 100000."));
+        }
+        needsToken = false; // the mirror adds no token: each client brings its own
+        start = [&context, serve, &done] { runServe(context, serve, done); };
     } else {
         return usage(tr("unknown command '%1'.").arg(Core::printable(command)));
     }

@@ -40,6 +40,20 @@ const char *cacheStatusOf(GitHub::CacheOutcome outcome)
     return "hubshelf; fwd=uri-miss";
 }
 
+const char *logWordOf(GitHub::CacheOutcome outcome)
+{
+    switch (outcome) {
+    case GitHub::CacheOutcome::Fresh:
+        return "CACHE_HIT";
+    case GitHub::CacheOutcome::Revalidated:
+        return "CACHE_REVALIDATED";
+    case GitHub::CacheOutcome::Miss:
+    case GitHub::CacheOutcome::Uncached:
+        break;
+    }
+    return "CACHE_MISS";
+}
+
 // RFC 9110 13.1.2: If-None-Match is "*" or a list of entity tags, compared weakly.
 bool matches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 {
@@ -163,6 +177,9 @@ void Mirror::answer(const QByteArray &key, const GitHub::Response &response)
             out.status = 304;
             out.body.clear();
         }
+        Q_EMIT logged(u"[%1] %2 %3 %4"_s.arg(waiter.head ? u"HEAD"_s : u"GET"_s,
+                                             QString::fromLatin1(logWordOf(response.cacheOutcome)),
+                                             response.url.toString(), QString::number(out.status)));
         waiter.respond(out); // for a HEAD, the connection writes the length and no body
     }
 }
@@ -194,6 +211,8 @@ void Mirror::answer(const QByteArray &key, const GitHub::Error &error)
         }
         out.body = rewriter.body(error.answer->body);
         out.setHeader("Cache-Status", "hubshelf; fwd=uri-miss");
+        Q_EMIT logged(u"[%1] %2 %3 %4"_s.arg(waiter.head ? u"HEAD"_s : u"GET"_s, u"CACHE_MISS"_s,
+                                             error.url.toString(), QString::number(out.status)));
         waiter.respond(out);
     }
 }

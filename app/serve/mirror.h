@@ -43,6 +43,10 @@ public:
     // when it names them.
     static QByteArray etagOf(const QByteArray &body);
 
+Q_SIGNALS:
+    // One line per request, as the mirrors before it logged: "[GET] CACHE_HIT URL STATUS".
+    void logged(const QString &line);
+
 private:
     struct Waiter
     {

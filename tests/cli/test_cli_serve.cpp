@@ -1,0 +1,223 @@
+// `hubshelf serve` as a program: the built binary started headless against the fake GitHub, used
+// over loopback with http and https, and stopped with SIGTERM.
+
+#include "clirun.h"
+#include "fakegithub.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray cacheStatus;
+};
+
+} // namespace
+
+class TestCliServe final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void serve_mirrorsUntilSigtermThenExitsCleanly();
+    void serve_overTls();
+    void serve_badOptionsAreUsageErrors_data();
+    void serve_badOptionsAreUsageErrors();
+    void serve_aPortInUseIsOneSentence();
+
+private:
+    // Starts `hubshelf serve --port 0 ARGS` and returns the URL of its first line.
+    QUrl start(const QStringList &arguments);
+    Answer get(const QUrl &url, const QByteArray &token = {});
+    int stop();
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<FakeGitHub::Server> m_fake;
+    std::unique_ptr<QProcess> m_process;
+    QNetworkAccessManager m_network;
+};
+
+void TestCliServe::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    m_fake = std::make_unique<FakeGitHub::Server>();
+    QVERIFY(m_fake->listen());
+}
+
+void TestCliServe::cleanup()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+    m_process.reset();
+    m_fake.reset();
+    m_home.reset();
+}
+
+QUrl TestCliServe::start(const QStringList &arguments)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u"cache"_s));
+    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
+    // Headless: neither a display nor a session bus is needed.
+    for (const QString &name : {u"DISPLAY"_s, u"DBUS_SESSION_BUS_ADDRESS"_s, u"GH_ENTERPRISE_TOKEN"_s,
+                                u"GH_TOKEN"_s, u"GITHUB_TOKEN"_s, u"QT_LOGGING_RULES"_s}) {
+        environment.remove(name);
+    }
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessEnvironment(environment);
+    m_process->start(
+        QString::fromUtf8(HUBSHELF_BINARY),
+        QStringList{u"--api-url"_s, m_fake->apiUrl().toString(), u"serve"_s, u"--port"_s, u"0"_s} +
+            arguments);
+    if (!QTest::qWaitFor(
+            [this] { return m_process->canReadLine() || m_process->state() == QProcess::NotRunning; },
+            20000)) {
+        return {};
+    }
+    const QByteArray line = m_process->readLine().trimmed();
+    if (!line.startsWith("listening on ")) {
+        qWarning("first line: %s; stderr: %s", line.constData(),
+                 m_process->readAllStandardError().constData());
+        return {};
+    }
+    return QUrl(QString::fromUtf8(line.mid(13)));
+}
+
+Answer TestCliServe::get(const QUrl &url, const QByteArray &token)
+{
+    QNetworkRequest request(url);
+    if (!token.isEmpty()) {
+        request.setRawHeader("Authorization", "token " + token);
+    }
+    QNetworkReply *reply = m_network.get(request);
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000)) {
+        qWarning("no answer from the mirror for %s", qPrintable(url.toString()));
+    }
+    reply->deleteLater();
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
+            reply->rawHeader("Cache-Status")};
+}
+
+int TestCliServe::stop()
+{
+    ::kill(pid_t(m_process->processId()), SIGTERM);
+    if (!QTest::qWaitFor([this] { return m_process->state() == QProcess::NotRunning; }, 20000)) {
+        return -1;
+    }
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -2;
+}
+
+void TestCliServe::serve_mirrorsUntilSigtermThenExitsCleanly()
+{
+    const QUrl base = start({});
+    QVERIFY(base.isValid());
+    QCOMPARE(base.host(), u"127.0.0.1"_s); // loopback unless asked
+    QVERIFY(base.port() > 0);
+    const QUrl repository = base.resolved(QUrl(u"/repos/octocat/Hello-World"_s));
+    const Answer first = get(repository, FakeGitHub::Tokens::Octocat);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(first.body).object().value(u"url"_s).toString(), repository.toString());
+    const Answer second = get(repository, FakeGitHub::Tokens::Octocat);
+    QCOMPARE(second.cacheStatus, "hubshelf; hit");
+    const QJsonObject stats = QJsonDocument::fromJson(get(base.resolved(QUrl(u"/stats"_s))).body).object();
+    QCOMPARE(stats.value(u"cache_hit"_s).toInt(), 1);
+    QCOMPARE(stats.value(u"cache_miss"_s).toInt(), 1);
+    QCOMPARE(stop(), 0);
+    const QByteArray log = m_process->readAllStandardOutput();
+    QVERIFY2(log.contains(QByteArray("[GET] CACHE_MISS " + m_fake->apiUrl().toEncoded() +
+                                     "/repos/octocat/Hello-World 200")),
+             log.constData());
+    QVERIFY(log.contains("[GET] CACHE_HIT "));
+    QVERIFY(!log.contains(FakeGitHub::Tokens::Octocat));
+    QVERIFY(!m_process->readAllStandardError().contains(FakeGitHub::Tokens::Octocat));
+}
+
+void TestCliServe::serve_overTls()
+{
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty()) {
+        QSKIP("openssl is not installed: no certificate can be made for the test");
+    }
+    const QString certificate = m_home->filePath(u"cert.pem"_s);
+    const QString key = m_home->filePath(u"key.pem"_s);
+    QProcess makeCertificate;
+    makeCertificate.start(openssl,
+                          {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                           u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s,
+                           u"/CN=127.0.0.1"_s, u"-keyout"_s, key, u"-out"_s, certificate});
+    QVERIFY(makeCertificate.waitForFinished(30000));
+    QCOMPARE(makeCertificate.exitCode(), 0);
+    const QUrl base = start({u"--tls-cert"_s, certificate, u"--tls-key"_s, key});
+    QCOMPARE(base.scheme(), u"https"_s);
+    const Answer answer = get(base.resolved(QUrl(u"/users/octocat"_s)), FakeGitHub::Tokens::Octocat);
+    QCOMPARE(answer.status, 200);
+    QVERIFY(
+        QJsonDocument::fromJson(answer.body).object().value(u"url"_s).toString().startsWith(u"https://"_s));
+    // Plain http to the https port is not served.
+    QUrl plain = base;
+    plain.setScheme(u"http"_s);
+    QVERIFY(get(plain.resolved(QUrl(u"/users/octocat"_s))).status != 200);
+    QCOMPARE(stop(), 0);
+}
+
+void TestCliServe::serve_badOptionsAreUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("port too big") << QStringList{u"serve"_s, u"--port"_s, u"70000"_s} << u"--port takes"_s;
+    QTest::newRow("not an address") << QStringList{u"serve"_s, u"--listen"_s, u"localhost;rm"_s}
+                                    << u"--listen takes"_s;
+    QTest::newRow("key without certificate")
+        << QStringList{u"serve"_s, u"--tls-key"_s, u"k.pem"_s} << u"go together"_s;
+    QTest::newRow("an argument") << QStringList{u"serve"_s, u"now"_s} << u"serve takes no argument"_s;
+    QTest::newRow("zero connections")
+        << QStringList{u"serve"_s, u"--max-connections"_s, u"0"_s} << u"--max-connections takes"_s;
+    QTest::newRow("serve's option elsewhere")
+        << QStringList{u"api"_s, u"/users/octocat"_s, u"--port"_s, u"1"_s} << u"does not apply"_s;
+}
+
+void TestCliServe::serve_badOptionsAreUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, sentence);
+    const CliTest::Run run = CliTest::runHubshelf(m_fake->apiUrl(), *m_home, arguments, {});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(sentence), qPrintable(run.err));
+    QCOMPARE(run.err.count(u'\n'), 1);
+    QVERIFY(m_fake->requestLog().isEmpty());
+}
+
+void TestCliServe::serve_aPortInUseIsOneSentence()
+{
+    QTcpServer taken;
+    QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+    const CliTest::Run run =
+        CliTest::runHubshelf(m_fake->apiUrl(), *m_home,
+                             QStringList{u"serve"_s, u"--port"_s, QString::number(taken.serverPort())}, {});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.startsWith(u"hubshelf: cannot listen on 127.0.0.1:"_s), qPrintable(run.err));
+    QCOMPARE(run.err.count(u'\n'), 1);
+}
+
+QTEST_GUILESS_MAIN(TestCliServe)
+#include "test_cli_serve.moc"
