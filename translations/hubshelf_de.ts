@@ -52,12 +52,12 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+94"/>
+        <location filename="../app/cli/commands.cpp" line="+95"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation>api erwartet einen Pfad wie /users/octocat, keine URL.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation>rate-limit fragt GitHub jetzt: Offline gibt es keine Antwort.</translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+89"/>
+        <location filename="../app/cli/clicontext.cpp" line="+100"/>
         <source>the %1 rate limit is used up</source>
         <translation>das Ratenlimit %1 ist aufgebraucht</translation>
     </message>
@@ -190,7 +190,7 @@
         <translation>%1; warte bis %2 (noch %3 s)…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>%1 --wait waits at most until the primary reset (an hour) or 15 minutes.</source>
         <translation>%1 --wait wartet höchstens bis zum Zurücksetzen des primären Limits (eine Stunde) oder 15 Minuten.</translation>
     </message>
@@ -499,12 +499,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::GitHub::Error</name>
     <message>
-        <location filename="../app/github/error.cpp" line="+76"/>
+        <location filename="../app/github/error.cpp" line="+78"/>
         <source>GitHub asked to slow down (secondary rate limit); try again after %1.</source>
         <translation>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit); versuchen Sie es nach %1 erneut.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source> GitHub said: %1</source>
         <translation> GitHub meldete: %1</translation>
     </message>
@@ -529,7 +529,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Das Ratenlimit „%1“ ist bis %2 aufgebraucht.</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+9"/>
         <source>GitHub asked to slow down (secondary rate limit); try again in %n second(s).</source>
         <translation>
             <numerusform>GitHub bittet darum, langsamer zu werden (sekundäres Ratenlimit); versuchen Sie es in %n Sekunde erneut.</numerusform>
@@ -586,6 +586,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+100"/>
+        <source>its Link header holds an address that is not a valid URL</source>
+        <translation>ihr Link-Header enthält eine Adresse, die keine gültige URL ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>its Link header points to a %1: address, and only http and https are followed</source>
         <translation>ihr Link-Header zeigt auf eine %1:-Adresse, und nur http und https werden verfolgt</translation>
     </message>
@@ -608,7 +613,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::GitHub::ReplyVerdict</name>
     <message numerus="yes">
-        <location filename="../app/github/replyverdict.cpp" line="+57"/>
+        <location filename="../app/github/replyverdict.cpp" line="+67"/>
         <source>the transfer took longer than %n second(s)</source>
         <translation>
             <numerusform>die Übertragung dauerte länger als %n Sekunde</numerusform>
@@ -941,7 +946,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Settings::Preferences</name>
     <message>
-        <location filename="../app/settings/preferences.cpp" line="+105"/>
+        <location filename="../app/settings/preferences.cpp" line="+106"/>
         <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
         <translation>Geben Sie die Adresse der API ein, z. B. https://github.example.com/api/v3.</translation>
     </message>

@@ -52,12 +52,12 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+94"/>
+        <location filename="../app/cli/commands.cpp" line="+95"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -175,7 +175,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+89"/>
+        <location filename="../app/cli/clicontext.cpp" line="+100"/>
         <source>the %1 rate limit is used up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -190,7 +190,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>%1 --wait waits at most until the primary reset (an hour) or 15 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,7 +488,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::GitHub::Error</name>
     <message>
-        <location filename="../app/github/error.cpp" line="+60"/>
+        <location filename="../app/github/error.cpp" line="+61"/>
         <source> GitHub said: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,7 +513,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>GitHub asked to slow down (secondary rate limit); try again after %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -575,6 +575,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+100"/>
+        <source>its Link header holds an address that is not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>its Link header points to a %1: address, and only http and https are followed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,7 +602,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::GitHub::ReplyVerdict</name>
     <message numerus="yes">
-        <location filename="../app/github/replyverdict.cpp" line="+57"/>
+        <location filename="../app/github/replyverdict.cpp" line="+67"/>
         <source>the transfer took longer than %n second(s)</source>
         <translation>
             <numerusform>the transfer took longer than %n second</numerusform>
@@ -930,7 +935,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Settings::Preferences</name>
     <message>
-        <location filename="../app/settings/preferences.cpp" line="+105"/>
+        <location filename="../app/settings/preferences.cpp" line="+106"/>
         <source>Enter the address of the API, e.g. https://github.example.com/api/v3.</source>
         <translation type="unfinished"></translation>
     </message>
