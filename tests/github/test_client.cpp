@@ -1042,6 +1042,7 @@ void TestClient::transferDeadline_endsATricklingBody()
 void TestClient::oversizedHeaders_failAtOnceWithoutRetrying_data()
 {
     QTest::addColumn<Fault>("fault");
+    QTest::addColumn<int>("transferTimeout"); // a hang shows as a timeout, not as a wait of minutes
     const auto headers = [](int count) {
         Fault fault = Fault::withBody(R"({"login":"octocat"})");
         for (int i = 0; i < count; ++i) {
@@ -1049,11 +1050,13 @@ void TestClient::oversizedHeaders_failAtOnceWithoutRetrying_data()
         }
         return fault;
     };
-    QTest::newRow("120 headers") << headers(120);
-    QTest::newRow("10,000 headers") << headers(10000);
+    QTest::newRow("120 headers") << headers(120) << 4000;
+    QTest::newRow("10,000 headers") << headers(10000) << 4000;
+    // Qt 6.4 parses a head one byte at a time: a megabyte takes seconds (14 on a loaded machine), and
+    // a shorter timeout ends the reply before its status is known. Still below fetch()'s 20 s wait.
     Fault etag = Fault::withBody(R"({"login":"octocat"})");
     etag.headers.append({"ETag", '"' + QByteArray(1024 * 1024, 'e') + '"'});
-    QTest::newRow("1 MB ETag") << etag;
+    QTest::newRow("1 MB ETag") << etag << 18000;
 }
 
 // Qt's parser refuses such an answer; it used to hang until the transfer timeout, three times, and
@@ -1061,7 +1064,8 @@ void TestClient::oversizedHeaders_failAtOnceWithoutRetrying_data()
 void TestClient::oversizedHeaders_failAtOnceWithoutRetrying()
 {
     QFETCH(Fault, fault);
-    m_client->setTransferTimeout(4000); // a hang shows as a timeout, not as a wait of minutes
+    QFETCH(int, transferTimeout);
+    m_client->setTransferTimeout(transferTimeout);
     m_fake->armFault(u"/users/octocat"_s, fault, -1);
     const Outcome outcome = fetch(u"/users/octocat"_s);
     QVERIFY(!outcome.ok);

@@ -199,6 +199,7 @@ QList<Row> makeRows()
         row.maxRequests = 2;
         row.says = u"already read"_s;
         row.arrange = [](Stage &stage) {
+            // Page 2's fault first: the fault of the bare path would match it too.
             stage.fake.armFault(Orgs + u"?page=2"_s,
                                 Fault::withLink(links(stage.api(Orgs + u"?per_page=100&page=1"_s))), -1);
             stage.fake.armFault(Orgs, Fault::withLink(links(stage.api(Orgs + u"?per_page=100&page=2"_s))),
