@@ -175,7 +175,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+89"/>
+        <location filename="../app/cli/clicontext.cpp" line="+100"/>
         <source>the %1 rate limit is used up</source>
         <translation>das Ratenlimit %1 ist aufgebraucht</translation>
     </message>
@@ -678,6 +678,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+100"/>
+        <source>its Link header holds an address that is not a valid URL</source>
+        <translation>ihr Link-Header enthält eine Adresse, die keine gültige URL ist</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>its Link header points to a %1: address, and only http and https are followed</source>
         <translation>ihr Link-Header zeigt auf eine %1:-Adresse, und nur http und https werden verfolgt</translation>
     </message>
@@ -700,7 +705,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::GitHub::ReplyVerdict</name>
     <message numerus="yes">
-        <location filename="../app/github/replyverdict.cpp" line="+57"/>
+        <location filename="../app/github/replyverdict.cpp" line="+67"/>
         <source>the transfer took longer than %n second(s)</source>
         <translation>
             <numerusform>die Übertragung dauerte länger als %n Sekunde</numerusform>

@@ -175,7 +175,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+89"/>
+        <location filename="../app/cli/clicontext.cpp" line="+100"/>
         <source>the %1 rate limit is used up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,6 +665,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+100"/>
+        <source>its Link header holds an address that is not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>its Link header points to a %1: address, and only http and https are followed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,7 +692,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::GitHub::ReplyVerdict</name>
     <message numerus="yes">
-        <location filename="../app/github/replyverdict.cpp" line="+57"/>
+        <location filename="../app/github/replyverdict.cpp" line="+67"/>
         <source>the transfer took longer than %n second(s)</source>
         <translation>
             <numerusform>the transfer took longer than %n second</numerusform>

@@ -83,6 +83,17 @@ void CliContext::prepare()
         // The same size cap as the window's: without it the CLI evicted at the default.
         Settings::applyToServices(*m_settings, m_client.get(), m_cache.get());
     }
+    // A script (or a test) that cannot wait two minutes for a trickling body shortens the deadline.
+    if (qEnvironmentVariableIsSet("HUBSHELF_TRANSFER_DEADLINE")) {
+        bool ok = false;
+        const int seconds = qEnvironmentVariableIntValue("HUBSHELF_TRANSFER_DEADLINE", &ok);
+        if (ok && seconds >= 1 && seconds <= 3600) {
+            m_client->setTransferDeadline(seconds * 1000);
+        } else {
+            m_err << "hubshelf: warning: HUBSHELF_TRANSFER_DEADLINE takes seconds from 1 to 3600; using "
+                  << GitHub::Client::DefaultTransferDeadline / 1000 << ".\n";
+        }
+    }
     if (m_options.wait) {
         connect(m_client.get(), &GitHub::Client::waitingForRateLimit, this,
                 [this](const QString &resource, const QDateTime &until) {

@@ -57,7 +57,10 @@ QByteArray printableJson(const QByteArray &utf8)
                 continue;
             }
         }
-        if (code <= 0xffff && needsEscape(char16_t(code)) && byte >= 0x20) {
+        // Valid JSON has no raw C0 control but its whitespace; a body that is not JSON (a page of
+        // another origin a redirect led to) may have ESC and BEL, and they must not reach a terminal.
+        const bool jsonWhitespace = byte == '\t' || byte == '\n' || byte == '\r';
+        if (code <= 0xffff && needsEscape(char16_t(code)) && !jsonWhitespace) {
             result.append(utf8.constData() + copiedUpTo, i - copiedUpTo);
             result.append(QByteArray("\\u") + QByteArray::number(uint(code), 16).rightJustified(4, '0'));
             copiedUpTo = i + length;

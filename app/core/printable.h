@@ -15,6 +15,8 @@ QString printable(QStringView text, qsizetype maxChars = 300);
 // A server's JSON (UTF-8) made safe to print without changing what it means: the characters that
 // printable() escapes become JSON escapes ("\u001b", "\u202e"), which any JSON reader turns back
 // into the same text. Only strings hold such characters in valid JSON; other bytes pass unchanged.
+// What is not JSON gets the same escapes for its controls (but tab, CR and LF), so that it too is
+// safe to print.
 QByteArray printableJson(const QByteArray &utf8);
 
 } // namespace Hubshelf::Core

@@ -149,6 +149,7 @@ struct Client::Private
         QNetworkReply *reply = network->get(networkRequest);
         request->m_reply = reply;
         armTransferDeadline(reply, transferDeadline);
+        abortOnRefusedHeaders(reply);
         QObject::connect(reply, &QNetworkReply::finished, q,
                          [this, guarded = QPointer<Request>(request), reply] {
                              queue.release();

@@ -21,7 +21,7 @@ LinkHeader::LinkHeader(const QByteArray &value)
             if (trimmed.endsWith(',')) {
                 trimmed.chop(1);
             }
-            if (!trimmed.startsWith("rel=") || !url.isValid()) {
+            if (!trimmed.startsWith("rel=")) {
                 continue;
             }
             QByteArray rels = trimmed.mid(4).trimmed();

@@ -14,7 +14,9 @@ public:
     LinkHeader() = default;
     explicit LinkHeader(const QByteArray &value);
 
+    // A link whose address does not parse is kept as an invalid QUrl: has() tells it from no link.
     QUrl url(const QString &rel) const { return m_links.value(rel); }
+    bool has(const QString &rel) const { return m_links.contains(rel); }
     QUrl next() const { return url(QStringLiteral("next")); }
     QUrl last() const { return url(QStringLiteral("last")); }
     bool isEmpty() const { return m_links.isEmpty(); }

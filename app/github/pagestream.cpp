@@ -151,6 +151,9 @@ void PageStream::fail(const QUrl &url, const QString &why)
 
 QString PageStream::refusal(const QUrl &link) const
 {
+    if (!link.isValid()) { // taken for no link, it would end the list here as if it were whole
+        return tr("its Link header holds an address that is not a valid URL");
+    }
     if (!Endpoints::isWebUrl(link)) {
         return tr("its Link header points to a %1: address, and only http and https are followed")
             .arg(link.scheme());
@@ -204,9 +207,9 @@ void PageStream::onPage(int page, const Response &response)
     }
     m_requests.erase(page);
     const LinkHeader links = response.links();
-    for (const QUrl &link : {links.next(), links.last()}) {
-        if (link.isValid() && (page == 1 || m_sequential)) {
-            if (const QString why = refusal(link); !why.isEmpty()) {
+    for (const QString &rel : {u"next"_s, u"last"_s}) {
+        if (links.has(rel) && (page == 1 || m_sequential)) {
+            if (const QString why = refusal(links.url(rel)); !why.isEmpty()) {
                 fail(response.url, why);
                 return;
             }

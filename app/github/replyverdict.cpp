@@ -48,6 +48,16 @@ void armTransferDeadline(QNetworkReply *reply, int milliseconds)
     });
 }
 
+void abortOnRefusedHeaders(QNetworkReply *reply)
+{
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply] {
+        const bool hasStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() > 0;
+        if (hasStatus && reply->rawHeaderPairs().isEmpty() && reply->isRunning()) {
+            reply->abort();
+        }
+    });
+}
+
 ReplyVerdict ReplyVerdict::of(const ReplyFacts &facts, int transferDeadlineMilliseconds)
 {
     const bool mayRetry = facts.attempts < MaxAttempts;
@@ -58,8 +68,8 @@ ReplyVerdict ReplyVerdict::of(const ReplyFacts &facts, int transferDeadlineMilli
                                           std::max(1, transferDeadlineMilliseconds / 1000))};
     }
     if (facts.status > 0 && !facts.hasHeaders && facts.networkError != QNetworkReply::NoError) {
-        // A status line and no headers: Qt 6.4's parser refused them (too many, too big) and
-        // stalled until the timeout. The same server says the same again: no retry.
+        // A status line and no headers: Qt 6.4's parser refused them (too many, too big), and
+        // abortOnRefusedHeaders() ended the reply. The same server says the same again: no retry.
         return {Action::Fail, Error::Kind::Network,
                 tr("the server's answer had malformed or oversized headers")};
     }

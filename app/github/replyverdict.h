@@ -28,6 +28,11 @@ struct ReplyFacts
 // transfer, after which the reply is aborted and its facts say pastDeadline.
 void armTransferDeadline(QNetworkReply *reply, int milliseconds);
 
+// Qt 6.4 takes a head its parser refused (too many headers, one too long) for a status line with no
+// headers, and then reads a body without end until the inactivity timeout: such a reply is aborted
+// as soon as its metadata arrives, and its facts then show a status, no headers and an error.
+void abortOnRefusedHeaders(QNetworkReply *reply);
+
 // What a finished reply means for its request: Qt's failure modes and GitHub's statuses in one
 // table, without sockets or state.
 struct ReplyVerdict

@@ -21,28 +21,41 @@ struct Run
     QString err;
 };
 
-inline Run runHubshelf(const QUrl &apiUrl, const QTemporaryDir &home, const QStringList &arguments,
-                       const QByteArray &token, const QByteArray &input = {})
+// The environment of a run: the person's own, with the cache and settings in `home`, and the token
+// (when given) where the fake's host takes it from; nothing of the person's tokens or display.
+inline QProcessEnvironment environmentFor(const QTemporaryDir &home, const QByteArray &token)
 {
     using namespace Qt::StringLiterals;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"XDG_CACHE_HOME"_s, home.filePath(u"cache"_s));
     environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
-    for (const QString &name : {u"GH_TOKEN"_s, u"GITHUB_TOKEN"_s, u"GITHUB_ENTERPRISE_TOKEN"_s,
-                                u"GH_ENTERPRISE_TOKEN"_s, u"DISPLAY"_s, u"QT_LOGGING_RULES"_s}) {
+    for (const QString &name :
+         {u"GH_TOKEN"_s, u"GITHUB_TOKEN"_s, u"GITHUB_ENTERPRISE_TOKEN"_s, u"GH_ENTERPRISE_TOKEN"_s,
+          u"DISPLAY"_s, u"QT_LOGGING_RULES"_s, u"HUBSHELF_TRANSFER_DEADLINE"_s}) {
         environment.remove(name);
     }
     // The fake is not github.com: its token comes from the Enterprise variable, as with gh.
     if (!token.isEmpty()) {
         environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(token));
     }
+    return environment;
+}
+
+inline QStringList argumentsFor(const QUrl &apiUrl, const QStringList &arguments)
+{
+    using namespace Qt::StringLiterals;
+    return QStringList{u"--api-url"_s, apiUrl.toString()} + arguments;
+}
+
+inline Run runHubshelf(const QUrl &apiUrl, const QTemporaryDir &home, const QStringList &arguments,
+                       const QByteArray &token, const QByteArray &input = {})
+{
     QProcess process;
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(environmentFor(home, token));
     // The fake lives in the test's thread: wait with the event loop running, never with
     // waitForFinished().
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QString::fromUtf8(HUBSHELF_BINARY),
-                  QStringList{u"--api-url"_s, apiUrl.toString()} + arguments);
+    process.start(QString::fromUtf8(HUBSHELF_BINARY), argumentsFor(apiUrl, arguments));
     if (!input.isEmpty()) {
         process.write(input); // standard input, e.g. `auth login --with-token`
         process.closeWriteChannel();

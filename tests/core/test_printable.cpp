@@ -21,6 +21,7 @@ private Q_SLOTS:
     void printableJson_escapesInsideStringsAndMeansTheSame_data();
     void printableJson_escapesInsideStringsAndMeansTheSame();
     void printableJson_leavesOrdinaryTextUncopied();
+    void printableJson_escapesTheControlsOfWhatIsNotJson();
 };
 
 void TestPrintable::printable_escapesControlsAndBidi_data()
@@ -93,6 +94,14 @@ void TestPrintable::printableJson_leavesOrdinaryTextUncopied()
     QCOMPARE(printed.constData(), json.constData()); // shared, not copied: pages are megabytes
     const QByteArray notUtf8("[\"\xff\xfe\x80\"]");
     QCOMPARE(printableJson(notUtf8), notUtf8);
+}
+
+// A redirect to another origin may bring anything: a page with ESC and BEL outside any string.
+void TestPrintable::printableJson_escapesTheControlsOfWhatIsNotJson()
+{
+    static const char page[] = "\x1b]0;pwned\x07\x1b[2J<html>\r\n\tx\x00";
+    QCOMPARE(printableJson(QByteArray(page, sizeof page - 1)),
+             QByteArray("\\u001b]0;pwned\\u0007\\u001b[2J<html>\r\n\tx\\u0000"));
 }
 
 QTEST_GUILESS_MAIN(TestPrintable)

@@ -9,6 +9,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 #include <sys/socket.h>
@@ -128,6 +129,13 @@ Fault Fault::withLink(const QByteArray &link)
     return fault;
 }
 
+Fault Fault::raw(const QByteArray &bytes)
+{
+    Fault fault = of(Kind::Raw);
+    fault.body = bytes;
+    return fault;
+}
+
 QString Fault::name() const
 {
     switch (kind) {
@@ -149,6 +157,8 @@ QString Fault::name() const
         return u"trickle"_s;
     case Kind::Link:
         return u"link"_s;
+    case Kind::Raw:
+        return u"raw"_s;
     }
     return {};
 }
@@ -306,13 +316,26 @@ struct Server::Private
         Q_EMIT q->requestLogged(entry);
     }
 
-    std::optional<Fault> takeFault(const QString &path)
+    static bool faultMatches(const QString &armedPath, const QString &path, const QUrlQuery &query)
+    {
+        const qsizetype question = armedPath.indexOf(u'?');
+        const QString pattern = question < 0 ? armedPath : armedPath.left(question);
+        if (pattern.endsWith(u'*') ? !path.startsWith(pattern.chopped(1)) : path != pattern) {
+            return false;
+        }
+        const QList<QPair<QString, QString>> wanted =
+            question < 0 ? QList<QPair<QString, QString>>()
+                         : QUrlQuery(armedPath.mid(question + 1)).queryItems();
+        return std::all_of(wanted.cbegin(), wanted.cend(), [&query](const QPair<QString, QString> &item) {
+            return query.allQueryItemValues(item.first).contains(item.second);
+        });
+    }
+
+    std::optional<Fault> takeFault(const QString &path, const QUrlQuery &query)
     {
         for (qsizetype i = 0; i < pathFaults.size(); ++i) {
             ArmedFault &armed = pathFaults[i];
-            const bool matches =
-                armed.path.endsWith(u'*') ? path.startsWith(armed.path.chopped(1)) : path == armed.path;
-            if (matches) {
+            if (faultMatches(armed.path, path, query)) {
                 const Fault fault = armed.fault;
                 if (armed.remaining > 0 && --armed.remaining == 0) {
                     pathFaults.removeAt(i);
@@ -491,7 +514,7 @@ struct Server::Private
     {
         Connection &connection = connections[socket];
         LoggedRequest &entry = connection.pending;
-        const std::optional<Fault> fault = takeFault(entry.path);
+        const std::optional<Fault> fault = takeFault(entry.path, request.query());
         if (fault) {
             entry.fault = fault->name();
         }
@@ -508,6 +531,18 @@ struct Server::Private
             connection.awaiting = false;
             finish(entry);
             resetConnection(socket);
+            return;
+        }
+        if (fault && fault->kind == Fault::Kind::Raw) {
+            // Logged with the status its first line claims, if it is a status line at all.
+            const QList<QByteArray> statusLine = fault->body.left(fault->body.indexOf('\n')).split(' ');
+            if (statusLine.constFirst().startsWith("HTTP/1.") && statusLine.size() > 1) {
+                entry.status = statusLine.at(1).trimmed().toInt();
+            }
+            connection.awaiting = false;
+            finish(entry);
+            socket->write(fault->body);
+            socket->disconnectFromHost();
             return;
         }
 

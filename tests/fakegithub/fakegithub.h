@@ -36,13 +36,14 @@ struct Fault
         Body,               // a complete 200 whose body is exactly `body` (NUL bytes, odd JSON)
         Trickle,            // the whole answer, one byte of the body every `trickleMilliseconds`
         Link,               // the usual answer, with `Link: <link>` instead of its own (loops, file:...)
+        Raw,                // exactly `body` on the wire instead of an answer, then a clean close
     };
     Kind kind = Kind::Status;
     int status = 500;
     int retryAfterSeconds = -1; // > = 0 adds `retry-after` to a Status fault
     QByteArray message;         // GitHub's message for a Status fault; a default per status when empty
     QByteArray location;        // adds `Location` to a Status fault: a redirect anywhere
-    QByteArray body;            // the body of a Body fault
+    QByteArray body;            // the body of a Body fault; every byte of a Raw one
     HeaderList headers;         // added to the answer as they are (repeats, huge values, rate limits)
     int trickleMilliseconds = 1000;
     QByteArray link; // the Link header of a Link fault
@@ -52,6 +53,8 @@ struct Fault
     static Fault of(Kind kind);
     static Fault withBody(const QByteArray &body);
     static Fault withLink(const QByteArray &link);
+    // Bytes no HTTP library writes: a garbage status line, a head that never ends, a header flood.
+    static Fault raw(const QByteArray &bytes);
     QString name() const;
 };
 
@@ -71,7 +74,7 @@ struct LoggedRequest
     QByteArray ifNoneMatch;
     bool authorized = false; // an Authorization header was present
     QString login;           // whose token it was; empty when anonymous or unknown
-    int status = 0;          // 0: no status line was sent (reset, stall, client gone)
+    int status = 0;          // 0: no status line was sent (reset, stall, client gone, raw garbage)
     bool spentPoint = false; // counted against a primary rate limit
     QString fault;           // the fault applied, empty if none
 
@@ -109,6 +112,8 @@ public:
     // More than `maxInFlight` requests at once get a secondary-limit 403; 0 turns it off.
     void setSecondaryLimit(int maxInFlight, int retryAfterSeconds = 60);
     // `path` is matched against the request's path (no query); a trailing '*' matches a prefix.
+    // `path?name=value&...` also asks each of those query items of the request (others may be
+    // there too), e.g. "/orgs/megacorp/repos?page=3". The first armed fault that matches is taken.
     // `times` < 0 keeps the fault armed until clearFaults().
     void armFault(const QString &path, const Fault &fault, int times = 1);
     void armFaultForNext(int count, const Fault &fault);

@@ -369,6 +369,9 @@ private slots:
 
     void fault_status_affectsOnlyItsPathAndOnlyTimes();
     void fault_pathWithStar_matchesEveryPathBelowUntilCleared();
+    void fault_pathWithQuery_matchesOnlyRequestsWithThoseItems();
+    void fault_raw_writesExactlyItsBytesThenCloses_data();
+    void fault_raw_writesExactlyItsBytesThenCloses();
     void fault_forNext_affectsExactlyTheNextRequestsOfAnyPath();
     void fault_statusWithMessageAndRetryAfter_sendsBoth();
     void fault_resetBeforeHeaders_closesWithoutAByte();
@@ -1347,6 +1350,57 @@ void TestFakeGitHub::fault_pathWithStar_matchesEveryPathBelowUntilCleared()
 
     m_server->clearFaults();
     QCOMPARE(get(u"/repos/octocat/Hello-World"_s).status, 200);
+}
+
+void TestFakeGitHub::fault_pathWithQuery_matchesOnlyRequestsWithThoseItems()
+{
+    // Armed before the fault of the bare path, so that page 3 meets its own.
+    m_server->armFault(u"/orgs/megacorp/repos?page=3"_s, Fault::withStatus(404), -1);
+    m_server->armFault(u"/orgs/megacorp/repos?per_page=100&page=2"_s, Fault::withStatus(502), -1);
+    m_server->armFault(u"/orgs/megacorp/*"_s, Fault::withStatus(503));
+
+    QCOMPARE(get(u"/orgs/megacorp/repos?page=3"_s).status, 404);
+    QCOMPARE(get(u"/orgs/megacorp/repos?per_page=100&page=3"_s).status, 404); // other items may be there
+    QCOMPARE(get(u"/orgs/megacorp/repos?page=2"_s).status, 503);              // not per_page=100
+    QCOMPARE(get(u"/orgs/megacorp/repos?page=2&per_page=100"_s).status, 502); // in any order
+    QCOMPARE(get(u"/orgs/megacorp/repos?page=4"_s).status, 200);
+    QCOMPARE(get(u"/orgs/megacorp/repos"_s).status, 200);
+    QCOMPARE(get(u"/orgs/megacorp?page=3"_s).status, 200); // the path still has to match
+
+    m_server->clearFaults();
+    QCOMPARE(get(u"/orgs/megacorp/repos?page=3"_s).status, 200);
+}
+
+void TestFakeGitHub::fault_raw_writesExactlyItsBytesThenCloses_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("loggedStatus");
+
+    QTest::newRow("garbage status line") << QByteArray("HTTP/1.1 abc\x01\r\n\r\n{}") << 0;
+    QTest::newRow("not HTTP at all") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n") << 0;
+    QByteArray flood = "HTTP/1.1 200 OK\r\n";
+    for (int i = 0; i < 10000; ++i) {
+        flood += "X-Filler-" + QByteArray::number(i) + ": x\r\n";
+    }
+    QTest::newRow("10,000 headers") << QByteArray(flood + "Content-Length: 2\r\n\r\n{}") << 200;
+    QTest::newRow("head without an end") << QByteArray("HTTP/1.1 200 OK\r\nX-Half: ") << 200;
+}
+
+void TestFakeGitHub::fault_raw_writesExactlyItsBytesThenCloses()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, loggedStatus);
+    m_server->armFault(u"/users/octocat"_s, Fault::raw(bytes));
+
+    const RawExchange exchange = raw("/users/octocat", {}, 0);
+
+    QVERIFY(exchange.closedByServer);
+    QVERIFY(!exchange.timedOut);
+    QCOMPARE(exchange.bytes, bytes);
+    QCOMPARE(m_server->requestLog().size(), 1);
+    QCOMPARE(m_server->requestLog().constLast().fault, u"raw"_s);
+    QCOMPARE(m_server->requestLog().constLast().status, loggedStatus);
+    QCOMPARE(get(u"/users/octocat"_s).status, 200); // armed once
 }
 
 void TestFakeGitHub::fault_forNext_affectsExactlyTheNextRequestsOfAnyPath()

@@ -1044,6 +1044,7 @@ void TestClient::transferDeadline_endsATricklingBody()
 void TestClient::oversizedHeaders_failAtOnceWithoutRetrying_data()
 {
     QTest::addColumn<Fault>("fault");
+    QTest::addColumn<int>("transferTimeout"); // a hang shows as a timeout, not as a wait of minutes
     const auto headers = [](int count) {
         Fault fault = Fault::withBody(R"({"login":"octocat"})");
         for (int i = 0; i < count; ++i) {
@@ -1051,18 +1052,22 @@ void TestClient::oversizedHeaders_failAtOnceWithoutRetrying_data()
         }
         return fault;
     };
-    QTest::newRow("120 headers") << headers(120);
-    QTest::newRow("10,000 headers") << headers(10000);
-    // Not a row yet: a 1 MB ETag reaches the client as a status line with no headers or as no
-    // answer at all, depending on how Qt 6.4's parser receives the bytes, and the second way still
-    // ends in the timeout and its retries (issue 11, item 8, left open).
+    QTest::newRow("120 headers") << headers(120) << 4000;
+    QTest::newRow("10,000 headers") << headers(10000) << 4000;
+    // Qt 6.4 parses a head one byte at a time: a megabyte takes seconds (14 on a loaded machine), and
+    // a shorter timeout ends the reply before its status is known. Still below fetch()'s 20 s wait.
+    Fault etag = Fault::withBody(R"({"login":"octocat"})");
+    etag.headers.append({"ETag", '"' + QByteArray(1024 * 1024, 'e') + '"'});
+    QTest::newRow("1 MB ETag") << etag << 18000;
 }
 
-// Qt's parser refuses such an answer; it used to hang until the transfer timeout, three times.
+// Qt's parser refuses such an answer; it used to hang until the transfer timeout, three times, and
+// then until the timeout once: abortOnRefusedHeaders() ends it as the status line arrives.
 void TestClient::oversizedHeaders_failAtOnceWithoutRetrying()
 {
     QFETCH(Fault, fault);
-    m_client->setTransferTimeout(4000); // a hang shows as a timeout, not as a wait of minutes
+    QFETCH(int, transferTimeout);
+    m_client->setTransferTimeout(transferTimeout);
     m_fake->armFault(u"/users/octocat"_s, fault, -1);
     const Outcome outcome = fetch(u"/users/octocat"_s);
     QVERIFY(!outcome.ok);

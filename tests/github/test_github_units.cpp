@@ -28,6 +28,7 @@ private Q_SLOTS:
     void pathSegments_cannotChangeThePathsShape();
     void linkHeader_parsesGitHubsPagination();
     void linkHeader_toleratesCommasInsideUrlsAndMissingRels();
+    void linkHeader_keepsALinkWhoseAddressDoesNotParse();
     void rateLimitTracker_readsEveryHeaderAndSignals();
     void rateLimitTracker_ignoresResponsesWithoutHeaders();
     void rateLimitTracker_readsEveryResourceOfRateLimitBody();
@@ -139,6 +140,16 @@ void TestGitHubUnits::linkHeader_toleratesCommasInsideUrlsAndMissingRels()
     QCOMPARE(links.url(u"prev"_s), QUrl(u"https://h/x?q=a,b&page=3"_s));
     QCOMPARE(links.url(u"first"_s), QUrl(u"https://h/x?page=1"_s));
     QVERIFY(!links.next().isValid());
+    QVERIFY(!links.has(u"next"_s));
+}
+
+void TestGitHubUnits::linkHeader_keepsALinkWhoseAddressDoesNotParse()
+{
+    // Invalid, yet there: a stream that took it for no link would end a list early as if whole.
+    const LinkHeader links("<data:application/json,[{}]>; rel=\"next\", <http://h/x?page=9>; rel=\"last\"");
+    QVERIFY(links.has(u"next"_s));
+    QVERIFY(!links.next().isValid());
+    QCOMPARE(LinkHeader::pageNumber(links.last()), 9);
 }
 
 void TestGitHubUnits::rateLimitTracker_readsEveryHeaderAndSignals()

@@ -77,6 +77,16 @@ void TestReplyVerdict::of_data()
         << 200 << true << int(QNetworkReply::ProtocolFailure) << false << 1 << Action::Fail << K::Network;
     QTest::newRow("status line, headers refused")
         << 200 << false << int(QNetworkReply::TimeoutError) << false << 1 << Action::Fail << K::Network;
+    // As abortOnRefusedHeaders() leaves the reply: cancelled, which is otherwise worth a retry.
+    QTest::newRow("status line, headers refused, aborted at once")
+        << 200 << false << int(QNetworkReply::OperationCanceledError) << false << 1 << Action::Fail
+        << K::Network;
+    QTest::newRow("404 line, headers refused, aborted at once")
+        << 404 << false << int(QNetworkReply::OperationCanceledError) << false << 1 << Action::Fail
+        << K::Network;
+    QTest::newRow("cancelled before the status line: retried")
+        << 0 << false << int(QNetworkReply::OperationCanceledError) << false << 1 << Action::Retry
+        << K::Network;
     QTest::newRow("past the deadline") << 200 << true << int(QNetworkReply::OperationCanceledError) << true
                                        << 1 << Action::Retry << K::Network;
     QTest::newRow("past the deadline, last try")
@@ -119,11 +129,13 @@ void TestReplyVerdict::of_aFailureSaysWhy()
     QVERIFY(ReplyVerdict::of(deadline, 90 * 1000)
                 .detail.startsWith(u"the transfer took longer than 90 second"_s));
 
-    ReplyFacts headers;
-    headers.status = 200;
-    headers.networkError = QNetworkReply::TimeoutError;
-    QCOMPARE(ReplyVerdict::of(headers, 1000).detail,
-             u"the server's answer had malformed or oversized headers"_s);
+    for (const int error : {QNetworkReply::TimeoutError, QNetworkReply::OperationCanceledError}) {
+        ReplyFacts headers;
+        headers.status = 200;
+        headers.networkError = error;
+        QCOMPARE(ReplyVerdict::of(headers, 1000).detail,
+                 u"the server's answer had malformed or oversized headers"_s);
+    }
 
     ReplyFacts refused;
     refused.networkError = QNetworkReply::HostNotFoundError;
