@@ -74,20 +74,14 @@ void TestCliServe::cleanup()
 
 QUrl TestCliServe::start(const QStringList &arguments)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u"cache"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
+    QProcessEnvironment environment = CliTest::environmentFor(*m_home, {});
     // Headless: neither a display nor a session bus is needed.
-    for (const QString &name : {u"DISPLAY"_s, u"DBUS_SESSION_BUS_ADDRESS"_s, u"GH_ENTERPRISE_TOKEN"_s,
-                                u"GH_TOKEN"_s, u"GITHUB_TOKEN"_s, u"QT_LOGGING_RULES"_s}) {
-        environment.remove(name);
-    }
+    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
     m_process = std::make_unique<QProcess>();
     m_process->setProcessEnvironment(environment);
     m_process->start(
         QString::fromUtf8(HUBSHELF_BINARY),
-        QStringList{u"--api-url"_s, m_fake->apiUrl().toString(), u"serve"_s, u"--port"_s, u"0"_s} +
-            arguments);
+        CliTest::argumentsFor(m_fake->apiUrl(), QStringList{u"serve"_s, u"--port"_s, u"0"_s} + arguments));
     if (!QTest::qWaitFor(
             [this] { return m_process->canReadLine() || m_process->state() == QProcess::NotRunning; },
             20000)) {
