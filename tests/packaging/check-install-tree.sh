@@ -85,7 +85,7 @@ if command -v man >/dev/null; then
 else
     man_text="$(gzip -dc "$man_page" | LC_ALL=C.UTF-8 groff -man -Tutf8 2>/dev/null)"
 fi
-for word in NAME SYNOPSIS export api rate-limit cache auth --api-url --offline --with-token "EXIT STATUS"; do
+for word in NAME SYNOPSIS export api rate-limit cache auth serve --api-url --offline --with-token --cache-db --listen "EXIT STATUS"; do
     grep -qF -- "$word" <<<"$man_text" || fail "the man page does not mention $word"
 done
 
@@ -105,14 +105,16 @@ completions="$(bash --norc --noprofile -c '
     complete_line hubshelf cache ""
     complete_line hubshelf auth login --
     complete_line hubshelf --api-url https://example.test/api/v3 ra
+    complete_line hubshelf serve --
 ' bash "$completion" 2>&1)"
-expected="export api rate-limit cache auth
+expected="export api rate-limit cache auth serve
 gists repos pulls orgs followers following members
 --type
 all public private forks sources member
 stats clear path
---with-token --help --help-all --version --api-url --no-cache --offline --verbose --wait
-rate-limit"
+--with-token --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db
+rate-limit
+--listen --port --tls-cert --tls-key --max-connections --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db"
 if [ "$completions" != "$expected" ]; then
     fail "bash completion offers:
 $completions
