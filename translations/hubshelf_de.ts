@@ -350,6 +350,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
+        <source>serve: GET /USER answers the user&apos;s public gists, not the mirror.</source>
+        <translation>serve: GET /NUTZER beantwortet die öffentlichen Gists des Nutzers statt des Spiegels.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>serve: at most N clients at once (256).</source>
         <translation>serve: höchstens N Clients gleichzeitig (256).</translation>
     </message>
@@ -385,7 +390,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>ein PostgreSQL-Cache wird noch nicht unterstützt; --cache-db erwartet einen Dateipfad.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>--%1 does not apply to %2.</source>
         <translation>--%1 gilt nicht für %2.</translation>
     </message>
@@ -450,7 +455,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>--max-connections erwartet eine Zahl von 1 bis 100000.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>unknown command &apos;%1&apos;.</source>
         <translation>unbekannter Befehl „%1“.</translation>
     </message>
@@ -527,7 +532,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Cli::ServeCommand</name>
     <message>
-        <location filename="../app/cli/servecommand.cpp" line="+50"/>
+        <location filename="../app/cli/servecommand.cpp" line="+51"/>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -542,7 +547,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>auf %1:%2 kann nicht gelauscht werden: %3</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>cannot watch for SIGINT and SIGTERM.</source>
         <translation>SIGINT und SIGTERM können nicht überwacht werden.</translation>
     </message>

@@ -337,6 +337,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
+        <source>serve: GET /USER answers the user&apos;s public gists, not the mirror.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>serve: at most N clients at once (256).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -372,7 +377,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>--%1 does not apply to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,7 +442,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>unknown command &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,7 +519,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Cli::ServeCommand</name>
     <message>
-        <location filename="../app/cli/servecommand.cpp" line="+50"/>
+        <location filename="../app/cli/servecommand.cpp" line="+51"/>
         <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -529,7 +534,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>cannot watch for SIGINT and SIGTERM.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -123,13 +123,15 @@ int CommandLine::run(const QStringList &arguments)
                                            u"file"_s);
     const QCommandLineOption tlsKeyOption(u"tls-key"_s, tr("serve: the certificate's PEM private key."),
                                           u"file"_s);
+    const QCommandLineOption gistsApiOption(
+        u"gists-api"_s, tr("serve: GET /USER answers the user's public gists, not the mirror."));
     const QCommandLineOption maxConnectionsOption(
         u"max-connections"_s, tr("serve: at most N clients at once (256)."), u"n"_s, u"256"_s);
-    parser.addOptions({versionOption, apiUrlOption,  noCacheOption,   offlineOption,       verboseOption,
-                       waitOption,    formatOption,  columnsOption,   outputOption,        limitOption,
-                       typeOption,    stateOption,   bomOption,       noGuardOption,       paginateOption,
-                       includeOption, jsonOption,    withTokenOption, cacheDbOption,       listenOption,
-                       portOption,    tlsCertOption, tlsKeyOption,    maxConnectionsOption});
+    parser.addOptions({versionOption, apiUrlOption,  noCacheOption,   offlineOption,        verboseOption,
+                       waitOption,    formatOption,  columnsOption,   outputOption,         limitOption,
+                       typeOption,    stateOption,   bomOption,       noGuardOption,        paginateOption,
+                       includeOption, jsonOption,    withTokenOption, cacheDbOption,        listenOption,
+                       portOption,    tlsCertOption, tlsKeyOption,    maxConnectionsOption, gistsApiOption});
     parser.addPositionalArgument(u"command"_s, tr("export, api, rate-limit, cache, auth or serve."),
                                  u"[command]"_s);
 
@@ -200,9 +202,9 @@ int CommandLine::run(const QStringList &arguments)
 
     // Each command takes its own options; another's is a mistake, not something to ignore.
     const QList<QCommandLineOption> commandOptions = {
-        formatOption, columnsOption, outputOption,   limitOption,   typeOption,          stateOption,
-        bomOption,    noGuardOption, paginateOption, includeOption, jsonOption,          withTokenOption,
-        listenOption, portOption,    tlsCertOption,  tlsKeyOption,  maxConnectionsOption};
+        formatOption, columnsOption, outputOption,   limitOption,   typeOption,           stateOption,
+        bomOption,    noGuardOption, paginateOption, includeOption, jsonOption,           withTokenOption,
+        listenOption, portOption,    tlsCertOption,  tlsKeyOption,  maxConnectionsOption, gistsApiOption};
     const QHash<QString, QList<QCommandLineOption>> allowed = {
         {u"export"_s,
          {formatOption, columnsOption, outputOption, limitOption, typeOption, stateOption, bomOption,
@@ -211,7 +213,8 @@ int CommandLine::run(const QStringList &arguments)
         {u"rate-limit"_s, {jsonOption}},
         {u"cache"_s, {jsonOption}},
         {u"auth"_s, {withTokenOption}},
-        {u"serve"_s, {listenOption, portOption, tlsCertOption, tlsKeyOption, maxConnectionsOption}}};
+        {u"serve"_s,
+         {listenOption, portOption, tlsCertOption, tlsKeyOption, maxConnectionsOption, gistsApiOption}}};
     for (const QCommandLineOption &option : commandOptions) {
         const QList<QCommandLineOption> mine = allowed.value(command);
         const bool accepted =
@@ -314,6 +317,7 @@ int CommandLine::run(const QStringList &arguments)
         if (!connectionsOk || serve.maxConnections < 1 || serve.maxConnections > 100000) {
             return usage(tr("--max-connections takes a number from 1 to 100000."));
         }
+        serve.gistsApi = parser.isSet(gistsApiOption);
         needsToken = false; // the mirror adds no token: each client brings its own
         start = [&context, serve, &done] { runServe(context, serve, done); };
     } else {

@@ -3,6 +3,7 @@
 #include "cli/clicontext.h"
 #include "cli/commandline.h"
 #include "core/printable.h"
+#include "serve/gistsapi.h"
 #include "serve/httpserver.h"
 #include "serve/mirror.h"
 
@@ -102,19 +103,25 @@ void runServe(CliContext &context, const ServeOptions &options, const Done &done
         return;
     }
 
-    auto *mirror = new Serve::Mirror(&context.client(), tls, &context);
+    Serve::HttpServer::Handler handler;
+    if (options.gistsApi) {
+        auto *gists = new Serve::GistsApi(&context.client(), &context);
+        handler = [gists](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
+            gists->handle(request, respond);
+        };
+    } else {
+        auto *mirror = new Serve::Mirror(&context.client(), tls, &context);
+        QObject::connect(mirror, &Serve::Mirror::logged, &context, [&context](const QString &line) {
+            context.out() << Core::printable(line, -1) << '\n';
+            context.out().flush();
+        });
+        handler = [mirror](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
+            mirror->handle(request, respond);
+        };
+    }
     Serve::HttpServer::Options serverOptions;
     serverOptions.maxConnections = options.maxConnections;
-    auto *server = new Serve::HttpServer(
-        listener,
-        [mirror](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
-            mirror->handle(request, respond);
-        },
-        serverOptions, &context);
-    QObject::connect(mirror, &Serve::Mirror::logged, &context, [&context](const QString &line) {
-        context.out() << Core::printable(line, -1) << '\n';
-        context.out().flush();
-    });
+    auto *server = new Serve::HttpServer(listener, handler, serverOptions, &context);
 
     const QString host = options.listen.protocol() == QAbstractSocket::IPv6Protocol
                              ? u"[%1]"_s.arg(options.listen.toString())

@@ -14,6 +14,7 @@ struct ServeOptions
     QString tlsCertificate; // PEM files; both or neither
     QString tlsKey;
     int maxConnections = 256;
+    bool gistsApi = false; // GET /<USER>: the user's public gists, instead of the mirror
 };
 
 // `hubshelf serve`: the caching API mirror on ADDR:PORT until SIGINT or SIGTERM. The first line on

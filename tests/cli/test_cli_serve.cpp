@@ -4,6 +4,7 @@
 #include "clirun.h"
 #include "fakegithub.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void cleanup();
     void serve_mirrorsUntilSigtermThenExitsCleanly();
     void serve_overTls();
+    void serve_gistsApi();
     void serve_badOptionsAreUsageErrors_data();
     void serve_badOptionsAreUsageErrors();
     void serve_aPortInUseIsOneSentence();
@@ -171,6 +173,21 @@ void TestCliServe::serve_overTls()
     QUrl plain = base;
     plain.setScheme(u"http"_s);
     QVERIFY(get(plain.resolved(QUrl(u"/users/octocat"_s))).status != 200);
+    QCOMPARE(stop(), 0);
+}
+
+void TestCliServe::serve_gistsApi()
+{
+    const QUrl base = start({u"--gists-api"_s});
+    QVERIFY(base.isValid());
+    const Answer gists = get(base.resolved(QUrl(u"/octocat"_s)));
+    QCOMPARE(gists.status, 200);
+    QVERIFY(QJsonDocument::fromJson(gists.body).isArray());
+    QVERIFY(!QJsonDocument::fromJson(gists.body).array().isEmpty());
+    QCOMPARE(get(base.resolved(QUrl(u"/healthz"_s))).status, 200);
+    const qsizetype upstream = m_fake->requestLog().size();
+    QCOMPARE(get(base.resolved(QUrl(u"/-not-a-login"_s))).status, 400);
+    QCOMPARE(m_fake->requestLog().size(), upstream);
     QCOMPARE(stop(), 0);
 }
 

@@ -114,7 +114,7 @@ all public private forks sources member
 stats clear path
 --with-token --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db
 rate-limit
---listen --port --tls-cert --tls-key --max-connections --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db"
+--listen --port --tls-cert --tls-key --max-connections --gists-api --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db"
 if [ "$completions" != "$expected" ]; then
     fail "bash completion offers:
 $completions

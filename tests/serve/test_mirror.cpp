@@ -1,11 +1,8 @@
 // The mirror over real loopback: a downstream QNetworkAccessManager -> HttpServer -> Mirror ->
 // Client -> the fake GitHub, with a real SQLite cache.
 
-#include "cache/etagcache.h"
-#include "fakegithub.h"
-#include "github/client.h"
-#include "serve/httpserver.h"
 #include "serve/mirror.h"
+#include "servefixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,17 +19,7 @@ using namespace Qt::StringLiterals;
 using namespace Hubshelf;
 using FakeGitHub::LoggedRequest;
 
-namespace {
-
-struct Answer
-{
-    int status = 0;
-    QByteArray body;
-    QNetworkReply *reply = nullptr; // for its headers; deleted with the test's network
-    QByteArray header(const char *name) const { return reply->rawHeader(name); }
-};
-
-} // namespace
+using ServeTest::Answer;
 
 class TestMirror final : public QObject
 {
@@ -52,86 +39,33 @@ private Q_SLOTS:
 
 private:
     Answer request(const QByteArray &method, const QString &path,
-                   const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    QUrl mirrorUrl(const QString &path) const;
-    QList<LoggedRequest> upstreamLogFor(const QString &path) const;
+                   const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return m_stack.request(method, path, headers);
+    }
+    QList<LoggedRequest> upstreamLogFor(const QString &path) const { return m_stack.upstreamLogFor(path); }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<FakeGitHub::Server> m_fake;
-    std::unique_ptr<QNetworkAccessManager> m_upstreamNetwork;
-    std::unique_ptr<Cache::EtagCache> m_cache;
-    std::unique_ptr<GitHub::Client> m_client;
+    ServeTest::Fixture m_stack;
     std::unique_ptr<Serve::Mirror> m_mirror;
-    std::unique_ptr<Serve::HttpServer> m_server;
-    std::unique_ptr<QNetworkAccessManager> m_downstream;
-    quint16 m_port = 0;
     int m_cacheNumber = 0;
 };
 
 void TestMirror::init()
 {
-    m_fake = std::make_unique<FakeGitHub::Server>();
-    QVERIFY(m_fake->listen());
-    m_upstreamNetwork = std::make_unique<QNetworkAccessManager>();
-    m_cache = std::make_unique<Cache::EtagCache>(m_dir.filePath(u"mirror-%1.sqlite"_s.arg(++m_cacheNumber)));
-    QVERIFY(m_cache->open());
-    m_client = std::make_unique<GitHub::Client>(m_upstreamNetwork.get(), m_cache.get(), m_fake->apiUrl());
-    m_mirror = std::make_unique<Serve::Mirror>(m_client.get(), false);
-    auto *listener = new QTcpServer;
-    QVERIFY(listener->listen(QHostAddress::LocalHost, 0));
-    m_port = listener->serverPort();
-    m_server = std::make_unique<Serve::HttpServer>(
-        listener,
-        [this](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
+    QVERIFY(m_stack.start(m_dir.filePath(u"mirror-%1.sqlite"_s.arg(++m_cacheNumber))));
+    m_mirror = std::make_unique<Serve::Mirror>(m_stack.client.get(), false);
+    QVERIFY(
+        m_stack.serve([this](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
             m_mirror->handle(request, respond);
-        },
-        Serve::HttpServer::Options{});
-    m_downstream = std::make_unique<QNetworkAccessManager>();
+        }));
 }
 
 void TestMirror::cleanup()
 {
-    m_downstream.reset();
-    m_server.reset();
+    m_stack.server.reset(); // before the mirror it calls
     m_mirror.reset();
-    m_client.reset();
-    m_cache.reset();
-    m_upstreamNetwork.reset();
-    m_fake.reset();
-}
-
-QUrl TestMirror::mirrorUrl(const QString &path) const
-{
-    return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path));
-}
-
-Answer TestMirror::request(const QByteArray &method, const QString &path,
-                           const QList<QPair<QByteArray, QByteArray>> &headers)
-{
-    QNetworkRequest networkRequest(mirrorUrl(path));
-    for (const auto &[name, value] : headers) {
-        networkRequest.setRawHeader(name, value);
-    }
-    // Qt reads a body after a custom "HEAD" verb: only head() knows there is none.
-    QNetworkReply *reply = method == "HEAD" ? m_downstream->head(networkRequest)
-                                            : m_downstream->sendCustomRequest(networkRequest, method);
-    reply->setParent(m_downstream.get());
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000)) {
-        qWarning("no answer from the mirror for %s", qPrintable(path));
-    }
-    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply};
-}
-
-QList<LoggedRequest> TestMirror::upstreamLogFor(const QString &path) const
-{
-    QList<LoggedRequest> matching;
-    const QList<LoggedRequest> log = m_fake->requestLog();
-    for (const LoggedRequest &entry : log) {
-        if (entry.path == path) {
-            matching.append(entry);
-        }
-    }
-    return matching;
+    m_stack.stop();
 }
 
 void TestMirror::documentedSession_twoGetsAreOneHitAndOneMiss()
@@ -163,14 +97,14 @@ void TestMirror::urls_pointAtTheMirror()
 {
     const Answer page = request("GET", u"/orgs/megacorp/repos?per_page=100"_s);
     QCOMPARE(page.status, 200);
-    const QString base = u"http://127.0.0.1:%1/"_s.arg(m_port);
+    const QString base = u"http://127.0.0.1:%1/"_s.arg(m_stack.port);
     const QByteArray link = page.header("Link");
     QVERIFY2(link.startsWith(QByteArray("<" + base.toUtf8())), link.constData());
-    QVERIFY(!link.contains(m_fake->apiUrl().toEncoded()));
+    QVERIFY(!link.contains(m_stack.fake->apiUrl().toEncoded()));
     const QJsonArray repositories = QJsonDocument::fromJson(page.body).array();
     QCOMPARE(repositories.size(), 100);
     QVERIFY(repositories.first().toObject().value(u"url"_s).toString().startsWith(base));
-    QVERIFY(!page.body.contains(m_fake->apiUrl().toEncoded()));
+    QVERIFY(!page.body.contains(m_stack.fake->apiUrl().toEncoded()));
     // Following the body's own URL stays on the mirror.
     const QUrl url(repositories.first().toObject().value(u"url"_s).toString());
     QCOMPARE(request("GET", url.path()).status, 200);
@@ -215,9 +149,9 @@ void TestMirror::identity_aPrivateBodyIsNeverServedToAnotherUser()
     QCOMPARE(rotated.body, octocat.body);
     QCOMPARE(rotated.header("Cache-Status"), "hubshelf; fwd=stale; fwd-status=304");
     QCOMPARE(upstreamLogFor(path).last().status, 304);
-    QCOMPARE(m_fake->pointsUsed(FakeGitHub::Names::Octocat), 1);
+    QCOMPARE(m_stack.fake->pointsUsed(FakeGitHub::Names::Octocat), 1);
     // No token bytes in the cache file.
-    m_cache.reset();
+    m_stack.cache.reset();
     QFile file(m_dir.filePath(u"mirror-%1.sqlite"_s.arg(m_cacheNumber)));
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
@@ -227,10 +161,10 @@ void TestMirror::identity_aPrivateBodyIsNeverServedToAnotherUser()
 
 void TestMirror::collapsing_twentyIdenticalGetsAreOneUpstreamRequest()
 {
-    m_fake->setLatency(300);
+    m_stack.fake->setLatency(300);
     QList<QNetworkReply *> replies;
     for (int i = 0; i < 20; ++i) {
-        replies.append(m_downstream->get(QNetworkRequest(mirrorUrl(u"/users/monalisa"_s))));
+        replies.append(m_stack.downstream->get(QNetworkRequest(m_stack.url(u"/users/monalisa"_s))));
     }
     QVERIFY(QTest::qWaitFor(
         [&replies] {
