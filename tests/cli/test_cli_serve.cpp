@@ -40,6 +40,7 @@ private Q_SLOTS:
     void serve_mirrorsUntilSigtermThenExitsCleanly();
     void serve_overTls();
     void serve_gistsApi();
+    void serve_abuseIsRefusedAndOthersAreStillServed();
     void serve_badOptionsAreUsageErrors_data();
     void serve_badOptionsAreUsageErrors();
     void serve_aPortInUseIsOneSentence();
@@ -188,6 +189,58 @@ void TestCliServe::serve_gistsApi()
     const qsizetype upstream = m_fake->requestLog().size();
     QCOMPARE(get(base.resolved(QUrl(u"/-not-a-login"_s))).status, 400);
     QCOMPARE(m_fake->requestLog().size(), upstream);
+    QCOMPARE(stop(), 0);
+}
+
+namespace {
+
+// Sends raw bytes on a socket of its own and returns what came back once the server closed it.
+QByteArray rawExchange(const QUrl &base, const QByteArray &bytes)
+{
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), quint16(base.port()));
+    if (!socket.waitForConnected(5000)) {
+        return {};
+    }
+    QByteArray received;
+    QObject::connect(&socket, &QTcpSocket::readyRead, [&] { received += socket.readAll(); });
+    socket.write(bytes);
+    if (!QTest::qWaitFor([&socket] { return socket.state() == QAbstractSocket::UnconnectedState; }, 20000)) {
+        qWarning("the server kept the connection open");
+    }
+    return received;
+}
+
+} // namespace
+
+void TestCliServe::serve_abuseIsRefusedAndOthersAreStillServed()
+{
+    const QUrl base = start({u"--max-connections"_s, u"50"_s});
+    QVERIFY(base.isValid());
+    const QByteArray host = "Host: 127.0.0.1\r\n";
+    // Not an open proxy: an absolute target and CONNECT are refused, nothing goes upstream.
+    QVERIFY(rawExchange(base, "GET http://example.com/ HTTP/1.1\r\n" + host + "\r\n")
+                .startsWith("HTTP/1.1 400 "));
+    QVERIFY(rawExchange(base, "CONNECT example.com:443 HTTP/1.1\r\n" + host + "\r\n")
+                .startsWith("HTTP/1.1 405 "));
+    // A 1 MB header is refused once it passes the bound, not read to its end.
+    const QByteArray huge =
+        "GET /users/octocat HTTP/1.1\r\n" + host + "X-Big: " + QByteArray(1024 * 1024, 'a');
+    QVERIFY(rawExchange(base, huge).startsWith("HTTP/1.1 431 "));
+    QVERIFY(m_fake->requestLog().isEmpty());
+    // 200 idle connections: beyond the cap they are told and let go; a client is still served.
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 200; ++i) {
+        idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->connectToHost(base.host(), quint16(base.port()));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::count_if(idle.cbegin(), idle.cend(),
+                                           [](const auto &socket) {
+                                               return socket->state() == QAbstractSocket::UnconnectedState;
+                                           }) >= 150,
+                             20000);
+    idle.clear(); // the held ones leave; the cap frees up
+    QTRY_COMPARE_WITH_TIMEOUT(get(base.resolved(QUrl(u"/users/octocat"_s))).status, 200, 20000);
     QCOMPARE(stop(), 0);
 }
 
