@@ -40,6 +40,7 @@ private Q_SLOTS:
     void serve_mirrorsUntilSigtermThenExitsCleanly();
     void serve_overTls();
     void serve_gistsApi();
+    void serve_theCliThroughItsOwnMirror();
     void serve_abuseIsRefusedAndOthersAreStillServed();
     void serve_badOptionsAreUsageErrors_data();
     void serve_badOptionsAreUsageErrors();
@@ -174,6 +175,25 @@ void TestCliServe::serve_overTls()
     QUrl plain = base;
     plain.setScheme(u"http"_s);
     QVERIFY(get(plain.resolved(QUrl(u"/users/octocat"_s))).status != 200);
+    QCOMPARE(stop(), 0);
+}
+
+void TestCliServe::serve_theCliThroughItsOwnMirror()
+{
+    const QUrl mirror = start({});
+    QVERIFY(mirror.isValid());
+    QTemporaryDir clientHome; // the client's own cache: every request reaches the mirror
+    const QStringList export_ = {u"--no-cache"_s, u"export"_s, u"repos"_s, u"megacorp"_s};
+    const CliTest::Run first = CliTest::runHubshelf(mirror, clientHome, export_, FakeGitHub::Tokens::Octocat);
+    QCOMPARE(first.exitCode, 0);
+    QCOMPARE(first.out.count("\r\n"), 5001); // the header and 5,000 repositories
+    const qsizetype upstream = m_fake->requestLog().size();
+    const CliTest::Run second =
+        CliTest::runHubshelf(mirror, clientHome, export_, FakeGitHub::Tokens::Octocat);
+    QCOMPARE(second.exitCode, 0);
+    QCOMPARE(second.out, first.out);
+    QCOMPARE(m_fake->requestLog().size(), upstream); // the second export cost GitHub nothing
+    QCOMPARE(m_fake->requestLog().last().login, FakeGitHub::Names::Octocat); // as the client's identity
     QCOMPARE(stop(), 0);
 }
 
