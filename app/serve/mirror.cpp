@@ -103,6 +103,13 @@ void Mirror::handle(const HttpRequest &request, const HttpServer::Respond &respo
         respond(statsResponse());
         return;
     }
+    if (request.target == "/healthz") { // for a container's or a load balancer's health check
+        HttpResponse healthy;
+        healthy.setHeader("Content-Type", "application/json; charset=utf-8");
+        healthy.body = R"({"status":"ok"})";
+        respond(healthy);
+        return;
+    }
     if (request.target == "/metrics") {
         respond(metricsResponse());
         return;

@@ -116,6 +116,16 @@ sed "s|$web|{web}|g" "$csv" | cmp -s - "$golden" ||
     fail "the installed binary's CSV differs from tests/cli/golden/repos-octocat.csv: $(sed "s|$web|{web}|g" "$csv" | diff - "$golden" | head -5)"
 echo "the CSV matches tests/cli/golden/repos-octocat.csv"
 
+# The service unit the package ships: systemd's own check, with the binary and man page installed.
+unit=/usr/lib/systemd/system/hubshelf-serve.service
+[ -f "$unit" ] || fail "the package does not ship $unit."
+if command -v systemd-analyze >/dev/null; then
+    echo "--- systemd-analyze verify $unit"
+    verified="$(systemd-analyze verify "$unit" 2>&1)" || fail "systemd-analyze verify failed: $verified"
+    [ -z "$verified" ] || fail "systemd-analyze verify warns: $verified"
+    echo "the unit verifies"
+fi
+
 kill "$fake_pid" 2>/dev/null
 wait "$fake_pid" 2>/dev/null
 fake_pid=
