@@ -247,6 +247,12 @@ void TestTarget::text_roundTrips_data()
     QTest::newRow("login") << u"@octocat"_s << u"octocat"_s;
     QTest::newRow("repo") << u"https://github.com/octocat/Hello-World.git"_s << u"octocat/Hello-World"_s;
     QTest::newRow("gist") << QString(u"https://gist.github.com/octocat/"_s + Modern) << Modern;
+    // Found by tests/fuzz/fuzz_target: these read back as the other kind when written bare.
+    QTest::newRow("old gist id") << QString(u"https://gist.github.com/"_s + Old)
+                                 << QString(u"gist.github.com/"_s + Old);
+    QTest::newRow("numeric gist id") << u"https://gist.github.com/1234567"_s << u"gist.github.com/1234567"_s;
+    QTest::newRow("login of 32 hex") << QString(u"https://github.com/"_s + Modern) << QString(u'@' + Modern);
+    QTest::newRow("login of 32 hex with @") << QString(u'@' + Modern) << QString(u'@' + Modern);
 }
 
 void TestTarget::text_roundTrips()
@@ -258,6 +264,11 @@ void TestTarget::text_roundTrips()
     const Target again = parseTarget(target.text());
     QCOMPARE(again.kind, target.kind);
     QCOMPARE(again.text(), text);
+    QCOMPARE(again.repository, target.repository);
+    QCOMPARE(again.gistId, target.gistId);
+    if (target.kind != Target::Kind::Gist) { // a gist's owner is only what its URL said
+        QCOMPARE(again.owner, target.owner);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTarget)
