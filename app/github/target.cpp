@@ -70,13 +70,15 @@ bool isGistWord(QStringView text)
 }
 
 // Clone addresses end in ".git", and GitHub does not allow a repository name to end in it, so the
-// suffix is never part of the name. A name that is only ".git" is left alone for the checks.
+// suffix is never part of the name: "x.git.git" is x too (stripped once, "x.git" would be shown and
+// then read as x). A name that is only ".git" is left alone for the checks.
 QString withoutGitSuffix(const QString &name)
 {
-    if (name.size() > 4 && name.endsWith(u".git"_s, Qt::CaseInsensitive)) {
-        return name.chopped(4);
+    QString stripped = name;
+    while (stripped.size() > 4 && stripped.endsWith(u".git"_s, Qt::CaseInsensitive)) {
+        stripped.chop(4);
     }
-    return name;
+    return stripped;
 }
 
 Target ownerAndRepository(const QString &owner, const QString &repository)

@@ -54,6 +54,9 @@ void TestTarget::parse_data()
     QTest::newRow("owner/repo dots underscores")
         << u"octocat/my_repo.js"_s << repo << octocat << u"my_repo.js"_s << none;
     QTest::newRow("owner/repo .git") << u"octocat/Hello-World.git"_s << repo << octocat << hello << none;
+    // Found by tests/fuzz/fuzz_target: stripped once, "x.git" was shown and then read as x.
+    QTest::newRow("owner/repo .git twice")
+        << u"octocat/Hello-World.git.GIT"_s << repo << octocat << hello << none;
     QTest::newRow("owner/repo trailing slash")
         << u"octocat/Hello-World/"_s << repo << octocat << hello << none;
     QTest::newRow("owner/.github") << u"octocat/.github"_s << repo << octocat << u".github"_s << none;
@@ -253,6 +256,8 @@ void TestTarget::text_roundTrips_data()
     QTest::newRow("numeric gist id") << u"https://gist.github.com/1234567"_s << u"gist.github.com/1234567"_s;
     QTest::newRow("login of 32 hex") << QString(u"https://github.com/"_s + Modern) << QString(u'@' + Modern);
     QTest::newRow("login of 32 hex with @") << QString(u'@' + Modern) << QString(u'@' + Modern);
+    QTest::newRow("repo .git twice") << u"git@github.com:octocat/Hello-World.git.git"_s
+                                     << u"octocat/Hello-World"_s;
 }
 
 void TestTarget::text_roundTrips()
