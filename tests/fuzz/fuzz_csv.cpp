@@ -170,7 +170,9 @@ void writeAndReadBack(const Rows &rows, const CsvOptions &options)
 
     const QByteArray bom = QByteArrayLiteral("\xEF\xBB\xBF");
     const bool withBom = options.byteOrderMark && !rows.isEmpty();
-    FUZZ_CHECK(csv.startsWith(bom) == withBom);
+    // Without the option the file may still start with these bytes: a first field that starts with
+    // U+FEFF (exports start with the header, which never does).
+    FUZZ_CHECK(!withBom || csv.startsWith(bom));
     const std::optional<Records> records = readCsv(csv, withBom ? bom.size() : 0);
     FUZZ_CHECK_MSG(records.has_value(), csv.left(200).toPercentEncoding().constData());
     FUZZ_CHECK(records->size() == rows.size());
@@ -196,7 +198,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const Rows rows = rowsOf(Hubshelf::Fuzz::bytesOf(data, size));
-    writeAndReadBack(rows, CsvOptions{false, true}); // the defaults
-    writeAndReadBack(rows, CsvOptions{true, false});
+    // The options from the input's length: every input meets one of the four, at the cost of one write.
+    writeAndReadBack(rows, CsvOptions{(size & 1) != 0, (size & 2) == 0});
     return 0;
 }

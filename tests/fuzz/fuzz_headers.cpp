@@ -116,7 +116,7 @@ void checkLimits(const Answer &answer, const QUrl &url, bool wantsToWait)
     error.observedAt = Now;
     const QString sentence = error.message();
     FUZZ_CHECK(!sentence.isEmpty());
-    FUZZ_CHECK_MSG(isPrintableSentence(sentence), qPrintable(sentence.toUtf8().toPercentEncoding()));
+    FUZZ_CHECK_MSG(isPrintableSentence(sentence), sentence.toUtf8().toPercentEncoding().constData());
 }
 
 void checkCaching(const Answer &answer)

@@ -29,10 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         FUZZ_CHECK(url.isValid());
         FUZZ_CHECK(LinkHeader::pageNumber(url) >= 0);
-        // The cache stores Link values and PageStream follows them: a URL read once reads the same
-        // from a value made of it.
-        const QByteArray again = "<" + url.toEncoded() + ">; rel=\"" + relation.toLatin1() + "\"";
-        FUZZ_CHECK_MSG(LinkHeader(again).url(relation) == url, again.constData());
+        // PageStream follows these URLs and writes page numbers into them: a URL read once reads the
+        // same from a Link value made of it. Up to its fragment, which never reaches a server (and
+        // which Qt writes "###" of as "#%23%23", not reading back as the same QUrl).
+        const QUrl sent = url.adjusted(QUrl::RemoveFragment);
+        const QByteArray again = "<" + sent.toEncoded() + ">; rel=\"" + relation.toLatin1() + "\"";
+        FUZZ_CHECK_MSG(LinkHeader(again).url(relation) == sent, again.constData());
     }
     FUZZ_CHECK(links.next() == links.url(QStringLiteral("next")));
     return 0;
