@@ -14,8 +14,11 @@
 #include "github/replyverdict.h"
 #include "github/requestqueue.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QObject>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Hubshelf::GitHub;
@@ -95,13 +98,16 @@ void checkLimits(const Answer &answer, const QUrl &url, bool wantsToWait)
     }
 
     // The request goes back into the queue (the client puts it at the front): it is sent, refused,
-    // or held with a wake-up within the cap, which the client turns into a timer.
+    // or held with a wake-up within a cap, which the client turns into a timer. Either cap: the same
+    // answer can pause the API and spend the resource's primary limit (x-ratelimit-remaining: 0).
     queue.enqueue(queuedItem.get(), RequestQueue::scopeOf(api, url), resource, wantsToWait, true);
     const RequestQueue::Turn turn = queue.take([](const QObject *) { return true; });
     FUZZ_CHECK(turn.send.size() + turn.refused.size() + (turn.wakeAt.isValid() ? 1 : 0) == 1);
     if (turn.wakeAt.isValid()) {
         FUZZ_CHECK(wantsToWait);
-        FUZZ_CHECK(turn.wakeAt > Now && turn.wakeAt <= Now.addSecs(cap));
+        FUZZ_CHECK(turn.wakeAt > Now);
+        FUZZ_CHECK(turn.wakeAt <= Now.addSecs(std::max(RequestQueue::MaxPrimaryWaitSeconds,
+                                                       RequestQueue::MaxSecondaryWaitSeconds)));
     }
     for (const auto &[item, hold] : turn.refused) {
         FUZZ_CHECK(hold.retryAfterSeconds >= 0);
@@ -175,9 +181,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QUrl url(QStringLiteral("https://api.github.com/users/octocat/repos?per_page=100&page=2"));
 
     tracker->clear();
+    // The body as GET /rate_limit's (the client reads it so), then the headers as every answer's.
+    tracker->updateFromRateLimitBody(QJsonDocument::fromJson(answer.body).object());
     tracker->updateFromHeaders(answer.headers);
     for (const RateLimit &limit : tracker->all()) {
-        FUZZ_CHECK(limit.isKnown() && !limit.resource.isNull());
+        FUZZ_CHECK(limit.isKnown() && !limit.resource.trimmed().isEmpty());
         limit.isLow();
         limit.isSpent(Now);
     }
