@@ -26,13 +26,22 @@ work="$build/bench-work"
 (cd "$source_dir" && cmake --preset fuzz-bench > /dev/null && cmake --build --preset fuzz-bench -j "$jobs" > /dev/null)
 rm -rf "$work"
 mkdir -p "$work"
+# Each target's -max_len as its ctest runs it (tests/fuzz/CMakeLists.txt is the one place it is set).
+ctest --test-dir "$build" --show-only=json-v1 | python3 -c '
+import json, sys
+for test in json.load(sys.stdin)["tests"]:
+    for argument in test["command"]:
+        if argument.startswith("-max_len="):
+            print(test["name"][len("fuzz_"):], argument)
+' > "$work/max-len"
 
 bench_one() { # target
-    local name="$1" dir="$work/$1"
+    local name="$1" dir="$work/$1" max_len
+    max_len=$(sed -n "s/^$name //p" "$work/max-len")
     mkdir -p "$dir/new"
     local start end status=0
     start=$(date +%s.%N)
-    "$build/tests/fuzz/fuzz_$name" -runs="$runs" -seed=1 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$build/tests/fuzz/fuzz_$name" -runs="$runs" $max_len -seed=1 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="$dir/" "$dir/new" "$source_dir/tests/fuzz/corpus/$name" > "$dir/log" 2>&1 || status=$?
     end=$(date +%s.%N)
     local executed per_second crashes

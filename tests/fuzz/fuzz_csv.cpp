@@ -117,12 +117,14 @@ std::optional<Records> readCsv(const QByteArray &csv, qsizetype from)
                     field.append(csv[at++]);
                 }
             } else {
+                const qsizetype start = at;
                 while (at < end && csv[at] != ',' && csv[at] != '\r') {
                     if (csv[at] == '"' || csv[at] == '\n') {
                         return std::nullopt;
                     }
-                    field.append(csv[at++]);
+                    ++at;
                 }
+                field = csv.mid(start, at - start);
             }
             record.append(field);
             if (at < end && csv[at] == ',') {
