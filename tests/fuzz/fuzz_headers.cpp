@@ -160,7 +160,10 @@ void checkVerdict(const Answer &answer, const QUrl &url)
     if (redirect.action == ReplyVerdict::Action::Redirect) {
         FUZZ_CHECK_MSG(Endpoints::isWebUrl(target), target.toEncoded().constData());
     } else {
-        FUZZ_CHECK(isPrintableSentence(Error::of(redirect.kind, url, answer.status).message()));
+        // As Client::failWith says it: the detail names the refused scheme, which the server chose.
+        Error error = Error::of(redirect.kind, url, answer.status);
+        error.detail = redirect.detail;
+        FUZZ_CHECK(isPrintableSentence(error.message()));
     }
 }
 
