@@ -1,8 +1,27 @@
 # Helpers shared by every folder: warnings on our own targets, libraries and tests.
 
+# The fuzzers (HUBSHELF_BUILD_FUZZERS) need clang. Everything is compiled with libFuzzer's coverage
+# instrumentation (fuzzer-no-link: the libraries a fuzz target links must be, or libFuzzer mutates
+# blind) and the sanitizers; only the fuzz targets link libFuzzer itself (tests/fuzz).
+set(HUBSHELF_FUZZ_SANITIZERS "address,undefined" CACHE STRING
+    "The -fsanitize= list of the fuzz build (the fuzz-bench preset keeps undefined only)")
+if(HUBSHELF_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "HUBSHELF_BUILD_FUZZERS needs clang++ (the fuzz preset sets it)")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link,${HUBSHELF_FUZZ_SANITIZERS} -fno-sanitize-recover=undefined
+        -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=${HUBSHELF_FUZZ_SANITIZERS})
+endif()
+
 function(hubshelf_set_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
         -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough)
+    # Qt's logging macros (qCDebug(category) << ...) are variadic macros called without their variadic
+    # part, which clang's -Wpedantic reports and GCC's does not: off for clang (the fuzz build) only.
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        target_compile_options(${target} PRIVATE -Wno-gnu-zero-variadic-macro-arguments)
+    endif()
     if(HUBSHELF_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()

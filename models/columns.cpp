@@ -21,8 +21,13 @@ QVariant textOf(const QJsonValue &value)
 
 QVariant integerOf(const QJsonValue &value)
 {
-    // toInteger() and not toInt(): ids are past 2^31 already (pull request ids are).
-    return value.isDouble() ? QVariant(qint64(value.toInteger())) : QVariant();
+    // toInteger() and not toInt(): ids are past 2^31 already (pull request ids are). It answers 0 for a
+    // number that is not whole or beyond 64 bits (1.5, 1e300), which is no count or id: nothing then.
+    if (!value.isDouble()) {
+        return {};
+    }
+    const qint64 whole = value.toInteger();
+    return double(whole) == value.toDouble() ? QVariant(whole) : QVariant();
 }
 
 QVariant booleanOf(const QJsonValue &value)
@@ -35,8 +40,13 @@ QVariant dateTimeOf(const QJsonValue &value)
     if (!value.isString()) {
         return {};
     }
-    const QDateTime dateTime = QDateTime::fromString(value.toString(), Qt::ISODate);
-    return dateTime.isValid() ? QVariant(dateTime.toUTC()) : QVariant();
+    const QDateTime utc = QDateTime::fromString(value.toString(), Qt::ISODate).toUTC();
+    // An offset can move a time out of ISO 8601's four-digit years ("9999-12-31T23:59:59-12:00"), where
+    // Qt writes no text for it: a time GitHub never sends, so no value, as for any unreadable one.
+    if (!utc.isValid() || utc.date().year() < 1 || utc.date().year() > 9999) {
+        return {};
+    }
+    return utc;
 }
 
 // The member `key` of the object in `outer` (as "login" of "user"); undefined if `outer` is null.

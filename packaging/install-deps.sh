@@ -11,6 +11,7 @@ packages=(
     qt6-qpa-plugins zlib1g-dev libqt6opengl6-dev
     # formatting and static analysis
     clang-format clang-tidy
+    clang libclang-rt-14-dev llvm # the fuzzers: clang++, libFuzzer and sanitizer runtimes, llvm-symbolizer
     # tests: a real Secret Service, a display server, fonts for screenshots, sqlite3 for checking
     # cache files, PyGithub for the comparison benchmark
     gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core sqlite3 curl python3 python3-github time bc

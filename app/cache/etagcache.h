@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 #include <optional>
@@ -44,6 +45,16 @@ struct CacheStatistics
     qint64 hits() const { return freshHits + revalidated; }
     qint64 callsSaved() const { return freshHits + revalidated; }
 };
+
+// The checksum stored next to every body: CRC-32 (zlib) of its bytes.
+qint64 bodyChecksum(const QByteArray &body);
+
+// One stored entry from its columns as SQLite returns them, in this order: etag, last_modified,
+// link, content_type, fetched_at, max_age, last_used, body, body_crc32 (a damaged or foreign file
+// may hold any type in any of them). Nothing when the body does not match its checksum, or the
+// row has none. Without a database, so that the fuzzer reaches it; EtagCache reads through it.
+std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, const QByteArray &url,
+                                                const QByteArray &variant, const QByteArray &identity);
 
 // The persistent ETag cache on SQLite (Qt Sql, WAL). Every write is one transaction; a database
 // that fails `PRAGMA quick_check` at open is moved aside and rebuilt (it is only a cache).

@@ -210,16 +210,17 @@ QByteArray csvField(const QString &original, bool formulaGuard)
 
 QByteArray csvRecord(const QStringList &fields, bool formulaGuard)
 {
-    // A record of one empty field would be a blank line, which most readers skip.
-    if (fields.size() == 1 && fields.front().isEmpty()) {
-        return QByteArrayLiteral("\"\"\r\n");
-    }
     QByteArray record;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         if (i > 0) {
             record.append(',');
         }
         record.append(csvField(fields.at(i), formulaGuard));
+    }
+    // A record of one empty field would be a blank line, which most readers skip. Judged on what is
+    // written: a field of NULs only is empty once they are dropped.
+    if (fields.size() == 1 && record.isEmpty()) {
+        record = QByteArrayLiteral("\"\"");
     }
     record.append("\r\n");
     return record;

@@ -21,7 +21,7 @@ struct CsvOptions
 // RFC 4180: comma, CRLF, quotes doubled, fields with comma, quote, CR or LF quoted; UTF-8. U+0000
 // (JSON's \u0000) is dropped from every field: no CSV reader handles it.
 // The formula guard prefixes ' before quoting, so "=1,2" becomes "'=1,2" (quoted). A record of a single
-// empty field is written as "" so that it does not read as a blank line.
+// field that is empty (or only NULs) is written as "" so that it does not read as a blank line.
 QByteArray csvField(const QString &text, bool formulaGuard);
 QByteArray csvRecord(const QStringList &fields, bool formulaGuard);
 

@@ -32,8 +32,9 @@ void RateLimitTracker::updateFromHeaders(const Headers &headers)
             limit.used = value.toInt();
         } else if (name == "x-ratelimit-reset") {
             limit.reset = QDateTime::fromSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-        } else if (name == "x-ratelimit-resource") {
-            limit.resource = QString::fromLatin1(value);
+        } else if (name == "x-ratelimit-resource" && !value.trimmed().isEmpty()) {
+            // An empty name would file the limit under no resource, where no request looks for it.
+            limit.resource = QString::fromLatin1(value.trimmed());
         }
     }
     if (!any || limit.limit < 0) {
@@ -49,6 +50,9 @@ void RateLimitTracker::updateFromRateLimitBody(const QJsonObject &body)
 {
     const QJsonObject resources = body.value(QStringLiteral("resources")).toObject();
     for (auto it = resources.begin(); it != resources.end(); ++it) {
+        if (it.key().trimmed().isEmpty()) {
+            continue; // as for the header: a limit of no resource is no request's
+        }
         const QJsonObject values = it.value().toObject();
         RateLimit limit;
         limit.resource = it.key();

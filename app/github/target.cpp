@@ -63,19 +63,22 @@ Target gist(const QString &id, const QString &owner = {})
     return target;
 }
 
-bool isHex(QStringView text)
+// A bare word that is a gist id rather than a login (see target.h).
+bool isGistWord(QStringView text)
 {
-    return isValidGistId(text);
+    return isValidGistId(text) && (text.size() == ModernGistIdLength || text.size() > MaxLoginLength);
 }
 
 // Clone addresses end in ".git", and GitHub does not allow a repository name to end in it, so the
-// suffix is never part of the name. A name that is only ".git" is left alone for the checks.
+// suffix is never part of the name: "x.git.git" is x too (stripped once, "x.git" would be shown and
+// then read as x). A name that is only ".git" is left alone for the checks.
 QString withoutGitSuffix(const QString &name)
 {
-    if (name.size() > 4 && name.endsWith(u".git"_s, Qt::CaseInsensitive)) {
-        return name.chopped(4);
+    QString stripped = name;
+    while (stripped.size() > 4 && stripped.endsWith(u".git"_s, Qt::CaseInsensitive)) {
+        stripped.chop(4);
     }
-    return name;
+    return stripped;
 }
 
 Target ownerAndRepository(const QString &owner, const QString &repository)
@@ -101,7 +104,7 @@ Target ownerAndRepository(const QString &owner, const QString &repository)
 // A bare word: a login, or a gist id when it cannot reasonably be a login (see target.h).
 Target word(const QString &text)
 {
-    if (isHex(text) && (text.size() == ModernGistIdLength || text.size() > MaxLoginLength)) {
+    if (isGistWord(text)) {
         return gist(text);
     }
     if (isValidLogin(text)) {
@@ -199,13 +202,17 @@ Target fromUrl(const QString &address, const QString &original)
 
 QString Target::text() const
 {
+    // The text must read back as the same target: a bare word decides between login and gist id by
+    // its shape, so the two shapes it would get wrong say what they are.
     switch (kind) {
     case Kind::Login:
-        return owner;
+        // 32 hex characters are a valid login, but read as a modern gist id.
+        return isGistWord(owner) ? QString(u'@' + owner) : owner;
     case Kind::Repository:
         return QString(owner + u'/' + repository);
     case Kind::Gist:
-        return gistId;
+        // Old ids (20 hex characters, or decimal) read as logins; on the gist host they are gists.
+        return isGistWord(gistId) ? gistId : QString(u"gist.github.com/"_s + gistId);
     case Kind::Invalid:
         break;
     }

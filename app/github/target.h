@@ -21,8 +21,10 @@ public:
     QString problem;    // Invalid only: one sentence a person understands
 
     bool isValid() const { return kind != Kind::Invalid; }
-    // The canonical way to write the target back into the address field: "octocat",
-    // "octocat/Hello-World" or the gist id; empty when invalid.
+    // The canonical way to write the target back into the address field, which parses back to the
+    // same target: "octocat", "octocat/Hello-World" or the gist id; "@" before a login that looks
+    // like a modern gist id, "gist.github.com/" before a gist id that looks like a login; empty
+    // when invalid.
     QString text() const;
 };
 

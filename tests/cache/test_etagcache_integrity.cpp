@@ -153,6 +153,8 @@ private Q_SLOTS:
     void rottedBodyOfAnotherIdentityIsNeverACandidate();
     void schemaOneDatabaseGainsChecksumsWhenMigrated();
     void repeatedWriteFailuresAreLoggedOncePerProblem();
+    void decodeStoredEntry_servesOnlyABodyMatchingItsChecksum_data();
+    void decodeStoredEntry_servesOnlyABodyMatchingItsChecksum();
 
 private:
     QString databasePath() const { return m_dir->filePath(u"cache/hubshelf.sqlite"_s); }
@@ -314,6 +316,48 @@ void TestEtagCacheIntegrity::repeatedWriteFailuresAreLoggedOncePerProblem()
     }
     QVERIFY2(warnings.lines().size() == 2, qPrintable(warnings.lines().join(u'\n')));
     QVERIFY2(warnings.lines().constLast().contains(u"meta"_s), qPrintable(warnings.lines().constLast()));
+}
+
+// The pure read path find() goes through, as SQLite may hand back a damaged or foreign row.
+void TestEtagCacheIntegrity::decodeStoredEntry_servesOnlyABodyMatchingItsChecksum_data()
+{
+    QTest::addColumn<QVariantList>("columns");
+    QTest::addColumn<bool>("served");
+
+    const QByteArray body = "[{\"id\":1}]";
+    const auto row = [&body](const QVariant &checksum) {
+        return QVariantList{QByteArray("\"e\""),
+                            QVariant(),
+                            QVariant(),
+                            QByteArray("application/json"),
+                            qint64(1700000000000),
+                            60,
+                            qint64(1700000000000),
+                            body,
+                            checksum};
+    };
+    QTest::newRow("matching") << row(bodyChecksum(body)) << true;
+    QTest::newRow("matching, as text") << row(QString::number(bodyChecksum(body))) << true;
+    QTest::newRow("mismatch") << row(bodyChecksum(body) ^ 1) << false;
+    QTest::newRow("NULL checksum") << row(QVariant()) << false;
+    QTest::newRow("not a number") << row(u"crc"_s) << false;
+    QTest::newRow("short row") << row(bodyChecksum(body)).mid(0, 8) << false;
+}
+
+void TestEtagCacheIntegrity::decodeStoredEntry_servesOnlyABodyMatchingItsChecksum()
+{
+    QFETCH(QVariantList, columns);
+    QFETCH(bool, served);
+
+    const std::optional<CachedResponse> entry = decodeStoredEntry(columns, "url", "variant", "anon");
+    QCOMPARE(entry.has_value(), served);
+    if (served) {
+        QCOMPARE(entry->body, columns.at(7).toByteArray());
+        QCOMPARE(entry->etag, QByteArray("\"e\""));
+        QCOMPARE(entry->maxAgeSeconds, 60);
+        QCOMPARE(entry->fetchedAt, QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC));
+        QCOMPARE(entry->identity, QByteArray("anon"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEtagCacheIntegrity)

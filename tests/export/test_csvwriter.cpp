@@ -92,6 +92,7 @@ private Q_SLOTS:
     void csvField_data();
     void csvField();
     void csvRecord_joinsWithCommasAndEndsWithCrlf();
+    void csvRecord_loneEmptyFieldIsQuotedSoItIsNotABlankLine_data();
     void csvRecord_loneEmptyFieldIsQuotedSoItIsNotABlankLine();
     void writeModel_writesHeaderThenRowsAsExactBytes_data();
     void writeModel_writesHeaderThenRowsAsExactBytes();
@@ -195,10 +196,24 @@ void TestCsvWriter::csvRecord_joinsWithCommasAndEndsWithCrlf()
     QCOMPARE(csvRecord({QString(), QString()}, true), QByteArrayLiteral(",\r\n"));
 }
 
+void TestCsvWriter::csvRecord_loneEmptyFieldIsQuotedSoItIsNotABlankLine_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("null") << QString() << QByteArrayLiteral("\"\"\r\n");
+    QTest::newRow("empty") << u""_s << QByteArrayLiteral("\"\"\r\n");
+    // Found by tests/fuzz/fuzz_csv: the NUL is dropped, and the record was a blank line.
+    QTest::newRow("only a NUL") << QString(QChar(u'\0')) << QByteArrayLiteral("\"\"\r\n");
+    QTest::newRow("only NULs") << QString(3, QChar(u'\0')) << QByteArrayLiteral("\"\"\r\n");
+    QTest::newRow("text") << u"x"_s << QByteArrayLiteral("x\r\n");
+}
+
 void TestCsvWriter::csvRecord_loneEmptyFieldIsQuotedSoItIsNotABlankLine()
 {
-    QCOMPARE(csvRecord({QString()}, true), QByteArrayLiteral("\"\"\r\n"));
-    QCOMPARE(csvRecord({u"x"_s}, true), QByteArrayLiteral("x\r\n"));
+    QFETCH(QString, field);
+    QFETCH(QByteArray, expected);
+    QCOMPARE(csvRecord({field}, true), expected);
+    QCOMPARE(csvRecord({field}, false), expected);
 }
 
 void TestCsvWriter::writeModel_writesHeaderThenRowsAsExactBytes_data()

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void linkHeader_keepsALinkWhoseAddressDoesNotParse();
     void rateLimitTracker_readsEveryHeaderAndSignals();
     void rateLimitTracker_ignoresResponsesWithoutHeaders();
+    void rateLimitTracker_emptyResourceNameIsCore();
     void rateLimitTracker_readsEveryResourceOfRateLimitBody();
     void errorMessages_areSentencesWithTheirFacts();
     void logLine_keepsPercentSignsOfTheUrl();
@@ -183,6 +184,22 @@ void TestGitHubUnits::rateLimitTracker_ignoresResponsesWithoutHeaders()
     tracker.updateFromHeaders({{"content-type", "image/png"}});
     QCOMPARE(changed.count(), 0);
     QVERIFY(!tracker.limit(u"core"_s).isKnown());
+}
+
+// Found by tests/fuzz/fuzz_headers: the limit was filed under "", where no request looks for it.
+void TestGitHubUnits::rateLimitTracker_emptyResourceNameIsCore()
+{
+    RateLimitTracker tracker;
+    tracker.updateFromHeaders(
+        {{"x-ratelimit-limit", "60"}, {"x-ratelimit-remaining", "0"}, {"x-ratelimit-resource", ""}});
+    QCOMPARE(tracker.limit(u"core"_s).limit, 60);
+    tracker.updateFromHeaders(
+        {{"x-ratelimit-limit", "30"}, {"x-ratelimit-remaining", "0"}, {"x-ratelimit-resource", "  "}});
+    QCOMPARE(tracker.limit(u"core"_s).limit, 30);
+    tracker.updateFromRateLimitBody(QJsonObject{
+        {u"resources"_s, QJsonObject{{u""_s, QJsonObject{{u"limit"_s, 10}, {u"remaining"_s, 0}}}}}});
+    QCOMPARE(tracker.all().size(), 1);
+    QCOMPARE(tracker.all().first().resource, u"core"_s);
 }
 
 void TestGitHubUnits::rateLimitTracker_readsEveryResourceOfRateLimitBody()

@@ -54,6 +54,9 @@ void TestTarget::parse_data()
     QTest::newRow("owner/repo dots underscores")
         << u"octocat/my_repo.js"_s << repo << octocat << u"my_repo.js"_s << none;
     QTest::newRow("owner/repo .git") << u"octocat/Hello-World.git"_s << repo << octocat << hello << none;
+    // Found by tests/fuzz/fuzz_target: stripped once, "x.git" was shown and then read as x.
+    QTest::newRow("owner/repo .git twice")
+        << u"octocat/Hello-World.git.GIT"_s << repo << octocat << hello << none;
     QTest::newRow("owner/repo trailing slash")
         << u"octocat/Hello-World/"_s << repo << octocat << hello << none;
     QTest::newRow("owner/.github") << u"octocat/.github"_s << repo << octocat << u".github"_s << none;
@@ -247,6 +250,14 @@ void TestTarget::text_roundTrips_data()
     QTest::newRow("login") << u"@octocat"_s << u"octocat"_s;
     QTest::newRow("repo") << u"https://github.com/octocat/Hello-World.git"_s << u"octocat/Hello-World"_s;
     QTest::newRow("gist") << QString(u"https://gist.github.com/octocat/"_s + Modern) << Modern;
+    // Found by tests/fuzz/fuzz_target: these read back as the other kind when written bare.
+    QTest::newRow("old gist id") << QString(u"https://gist.github.com/"_s + Old)
+                                 << QString(u"gist.github.com/"_s + Old);
+    QTest::newRow("numeric gist id") << u"https://gist.github.com/1234567"_s << u"gist.github.com/1234567"_s;
+    QTest::newRow("login of 32 hex") << QString(u"https://github.com/"_s + Modern) << QString(u'@' + Modern);
+    QTest::newRow("login of 32 hex with @") << QString(u'@' + Modern) << QString(u'@' + Modern);
+    QTest::newRow("repo .git twice") << u"git@github.com:octocat/Hello-World.git.git"_s
+                                     << u"octocat/Hello-World"_s;
 }
 
 void TestTarget::text_roundTrips()
@@ -258,6 +269,11 @@ void TestTarget::text_roundTrips()
     const Target again = parseTarget(target.text());
     QCOMPARE(again.kind, target.kind);
     QCOMPARE(again.text(), text);
+    QCOMPARE(again.repository, target.repository);
+    QCOMPARE(again.gistId, target.gistId);
+    if (target.kind != Target::Kind::Gist) { // a gist's owner is only what its URL said
+        QCOMPARE(again.owner, target.owner);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTarget)

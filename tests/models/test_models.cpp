@@ -139,6 +139,8 @@ private slots:
     void nullOrMissingFields_giveEmptyTextAndNoSortValue_data();
     void nullOrMissingFields_giveEmptyTextAndNoSortValue();
     void timestamps_roundTripGitHubsTextExactly();
+    void valuesWithoutAFaithfulText_giveNoValue_data();
+    void valuesWithoutAFaithfulText_giveNoValue();
 
     // The model
     void appendItems_signalsRowsInsertedOncePerPageWithItsRange();
@@ -631,6 +633,46 @@ void TestModels::timestamps_roundTripGitHubsTextExactly()
             QCOMPARE(typed, QDateTime::fromString(sent, Qt::ISODate));
         }
     }
+}
+
+// Found by tests/fuzz/fuzz_listmodel: 1.5 stars showed as 0 (toInteger()'s default), and a time
+// whose UTC year has five digits was a value with no text, an empty cell in the CSV.
+void TestModels::valuesWithoutAFaithfulText_giveNoValue_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("sent");
+    QTest::addColumn<QString>("exported"); // empty: no value
+
+    const QString stars = u"stargazers_count"_s;
+    const QString created = u"created_at"_s;
+    QTest::newRow("fraction") << stars << QJsonValue(1.5) << QString();
+    QTest::newRow("beyond 64 bits") << stars << QJsonValue(1e300) << QString();
+    QTest::newRow("below 64 bits") << stars << QJsonValue(-1e300) << QString();
+    QTest::newRow("2^63") << stars << QJsonValue(9223372036854775808.0) << QString();
+    QTest::newRow("whole number as a double") << stars << QJsonValue(1e3) << u"1000"_s;
+    QTest::newRow("negative zero") << stars << QJsonValue(-0.0) << u"0"_s;
+    QTest::newRow("past 2^53") << stars << QJsonValue(qint64(9007199254740993)) << u"9007199254740993"_s;
+    QTest::newRow("year 10000 in UTC") << created << QJsonValue(u"9999-12-31T23:59:59-12:00"_s) << QString();
+    QTest::newRow("year 0 in UTC") << created << QJsonValue(u"0001-01-01T00:00:00+01:00"_s) << QString();
+    QTest::newRow("last second of 9999")
+        << created << QJsonValue(u"9999-12-31T23:59:59Z"_s) << u"9999-12-31T23:59:59Z"_s;
+    QTest::newRow("first second of 1")
+        << created << QJsonValue(u"0001-01-01T00:00:00Z"_s) << u"0001-01-01T00:00:00Z"_s;
+}
+
+void TestModels::valuesWithoutAFaithfulText_giveNoValue()
+{
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, sent);
+    QFETCH(QString, exported);
+
+    QJsonObject object = example(u"repos-list-for-org.json"_s).first().toObject();
+    object.insert(field, sent);
+    TestedModel tested(ListKind::Repositories);
+    tested.model.appendItems({object});
+    const QModelIndex index = tested.model.index(0, tested.model.columnNamed(field));
+    QCOMPARE(index.data(ExportRole).toString(), exported);
+    QCOMPARE(index.data(SortRole).isValid(), !exported.isEmpty());
 }
 
 // ---- The model
