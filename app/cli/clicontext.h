@@ -64,6 +64,7 @@ public:
     static QString verboseLine(const GitHub::RequestLogEntry &entry);
     Cache::EtagCache *cache() const { return m_cache.get(); }
     GitHub::Client &client() { return *m_client; }
+    QNetworkAccessManager &network() { return *m_network; }
     Auth::TokenStore &tokenStore() { return *m_tokenStore; }
 
     // Reads the token (environment, then keychain) and gives it to the client, then calls `ready`;

@@ -110,7 +110,7 @@ void runServe(CliContext &context, const ServeOptions &options, const Done &done
             gists->handle(request, respond);
         };
     } else {
-        auto *mirror = new Serve::Mirror(&context.client(), tls, &context);
+        auto *mirror = new Serve::Mirror(&context.client(), &context.network(), tls, &context);
         QObject::connect(mirror, &Serve::Mirror::logged, &context, [&context](const QString &line) {
             context.out() << Core::printable(line, -1) << '\n';
             context.out().flush();
@@ -122,6 +122,11 @@ void runServe(CliContext &context, const ServeOptions &options, const Done &done
     Serve::HttpServer::Options serverOptions;
     serverOptions.maxConnections = options.maxConnections;
     auto *server = new Serve::HttpServer(listener, handler, serverOptions, &context);
+    QObject::connect(server, &Serve::HttpServer::served, &context,
+                     [&context](const Serve::AccessEntry &entry) {
+                         context.out() << Core::printable(entry.line(), -1) << '\n';
+                         context.out().flush();
+                     });
 
     const QString host = options.listen.protocol() == QAbstractSocket::IPv6Protocol
                              ? u"[%1]"_s.arg(options.listen.toString())

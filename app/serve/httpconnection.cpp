@@ -62,6 +62,7 @@ void HttpConnection::readRequests()
         break;
     }
     m_waiting = Waiting::ForHandler;
+    m_answering.start();
     setPhase(Phase::None); // the handler's upstream request has deadlines of its own
     m_keepAlive = m_request.keepAlive() && !m_closing;
     const quint64 serial = ++m_serial;
@@ -82,6 +83,10 @@ void HttpConnection::answer(quint64 serial, const HttpResponse &response)
 
 void HttpConnection::send(const HttpResponse &response, bool headRequest)
 {
+    const bool answered = m_waiting == Waiting::ForHandler; // else refused before it was read whole
+    Q_EMIT served(AccessEntry{m_socket->peerAddress().toString(), answered ? m_request.method : QByteArray(),
+                              answered ? m_request.target : QByteArray(), response.status,
+                              headRequest ? 0 : response.body.size(), answered ? m_answering.elapsed() : 0});
     m_waiting = Waiting::ForClientToRead;
     setPhase(Phase::Write);
     m_socket->write(response.wire(headRequest, m_keepAlive && !m_closing));

@@ -2,6 +2,7 @@
 
 #include "serve/httpserver.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -24,6 +25,7 @@ public:
 
 Q_SIGNALS:
     void closed(Hubshelf::Serve::HttpConnection *connection);
+    void served(const Hubshelf::Serve::AccessEntry &entry);
 
 private:
     enum class Waiting { ForRequest, ForHandler, ForClientToRead };
@@ -43,6 +45,7 @@ private:
     HttpRequestReader m_reader;
     QByteArray m_buffer;
     HttpRequest m_request;
+    QElapsedTimer m_answering; // since m_request was read
     Waiting m_waiting = Waiting::ForRequest;
     quint64 m_serial = 0; // of the request being answered: a late respond of an old one is ignored
     bool m_keepAlive = true;

@@ -10,6 +10,13 @@ using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Serve {
 
+QString AccessEntry::line() const
+{
+    const QString request =
+        method.isEmpty() ? u"-"_s : QString::fromLatin1(method) + u' ' + QString::fromLatin1(target);
+    return u"%1 \"%2\" %3 %4 %5 ms"_s.arg(peer, request).arg(status).arg(bodyBytes).arg(elapsedMs);
+}
+
 HttpServer::HttpServer(QTcpServer *listener, Handler handler, Options options, QObject *parent)
     : QObject(parent)
     , m_listener(listener)
@@ -61,6 +68,7 @@ void HttpServer::accept()
         auto *connection = new HttpConnection(socket, m_handler, m_options, this);
         m_connections.append(connection);
         connect(connection, &HttpConnection::closed, this, &HttpServer::connectionClosed);
+        connect(connection, &HttpConnection::served, this, &HttpServer::served);
     }
 }
 

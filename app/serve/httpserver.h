@@ -13,6 +13,20 @@ namespace Hubshelf::Serve {
 
 class HttpConnection;
 
+// One answered request, for the access log.
+struct AccessEntry
+{
+    QString peer;      // the client's address
+    QByteArray method; // empty when the request was refused before its request line was read
+    QByteArray target;
+    int status = 0;
+    qint64 bodyBytes = 0;
+    qint64 elapsedMs = 0; // from the request's last byte to its answer handed to the socket
+
+    // 127.0.0.1 "GET /repos/o/r" 200 1234 5 ms (a refused request's method and target are "-").
+    QString line() const;
+};
+
 // Serves HTTP/1.1 on a listening QTcpServer (or a QSslServer, whose sockets arrive encrypted):
 // keep-alive and pipelining, one request at a time per connection, answers in order. Every
 // resource a client holds is bounded: the request (HttpLimits), the number of connections, the
@@ -47,6 +61,7 @@ public:
 
 Q_SIGNALS:
     void idle();
+    void served(const Hubshelf::Serve::AccessEntry &entry);
 
 private:
     void accept();

@@ -4,6 +4,7 @@
 #include "github/client.h"
 #include "github/request.h"
 #include "serve/originrewriter.h"
+#include "serve/passthrough.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -75,11 +76,18 @@ bool matches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 
 } // namespace
 
-Mirror::Mirror(GitHub::Client *client, bool tls, QObject *parent)
+Mirror::Mirror(GitHub::Client *client, QNetworkAccessManager *network, bool tls, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_passthrough(new Passthrough(network, this))
     , m_tls(tls)
-{}
+{
+    connect(m_passthrough, &Passthrough::logged, this, &Mirror::logged);
+    connect(m_passthrough, &Passthrough::answered, this, [this](bool failed) {
+        ++m_statistics.passedThrough;
+        m_statistics.failed += failed ? 1 : 0;
+    });
+}
 
 QByteArray Mirror::etagOf(const QByteArray &body)
 {
@@ -94,9 +102,12 @@ void Mirror::handle(const HttpRequest &request, const HttpServer::Respond &respo
         return;
     }
     if (request.method != "GET" && request.method != "HEAD") {
-        HttpResponse refused = HttpResponse::error(405, u"only GET and HEAD are served by this mirror"_s);
-        refused.setHeader("Allow", "GET, HEAD");
-        respond(refused);
+        const QUrl upstream = upstreamUrlOf(request);
+        if (!upstream.isValid()) {
+            respond(HttpResponse::error(400, u"the path is not a valid API path"_s));
+            return;
+        }
+        m_passthrough->forward(request, m_client->apiBase(), upstream, respond);
         return;
     }
     if (request.target == "/stats") {
@@ -117,12 +128,18 @@ void Mirror::handle(const HttpRequest &request, const HttpServer::Respond &respo
     get(request, mirrorBase, respond);
 }
 
+QUrl Mirror::upstreamUrlOf(const HttpRequest &request) const
+{
+    const QUrl upstream =
+        QUrl::fromEncoded(m_client->apiBase().toEncoded() + request.target, QUrl::StrictMode);
+    return upstream.isValid() && upstream.host() == m_client->apiBase().host() ? upstream : QUrl();
+}
+
 void Mirror::get(const HttpRequest &request, const QUrl &mirrorBase, const HttpServer::Respond &respond)
 {
     const QByteArray authorization = request.header("authorization");
-    const QUrl upstream =
-        QUrl::fromEncoded(m_client->apiBase().toEncoded() + request.target, QUrl::StrictMode);
-    if (!upstream.isValid() || upstream.host() != m_client->apiBase().host()) {
+    const QUrl upstream = upstreamUrlOf(request);
+    if (!upstream.isValid()) {
         respond(HttpResponse::error(400, u"the path is not a valid API path"_s));
         return;
     }
@@ -234,6 +251,7 @@ HttpResponse Mirror::statsResponse() const
         {u"collapsed"_s, m_statistics.collapsed},
         {u"upstream_requests"_s, m_statistics.upstreamRequests},
         {u"failed"_s, m_statistics.failed},
+        {u"passed_through"_s, m_statistics.passedThrough},
         // A fresh hit and a 304 cost no point of the requester's limit: every hit saved one.
         {u"points_saved"_s, m_statistics.cacheHit},
         {u"entries"_s, cache ? cache->entryCount() : 0},
@@ -267,6 +285,8 @@ HttpResponse Mirror::metricsResponse() const
         line("upstream_requests_total", "GET requests sent to the API.", "counter",
              m_statistics.upstreamRequests) +
         line("failed_total", "Requests answered with an error.", "counter", m_statistics.failed) +
+        line("passed_through_total", "Requests of other methods than GET and HEAD, sent upstream uncached.",
+             "counter", m_statistics.passedThrough) +
         line("cache_entries", "Entries in the cache.", "gauge", cache ? cache->entryCount() : 0) +
         line("cache_bytes", "Body bytes in the cache.", "gauge", cache ? cache->totalBodyBytes() : 0);
     return out;

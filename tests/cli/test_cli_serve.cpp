@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -146,6 +147,16 @@ void TestCliServe::serve_mirrorsUntilSigtermThenExitsCleanly()
                                      "/repos/octocat/Hello-World 200")),
              log.constData());
     QVERIFY(log.contains("[GET] CACHE_HIT "));
+    // Each cache line is followed by the request's access line: peer, request, status, bytes, time.
+    const QList<QByteArray> lines = log.split('\n');
+    const auto hitLine = std::find_if(lines.cbegin(), lines.cend(), [](const QByteArray &line) {
+        return line.startsWith("[GET] CACHE_HIT ");
+    });
+    const qsizetype hit = hitLine - lines.cbegin();
+    QVERIFY(hit > 0 && hit + 1 < lines.size());
+    const QRegularExpression access(uR"(^127\.0\.0\.1 "GET /repos/octocat/Hello-World" 200 \d+ \d+ ms$)"_s);
+    QVERIFY2(access.match(QString::fromUtf8(lines.at(hit + 1))).hasMatch(), lines.at(hit + 1).constData());
+    QVERIFY(log.contains("127.0.0.1 \"GET /stats\" 200 "));
     QVERIFY(!log.contains(FakeGitHub::Tokens::Octocat));
     QVERIFY(!m_process->readAllStandardError().contains(FakeGitHub::Tokens::Octocat));
 }

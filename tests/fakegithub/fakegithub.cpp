@@ -475,7 +475,9 @@ struct Server::Private
             return response;
         }
 
-        const Answer answer = world.api(path, request.query(), login);
+        const Answer answer = request.method == "GET" || request.method == "HEAD"
+                                  ? world.api(path, request.query(), login)
+                                  : writeAnswer(request.method, path, request.body);
         HttpResponse response;
         response.status = answer.status;
         response.body = rewriteOrigins(answer.body);
@@ -486,7 +488,7 @@ struct Server::Private
         if (answer.lastPage > 1) {
             response.setHeader("Link", linkHeader(request, answer.page, answer.lastPage));
         }
-        if (answer.status == 200) {
+        if (answer.status == 200 && (request.method == "GET" || request.method == "HEAD")) {
             response.setHeader("Cache-Control", QByteArray(login.isEmpty() ? "public" : "private") +
                                                     ", max-age=" + QByteArray::number(maxAge) +
                                                     ", s-maxage=" + QByteArray::number(maxAge));
@@ -508,6 +510,19 @@ struct Server::Private
         }
         addRateLimitHeaders(response, bucket, limit);
         return response;
+    }
+
+    // The API's one write the fake knows: POST /markdown/raw renders text as GitHub does, a
+    // paragraph of HTML. Any other method elsewhere is GitHub's 404 for a route it does not have.
+    static Answer writeAnswer(const QByteArray &method, const QString &path, const QByteArray &body)
+    {
+        Answer answer;
+        if (method == "POST" && path == u"/markdown/raw"_s) {
+            answer.body = "<p>" + QString::fromUtf8(body).toHtmlEscaped().toUtf8() + "</p>\n";
+            answer.contentType = "text/html;charset=utf-8";
+            return answer;
+        }
+        return World::error(404, "Not Found", DocumentationUrl);
     }
 
     void respond(QTcpSocket *socket, const HttpRequest &request, bool overSecondaryLimit)

@@ -59,45 +59,42 @@ bool HttpRequest::keepAlive() const
 
 HttpRequestParser::Result HttpRequestParser::parse(QByteArray &buffer, HttpRequest &request)
 {
-    if (m_bodyToSkip > 0) {
-        const qint64 skipped = std::min<qint64>(m_bodyToSkip, buffer.size());
-        buffer.remove(0, skipped);
-        m_bodyToSkip -= skipped;
-        if (m_bodyToSkip > 0) {
-            return Result::NeedMore;
+    if (m_bodyLength < 0) {
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return buffer.size() > MaxHeadSize ? Result::Malformed : Result::NeedMore;
         }
-    }
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0) {
-        return buffer.size() > MaxHeadSize ? Result::Malformed : Result::NeedMore;
-    }
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    buffer.remove(0, end + 4);
+        const QList<QByteArray> lines = buffer.left(end).split('\n');
+        buffer.remove(0, end + 4);
 
-    const QList<QByteArray> requestLine = lines.constFirst().trimmed().split(' ');
-    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
-        return Result::Malformed;
-    }
-    request = HttpRequest{requestLine.at(0), requestLine.at(1), requestLine.at(2), {}};
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0) {
+        const QList<QByteArray> requestLine = lines.constFirst().trimmed().split(' ');
+        if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
             return Result::Malformed;
         }
-        request.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
-    }
-    bool ok = true;
-    const QByteArray contentLength = request.header("content-length");
-    if (!contentLength.isEmpty()) {
-        m_bodyToSkip = contentLength.toLongLong(&ok);
-        if (!ok || m_bodyToSkip < 0) {
+        m_head = HttpRequest{requestLine.at(0), requestLine.at(1), requestLine.at(2), {}, {}};
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0) {
+                return Result::Malformed;
+            }
+            m_head.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        }
+        bool ok = true;
+        const QByteArray contentLength = m_head.header("content-length");
+        m_bodyLength = contentLength.isEmpty() ? 0 : contentLength.toLongLong(&ok);
+        if (!ok || m_bodyLength < 0 || m_bodyLength > MaxBodySize) {
+            m_bodyLength = -1;
             return Result::Malformed;
         }
-        const qint64 skipped = std::min<qint64>(m_bodyToSkip, buffer.size());
-        buffer.remove(0, skipped);
-        m_bodyToSkip -= skipped;
     }
+    if (buffer.size() < m_bodyLength) {
+        return Result::NeedMore;
+    }
+    request = m_head;
+    request.body = buffer.left(m_bodyLength);
+    buffer.remove(0, m_bodyLength);
+    m_bodyLength = -1;
     return Result::Complete;
 }
 

@@ -16,6 +16,7 @@ struct HttpRequest
     QByteArray target; // "/path?query", exactly as sent
     QByteArray version;
     HeaderList headers;
+    QByteArray body; // Content-Length bytes, at most HttpRequestParser::MaxBodySize
 
     bool hasHeader(const QByteArray &lowerName) const;
     // Every value of the header, joined with ", " as RFC 9110 allows.
@@ -25,15 +26,17 @@ struct HttpRequest
     bool keepAlive() const;
 };
 
-// Reads requests from a connection's buffer as bytes arrive; a request with a body has it skipped.
+// Reads requests from a connection's buffer as bytes arrive; a request is complete with its body.
 class HttpRequestParser final
 {
 public:
+    static constexpr qint64 MaxBodySize = 1024 * 1024;
     enum class Result { NeedMore, Complete, Malformed };
     Result parse(QByteArray &buffer, HttpRequest &request);
 
 private:
-    qint64 m_bodyToSkip = 0;
+    HttpRequest m_head; // read, waiting for its body
+    qint64 m_bodyLength = -1;
 };
 
 struct HttpResponse

@@ -78,7 +78,7 @@ public:
     }
 
     Answer request(const QByteArray &method, const QString &path,
-                   const QList<QPair<QByteArray, QByteArray>> &headers = {})
+                   const QList<QPair<QByteArray, QByteArray>> &headers = {}, const QByteArray &body = {})
     {
         QNetworkRequest networkRequest(url(path));
         for (const auto &[name, value] : headers) {
@@ -86,7 +86,7 @@ public:
         }
         // Qt reads a body after a custom "HEAD" verb: only head() knows there is none.
         QNetworkReply *reply = method == "HEAD" ? downstream->head(networkRequest)
-                                                : downstream->sendCustomRequest(networkRequest, method);
+                                                : downstream->sendCustomRequest(networkRequest, method, body);
         reply->setParent(downstream.get());
         if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000)) {
             qWarning("no answer for %s", qPrintable(path));

@@ -34,14 +34,15 @@ private Q_SLOTS:
     void head_hasHeadersAndNoBody();
     void identity_aPrivateBodyIsNeverServedToAnotherUser();
     void collapsing_twentyIdenticalGetsAreOneUpstreamRequest();
-    void otherMethods_areRefusedForNow();
+    void otherMethods_passThroughUncached();
+    void otherMethods_anUpstreamErrorPassesUnchanged();
     void metrics_arePrometheusText();
 
 private:
     Answer request(const QByteArray &method, const QString &path,
-                   const QList<QPair<QByteArray, QByteArray>> &headers = {})
+                   const QList<QPair<QByteArray, QByteArray>> &headers = {}, const QByteArray &body = {})
     {
-        return m_stack.request(method, path, headers);
+        return m_stack.request(method, path, headers, body);
     }
     QList<LoggedRequest> upstreamLogFor(const QString &path) const { return m_stack.upstreamLogFor(path); }
 
@@ -54,7 +55,7 @@ private:
 void TestMirror::init()
 {
     QVERIFY(m_stack.start(m_dir.filePath(u"mirror-%1.sqlite"_s.arg(++m_cacheNumber))));
-    m_mirror = std::make_unique<Serve::Mirror>(m_stack.client.get(), false);
+    m_mirror = std::make_unique<Serve::Mirror>(m_stack.client.get(), m_stack.upstreamNetwork.get(), false);
     QVERIFY(
         m_stack.serve([this](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
             m_mirror->handle(request, respond);
@@ -185,12 +186,39 @@ void TestMirror::collapsing_twentyIdenticalGetsAreOneUpstreamRequest()
     QCOMPARE(counts.value(u"upstream_requests"_s).toInt(), 1);
 }
 
-void TestMirror::otherMethods_areRefusedForNow()
+void TestMirror::otherMethods_passThroughUncached()
 {
-    const Answer post = request("POST", u"/gists"_s);
-    QCOMPARE(post.status, 405);
-    QCOMPARE(post.header("Allow"), "GET, HEAD");
-    QVERIFY(upstreamLogFor(u"/gists"_s).isEmpty());
+    const QByteArray token = "token " + QByteArray(FakeGitHub::Tokens::Octocat);
+    const QByteArray markdown = "Hello *world* <b>";
+    for (int i = 0; i < 2; ++i) {
+        const Answer rendered = request("POST", u"/markdown/raw"_s,
+                                        {{"Authorization", token}, {"Content-Type", "text/plain"}}, markdown);
+        QCOMPARE(rendered.status, 200);
+        QCOMPARE(rendered.body, "<p>Hello *world* &lt;b&gt;</p>\n");
+        QVERIFY(rendered.header("Content-Type").startsWith("text/html"));
+        QVERIFY(rendered.header("Cache-Status").isEmpty()); // not the cache's business
+    }
+    const QList<LoggedRequest> upstream = upstreamLogFor(u"/markdown/raw"_s);
+    QCOMPARE(upstream.size(), 2); // a write is never answered from the cache
+    for (const LoggedRequest &entry : upstream) {
+        QCOMPARE(entry.method, "POST");
+        QCOMPARE(entry.login, u"octocat"_s); // as the requester, with its own token
+    }
+    const QJsonObject counts = QJsonDocument::fromJson(request("GET", u"/stats"_s).body).object();
+    QCOMPARE(counts.value(u"passed_through"_s).toInt(), 2);
+    QCOMPARE(counts.value(u"cache_miss"_s).toInt(), 0);
+    QCOMPARE(counts.value(u"upstream_requests"_s).toInt(), 0); // GETs only
+    QCOMPARE(counts.value(u"entries"_s).toInt(), 0);
+}
+
+void TestMirror::otherMethods_anUpstreamErrorPassesUnchanged()
+{
+    const Answer removed = request("DELETE", u"/gists/aa5a315d61ae9438b18d"_s,
+                                   {{"Authorization", "token " + QByteArray(FakeGitHub::Tokens::Octocat)}});
+    QCOMPARE(removed.status, 404);
+    QCOMPARE(QJsonDocument::fromJson(removed.body).object().value(u"message"_s).toString(), u"Not Found"_s);
+    QVERIFY(!removed.header("x-ratelimit-remaining").isEmpty());
+    QCOMPARE(upstreamLogFor(u"/gists/aa5a315d61ae9438b18d"_s).size(), 1);
 }
 
 void TestMirror::metrics_arePrometheusText()
