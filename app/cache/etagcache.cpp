@@ -237,6 +237,7 @@ struct EtagCache::Private
     void fail(const QString &message);
     void warnOnce(const QString &problem, const QString &message);
     void closeConnection();
+    void discardConnection();
 
     bool connect(bool firstTime);
     bool usable();
@@ -252,8 +253,8 @@ struct EtagCache::Private
     void record(qint64 CacheStatistics::*counter, QLatin1StringView key, qint64 bodyBytes);
 
     QString path;
+    QString locationProblem; // before location, which the constructor parses into it
     std::optional<DatabaseLocation> location;
-    QString locationProblem;
     std::unique_ptr<SqlDialect> dialect;
     QString connectionName;
     QSqlDatabase db;
@@ -281,6 +282,7 @@ struct EtagCache::Private
 
 EtagCache::Private::Private(const QString &databaseLocation)
     : path(databaseLocation)
+    , locationProblem()
     , location(DatabaseLocation::parse(databaseLocation, &locationProblem))
     , connectionName(u"hubshelf-cache-%1"_s.arg(++connectionCounter))
 {
@@ -369,6 +371,18 @@ void EtagCache::Private::closeConnection()
     lost = false;
 }
 
+// After a lost connection: the server freed the prepared statements with the session, so the
+// driver goes first and the queries then send nothing (QPSQL would try, and warn, for each).
+void EtagCache::Private::discardConnection()
+{
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName);
+    queries.clear();
+    db = QSqlDatabase::addDatabase(dialect->driverName(), connectionName);
+    connected = false;
+    lost = false;
+}
+
 // Opens the connection and readies the database: checked, migrated, its key and clock loaded.
 // After an outage the database may have been rebuilt by another instance, so all of it runs again.
 bool EtagCache::Private::connect(bool firstTime)
@@ -399,7 +413,7 @@ bool EtagCache::Private::usable()
         return false;
     }
     if (lost) {
-        closeConnection();
+        discardConnection();
         retryMs = FirstRetryMs;
         nextAttempt.setRemainingTime(retryMs);
         return false;

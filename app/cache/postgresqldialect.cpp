@@ -80,7 +80,11 @@ std::vector<QLatin1StringView> PostgreSqlDialect::beginWrite() const
 std::optional<int> PostgreSqlDialect::schemaVersion(QSqlDatabase &db, QSqlError *error) const
 {
     QSqlQuery query(db);
-    if (!query.exec(u"SELECT to_regclass('meta') IS NOT NULL"_s) || !query.next()) {
+    // The catalog, not to_regclass(): a name lookup may answer from this session's cache, which
+    // does not yet know the tables another instance created while this one waited for its lock.
+    if (!query.exec(u"SELECT EXISTS (SELECT FROM pg_catalog.pg_tables"
+                    u" WHERE schemaname = current_schema() AND tablename = 'meta')"_s) ||
+        !query.next()) {
         *error = query.lastError();
         return std::nullopt;
     }
