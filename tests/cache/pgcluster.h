@@ -262,4 +262,22 @@ private:
     int m_connections = 0;
 };
 
+// Whether `bytes` (a dump, a log) holds `secret` as it is or as pg_dump or a careless program would
+// encode it: bytea is dumped as hex.
+inline bool holdsAnyFormOf(const QByteArray &bytes, const QByteArray &secret)
+{
+    return bytes.contains(secret) || bytes.contains(secret.toHex()) || bytes.contains(secret.toBase64());
+}
+
 } // namespace PgTest
+
+// In initTestCase(): starts `cluster`, skips the whole test (saying why) when PostgreSQL or QPSQL
+// is not installed, fails it when they are but the cluster does not start.
+#define PGTEST_START_OR_SKIP(cluster)                                                                        \
+    do {                                                                                                     \
+        const PgTest::Cluster::Start started = (cluster).start();                                            \
+        if (started == PgTest::Cluster::Start::Unavailable) {                                                \
+            QSKIP(qPrintable((cluster).problem()));                                                          \
+        }                                                                                                    \
+        QVERIFY2(started == PgTest::Cluster::Start::Started, qPrintable((cluster).problem()));               \
+    } while (false)
