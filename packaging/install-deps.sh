@@ -15,6 +15,8 @@ packages=(
     # tests: a real Secret Service, a display server, fonts for screenshots, sqlite3 for checking
     # cache files, PyGithub for the comparison benchmark
     gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core sqlite3 curl python3 python3-github time bc
+    # the PostgreSQL cache: Qt's driver, and the server the tests start throw-away clusters of
+    libqt6sql6-psql postgresql
     # packaging: icons rendered from the SVG at build time, and the checks of the installed files
     librsvg2-bin desktop-file-utils appstream
     # the .deb: dpkg-shlibdeps works out Depends, and CPack asks `file` what it strips

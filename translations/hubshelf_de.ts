@@ -50,6 +50,34 @@
     </message>
 </context>
 <context>
+    <name>Hubshelf::Cache::DatabaseLocation</name>
+    <message>
+        <location filename="../app/cache/databaselocation.cpp" line="+37"/>
+        <source>--cache-db takes the path of a cache file or a postgresql:// URL.</source>
+        <translation>--cache-db erwartet den Pfad einer Cache-Datei oder eine postgresql://-URL.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--cache-db: not a PostgreSQL URL; write it as %1.</source>
+        <translation>--cache-db: keine PostgreSQL-URL; schreiben Sie sie als %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--cache-db: the URL names no database; write it as %1.</source>
+        <translation>--cache-db: die URL nennt keine Datenbank; schreiben Sie sie als %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--cache-db: the URL option &apos;%1&apos; is not supported (supported: %2).</source>
+        <translation>--cache-db: die URL-Option „%1“ wird nicht unterstützt (unterstützt: %2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Cli</name>
     <message>
         <location filename="../app/cli/commands.cpp" line="+95"/>
@@ -175,7 +203,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+100"/>
+        <location filename="../app/cli/clicontext.cpp" line="+107"/>
         <source>the %1 rate limit is used up</source>
         <translation>das Ratenlimit %1 ist aufgebraucht</translation>
     </message>
@@ -203,7 +231,7 @@
 <context>
     <name>Hubshelf::Cli::CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+76"/>
+        <location filename="../app/cli/commandline.cpp" line="+77"/>
         <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
 
 Commands:
@@ -324,12 +352,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>auth login: das Token von stdin lesen.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The cache&apos;s SQLite file instead of the default.</source>
-        <translation>Die SQLite-Datei des Caches statt der vorgegebenen.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>serve: the address to listen on (127.0.0.1).</source>
         <translation>serve: die Adresse, auf der gelauscht wird (127.0.0.1).</translation>
     </message>
@@ -380,17 +403,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>--api-url erwartet eine https-Adresse wie https://github.example.com/api/v3 (http nur für diesen Rechner).</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>--cache-db takes the path of a cache file.</source>
-        <translation>--cache-db erwartet den Pfad einer Cache-Datei.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>a PostgreSQL cache is not supported yet; --cache-db takes a file path.</source>
-        <translation>ein PostgreSQL-Cache wird noch nicht unterstützt; --cache-db erwartet einen Dateipfad.</translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+60"/>
         <source>--%1 does not apply to %2.</source>
         <translation>--%1 gilt nicht für %2.</translation>
     </message>
@@ -410,7 +423,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>-o erwartet einen Dateinamen; ohne -o wird auf die Standardausgabe geschrieben.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-133"/>
+        <source>The cache: an SQLite file instead of the default, or postgresql://USER@HOST:PORT/DB for one cache shared by several instances (the password from PGPASSWORD or ~/.pgpass).</source>
+        <translation>Der Cache: eine SQLite-Datei statt der vorgegebenen, oder postgresql://USER@HOST:PORT/DB für einen Cache, den mehrere Instanzen teilen (das Passwort aus PGPASSWORD oder ~/.pgpass).</translation>
+    </message>
+    <message>
+        <location line="+160"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation>api erwartet einen Pfad, z. B. „api /users/octocat“.</translation>
     </message>
@@ -560,7 +578,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Die Daten konnten nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+210"/>
         <source>Could not save “%1” (%2); the existing file was kept unchanged.</source>
         <translation>„%1“ konnte nicht gespeichert werden (%2); die vorhandene Datei blieb unverändert.</translation>
     </message>
@@ -741,7 +759,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>„%1“ ist kein GitHub-Login, kein Besitzer/Repository und keine Gist-ID.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>&apos;%1&apos; is not a valid GitHub login: it has 1 to 39 letters, digits or &apos;-&apos;, and does not start with &apos;-&apos;.</source>
         <translation>„%1“ ist kein gültiger GitHub-Login: Er besteht aus 1 bis 39 Buchstaben, Ziffern oder „-“ und beginnt nicht mit „-“.</translation>
     </message>
@@ -773,7 +791,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>„%1“ ist keine Adresse auf github.com oder gist.github.com.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Type a GitHub login, owner/repository, gist id or github.com address.</source>
         <translation>Geben Sie einen GitHub-Login, Besitzer/Repository, eine Gist-ID oder eine github.com-Adresse ein.</translation>
     </message>
@@ -786,7 +804,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+141"/>
+        <location filename="../models/columns.cpp" line="+151"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -2727,7 +2745,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
 <context>
     <name>QIODevice</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="-276"/>
+        <location filename="../app/export/csvwriter.cpp" line="-277"/>
         <source>Unknown error</source>
         <translation>Unbekannter Fehler</translation>
     </message>

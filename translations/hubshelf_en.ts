@@ -50,6 +50,34 @@
     </message>
 </context>
 <context>
+    <name>Hubshelf::Cache::DatabaseLocation</name>
+    <message>
+        <location filename="../app/cache/databaselocation.cpp" line="+37"/>
+        <source>--cache-db takes the path of a cache file or a postgresql:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--cache-db: not a PostgreSQL URL; write it as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--cache-db: the URL names no database; write it as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--cache-db: the URL option &apos;%1&apos; is not supported (supported: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Cli</name>
     <message>
         <location filename="../app/cli/commands.cpp" line="+95"/>
@@ -175,7 +203,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+100"/>
+        <location filename="../app/cli/clicontext.cpp" line="+107"/>
         <source>the %1 rate limit is used up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -203,7 +231,7 @@
 <context>
     <name>Hubshelf::Cli::CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+76"/>
+        <location filename="../app/cli/commandline.cpp" line="+77"/>
         <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
 
 Commands:
@@ -311,12 +339,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The cache&apos;s SQLite file instead of the default.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>serve: the address to listen on (127.0.0.1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,17 +390,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>--cache-db takes the path of a cache file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>a PostgreSQL cache is not supported yet; --cache-db takes a file path.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+47"/>
+        <location line="+60"/>
         <source>--%1 does not apply to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,7 +410,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-133"/>
+        <source>The cache: an SQLite file instead of the default, or postgresql://USER@HOST:PORT/DB for one cache shared by several instances (the password from PGPASSWORD or ~/.pgpass).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+160"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,7 +565,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+210"/>
         <source>Could not save “%1” (%2); the existing file was kept unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,7 +746,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>&apos;%1&apos; is not a valid GitHub login: it has 1 to 39 letters, digits or &apos;-&apos;, and does not start with &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,7 +778,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Type a GitHub login, owner/repository, gist id or github.com address.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -773,7 +791,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+141"/>
+        <location filename="../models/columns.cpp" line="+151"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2713,7 +2731,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
 <context>
     <name>QIODevice</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="-276"/>
+        <location filename="../app/export/csvwriter.cpp" line="-277"/>
         <source>Unknown error</source>
         <translation type="unfinished"></translation>
     </message>

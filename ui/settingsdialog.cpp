@@ -300,7 +300,7 @@ void SettingsDialog::refreshCacheInfo()
     }
     const qint64 entries = m_cache->entryCount();
     m_cacheSize->setText(tr("%1, %2").arg(responseCount(entries), dataSize(m_cache->totalBodyBytes())));
-    m_cacheSize->setToolTip(m_cache->databasePath());
+    m_cacheSize->setToolTip(m_cache->displayName()); // a PostgreSQL URL without its password
     const Cache::CacheStatistics lifetime = m_cache->lifetimeStatistics();
     const QLocale locale;
     m_cacheStatistics->setText(

@@ -1,11 +1,11 @@
 #include "cache/etagcache.h"
 
+#include "cache/databaselocation.h"
 #include "cache/logging.h"
+#include "cache/sqldialect.h"
 
 #include <QCryptographicHash>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include <QDeadlineTimer>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 #include <QSet>
@@ -31,14 +31,12 @@ namespace Hubshelf::Cache {
 
 namespace {
 
-// A writer of another process (the CLI next to the window) holds the lock for milliseconds; waiting
-// longer than this means something is wrong, and a GET is better served uncached than stalled.
-constexpr int BusyTimeoutMs = 2000;
 constexpr int HmacKeyBytes = 32;
-// After a checkpoint SQLite keeps the WAL file at its largest size unless told otherwise.
-constexpr qint64 WalSizeLimitBytes = 16LL * 1024 * 1024;
+// After an outage the connection is tried again after 1 s, then 2, 4, 8 and every 15 s: each
+// attempt may wait for the connect timeout on the thread that serves requests.
+constexpr int FirstRetryMs = 1000;
+constexpr int MaxRetryMs = 15 * 1000;
 
-constexpr auto KeyHmac = "hmac_key"_L1;
 constexpr auto KeyTotalBodySize = "total_body_size"_L1;
 constexpr auto KeyFreshHits = "fresh_hits"_L1;
 constexpr auto KeyRevalidated = "revalidated"_L1;
@@ -47,46 +45,7 @@ constexpr auto KeyUncached = "uncached"_L1;
 constexpr auto KeyBytesSaved = "bytes_saved"_L1;
 constexpr auto KeyCorruptDropped = "corrupt_dropped"_L1;
 
-// Migration N creates schema version N from N-1; each runs in one transaction together with the bump
-// of PRAGMA user_version, so a crash leaves the database at N-1 or at N, never in between.
-std::vector<const char *> migration(int targetVersion)
-{
-    switch (targetVersion) {
-    case 1:
-        return {
-            // body last: a large body spills to overflow pages, and columns after it would drag them in.
-            "CREATE TABLE responses (url BLOB NOT NULL, variant BLOB NOT NULL, identity BLOB NOT NULL,"
-            " etag BLOB, last_modified BLOB, link BLOB, content_type BLOB,"
-            " fetched_at INTEGER NOT NULL, max_age INTEGER NOT NULL, last_used INTEGER NOT NULL,"
-            " body_size INTEGER NOT NULL, body BLOB NOT NULL,"
-            " PRIMARY KEY (url, variant, identity))",
-            // Covers the eviction scan (oldest first, with sizes) without touching the table.
-            "CREATE INDEX responses_last_used ON responses (last_used, body_size)",
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)",
-            "INSERT INTO meta (key, value) VALUES ('total_body_size', 0), ('fresh_hits', 0),"
-            " ('revalidated', 0), ('misses', 0), ('uncached', 0), ('bytes_saved', 0)",
-            // The running total keeps store() O(evicted rows) instead of a SUM over the table, and
-            // stays right when several processes share the file: it moves inside their transactions.
-            "CREATE TRIGGER responses_size_insert AFTER INSERT ON responses BEGIN"
-            " UPDATE meta SET value = value + new.body_size WHERE key = 'total_body_size'; END",
-            "CREATE TRIGGER responses_size_delete AFTER DELETE ON responses BEGIN"
-            " UPDATE meta SET value = value - old.body_size WHERE key = 'total_body_size'; END",
-            "CREATE TRIGGER responses_size_update AFTER UPDATE OF body_size ON responses BEGIN"
-            " UPDATE meta SET value = value - old.body_size + new.body_size"
-            " WHERE key = 'total_body_size'; END",
-        };
-    case 2:
-        return {
-            // Appended after body (ALTER TABLE cannot insert): read only where body is read anyway.
-            // The bodies already stored get theirs in migrate(), in the same transaction.
-            "ALTER TABLE responses ADD COLUMN body_crc32 INTEGER",
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('corrupt_dropped', 0)",
-        };
-    default:
-        return {};
-    }
-}
-
+// The statements both databases understand alike; SqlDialect holds the others.
 constexpr auto SqlFind =
     "SELECT etag, last_modified, link, content_type, fetched_at, max_age, last_used, body, body_crc32"
     " FROM responses WHERE url = ? AND variant = ? AND identity = ?"_L1;
@@ -107,23 +66,21 @@ constexpr auto SqlRefresh = "UPDATE responses SET fetched_at = ?, max_age = ?, l
                             " etag = COALESCE(?, etag), link = COALESCE(?, link)"
                             " WHERE url = ? AND variant = ? AND identity = ?"_L1;
 constexpr auto SqlRemove = "DELETE FROM responses WHERE url = ? AND variant = ? AND identity = ?"_L1;
+// In batches: PostgreSQL sends a query's rows until the end, even when the reader stops early.
 constexpr auto SqlLeastRecentlyUsed =
-    "SELECT rowid, body_size, url, variant, identity FROM responses ORDER BY last_used"_L1;
-constexpr auto SqlRemoveRow = "DELETE FROM responses WHERE rowid = ?"_L1;
+    "SELECT body_size, url, variant, identity FROM responses ORDER BY last_used LIMIT 64"_L1;
+constexpr auto SqlKeys = "SELECT url, variant, identity FROM responses"_L1;
+constexpr auto SqlBody = "SELECT body FROM responses WHERE url = ? AND variant = ? AND identity = ?"_L1;
+constexpr auto SqlSetChecksum =
+    "UPDATE responses SET body_crc32 = ? WHERE url = ? AND variant = ? AND identity = ?"_L1;
 constexpr auto SqlMetaGet = "SELECT value FROM meta WHERE key = ?"_L1;
+// meta.value, not value: PostgreSQL finds a bare name ambiguous between the row and `excluded`.
 constexpr auto SqlMetaAdd = "INSERT INTO meta (key, value) VALUES (?, ?)"
-                            " ON CONFLICT (key) DO UPDATE SET value = value + excluded.value"_L1;
-
-// SQLite's primary result codes (Qt reports extended ones, whose low byte is the primary code).
-constexpr int SqliteCorrupt = 11;
-constexpr int SqliteNotADatabase = 26;
-
-bool isCorruption(const QSqlError &error)
-{
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
-    return ok && (code == SqliteCorrupt || code == SqliteNotADatabase);
-}
+                            " ON CONFLICT (key) DO UPDATE SET value = meta.value + excluded.value"_L1;
+constexpr auto SqlMaxLastUsed = "SELECT max(last_used) FROM responses"_L1;
+constexpr auto SqlCount = "SELECT count(*) FROM responses"_L1;
+constexpr auto SqlClear = "DELETE FROM responses"_L1;
+constexpr auto SqlMetaAll = "SELECT key, value FROM meta"_L1;
 
 QDateTime fromMSecs(qint64 msecs)
 {
@@ -190,10 +147,8 @@ std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, con
 
 struct EtagCache::Private
 {
-    enum class Check { Ok, Corrupt, Failed };
-
     // Finishes a cached query when the scope ends: an unfinished SELECT would keep a read
-    // transaction open and hold back WAL checkpoints (and other writers' view of the file).
+    // transaction open (holding back SQLite's WAL checkpoints), or leave PostgreSQL's rows unread.
     class Statement final
     {
     public:
@@ -211,7 +166,7 @@ struct EtagCache::Private
 
         bool exec(std::initializer_list<QVariant> values, const char *what)
         {
-            if (!m_query) {
+            if (!m_query || m_d.lost) {
                 return false;
             }
             int position = 0;
@@ -232,22 +187,27 @@ struct EtagCache::Private
         QSqlQuery *m_query = nullptr;
     };
 
-    // BEGIN IMMEDIATE takes the write lock up front: a deferred transaction that reads first and
-    // writes later can fail with SQLITE_BUSY without the busy timeout ever being consulted.
+    // A write transaction as the dialect begins it, so that no other writer interleaves; rolled
+    // back unless committed. Not after a lost connection: the server has rolled it back already.
     class Transaction final
     {
     public:
         explicit Transaction(Private &d)
             : m_d(d)
         {
-            Statement begin(d, "BEGIN IMMEDIATE"_L1);
-            m_active = begin.exec({}, "begin transaction");
+            const std::vector<QLatin1StringView> begin = d.dialect->beginWrite();
+            for (const QLatin1StringView sql : begin) {
+                if (!d.execDirect(sql, "begin transaction")) {
+                    return;
+                }
+                m_begun = true;
+            }
+            m_active = m_begun;
         }
         ~Transaction()
         {
-            if (m_active) {
-                Statement rollback(m_d, "ROLLBACK"_L1);
-                rollback.exec({}, "roll back");
+            if (m_begun) {
+                m_d.execDirect("ROLLBACK"_L1, "roll back");
             }
         }
         Q_DISABLE_COPY_MOVE(Transaction)
@@ -255,34 +215,32 @@ struct EtagCache::Private
         bool isActive() const { return m_active; }
         bool commit()
         {
-            if (!m_active) {
-                return false;
-            }
-            Statement commit(m_d, "COMMIT"_L1);
-            if (!commit.exec({}, "commit")) {
+            if (!m_active || !m_d.execDirect("COMMIT"_L1, "commit")) {
                 return false; // the destructor rolls back
             }
             m_active = false;
+            m_begun = false;
             return true;
         }
 
     private:
         Private &m_d;
-        bool m_active = false;
+        bool m_begun = false;  // BEGIN ran: ROLLBACK is owed
+        bool m_active = false; // and so did the lock that goes with it
     };
 
-    explicit Private(const QString &databasePath);
+    explicit Private(const QString &location);
 
     QSqlQuery *prepared(QLatin1StringView sql);
+    bool execDirect(QLatin1StringView sql, const char *what);
     void fail(const char *what, const QSqlError &error);
     void fail(const QString &message);
     void warnOnce(const QString &problem, const QString &message);
-    void closeDatabase();
+    void closeConnection();
+    void discardConnection();
 
-    Check openAndCheck();
-    bool moveAside();
-    bool configure();
-    int userVersion();
+    bool connect(bool firstTime);
+    bool usable();
     bool migrate();
     bool checksumStoredBodies();
     void dropCorrupt(const QByteArray &url, const QByteArray &variant, const QByteArray &identity);
@@ -295,6 +253,9 @@ struct EtagCache::Private
     void record(qint64 CacheStatistics::*counter, QLatin1StringView key, qint64 bodyBytes);
 
     QString path;
+    QString locationProblem; // before location, which the constructor parses into it
+    std::optional<DatabaseLocation> location;
+    std::unique_ptr<SqlDialect> dialect;
     QString connectionName;
     QSqlDatabase db;
     // Prepared once per connection: compiling the statement is a good part of its cost on the
@@ -310,12 +271,24 @@ struct EtagCache::Private
     QSet<QString> reported;
     bool isOpen = false;
     bool rebuilt = false;
+    // A server's connection can go away (PostgreSQL): a statement that meets that sets `lost`, the
+    // next operation closes the connection, and later ones try again on a growing interval. Until
+    // then every lookup is a miss and every write is skipped.
+    bool lost = false;
+    bool connected = false;
+    QDeadlineTimer nextAttempt;
+    int retryMs = FirstRetryMs;
 };
 
-EtagCache::Private::Private(const QString &databasePath)
-    : path(databasePath)
+EtagCache::Private::Private(const QString &databaseLocation)
+    : path(databaseLocation)
+    , locationProblem()
+    , location(DatabaseLocation::parse(databaseLocation, &locationProblem))
     , connectionName(u"hubshelf-cache-%1"_s.arg(++connectionCounter))
 {
+    if (location) {
+        dialect = SqlDialect::create(*location);
+    }
     // Until open() loads the stored key, identities are still keyed hashes, valid for this process.
     std::array<quint32, HmacKeyBytes / sizeof(quint32)> words{};
     QRandomGenerator::system()->generate(words.begin(), words.end());
@@ -324,6 +297,9 @@ EtagCache::Private::Private(const QString &databasePath)
 
 QSqlQuery *EtagCache::Private::prepared(QLatin1StringView sql)
 {
+    if (lost) {
+        return nullptr;
+    }
     auto it = queries.find(sql.data());
     if (it == queries.end()) {
         auto query = std::make_unique<QSqlQuery>(db);
@@ -337,14 +313,37 @@ QSqlQuery *EtagCache::Private::prepared(QLatin1StringView sql)
     return it->second.get();
 }
 
+// Transaction control and the dialect's own statements: PostgreSQL cannot prepare BEGIN.
+bool EtagCache::Private::execDirect(QLatin1StringView sql, const char *what)
+{
+    if (lost) {
+        return false;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(QString(sql))) {
+        fail(what, query.lastError());
+        return false;
+    }
+    return true;
+}
+
 void EtagCache::Private::fail(const char *what, const QSqlError &error)
 {
-    const QString message = u"%1: %2"_s.arg(QLatin1StringView(what), error.text());
-    // SQLite's own text names the problem ("database or disk is full"); the operation that met it
-    // and Qt's wording around it vary from statement to statement.
-    const QString problem = error.databaseText().isEmpty() ? message : error.databaseText();
+    const QString message = u"%1: %2"_s.arg(QLatin1StringView(what), oneLine(error.text()));
     errorString = message;
-    warnOnce(problem, message);
+    if (dialect->lostConnection(db, error)) {
+        if (!lost && connected) {
+            // Once per outage, however many requests meet it.
+            qCWarning(lcCache).noquote()
+                << u"The cache database %1 is unreachable (%2); requests go upstream uncached until it "
+                   u"is back"_s.arg(location->displayName(), oneLine(error.databaseText()));
+        }
+        lost = true;
+        return;
+    }
+    // The database's own text names the problem ("database or disk is full"); the operation that
+    // met it and Qt's wording around it vary from statement to statement.
+    warnOnce(error.databaseText().isEmpty() ? message : error.databaseText(), message);
 }
 
 void EtagCache::Private::fail(const QString &message)
@@ -363,195 +362,185 @@ void EtagCache::Private::warnOnce(const QString &problem, const QString &message
     qCWarning(lcCache).noquote() << message;
 }
 
-void EtagCache::Private::closeDatabase()
+void EtagCache::Private::closeConnection()
 {
     // Every query must go before the connection closes, or Qt keeps the statements alive.
     queries.clear();
     db.close();
-    isOpen = false;
+    connected = false;
+    lost = false;
 }
 
-EtagCache::Private::Check EtagCache::Private::openAndCheck()
+// After a lost connection: the server freed the prepared statements with the session, so the
+// driver goes first and the queries then send nothing (QPSQL would try, and warn, for each).
+void EtagCache::Private::discardConnection()
 {
-    db.setDatabaseName(path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(BusyTimeoutMs));
-    if (!db.open()) {
-        errorString = u"open: %1"_s.arg(db.lastError().text());
-        return isCorruption(db.lastError()) ? Check::Corrupt : Check::Failed;
-    }
-    QSqlQuery check(db);
-    check.setForwardOnly(true);
-    if (!check.exec(u"PRAGMA quick_check"_s)) {
-        // Only corruption justifies moving the file: a locked or unreadable one is someone else's.
-        errorString = u"quick_check: %1"_s.arg(check.lastError().text());
-        return isCorruption(check.lastError()) ? Check::Corrupt : Check::Failed;
-    }
-    if (!check.next() || check.value(0).toString() != "ok"_L1) {
-        errorString = u"quick_check: %1"_s.arg(check.value(0).toString());
-        return Check::Corrupt;
-    }
-    return Check::Ok;
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName);
+    queries.clear();
+    db = QSqlDatabase::addDatabase(dialect->driverName(), connectionName);
+    connected = false;
+    lost = false;
 }
 
-bool EtagCache::Private::moveAside()
+// Opens the connection and readies the database: checked, migrated, its key and clock loaded.
+// After an outage the database may have been rebuilt by another instance, so all of it runs again.
+bool EtagCache::Private::connect(bool firstTime)
 {
-    const QString corruptPath = path + u".corrupt"_s;
-    for (const QLatin1StringView suffix : {""_L1, "-wal"_L1, "-shm"_L1, "-journal"_L1}) {
-        const QString from = path + suffix;
-        const QString to = corruptPath + suffix;
-        QFile::remove(to); // an older .corrupt, or a stale -wal that would pair with the new one
-        if (QFile::exists(from) && !QFile::rename(from, to) && !QFile::remove(from)) {
-            fail(u"Cannot move the damaged cache database %1 aside"_s.arg(QDir::toNativeSeparators(from)));
-            return false;
+    const SqlDialect::Opened opened = dialect->open(db);
+    rebuilt = rebuilt || opened.rebuilt;
+    if (!opened.ok) {
+        errorString = opened.error;
+        if (firstTime) {
+            qCWarning(lcCache).noquote()
+                << u"Cannot open the cache database %1: %2"_s.arg(location->displayName(), errorString);
         }
+        closeConnection();
+        return false;
     }
-    qCWarning(lcCache).noquote() << u"The cache database %1 is damaged (%2); it was moved to %3 and an "
-                                    u"empty cache was created"_s.arg(QDir::toNativeSeparators(path),
-                                                                     errorString,
-                                                                     QDir::toNativeSeparators(corruptPath));
+    connected = true;
+    if (!migrate() || !loadKey() || !loadClock()) {
+        closeConnection();
+        return false;
+    }
+    return true;
+}
+
+// Whether the operation about to run can use the database; reconnects when it is time to try.
+bool EtagCache::Private::usable()
+{
+    if (!isOpen) {
+        return false;
+    }
+    if (lost) {
+        discardConnection();
+        retryMs = FirstRetryMs;
+        nextAttempt.setRemainingTime(retryMs);
+        return false;
+    }
+    if (connected) {
+        return true;
+    }
+    if (!nextAttempt.hasExpired()) {
+        return false;
+    }
+    if (!connect(false)) {
+        qCDebug(lcCache).noquote() << "The cache database is still unreachable:" << errorString;
+        retryMs = std::min(retryMs * 2, MaxRetryMs);
+        nextAttempt.setRemainingTime(retryMs);
+        return false;
+    }
+    qCWarning(lcCache).noquote() << u"The cache database %1 is reachable again"_s.arg(
+        location->displayName());
     errorString.clear();
     return true;
 }
 
-bool EtagCache::Private::configure()
-{
-    QSqlQuery pragma(db);
-    if (!pragma.exec(u"PRAGMA journal_mode = WAL"_s)) {
-        fail("journal_mode", pragma.lastError());
-        return false;
-    }
-    if (pragma.next() && pragma.value(0).toString() != "wal"_L1) {
-        // Some file systems (network shares) have no shared memory for WAL; still usable.
-        qCWarning(lcCache) << "The cache database cannot use WAL; it uses" << pragma.value(0).toString();
-    }
-    pragma.finish();
-    // With WAL, NORMAL loses at most the last transactions on power loss, never consistency.
-    if (!pragma.exec(u"PRAGMA synchronous = NORMAL"_s) ||
-        !pragma.exec(u"PRAGMA journal_size_limit = %1"_s.arg(WalSizeLimitBytes))) {
-        fail("configure", pragma.lastError());
-        return false;
-    }
-    return true;
-}
-
-int EtagCache::Private::userVersion()
-{
-    Statement version(*this, "PRAGMA user_version"_L1);
-    if (!version.exec({}, "user_version") || !version->next()) {
-        return -1;
-    }
-    return version->value(0).toInt();
-}
-
+// Every pending migration in one write transaction: a crash leaves the database at the version
+// before or after, and a second instance starting at the same moment waits, then finds it done.
 bool EtagCache::Private::migrate()
 {
-    if (userVersion() == SchemaVersion) {
+    QSqlError error;
+    std::optional<int> version = dialect->schemaVersion(db, &error);
+    if (version == SchemaVersion) {
         return true;
     }
-    for (;;) {
-        Transaction transaction(*this);
-        if (!transaction.isActive()) {
-            return false;
-        }
-        // Read again under the write lock: another process may have migrated in the meantime.
-        const int version = userVersion();
-        if (version < 0) {
-            return false;
-        }
-        if (version > SchemaVersion) {
-            fail(
-                u"The cache database %1 was written by a newer Hubshelf (schema %2, this one knows %3)"_s.arg(
-                    QDir::toNativeSeparators(path), QString::number(version),
-                    QString::number(SchemaVersion)));
-            return false;
-        }
-        if (version == SchemaVersion) {
-            return true;
-        }
-        QSqlQuery step(db);
-        for (const char *sql : migration(version + 1)) {
+    Transaction transaction(*this);
+    if (!transaction.isActive()) {
+        return false;
+    }
+    // Read again under the write lock: another process may have migrated in the meantime.
+    version = dialect->schemaVersion(db, &error);
+    if (!version) {
+        fail("schema version", error);
+        return false;
+    }
+    if (*version > SchemaVersion) {
+        fail(u"The cache database %1 was written by a newer Hubshelf (schema %2, this one knows %3)"_s.arg(
+            location->displayName(), QString::number(*version), QString::number(SchemaVersion)));
+        return false;
+    }
+    if (*version == SchemaVersion) {
+        return true;
+    }
+    QSqlQuery step(db);
+    for (int target = *version + 1; target <= SchemaVersion; ++target) {
+        for (const char *sql : dialect->migration(target)) {
             if (!step.exec(QString::fromLatin1(sql))) {
                 fail("migration", step.lastError());
                 return false;
             }
         }
-        if (version == 1 && !checksumStoredBodies()) {
-            return false;
-        }
-        if (version == 0) {
-            step.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?)"_s);
-            step.bindValue(0, QString(KeyHmac));
-            step.bindValue(1, key);
+        if (target == 1) {
+            step.prepare(QString(dialect->storeIdentityKey()));
+            step.bindValue(0, key);
             if (!step.exec()) {
                 fail("migration", step.lastError());
                 return false;
             }
         }
-        // A pragma takes no bound values; the number is ours, not data.
-        if (!step.exec(u"PRAGMA user_version = %1"_s.arg(version + 1))) {
-            fail("migration", step.lastError());
+        if (target == 2 && !checksumStoredBodies()) {
             return false;
         }
-        step.finish();
-        if (!transaction.commit()) {
-            return false;
-        }
-        qCDebug(lcCache) << "Cache schema migrated to version" << version + 1;
     }
+    if (!step.exec(dialect->setSchemaVersion(SchemaVersion))) {
+        fail("migration", step.lastError());
+        return false;
+    }
+    step.finish();
+    if (!transaction.commit()) {
+        return false;
+    }
+    qCDebug(lcCache) << "Cache schema migrated from version" << *version << "to" << SchemaVersion;
+    return true;
 }
 
 // Migration 2: the entries of schema 1 are trusted once, as they were served until now; from here on
 // a change to their bytes is caught. Row by row, so that the bodies are never all in memory at once.
 bool EtagCache::Private::checksumStoredBodies()
 {
-    std::vector<qint64> rowids;
+    struct Key
     {
-        QSqlQuery rows(db);
-        rows.setForwardOnly(true);
-        if (!rows.exec(u"SELECT rowid FROM responses"_s)) {
-            fail("migration", rows.lastError());
+        QByteArray url, variant, identity;
+    };
+    std::vector<Key> rows;
+    {
+        Statement keys(*this, SqlKeys);
+        if (!keys.exec({}, "migration")) {
             return false;
         }
-        while (rows.next()) {
-            rowids.push_back(rows.value(0).toLongLong());
+        while (keys->next()) {
+            rows.push_back(
+                {keys->value(0).toByteArray(), keys->value(1).toByteArray(), keys->value(2).toByteArray()});
         }
     }
-    QSqlQuery select(db);
-    select.setForwardOnly(true);
-    QSqlQuery update(db);
-    if (!select.prepare(u"SELECT body FROM responses WHERE rowid = ?"_s) ||
-        !update.prepare(u"UPDATE responses SET body_crc32 = ? WHERE rowid = ?"_s)) {
-        fail("migration", select.lastError().isValid() ? select.lastError() : update.lastError());
-        return false;
-    }
-    for (const qint64 rowid : rowids) {
-        select.bindValue(0, rowid);
-        if (!select.exec() || !select.next()) {
-            fail("migration", select.lastError());
-            return false;
+    for (const Key &row : rows) {
+        qint64 checksum = 0;
+        {
+            Statement select(*this, SqlBody);
+            if (!select.exec({row.url, row.variant, row.identity}, "migration") || !select->next()) {
+                return false;
+            }
+            checksum = bodyChecksum(select->value(0).toByteArray());
         }
-        const qint64 checksum = bodyChecksum(select.value(0).toByteArray());
-        select.finish();
-        update.bindValue(0, checksum);
-        update.bindValue(1, rowid);
-        if (!update.exec()) {
-            fail("migration", update.lastError());
+        Statement update(*this, SqlSetChecksum);
+        if (!update.exec({checksum, row.url, row.variant, row.identity}, "migration")) {
             return false;
         }
     }
-    qCDebug(lcCache) << "Checksummed" << rowids.size() << "cached bodies";
+    qCDebug(lcCache) << "Checksummed" << rows.size() << "cached bodies";
     return true;
 }
 
 // A body that failed its checksum is deleted, so that the next request fetches it instead of
-// meeting the damage again, and counted; the warning says once that the file is damaged.
+// meeting the damage again, and counted; the warning says once that the database is damaged.
 void EtagCache::Private::dropCorrupt(const QByteArray &url, const QByteArray &variant,
                                      const QByteArray &identity)
 {
     statistics.corruptDropped += 1;
     qCDebug(lcCache) << "Checksum mismatch for" << url << identity;
     warnOnce(u"corrupt body"_s, u"A cached response in %1 was damaged (its checksum does not match); it "
-                                u"was dropped and is fetched again"_s.arg(QDir::toNativeSeparators(path)));
+                                u"was dropped and is fetched again"_s.arg(location->displayName()));
     Transaction transaction(*this);
     if (!transaction.isActive()) {
         return;
@@ -564,27 +553,44 @@ void EtagCache::Private::dropCorrupt(const QByteArray &url, const QByteArray &va
     }
 }
 
+// The key lives in the database, so that every process sharing it computes the same identity for
+// the same token: the identities are what entries are stored under.
 bool EtagCache::Private::loadKey()
 {
-    Statement select(*this, SqlMetaGet);
-    if (!select.exec({QString(KeyHmac)}, "load key")) {
-        return false;
-    }
-    const QByteArray stored = select->next() ? select->value(0).toByteArray() : QByteArray();
-    if (!stored.isEmpty()) {
-        key = stored;
+    const auto stored = [this]() -> std::optional<QByteArray> {
+        Statement select(*this, dialect->selectIdentityKey());
+        if (!select.exec({}, "load key")) {
+            return std::nullopt;
+        }
+        return select->next() ? select->value(0).toByteArray() : QByteArray();
+    };
+    std::optional<QByteArray> found = stored();
+    if (found && !found->isEmpty()) {
+        key = *found;
         return true;
+    }
+    if (!found) {
+        return false;
     }
     // Migration 1 writes the key; should the row be lost, the entries stored under the old
     // identities are merely unreachable, so a new key is better than a cache that never opens.
+    // Under the write lock, so that two processes finding it missing agree on one.
+    Transaction transaction(*this);
+    if (!transaction.isActive() || !(found = stored())) {
+        return false;
+    }
+    if (!found->isEmpty()) {
+        key = *found;
+        return true;
+    }
     qCWarning(lcCache) << "The cache database has no identity key; a new one is created";
-    Statement insert(*this, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_L1);
-    return insert.exec({QString(KeyHmac), key}, "store key");
+    Statement insert(*this, dialect->storeIdentityKey());
+    return insert.exec({key}, "store key") && transaction.commit();
 }
 
 bool EtagCache::Private::loadClock()
 {
-    Statement select(*this, "SELECT max(last_used) FROM responses"_L1);
+    Statement select(*this, SqlMaxLastUsed);
     if (!select.exec({}, "load clock")) {
         return false;
     }
@@ -610,34 +616,44 @@ qint64 EtagCache::Private::metaInt(QLatin1StringView metaKey)
 
 bool EtagCache::Private::evictBeyond(qint64 limit, const CachedResponse *keep)
 {
-    const qint64 total = metaInt(KeyTotalBodySize);
-    if (total <= limit) {
-        return true;
-    }
-    std::vector<qint64> victims;
-    {
-        Statement oldest(*this, SqlLeastRecentlyUsed);
-        if (!oldest.exec({}, "evict")) {
-            return false;
-        }
-        qint64 freed = 0;
-        while (total - freed > limit && oldest->next()) {
-            if (keep && oldest->value(2).toByteArray() == keep->url &&
-                oldest->value(3).toByteArray() == keep->variant &&
-                oldest->value(4).toByteArray() == keep->identity) {
-                continue;
+    qint64 total = metaInt(KeyTotalBodySize);
+    std::size_t evicted = 0;
+    while (total > limit) {
+        std::vector<CachedResponse> victims;
+        {
+            Statement oldest(*this, SqlLeastRecentlyUsed);
+            if (!oldest.exec({}, "evict")) {
+                return false;
             }
-            victims.push_back(oldest->value(0).toLongLong());
-            freed += oldest->value(1).toLongLong();
+            qint64 freed = 0;
+            while (total - freed > limit && oldest->next()) {
+                CachedResponse victim;
+                victim.url = oldest->value(1).toByteArray();
+                victim.variant = oldest->value(2).toByteArray();
+                victim.identity = oldest->value(3).toByteArray();
+                if (keep && victim.url == keep->url && victim.variant == keep->variant &&
+                    victim.identity == keep->identity) {
+                    continue;
+                }
+                freed += oldest->value(0).toLongLong();
+                victims.push_back(std::move(victim));
+            }
         }
-    }
-    for (const qint64 rowid : victims) {
-        Statement remove(*this, SqlRemoveRow);
-        if (!remove.exec({rowid}, "evict")) {
-            return false;
+        if (victims.empty()) {
+            break; // only the entry to keep is left
         }
+        for (const CachedResponse &victim : victims) {
+            Statement remove(*this, SqlRemove);
+            if (!remove.exec({victim.url, victim.variant, victim.identity}, "evict")) {
+                return false;
+            }
+        }
+        evicted += victims.size();
+        total = metaInt(KeyTotalBodySize);
     }
-    qCDebug(lcCache) << "Evicted" << victims.size() << "entries to stay within" << limit << "bytes";
+    if (evicted > 0) {
+        qCDebug(lcCache) << "Evicted" << evicted << "entries to stay within" << limit << "bytes";
+    }
     return true;
 }
 
@@ -645,7 +661,7 @@ void EtagCache::Private::record(qint64 CacheStatistics::*counter, QLatin1StringV
 {
     statistics.*counter += 1;
     statistics.bytesSaved += bodyBytes;
-    if (!isOpen) {
+    if (!usable()) {
         return;
     }
     Transaction transaction(*this);
@@ -667,18 +683,23 @@ QString EtagCache::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + u"/http-cache.sqlite"_s;
 }
 
-EtagCache::EtagCache(const QString &databasePath, QObject *parent)
+EtagCache::EtagCache(const QString &location, QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<Private>(databasePath))
+    , d(std::make_unique<Private>(location))
 {
-    d->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, d->connectionName);
+    // Asked first: addDatabase() with a missing driver logs Qt's own warnings; open() says it better.
+    if (d->dialect && QSqlDatabase::isDriverAvailable(d->dialect->driverName())) {
+        d->db = QSqlDatabase::addDatabase(d->dialect->driverName(), d->connectionName);
+    }
 }
 
 EtagCache::~EtagCache()
 {
-    d->closeDatabase();
-    d->db = QSqlDatabase(); // the last handle must be gone before the connection is removed
-    QSqlDatabase::removeDatabase(d->connectionName);
+    d->closeConnection();
+    if (d->db.isValid()) {
+        d->db = QSqlDatabase(); // the last handle must be gone before the connection is removed
+        QSqlDatabase::removeDatabase(d->connectionName);
+    }
 }
 
 bool EtagCache::open()
@@ -688,33 +709,16 @@ bool EtagCache::open()
     }
     d->errorString.clear();
     d->rebuilt = false;
-    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
-        d->fail(u"The Qt SQLite driver (QSQLITE) is not available"_s);
+    if (!d->location) {
+        d->fail(d->locationProblem);
         return false;
     }
-    const QString folder = QFileInfo(d->path).absolutePath();
-    if (!QDir().mkpath(folder)) {
-        d->fail(u"Cannot create the cache folder %1"_s.arg(QDir::toNativeSeparators(folder)));
+    if (!d->db.isValid()) {
+        d->fail(u"The Qt database driver %1 is not installed (Debian: apt-get install %2)"_s.arg(
+            d->dialect->driverName(), d->dialect->driverPackage()));
         return false;
     }
-
-    Private::Check check = d->openAndCheck();
-    if (check == Private::Check::Corrupt) {
-        d->closeDatabase();
-        if (!d->moveAside()) {
-            return false;
-        }
-        d->rebuilt = true;
-        check = d->openAndCheck();
-    }
-    if (check != Private::Check::Ok) {
-        qCWarning(lcCache).noquote() << u"Cannot open the cache database %1: %2"_s.arg(
-            QDir::toNativeSeparators(d->path), d->errorString);
-        d->closeDatabase();
-        return false;
-    }
-    if (!d->configure() || !d->migrate() || !d->loadKey() || !d->loadClock()) {
-        d->closeDatabase();
+    if (!d->connect(true)) {
         return false;
     }
     d->isOpen = true;
@@ -726,9 +730,19 @@ bool EtagCache::isOpen() const
     return d->isOpen;
 }
 
+bool EtagCache::isConnected() const
+{
+    return d->isOpen && d->connected && !d->lost;
+}
+
 QString EtagCache::databasePath() const
 {
     return d->path;
+}
+
+QString EtagCache::displayName() const
+{
+    return d->location ? d->location->displayName() : QString();
 }
 
 QString EtagCache::errorString() const
@@ -752,7 +766,7 @@ QByteArray EtagCache::identityFor(const QByteArray &token) const
 std::optional<CachedResponse> EtagCache::find(const QByteArray &url, const QByteArray &variant,
                                               const QByteArray &identity)
 {
-    if (!d->isOpen) {
+    if (!d->usable()) {
         return std::nullopt;
     }
     std::optional<CachedResponse> found;
@@ -780,7 +794,7 @@ std::optional<CachedResponse> EtagCache::find(const QByteArray &url, const QByte
 std::optional<CachedResponse> EtagCache::findOtherIdentity(const QByteArray &url, const QByteArray &variant,
                                                            const QByteArray &identity)
 {
-    if (!d->isOpen) {
+    if (!d->usable()) {
         return std::nullopt;
     }
     // Not touched: it is only a candidate until a 304 proves it, and then it is stored under the
@@ -805,7 +819,7 @@ std::optional<CachedResponse> EtagCache::findOtherIdentity(const QByteArray &url
 
 bool EtagCache::store(const CachedResponse &response)
 {
-    if (!d->isOpen) {
+    if (!d->usable()) {
         return false;
     }
     if (!response.fetchedAt.isValid()) {
@@ -820,6 +834,8 @@ bool EtagCache::store(const CachedResponse &response)
         return false;
     }
     const qint64 now = d->nextLastUsed();
+    // One transaction with an upsert: a writer of the same key in another process either comes
+    // before or after this one, never in between, so no reader meets half of each.
     Private::Transaction transaction(*d);
     if (!transaction.isActive()) {
         return false;
@@ -841,7 +857,7 @@ bool EtagCache::refresh(const QByteArray &url, const QByteArray &variant, const 
                         const QDateTime &fetchedAt, int maxAgeSeconds, const QByteArray &etag,
                         const QByteArray &link)
 {
-    if (!d->isOpen || !fetchedAt.isValid()) {
+    if (!fetchedAt.isValid() || !d->usable()) {
         return false;
     }
     // A NULL binding keeps the stored value (COALESCE): a 304 without the header changes nothing.
@@ -859,30 +875,35 @@ bool EtagCache::refresh(const QByteArray &url, const QByteArray &variant, const 
 
 bool EtagCache::remove(const QByteArray &url, const QByteArray &variant, const QByteArray &identity)
 {
-    if (!d->isOpen) {
+    if (!d->usable()) {
         return false;
     }
+    // In a write transaction although it is one statement: the trigger's update of the total would
+    // otherwise lock in the other order than an eviction's, and PostgreSQL would end one of them.
+    Private::Transaction transaction(*d);
     Private::Statement remove(*d, SqlRemove);
-    return remove.exec({url, variant, identity}, "remove");
+    return transaction.isActive() && remove.exec({url, variant, identity}, "remove") && transaction.commit();
 }
 
 bool EtagCache::clear()
 {
-    if (!d->isOpen) {
+    if (!d->usable()) {
         return false;
     }
     {
         Private::Transaction transaction(*d);
-        Private::Statement remove(*d, "DELETE FROM responses"_L1);
+        Private::Statement remove(*d, SqlClear);
         if (!transaction.isActive() || !remove.exec({}, "clear") || !transaction.commit()) {
             return false;
         }
     }
-    // Gives the space back to the file system (`cache clear` is how a user reclaims it). With the
-    // tables empty both are quick; a failure only leaves the file larger.
-    QSqlQuery compact(d->db);
-    if (!compact.exec(u"VACUUM"_s) || !compact.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s)) {
-        qCWarning(lcCache) << "Cannot compact the cleared cache:" << compact.lastError().text();
+    // With the tables empty compacting is quick; a failure only leaves the space unreturned.
+    for (const QLatin1StringView sql : d->dialect->compactAfterClear()) {
+        QSqlQuery compact(d->db);
+        if (!compact.exec(QString(sql))) {
+            qCWarning(lcCache) << "Cannot compact the cleared cache:" << compact.lastError().text();
+            break;
+        }
     }
     return true;
 }
@@ -895,10 +916,10 @@ void EtagCache::setClock(Core::Clock clock)
 void EtagCache::setSizeLimit(qint64 bytes)
 {
     d->sizeLimit = std::max<qint64>(bytes, 0);
-    if (!d->isOpen) {
+    if (!d->usable()) {
         return;
     }
-    // A lowered limit frees the disk now, not at the next miss.
+    // A lowered limit frees the space now, not at the next miss.
     Private::Transaction transaction(*d);
     if (transaction.isActive() && d->evictBeyond(d->sizeLimit, nullptr)) {
         transaction.commit();
@@ -912,15 +933,15 @@ qint64 EtagCache::sizeLimit() const
 
 qint64 EtagCache::totalBodyBytes() const
 {
-    return d->isOpen ? d->metaInt(KeyTotalBodySize) : 0;
+    return d->usable() ? d->metaInt(KeyTotalBodySize) : 0;
 }
 
 qint64 EtagCache::entryCount() const
 {
-    if (!d->isOpen) {
+    if (!d->usable()) {
         return 0;
     }
-    Private::Statement count(*d, "SELECT count(*) FROM responses"_L1);
+    Private::Statement count(*d, SqlCount);
     if (!count.exec({}, "count") || !count->next()) {
         return 0;
     }
@@ -959,28 +980,23 @@ CacheStatistics EtagCache::statistics() const
 CacheStatistics EtagCache::lifetimeStatistics() const
 {
     CacheStatistics lifetime;
-    if (!d->isOpen) {
+    if (!d->usable()) {
         return lifetime;
     }
-    Private::Statement select(*d, "SELECT key, value FROM meta"_L1);
+    Private::Statement select(*d, SqlMetaAll);
     if (!select.exec({}, "lifetime statistics")) {
         return lifetime;
     }
+    const std::pair<QLatin1StringView, qint64 CacheStatistics::*> counters[] = {
+        {KeyFreshHits, &CacheStatistics::freshHits},   {KeyRevalidated, &CacheStatistics::revalidated},
+        {KeyMisses, &CacheStatistics::misses},         {KeyUncached, &CacheStatistics::uncached},
+        {KeyBytesSaved, &CacheStatistics::bytesSaved}, {KeyCorruptDropped, &CacheStatistics::corruptDropped}};
     while (select->next()) {
         const QString metaKey = select->value(0).toString();
-        const qint64 value = select->value(1).toLongLong();
-        if (metaKey == KeyFreshHits) {
-            lifetime.freshHits = value;
-        } else if (metaKey == KeyRevalidated) {
-            lifetime.revalidated = value;
-        } else if (metaKey == KeyMisses) {
-            lifetime.misses = value;
-        } else if (metaKey == KeyUncached) {
-            lifetime.uncached = value;
-        } else if (metaKey == KeyBytesSaved) {
-            lifetime.bytesSaved = value;
-        } else if (metaKey == KeyCorruptDropped) {
-            lifetime.corruptDropped = value;
+        for (const auto &[name, counter] : counters) {
+            if (metaKey == name) {
+                lifetime.*counter = select->value(1).toLongLong();
+            }
         }
     }
     return lifetime;

@@ -49,15 +49,19 @@ struct CacheStatistics
 // The checksum stored next to every body: CRC-32 (zlib) of its bytes.
 qint64 bodyChecksum(const QByteArray &body);
 
-// One stored entry from its columns as SQLite returns them, in this order: etag, last_modified,
+// One stored entry from its columns as the database returns them, in this order: etag, last_modified,
 // link, content_type, fetched_at, max_age, last_used, body, body_crc32 (a damaged or foreign file
 // may hold any type in any of them). Nothing when the body does not match its checksum, or the
 // row has none. Without a database, so that the fuzzer reaches it; EtagCache reads through it.
 std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, const QByteArray &url,
                                                 const QByteArray &variant, const QByteArray &identity);
 
-// The persistent ETag cache on SQLite (Qt Sql, WAL). Every write is one transaction; a database
-// that fails `PRAGMA quick_check` at open is moved aside and rebuilt (it is only a cache).
+// The persistent ETag cache on Qt Sql: an SQLite file (WAL; the embedded default), or a PostgreSQL
+// database that several processes share (entries, statistics and the identity key alike). Every
+// write is one transaction. An SQLite file that fails `PRAGMA quick_check` at open is moved aside
+// and rebuilt (it is only a cache); a PostgreSQL server that goes away is reconnected to, and
+// until then every lookup is a miss and every write is skipped. What differs between the two is
+// SqlDialect's.
 class EtagCache final : public QObject
 {
     Q_OBJECT
@@ -65,21 +69,29 @@ class EtagCache final : public QObject
 
 public:
     static constexpr qint64 DefaultSizeLimit = 256LL * 1024 * 1024;
-    // PRAGMA user_version of a database once open() has migrated it.
+    // The schema version of a database once open() has migrated it (SQLite: PRAGMA user_version;
+    // PostgreSQL: meta's schema_version).
     // 2: a CRC-32 per body (body_crc32), checked on every read; a mismatch is a miss, dropped.
     static constexpr int SchemaVersion = 2;
 
-    explicit EtagCache(const QString &databasePath, QObject *parent = nullptr);
+    // `location`: an SQLite file, or postgresql://USER:PASSWORD@HOST:PORT/DB (DatabaseLocation).
+    explicit EtagCache(const QString &location, QObject *parent = nullptr);
 
     // Where the program keeps its cache: QStandardPaths::CacheLocation/http-cache.sqlite.
     static QString defaultPath();
     ~EtagCache() override;
 
-    // Opens or creates the database, checks it, migrates it (PRAGMA user_version). False with
-    // errorString() when even a rebuilt database cannot be opened.
+    // Opens or creates the database, checks it, migrates it. False with errorString() when even a
+    // rebuilt database cannot be opened, or the server cannot be reached.
     bool open();
+    // open() succeeded. A PostgreSQL cache stays open while its server is away (isConnected()).
     bool isOpen() const;
+    bool isConnected() const;
+    // The location as given: a PostgreSQL URL may hold a password, so never print it.
     QString databasePath() const;
+    // The location for people and logs: the file, or the URL without its password.
+    QString displayName() const;
+    // Never holds the password either.
     QString errorString() const;
     // True when open() found the file corrupt, moved it aside (to PATH.corrupt) and started afresh.
     bool wasRebuilt() const;

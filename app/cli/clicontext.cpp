@@ -1,6 +1,7 @@
 #include "cli/clicontext.h"
 
 #include "auth/tokenstore.h"
+#include "cache/databaselocation.h"
 #include "cache/etagcache.h"
 #include "cli/commandline.h"
 #include "core/printable.h"
@@ -68,12 +69,18 @@ QString CliContext::cachePath()
     return Cache::EtagCache::defaultPath();
 }
 
+QString CliContext::cacheDisplayName() const
+{
+    const auto location = Cache::DatabaseLocation::parse(cacheLocation());
+    return location ? location->displayName() : QString();
+}
+
 void CliContext::prepare()
 {
     if (!m_options.noCache) {
-        m_cache = std::make_unique<Cache::EtagCache>(cacheFile());
+        m_cache = std::make_unique<Cache::EtagCache>(cacheLocation());
         if (!m_cache->open()) {
-            m_err << "hubshelf: warning: the cache " << cacheFile() << " cannot be used ("
+            m_err << "hubshelf: warning: the cache " << cacheDisplayName() << " cannot be used ("
                   << m_cache->errorString() << "); going on without it.\n";
             m_cache.reset();
         }

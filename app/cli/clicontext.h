@@ -33,7 +33,7 @@ struct GlobalOptions
     bool offline = false;
     bool verbose = false;
     bool wait = false; // wait for a spent rate limit instead of failing with exit code 5
-    QString cacheDb;   // --cache-db: the cache's SQLite file instead of the default one
+    QString cacheDb;   // --cache-db: an SQLite file or a PostgreSQL URL (may hold a password)
 };
 
 // What every sub-command works with: the streams, the network manager, the cache, one client for
@@ -50,8 +50,10 @@ public:
     ~CliContext() override;
 
     static QString cachePath();
-    // The cache this run uses: --cache-db, else cachePath().
-    QString cacheFile() const { return m_options.cacheDb.isEmpty() ? cachePath() : m_options.cacheDb; }
+    // The cache this run uses: --cache-db, else cachePath(). May hold a password: never print it.
+    QString cacheLocation() const { return m_options.cacheDb.isEmpty() ? cachePath() : m_options.cacheDb; }
+    // cacheLocation() as people may see it: the file, or the URL without its password.
+    QString cacheDisplayName() const;
 
     const GlobalOptions &options() const { return m_options; }
     QTextStream &out() { return m_out; }

@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 
 #include "auth/tokenstore.h"
+#include "cache/databaselocation.h"
 #include "cli/clicontext.h"
 #include "cli/commands.h"
 #include "cli/exportcommand.h"
@@ -113,8 +114,11 @@ int CommandLine::run(const QStringList &arguments)
                                            tr("api: print the status and headers first."));
     const QCommandLineOption jsonOption(u"json"_s, tr("rate-limit, cache stats: JSON output."));
     const QCommandLineOption withTokenOption(u"with-token"_s, tr("auth login: read the token from stdin."));
-    const QCommandLineOption cacheDbOption(u"cache-db"_s,
-                                           tr("The cache's SQLite file instead of the default."), u"path"_s);
+    const QCommandLineOption cacheDbOption(
+        u"cache-db"_s,
+        tr("The cache: an SQLite file instead of the default, or postgresql://USER@HOST:PORT/DB for one "
+           "cache shared by several instances (the password from PGPASSWORD or ~/.pgpass)."),
+        u"path|url"_s);
     const QCommandLineOption listenOption(u"listen"_s, tr("serve: the address to listen on (127.0.0.1)."),
                                           u"addr"_s, u"127.0.0.1"_s);
     const QCommandLineOption portOption(u"port"_s, tr("serve: the port (8080; 0 picks a free one)."), u"n"_s,
@@ -171,11 +175,12 @@ int CommandLine::run(const QStringList &arguments)
     global.verbose = parser.isSet(verboseOption);
     global.wait = parser.isSet(waitOption);
     global.cacheDb = parser.value(cacheDbOption);
-    if (parser.isSet(cacheDbOption) && global.cacheDb.isEmpty()) {
-        return usage(tr("--cache-db takes the path of a cache file."));
-    }
-    if (global.cacheDb.startsWith(u"postgresql:"_s) || global.cacheDb.startsWith(u"postgres:"_s)) {
-        return usage(tr("a PostgreSQL cache is not supported yet; --cache-db takes a file path."));
+    if (parser.isSet(cacheDbOption)) {
+        // The sentence never repeats the text: a PostgreSQL URL may hold a password.
+        QString problem;
+        if (!Cache::DatabaseLocation::parse(global.cacheDb, &problem)) {
+            return usage(problem);
+        }
     }
 
     // stderr carries one line per failure (and -v's request log): the libraries' own informative

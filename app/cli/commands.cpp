@@ -184,7 +184,7 @@ void runRateLimit(CliContext &context, bool json, const Done &done)
 void runCache(CliContext &context, const QString &action, bool json, const Done &done)
 {
     if (action == u"path"_s) {
-        context.out() << CliContext::cachePath() << '\n';
+        context.out() << context.cacheDisplayName() << '\n';
         done(ExitOk);
         return;
     }
@@ -207,7 +207,7 @@ void runCache(CliContext &context, const QString &action, bool json, const Done 
     }
     const Cache::CacheStatistics stats = cache->lifetimeStatistics();
     if (json) {
-        const QJsonObject object{{u"path"_s, CliContext::cachePath()},
+        const QJsonObject object{{u"path"_s, context.cacheDisplayName()},
                                  {u"entries"_s, cache->entryCount()},
                                  {u"body_bytes"_s, cache->totalBodyBytes()},
                                  {u"size_limit_bytes"_s, cache->sizeLimit()},
@@ -223,7 +223,7 @@ void runCache(CliContext &context, const QString &action, bool json, const Done 
         return;
     }
     QTextStream &out = context.out();
-    out << tr("path") << ":          " << CliContext::cachePath() << '\n'
+    out << tr("path") << ":          " << context.cacheDisplayName() << '\n'
         << tr("entries") << ":       " << cache->entryCount() << '\n'
         << tr("size") << ":          " << cache->totalBodyBytes() << " / " << cache->sizeLimit() << " bytes\n"
         << tr("fresh hits") << ":    " << stats.freshHits << '\n'

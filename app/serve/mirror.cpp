@@ -244,6 +244,7 @@ void Mirror::answer(const QByteArray &key, const GitHub::Error &error)
 HttpResponse Mirror::statsResponse() const
 {
     const Cache::EtagCache *cache = m_client->cache();
+    // This instance's counters; "shared" below holds the database's.
     QJsonObject stats{
         {u"cache_hit"_s, m_statistics.cacheHit},
         {u"cache_miss"_s, m_statistics.cacheMiss},
@@ -257,6 +258,20 @@ HttpResponse Mirror::statsResponse() const
         {u"entries"_s, cache ? cache->entryCount() : 0},
         {u"bytes"_s, cache ? cache->totalBodyBytes() : 0},
     };
+    if (cache) {
+        // The cache database's own counters: every process that uses it (all the instances behind a
+        // load balancer on one PostgreSQL database), over its lifetime. Entries and bytes are its too.
+        const Cache::CacheStatistics shared = cache->lifetimeStatistics();
+        stats.insert(u"shared"_s,
+                     QJsonObject{
+                         {u"cache_hit"_s, shared.hits()},
+                         {u"cache_miss"_s, shared.misses + shared.uncached},
+                         {u"revalidated"_s, shared.revalidated},
+                         {u"upstream_requests"_s, shared.revalidated + shared.misses + shared.uncached},
+                         {u"points_saved"_s, shared.callsSaved()},
+                         {u"bytes_saved"_s, shared.bytesSaved},
+                     });
+    }
     HttpResponse out;
     out.setHeader("Content-Type", "application/json; charset=utf-8");
     out.setHeader("Cache-Control", "no-store");

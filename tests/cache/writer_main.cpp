@@ -1,6 +1,9 @@
-// A helper of test_etagcache: stores, touches, refreshes and counts entries in a tight loop into the
-// database given as the only argument, and prints "ready" once the first store has committed, so
-// that the test can kill it at any point of a write.
+// A helper of test_etagcache and test_etagcache_postgresql: stores, touches, refreshes and counts
+// entries in a tight loop into the database given as the first argument (a file or a PostgreSQL
+// URL), and prints "ready" once the first store has committed, so that the test can kill it at any
+// point of a write. With a NAME, it stores one contended key over and over instead, each body
+// telling who wrote it and how long it is (ContendedKey, contendedBody()), for a reader to check
+// that no write ever shows half of another's.
 
 #include "cache/etagcache.h"
 
@@ -9,22 +12,65 @@
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Hubshelf::Cache;
+
+namespace {
+
+const QByteArray ContendedKey = QByteArrayLiteral("https://api.github.com/contended");
+
+// "NAME:i:LENGTH:" then NAME's first letter up to LENGTH bytes; the ETag is "NAME:i".
+QByteArray contendedBody(const QByteArray &name, quint64 i, int length)
+{
+    QByteArray body = name + ':' + QByteArray::number(i) + ':' + QByteArray::number(length) + ':';
+    return body + QByteArray(std::max<qsizetype>(0, length - body.size()), name.at(0));
+}
+
+int storeContended(EtagCache &cache, const QByteArray &name)
+{
+    QRandomGenerator random(QRandomGenerator::system()->generate());
+    QElapsedTimer lifetime;
+    lifetime.start();
+    for (quint64 i = 0; lifetime.elapsed() < 60'000; ++i) {
+        CachedResponse response;
+        response.url = ContendedKey;
+        response.variant = QByteArrayLiteral("application/vnd.github+json");
+        response.identity = cache.identityFor(QByteArrayLiteral("a shared token"));
+        response.etag = '"' + name + ':' + QByteArray::number(i) + '"';
+        response.fetchedAt = QDateTime::currentDateTimeUtc();
+        response.maxAgeSeconds = 60;
+        response.body = contendedBody(name, i, random.bounded(1, 200'000));
+        if (!cache.store(response)) {
+            std::fprintf(stderr, "etagcache_writer: store failed: %s\n", qPrintable(cache.errorString()));
+            return 1;
+        }
+        if (i == 0) {
+            std::fputs("ready\n", stdout);
+            std::fflush(stdout);
+        }
+    }
+    return 0;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() != 2) {
-        std::fputs("usage: etagcache_writer DATABASE\n", stderr);
+    if (arguments.size() != 2 && arguments.size() != 3) {
+        std::fputs("usage: etagcache_writer DATABASE [NAME]\n", stderr);
         return 2;
     }
     EtagCache cache(arguments.at(1));
     if (!cache.open()) {
         std::fprintf(stderr, "etagcache_writer: %s\n", qPrintable(cache.errorString()));
         return 1;
+    }
+    if (arguments.size() == 3) {
+        return storeContended(cache, arguments.at(2).toUtf8());
     }
     // Small enough that most stores also evict, so every write path runs under the kill.
     cache.setSizeLimit(512 * 1024);

@@ -3,6 +3,7 @@
 
 #include "clirun.h"
 #include "fakegithub.h"
+#include "serveprocess.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,21 +16,11 @@
 #include <QTcpServer>
 #include <QTest>
 
-#include <csignal>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct Answer
-{
-    int status = 0;
-    QByteArray body;
-    QByteArray cacheStatus;
-};
-
-} // namespace
+using CliTest::Answer;
 
 class TestCliServe final : public QObject
 {
@@ -49,13 +40,13 @@ private Q_SLOTS:
 
 private:
     // Starts `hubshelf serve --port 0 ARGS` and returns the URL of its first line.
-    QUrl start(const QStringList &arguments);
-    Answer get(const QUrl &url, const QByteArray &token = {});
-    int stop();
+    QUrl start(const QStringList &arguments) { return m_serve->start(m_fake->apiUrl(), *m_home, arguments); }
+    Answer get(const QUrl &url, const QByteArray &token = {}) { return CliTest::get(m_network, url, token); }
+    int stop() { return m_serve->stop(); }
 
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<FakeGitHub::Server> m_fake;
-    std::unique_ptr<QProcess> m_process;
+    std::unique_ptr<CliTest::ServeProcess> m_serve;
     QNetworkAccessManager m_network;
 };
 
@@ -64,66 +55,14 @@ void TestCliServe::init()
     m_home = std::make_unique<QTemporaryDir>();
     m_fake = std::make_unique<FakeGitHub::Server>();
     QVERIFY(m_fake->listen());
+    m_serve = std::make_unique<CliTest::ServeProcess>();
 }
 
 void TestCliServe::cleanup()
 {
-    if (m_process && m_process->state() != QProcess::NotRunning) {
-        m_process->kill();
-        m_process->waitForFinished(5000);
-    }
-    m_process.reset();
+    m_serve.reset();
     m_fake.reset();
     m_home.reset();
-}
-
-QUrl TestCliServe::start(const QStringList &arguments)
-{
-    QProcessEnvironment environment = CliTest::environmentFor(*m_home, {});
-    // Headless: neither a display nor a session bus is needed.
-    environment.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-    m_process = std::make_unique<QProcess>();
-    m_process->setProcessEnvironment(environment);
-    m_process->start(
-        QString::fromUtf8(HUBSHELF_BINARY),
-        CliTest::argumentsFor(m_fake->apiUrl(), QStringList{u"serve"_s, u"--port"_s, u"0"_s} + arguments));
-    if (!QTest::qWaitFor(
-            [this] { return m_process->canReadLine() || m_process->state() == QProcess::NotRunning; },
-            20000)) {
-        return {};
-    }
-    const QByteArray line = m_process->readLine().trimmed();
-    if (!line.startsWith("listening on ")) {
-        qWarning("first line: %s; stderr: %s", line.constData(),
-                 m_process->readAllStandardError().constData());
-        return {};
-    }
-    return QUrl(QString::fromUtf8(line.mid(13)));
-}
-
-Answer TestCliServe::get(const QUrl &url, const QByteArray &token)
-{
-    QNetworkRequest request(url);
-    if (!token.isEmpty()) {
-        request.setRawHeader("Authorization", "token " + token);
-    }
-    QNetworkReply *reply = m_network.get(request);
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000)) {
-        qWarning("no answer from the mirror for %s", qPrintable(url.toString()));
-    }
-    reply->deleteLater();
-    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
-            reply->rawHeader("Cache-Status")};
-}
-
-int TestCliServe::stop()
-{
-    ::kill(pid_t(m_process->processId()), SIGTERM);
-    if (!QTest::qWaitFor([this] { return m_process->state() == QProcess::NotRunning; }, 20000)) {
-        return -1;
-    }
-    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -2;
 }
 
 void TestCliServe::serve_mirrorsUntilSigtermThenExitsCleanly()
@@ -142,7 +81,7 @@ void TestCliServe::serve_mirrorsUntilSigtermThenExitsCleanly()
     QCOMPARE(stats.value(u"cache_hit"_s).toInt(), 1);
     QCOMPARE(stats.value(u"cache_miss"_s).toInt(), 1);
     QCOMPARE(stop(), 0);
-    const QByteArray log = m_process->readAllStandardOutput();
+    const QByteArray log = m_serve->process().readAllStandardOutput();
     QVERIFY2(log.contains(QByteArray("[GET] CACHE_MISS " + m_fake->apiUrl().toEncoded() +
                                      "/repos/octocat/Hello-World 200")),
              log.constData());
@@ -158,7 +97,7 @@ void TestCliServe::serve_mirrorsUntilSigtermThenExitsCleanly()
     QVERIFY2(access.match(QString::fromUtf8(lines.at(hit + 1))).hasMatch(), lines.at(hit + 1).constData());
     QVERIFY(log.contains("127.0.0.1 \"GET /stats\" 200 "));
     QVERIFY(!log.contains(FakeGitHub::Tokens::Octocat));
-    QVERIFY(!m_process->readAllStandardError().contains(FakeGitHub::Tokens::Octocat));
+    QVERIFY(!m_serve->process().readAllStandardError().contains(FakeGitHub::Tokens::Octocat));
 }
 
 void TestCliServe::serve_overTls()

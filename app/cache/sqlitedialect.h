@@ -1,0 +1,37 @@
+#pragma once
+
+#include "cache/sqldialect.h"
+
+namespace Hubshelf::Cache {
+
+// The embedded default: one SQLite file in WAL mode, shared by the processes of one machine.
+// PRAGMA user_version keeps the schema version, triggers the running total of body sizes, and a
+// file that fails `PRAGMA quick_check` at open is moved aside (to FILE.corrupt) and rebuilt.
+class SqliteDialect final : public SqlDialect
+{
+public:
+    explicit SqliteDialect(const QString &path);
+
+    QString driverName() const override;
+    QString driverPackage() const override;
+    Opened open(QSqlDatabase &db) override;
+    std::vector<QLatin1StringView> beginWrite() const override;
+    std::optional<int> schemaVersion(QSqlDatabase &db, QSqlError *error) const override;
+    QString setSchemaVersion(int version) const override;
+    std::vector<const char *> migration(int targetVersion) const override;
+    QLatin1StringView selectIdentityKey() const override;
+    QLatin1StringView storeIdentityKey() const override;
+    std::vector<QLatin1StringView> compactAfterClear() const override;
+    bool lostConnection(const QSqlDatabase &db, const QSqlError &error) const override;
+
+private:
+    enum class Check { Ok, Corrupt, Failed };
+
+    Check openAndCheck(QSqlDatabase &db, QString &error) const;
+    bool moveAside(const QString &why, QString &error) const;
+    bool configure(QSqlDatabase &db, QString &error) const;
+
+    QString m_path;
+};
+
+} // namespace Hubshelf::Cache
