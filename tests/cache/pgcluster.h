@@ -215,6 +215,9 @@ private:
     {
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
+        // The postgres user may not enter the build folder (a CI checkout under /root, say): its
+        // programs start in the cluster's own folder, which it owns.
+        process.setWorkingDirectory(m_dir->path());
         const QStringList command = m_runAs + QStringList{m_bin + u'/' + program} + arguments;
         process.start(command.constFirst(), command.mid(1));
         const bool ok = waitFor(process);

@@ -5,6 +5,7 @@
 #include "fakegithub.h"
 #include "serveprocess.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void serve_gistsApi();
     void serve_theCliThroughItsOwnMirror();
     void serve_abuseIsRefusedAndOthersAreStillServed();
+    void serve_aSlowClientIsTimedOutWhileOthersAreServed();
     void serve_badOptionsAreUsageErrors_data();
     void serve_badOptionsAreUsageErrors();
     void serve_aPortInUseIsOneSentence();
@@ -211,6 +214,39 @@ void TestCliServe::serve_abuseIsRefusedAndOthersAreStillServed()
                              20000);
     idle.clear(); // the held ones leave; the cap frees up
     QTRY_COMPARE_WITH_TIMEOUT(get(base.resolved(QUrl(u"/users/octocat"_s))).status, 200, 20000);
+    QCOMPARE(stop(), 0);
+}
+
+void TestCliServe::serve_aSlowClientIsTimedOutWhileOthersAreServed()
+{
+    const QUrl base = start({});
+    QVERIFY(base.isValid());
+    // A request head that trickles in, a byte every 300 ms, never finished (slowloris).
+    QTcpSocket slow;
+    slow.connectToHost(base.host(), quint16(base.port()));
+    QVERIFY(slow.waitForConnected(5000));
+    const QByteArray head =
+        "GET /users/octocat HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + QByteArray(200, 'z');
+    QElapsedTimer trickling;
+    trickling.start();
+    QTimer drip;
+    qsizetype sent = 0;
+    connect(&drip, &QTimer::timeout, &slow, [&slow, &head, &sent] {
+        if (sent < head.size() && slow.state() == QAbstractSocket::ConnectedState) {
+            slow.write(head.mid(sent++, 1));
+        }
+    });
+    drip.start(300);
+    // Others are served meanwhile, at once.
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(get(base.resolved(QUrl(u"/users/octocat"_s))).status, 200);
+    }
+    // The server's bound for a request to arrive (10 s from its first byte) ends it with a 408.
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += slow.readAll()).startsWith("HTTP/1.1 408 ") &&
+                                 slow.state() == QAbstractSocket::UnconnectedState,
+                             30000);
+    QVERIFY2(trickling.elapsed() < 25000, QByteArray::number(trickling.elapsed()).constData());
     QCOMPARE(stop(), 0);
 }
 
