@@ -14,6 +14,25 @@ if(HUBSHELF_BUILD_FUZZERS)
     add_link_options(-fsanitize=${HUBSHELF_FUZZ_SANITIZERS})
 endif()
 
+# hubshelf_set_sanitizers("address,undefined" | "thread" | "")
+# Compiles and links everything after it with those sanitizers. UBSan stops at its first report, so
+# that a test fails rather than prints and passes.
+function(hubshelf_set_sanitizers sanitizers)
+    if(NOT sanitizers) # empty, or OFF as in build folders made before it took a list
+        return()
+    endif()
+    if(NOT sanitizers MATCHES "^(address,undefined|address|undefined|thread)$")
+        message(FATAL_ERROR "HUBSHELF_SANITIZE is '${sanitizers}': use address,undefined or thread")
+    endif()
+    add_compile_options(-fsanitize=${sanitizers} -fno-omit-frame-pointer)
+    if(sanitizers MATCHES "undefined")
+        add_compile_options(-fno-sanitize-recover=undefined)
+    endif()
+    add_link_options(-fsanitize=${sanitizers})
+    # The tests read this to know that the binaries they time or weigh carry a sanitizer.
+    add_compile_definitions(HUBSHELF_SANITIZED="${sanitizers}")
+endfunction()
+
 function(hubshelf_set_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
         -Wold-style-cast -Woverloaded-virtual -Wimplicit-fallthrough)
@@ -49,6 +68,13 @@ function(hubshelf_add_test name)
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBS})
     hubshelf_set_warnings(${name})
     add_test(NAME ${name} COMMAND ${name})
+    # hubshelf_tests_<label> builds the suites of one label only (the tsan preset builds a few).
+    foreach(label IN LISTS ARG_LABELS)
+        if(NOT TARGET hubshelf_tests_${label})
+            add_custom_target(hubshelf_tests_${label})
+        endif()
+        add_dependencies(hubshelf_tests_${label} ${name})
+    endforeach()
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()

@@ -133,7 +133,8 @@ void TestHttpRequestReader::refused_withTheStatusAClientShouldSee_data()
     QTest::newRow("folded header") << "GET / HTTP/1.1\r\n" + host + "X-A: 1\r\n  2\r\n\r\n" << 400;
     QTest::newRow("space before colon") << "GET / HTTP/1.1\r\n" + host + "X-A : 1\r\n\r\n" << 400;
     QTest::newRow("no colon") << "GET / HTTP/1.1\r\n" + host + "X-A\r\n\r\n" << 400;
-    QTest::newRow("NUL in value") << "GET / HTTP/1.1\r\n" + host + QByteArray("X-A: a\0b\r\n\r\n", 14) << 400;
+    QTest::newRow("NUL in value") << "GET / HTTP/1.1\r\n" + host + QByteArrayLiteral("X-A: a\0b\r\n\r\n")
+                                  << 400;
     QTest::newRow("bare LF") << "GET / HTTP/1.1\r\n" + host + "X-A: 1\nX-B: 2\r\n\r\n" << 400;
     QTest::newRow("chunked body") << "POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n"
                                   << 501;
