@@ -236,8 +236,8 @@ void TestCliInput::dumpableWhileRunning(const QProcessEnvironment &extra, QByteA
                                         QByteArray *coreLimit)
 {
     // The kernel hands the files in /proc/PID of a process that is not dumpable to root (the folder
-    // keeps its owner). Run as root,
-    // the test runs the binary as nobody, so that the owner tells the two apart.
+    // keeps its owner). Run as root, the test runs the binary as nobody, so that the owner tells the
+    // two apart.
     const bool root = ::geteuid() == 0;
     const uid_t childUid = root ? 65534 : ::geteuid();
     QTemporaryDir home;
@@ -266,8 +266,11 @@ void TestCliInput::dumpableWhileRunning(const QProcessEnvironment &extra, QByteA
             }
         });
     }
+    // nobody may not reach the build folder (a checkout under /root): it runs a copy in its home.
+    const QString binary = root ? home.filePath(u"hubshelf"_s) : QString::fromUtf8(HUBSHELF_BINARY);
+    QVERIFY(!root || QFile::copy(QString::fromUtf8(HUBSHELF_BINARY), binary));
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QString::fromUtf8(HUBSHELF_BINARY),
+    process.start(binary,
                   {u"--api-url"_s, m_fake->apiUrl().toString(), u"--no-cache"_s, u"api"_s, u"/user"_s});
     QVERIFY(process.waitForStarted(10000));
     // Once the fake holds the request, the token is in the process's memory; the fake sits on the
