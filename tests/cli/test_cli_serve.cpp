@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QStandardPaths>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void serve_mirrorsUntilSigtermThenExitsCleanly();
     void serve_overTls();
+    void serve_curlThroughTheMirror();
     void serve_gistsApi();
     void serve_theCliThroughItsOwnMirror();
     void serve_abuseIsRefusedAndOthersAreStillServed();
@@ -101,6 +103,50 @@ void TestCliServe::serve_mirrorsUntilSigtermThenExitsCleanly()
     QVERIFY(log.contains("127.0.0.1 \"GET /stats\" 200 "));
     QVERIFY(!log.contains(FakeGitHub::Tokens::Octocat));
     QVERIFY(!m_serve->process().readAllStandardError().contains(FakeGitHub::Tokens::Octocat));
+}
+
+// curl as a script would use it: a GET twice (the second a hit), HEAD, /stats, and a POST that
+// passes through. Its output is the wire's, so the headers are checked as a client reads them.
+void TestCliServe::serve_curlThroughTheMirror()
+{
+    const QString curl = QStandardPaths::findExecutable(u"curl"_s);
+    if (curl.isEmpty()) {
+        QSKIP("curl is not installed (packaging/install-deps.sh installs it)");
+    }
+    const QUrl base = start({});
+    QVERIFY(base.isValid());
+    const auto run = [&curl](const QStringList &arguments) {
+        QProcess process;
+        process.start(curl, QStringList{u"--silent"_s, u"--show-error"_s, u"--include"_s} + arguments);
+        // The fake GitHub answers on this thread: wait with its events running.
+        const bool ended =
+            QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 20000);
+        return ended ? process.readAllStandardOutput() : QByteArray("curl did not finish");
+    };
+    const QString authorization =
+        u"Authorization: token "_s + QString::fromLatin1(FakeGitHub::Tokens::Octocat);
+    const QString repository = base.resolved(QUrl(u"/repos/octocat/Hello-World"_s)).toString();
+    const QByteArray first = run({u"-H"_s, authorization, repository});
+    QVERIFY2(first.startsWith("HTTP/1.1 200 "), first.left(200).constData());
+    QVERIFY(first.contains("\r\ncache-status: hubshelf; fwd=uri-miss; stored\r\n") ||
+            first.contains("\r\nCache-Status: hubshelf; fwd=uri-miss; stored\r\n"));
+    const QByteArray second = run({u"-H"_s, authorization, repository});
+    QVERIFY2(second.contains("Cache-Status: hubshelf; hit\r\n"), second.left(600).constData());
+    QCOMPARE(second.mid(second.indexOf("\r\n\r\n")), first.mid(first.indexOf("\r\n\r\n")));
+    const QByteArray head = run({u"--head"_s, u"-H"_s, authorization, repository});
+    QVERIFY(head.startsWith("HTTP/1.1 200 "));
+    QVERIFY(head.endsWith("\r\n\r\n")); // headers only
+    const QByteArray markdown =
+        run({u"-H"_s, authorization, u"-H"_s, u"Content-Type: text/plain"_s, u"--data-binary"_s,
+             u"**bold**"_s, base.resolved(QUrl(u"/markdown/raw"_s)).toString()});
+    QVERIFY2(markdown.startsWith("HTTP/1.1 200 ") && markdown.endsWith("<p>**bold**</p>\n"),
+             markdown.constData());
+    const QByteArray stats = run({base.resolved(QUrl(u"/stats"_s)).toString()});
+    const QJsonObject counts = QJsonDocument::fromJson(stats.mid(stats.indexOf("\r\n\r\n") + 4)).object();
+    QCOMPARE(counts.value(u"cache_miss"_s).toInt(), 1);
+    QCOMPARE(counts.value(u"cache_hit"_s).toInt(), 2); // the second GET and the HEAD
+    QCOMPARE(counts.value(u"passed_through"_s).toInt(), 1);
+    QCOMPARE(stop(), 0);
 }
 
 void TestCliServe::serve_overTls()
