@@ -103,6 +103,11 @@ void runServe(CliContext &context, const ServeOptions &options, const Done &done
         return;
     }
 
+    // One line per request on stdout, escaped: the cache's line, then the access line.
+    const auto printLine = [&context](const QString &line) {
+        context.out() << Core::printable(line, -1) << '\n';
+        context.out().flush();
+    };
     Serve::HttpServer::Handler handler;
     if (options.gistsApi) {
         auto *gists = new Serve::GistsApi(&context.client(), &context);
@@ -111,10 +116,7 @@ void runServe(CliContext &context, const ServeOptions &options, const Done &done
         };
     } else {
         auto *mirror = new Serve::Mirror(&context.client(), &context.network(), tls, &context);
-        QObject::connect(mirror, &Serve::Mirror::logged, &context, [&context](const QString &line) {
-            context.out() << Core::printable(line, -1) << '\n';
-            context.out().flush();
-        });
+        QObject::connect(mirror, &Serve::Mirror::logged, &context, printLine);
         handler = [mirror](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
             mirror->handle(request, respond);
         };
@@ -123,10 +125,7 @@ void runServe(CliContext &context, const ServeOptions &options, const Done &done
     serverOptions.maxConnections = options.maxConnections;
     auto *server = new Serve::HttpServer(listener, handler, serverOptions, &context);
     QObject::connect(server, &Serve::HttpServer::served, &context,
-                     [&context](const Serve::AccessEntry &entry) {
-                         context.out() << Core::printable(entry.line(), -1) << '\n';
-                         context.out().flush();
-                     });
+                     [printLine](const Serve::AccessEntry &entry) { printLine(entry.line()); });
 
     const QString host = options.listen.protocol() == QAbstractSocket::IPv6Protocol
                              ? u"[%1]"_s.arg(options.listen.toString())

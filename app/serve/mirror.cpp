@@ -101,48 +101,39 @@ void Mirror::handle(const HttpRequest &request, const HttpServer::Respond &respo
         respond(HttpResponse::error(400, u"the Host header is not a plain host[:port]"_s));
         return;
     }
-    if (request.method != "GET" && request.method != "HEAD") {
-        const QUrl upstream = upstreamUrlOf(request);
-        if (!upstream.isValid()) {
-            respond(HttpResponse::error(400, u"the path is not a valid API path"_s));
-            return;
-        }
-        m_passthrough->forward(request, m_client->apiBase(), upstream, respond);
-        return;
-    }
-    if (request.target == "/stats") {
+    const bool read = request.method == "GET" || request.method == "HEAD";
+    if (read && request.target == "/stats") {
         respond(statsResponse());
         return;
     }
-    if (request.target == "/healthz") { // for a container's or a load balancer's health check
+    if (read && request.target == "/healthz") { // for a container's or a load balancer's health check
         HttpResponse healthy;
         healthy.setHeader("Content-Type", "application/json; charset=utf-8");
         healthy.body = R"({"status":"ok"})";
         respond(healthy);
         return;
     }
-    if (request.target == "/metrics") {
+    if (read && request.target == "/metrics") {
         respond(metricsResponse());
         return;
     }
-    get(request, mirrorBase, respond);
-}
-
-QUrl Mirror::upstreamUrlOf(const HttpRequest &request) const
-{
     const QUrl upstream =
         QUrl::fromEncoded(m_client->apiBase().toEncoded() + request.target, QUrl::StrictMode);
-    return upstream.isValid() && upstream.host() == m_client->apiBase().host() ? upstream : QUrl();
-}
-
-void Mirror::get(const HttpRequest &request, const QUrl &mirrorBase, const HttpServer::Respond &respond)
-{
-    const QByteArray authorization = request.header("authorization");
-    const QUrl upstream = upstreamUrlOf(request);
-    if (!upstream.isValid()) {
+    if (!upstream.isValid() || upstream.host() != m_client->apiBase().host()) {
         respond(HttpResponse::error(400, u"the path is not a valid API path"_s));
         return;
     }
+    if (read) {
+        get(request, upstream, mirrorBase, respond);
+    } else {
+        m_passthrough->forward(request, m_client->apiBase(), upstream, respond);
+    }
+}
+
+void Mirror::get(const HttpRequest &request, const QUrl &upstream, const QUrl &mirrorBase,
+                 const HttpServer::Respond &respond)
+{
+    const QByteArray authorization = request.header("authorization");
     // Whoever asks the same thing as the same identity shares the answer; another identity never.
     const QByteArray key =
         QCryptographicHash::hash(authorization, QCryptographicHash::Sha256) + request.target;

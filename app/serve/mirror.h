@@ -64,9 +64,9 @@ private:
         QUrl mirrorBase;
     };
 
-    // The request's target on the API, or an invalid URL when it is not an API path.
-    QUrl upstreamUrlOf(const HttpRequest &request) const;
-    void get(const HttpRequest &request, const QUrl &mirrorBase, const HttpServer::Respond &respond);
+    // `upstream`: the request's target on the API.
+    void get(const HttpRequest &request, const QUrl &upstream, const QUrl &mirrorBase,
+             const HttpServer::Respond &respond);
     void answer(const QByteArray &key, const GitHub::Response &response);
     void answer(const QByteArray &key, const GitHub::Error &error);
     HttpResponse statsResponse() const;

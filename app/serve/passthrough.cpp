@@ -29,15 +29,6 @@ bool isForwardedAnswerHeader(const QByteArray &name)
            lower != "upgrade" && !lower.startsWith("proxy-");
 }
 
-// Qt reports an answered 4xx or 5xx as an error too; these are the ones where no whole answer came.
-bool isCutShort(QNetworkReply::NetworkError error)
-{
-    const bool answeredStatus =
-        (error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError) ||
-        (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError);
-    return error != QNetworkReply::NoError && !answeredStatus;
-}
-
 } // namespace
 
 Passthrough::Passthrough(QNetworkAccessManager *network, QObject *parent)
@@ -74,7 +65,8 @@ void Passthrough::forward(const HttpRequest &request, const QUrl &apiBase, const
     connect(reply, &QNetworkReply::finished, this, [this, reply, respond, method] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 0 || isCutShort(reply->error()) || reply->bytesAvailable() > MaxAnswerBytes) {
+        if (status == 0 || GitHub::isTransportError(reply->error()) ||
+            reply->bytesAvailable() > MaxAnswerBytes) {
             respond(HttpResponse::error(
                 502, u"the API's answer could not be passed on: %1"_s.arg(reply->errorString())));
             Q_EMIT logged(u"[%1] PASS %2 502"_s.arg(method, reply->url().toString()));
