@@ -44,6 +44,11 @@ void HttpConnection::closeWhenIdle()
     }
 }
 
+qint64 HttpConnection::idleMs() const
+{
+    return m_phase == Phase::Idle && !m_closed ? m_idle.elapsed() : -1;
+}
+
 void HttpConnection::readRequests()
 {
     if (m_closed || m_waiting != Waiting::ForRequest) {
@@ -117,6 +122,7 @@ void HttpConnection::setPhase(Phase phase)
         m_timer.stop();
         return;
     case Phase::Idle:
+        m_idle.start();
         m_timer.start(m_options.idleTimeoutMs);
         return;
     case Phase::Request:

@@ -22,6 +22,9 @@ public:
 
     // Closes once the request being answered (if any) is answered.
     void closeWhenIdle();
+    // How long the connection has waited for a request's first byte; -1 while a request is being
+    // read or answered.
+    qint64 idleMs() const;
 
 Q_SIGNALS:
     void closed(Hubshelf::Serve::HttpConnection *connection);
@@ -46,6 +49,7 @@ private:
     QByteArray m_buffer;
     HttpRequest m_request;
     QElapsedTimer m_answering; // since m_request was read
+    QElapsedTimer m_idle;      // since Phase::Idle began
     Waiting m_waiting = Waiting::ForRequest;
     quint64 m_serial = 0; // of the request being answered: a late respond of an old one is ignored
     bool m_keepAlive = true;

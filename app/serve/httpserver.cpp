@@ -27,6 +27,15 @@ HttpServer::HttpServer(QTcpServer *listener, Handler handler, Options options, Q
     // pendingConnectionAvailable, not newConnection: a QSslServer announces a socket once its
     // handshake is done.
     connect(listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::accept);
+    // Out of file descriptors (or another resource), QTcpServer pauses accepting for good; a flood
+    // must not stop the server once it has passed.
+    connect(listener, &QTcpServer::acceptError, this, [this] {
+        QTimer::singleShot(ResumeAcceptingAfterMs, m_listener, [this] {
+            if (!m_stopping) {
+                m_listener->resumeAccepting();
+            }
+        });
+    });
     accept();
 }
 
@@ -53,13 +62,16 @@ int HttpServer::connectionCount() const
 void HttpServer::accept()
 {
     while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+        if (!m_stopping && m_connections.size() >= m_options.maxConnections) {
+            dropLongestIdle();
+        }
         if (m_stopping || m_connections.size() >= m_options.maxConnections) {
             // Told in one line and let go: a flood of connections costs a bounded amount.
             socket->write(
                 HttpResponse::error(503, u"too many connections; try again shortly"_s).wire(false, false));
             socket->disconnectFromHost();
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            QTimer::singleShot(m_options.writeTimeoutMs, socket, [socket] {
+            QTimer::singleShot(RefusedSocketLingerMs, socket, [socket] {
                 socket->abort();
                 socket->deleteLater();
             });
@@ -69,6 +81,22 @@ void HttpServer::accept()
         m_connections.append(connection);
         connect(connection, &HttpConnection::closed, this, &HttpServer::connectionClosed);
         connect(connection, &HttpConnection::served, this, &HttpServer::served);
+    }
+}
+
+void HttpServer::dropLongestIdle()
+{
+    HttpConnection *longest = nullptr;
+    qint64 longestMs = -1;
+    for (HttpConnection *connection : std::as_const(m_connections)) {
+        const qint64 idleMs = connection->idleMs();
+        if (idleMs > longestMs) {
+            longest = connection;
+            longestMs = idleMs;
+        }
+    }
+    if (longest) {
+        longest->closeWhenIdle(); // idle: closes now, and connectionClosed() takes it off the list
     }
 }
 

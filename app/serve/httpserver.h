@@ -30,7 +30,10 @@ struct AccessEntry
 // Serves HTTP/1.1 on a listening QTcpServer (or a QSslServer, whose sockets arrive encrypted):
 // keep-alive and pipelining, one request at a time per connection, answers in order. Every
 // resource a client holds is bounded: the request (HttpLimits), the number of connections, the
-// time to send a request and the time a connection may stay idle.
+// time to send a request and the time a connection may stay idle. At the connection cap, a new
+// client takes the place of the connection that has waited longest for a request (as nginx reuses
+// its keep-alive connections), so idle connections cannot lock others out; only when every
+// connection is busy is a newcomer answered 503.
 class HttpServer final : public QObject
 {
     Q_OBJECT
@@ -64,7 +67,11 @@ Q_SIGNALS:
     void served(const Hubshelf::Serve::AccessEntry &entry);
 
 private:
+    static constexpr int ResumeAcceptingAfterMs = 200;
+    static constexpr int RefusedSocketLingerMs = 2000; // for a refused client to take its 503
+
     void accept();
+    void dropLongestIdle();
     void connectionClosed(HttpConnection *connection);
 
     QTcpServer *m_listener;

@@ -3,6 +3,7 @@
 // repositories); prints requests per second, latency percentiles, errors and the server's peak RSS.
 // The mirror, the fake GitHub and this client run as three processes.
 
+#include "clirun.h"
 #include "fakegithubprocess.h"
 
 #include <QCommandLineParser>
@@ -100,20 +101,6 @@ private:
     QElapsedTimer m_timer;
     std::vector<qint64> &m_latenciesNs;
 };
-
-qint64 peakRssKb(qint64 pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
-        }
-    }
-    return -1;
-}
 
 double percentileMs(std::vector<qint64> sorted, double p)
 {
@@ -240,7 +227,7 @@ int main(int argc, char **argv)
                     answered ? bytes / answered : 0LL, seconds, double(answered) / seconds,
                     percentileMs(all, 0.50), percentileMs(all, 0.99), percentileMs(all, 1.0),
                     errors + int(qint64(clients) * requests - answered),
-                    double(peakRssKb(serve.processId())) / 1024);
+                    double(CliTest::peakRssKb(serve.processId())) / 1024);
     }
 
     serve.terminate();

@@ -4,6 +4,7 @@
 // settings folders, no display, no token from the person's environment.
 
 #include <QByteArray>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QString>
@@ -71,6 +72,22 @@ inline Run runHubshelf(const QUrl &apiUrl, const QTemporaryDir &home, const QStr
     result.out = process.readAllStandardOutput();
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+// A running process's peak resident memory (VmHWM) in kB; -1 when it cannot be read.
+inline qint64 peakRssKb(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmHWM:")) {
+            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
+        }
+    }
+    return -1;
 }
 
 } // namespace CliTest

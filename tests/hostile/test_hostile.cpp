@@ -813,14 +813,7 @@ Outcome TestHostile::runRow(const Row &row, Stage &stage)
     while (finished.isEmpty() && clock.elapsed() < deadline) {
         finished.wait(int(std::clamp<qint64>(deadline - clock.elapsed(), 1, 50)));
         if (!m_haveTime && finished.isEmpty()) {
-            QFile status(u"/proc/%1/status"_s.arg(process.processId()));
-            if (status.open(QIODevice::ReadOnly)) {
-                for (const QByteArray &line : status.readAll().split('\n')) {
-                    if (line.startsWith("VmHWM:")) {
-                        peakKb = std::max(peakKb, line.mid(6).trimmed().split(' ').constFirst().toDouble());
-                    }
-                }
-            }
+            peakKb = std::max(peakKb, double(CliTest::peakRssKb(process.processId())));
         }
     }
     outcome.seconds = double(clock.elapsed()) / 1000;

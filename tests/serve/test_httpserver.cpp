@@ -94,7 +94,8 @@ private Q_SLOTS:
     void head_hasTheLengthButNoBody();
     void connectionClose_isHonoured();
     void refusal_isAJsonMessageAndTheConnectionCloses();
-    void tooManyConnections_theRestAreToldAndTheOthersServed();
+    void tooManyConnections_theLongestIdleGivesWay();
+    void tooManyConnections_allBusy_theRestAreTold();
     void slowRequest_getsA408WhateverItsPace();
     void idleConnection_isClosed();
     void stop_finishesWhatIsInFlightThenIsIdle();
@@ -235,7 +236,7 @@ void TestHttpServer::refusal_isAJsonMessageAndTheConnectionCloses()
     QCOMPARE(handled, 0);
 }
 
-void TestHttpServer::tooManyConnections_theRestAreToldAndTheOthersServed()
+void TestHttpServer::tooManyConnections_theLongestIdleGivesWay()
 {
     HttpServer::Options options;
     options.maxConnections = 3;
@@ -243,15 +244,40 @@ void TestHttpServer::tooManyConnections_theRestAreToldAndTheOthersServed()
     std::vector<std::unique_ptr<TestClient>> clients;
     for (int i = 0; i < 3; ++i) {
         clients.push_back(std::make_unique<TestClient>(m_port));
+        QTRY_COMPARE(m_server->connectionCount(), i + 1); // so that the first has waited longest
+    }
+    // A newcomer at the cap takes the place of the one that has waited longest for a request.
+    TestClient newcomer(m_port);
+    QTRY_VERIFY(clients[0]->isClosed());
+    QVERIFY(clients[0]->answers().empty());
+    QCOMPARE(m_server->connectionCount(), 3);
+    newcomer.socket.write(get("/newcomer"));
+    QTRY_COMPARE(newcomer.answers().size(), size_t(1));
+    QCOMPARE(newcomer.answers()[0].body, "GET /newcomer");
+    clients[2]->socket.write(get("/still"));
+    QTRY_COMPARE(clients[2]->answers().size(), size_t(1));
+    QCOMPARE(clients[2]->answers()[0].body, "GET /still");
+}
+
+void TestHttpServer::tooManyConnections_allBusy_theRestAreTold()
+{
+    HttpServer::Options options;
+    options.maxConnections = 3;
+    start(echoPath, options);
+    // Three clients in the middle of sending a request: none is idle, none gives way.
+    std::vector<std::unique_ptr<TestClient>> clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.push_back(std::make_unique<TestClient>(m_port));
+        clients.back()->socket.write("GET /busy HTTP/1.1\r\n");
     }
     QTRY_COMPARE(m_server->connectionCount(), 3);
     TestClient extra(m_port);
     QTRY_VERIFY(extra.isClosed());
     QCOMPARE(extra.answers().size(), size_t(1));
     QCOMPARE(extra.answers()[0].status, 503);
-    clients[2]->socket.write(get("/still"));
+    clients[2]->socket.write("Host: x\r\n\r\n");
     QTRY_COMPARE(clients[2]->answers().size(), size_t(1));
-    QCOMPARE(clients[2]->answers()[0].body, "GET /still");
+    QCOMPARE(clients[2]->answers()[0].body, "GET /busy");
 }
 
 void TestHttpServer::slowRequest_getsA408WhateverItsPace()
