@@ -260,6 +260,10 @@ void Navigator::showLoginPlace(const QJsonObject &account)
         Q_EMIT profileReady(account);
         return;
     }
+    if (place == Place::Insights) {
+        Q_EMIT insightsReady(login, requestOptions());
+        return;
+    }
     Q_EMIT ownerReady(account);
     Q_EMIT listReady(*listKindOf(place), listUrl(m_location, owner), requestOptions());
 }

@@ -87,6 +87,8 @@ Q_SIGNALS:
     // Waiting for the target itself (its account, its gist).
     void targetLoading();
     void profileReady(const QJsonObject &account);
+    // The Insights place of a user or an organization.
+    void insightsReady(const QString &owner, const Hubshelf::GitHub::RequestOptions &options);
     void listReady(Hubshelf::Models::ListKind kind, const QUrl &url,
                    const Hubshelf::GitHub::RequestOptions &options);
     // The target's account, beside a list until a row is chosen; again after F5 revalidated it.

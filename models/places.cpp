@@ -28,6 +28,7 @@ constexpr PlaceInfo Places[] = {
     {Place::Members, "members", QT_TRANSLATE_NOOP("Places", "Members")},
     {Place::PullRequests, "pulls", QT_TRANSLATE_NOOP("Places", "Pull requests")},
     {Place::Files, "files", QT_TRANSLATE_NOOP("Places", "Files")},
+    {Place::Insights, "insights", QT_TRANSLATE_NOOP("Places", "Insights")},
 };
 
 const PlaceInfo &infoOf(Place place)
@@ -58,10 +59,10 @@ QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner)
         case OwnerKind::Unknown:
             return {Place::Profile};
         case OwnerKind::User:
-            return {Place::Profile,       Place::Gists,     Place::Repositories,
-                    Place::Organizations, Place::Followers, Place::Following};
+            return {Place::Profile,   Place::Gists,     Place::Repositories, Place::Organizations,
+                    Place::Followers, Place::Following, Place::Insights};
         case OwnerKind::Organization:
-            return {Place::Profile, Place::Repositories, Place::Members};
+            return {Place::Profile, Place::Repositories, Place::Members, Place::Insights};
         }
         break;
     case GitHub::Target::Kind::Repository:
@@ -127,6 +128,7 @@ std::optional<ListKind> listKindOf(Place place)
         return ListKind::PullRequests;
     case Place::Profile:
     case Place::Files:
+    case Place::Insights:
         break;
     }
     return std::nullopt;

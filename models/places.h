@@ -20,7 +20,8 @@ enum class Place {
     Following,
     Members,
     PullRequests,
-    Files
+    Files,
+    Insights // monthly new contributors and languages of a user's or an organization's repositories
 };
 
 // Whether a login is a person or an organization; known once GET /users/{login} has answered.

@@ -223,7 +223,12 @@
         <translation>%1 --wait wartet höchstens bis zum Zurücksetzen des primären Limits (eine Stunde) oder 15 Minuten.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>cannot write to standard output.</source>
         <translation>In die Standardausgabe kann nicht geschrieben werden.</translation>
     </message>
@@ -231,38 +236,7 @@
 <context>
     <name>Hubshelf::Cli::CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+77"/>
-        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
-
-Commands:
-  export gists|repos|pulls|orgs|followers|following|members TARGET
-                                 a list as CSV (or JSON) on stdout or in -o FILE
-  api PATH                       a raw GET, the JSON on stdout
-  rate-limit                     every resource of the rate limit
-  cache stats|clear|path         the ETag cache
-  auth login|logout|status       the token in the keychain
-  serve                          a caching mirror of the API for other programs, on
-                                 --listen ADDR (127.0.0.1) --port N (8080) until SIGTERM
-
-The process cannot be core-dumped or traced while it holds a token; set
-HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
-        <translation>Hubshelf erkundet die GitHub-REST-API. Ohne Befehl öffnet es das Fenster.
-
-Befehle:
-  export gists|repos|pulls|orgs|followers|following|members ZIEL
-                                 eine Liste als CSV (oder JSON) auf stdout oder in -o DATEI
-  api PFAD                       ein GET ohne Aufbereitung, das JSON auf stdout
-  rate-limit                     jede Ressource des Ratenlimits
-  cache stats|clear|path         der ETag-Cache
-  auth login|logout|status       das Token im Schlüsselbund
-  serve                          ein zwischenspeichernder Spiegel der API für andere Programme,
-                                 auf --listen ADR (127.0.0.1) --port N (8080) bis SIGTERM
-
-Solange der Prozess ein Token hält, erzeugt er keinen Core-Dump und lässt sich nicht verfolgen;
-HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das Token enthalten).</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../app/cli/commandline.cpp" line="+94"/>
         <source>Show the version and exit.</source>
         <translation>Die Version zeigen und beenden.</translation>
     </message>
@@ -292,12 +266,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Bei aufgebrauchtem Ratenlimit auf das Zurücksetzen warten, statt zu scheitern.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>export: csv (default) or json.</source>
-        <translation>export: csv (Standard) oder json.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>export: the columns, comma-separated.</source>
         <translation>export: die Spalten, durch Kommas getrennt.</translation>
     </message>
@@ -353,6 +322,21 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+6"/>
+        <source>insights contributors: from this month (YYYY-MM).</source>
+        <translation>insights contributors: ab diesem Monat (JJJJ-MM).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>insights contributors: up to this month (YYYY-MM).</source>
+        <translation>insights contributors: bis zu diesem Monat (JJJJ-MM).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>insights: count the owner&apos;s forks too.</source>
+        <translation>insights: auch die Forks des Eigentümers zählen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>serve: the address to listen on (127.0.0.1).</source>
         <translation>serve: die Adresse, auf der gelauscht wird (127.0.0.1).</translation>
     </message>
@@ -382,12 +366,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>serve: höchstens N Clients gleichzeitig (256).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>export, api, rate-limit, cache, auth or serve.</source>
-        <translation>export, api, rate-limit, cache, auth oder serve.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <location line="+13"/>
         <source>Run &apos;hubshelf --help&apos; for usage.</source>
         <translation>Mehr mit „hubshelf --help“.</translation>
@@ -403,7 +382,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>--api-url erwartet eine https-Adresse wie https://github.example.com/api/v3 (http nur für diesen Rechner).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>--%1 does not apply to %2.</source>
         <translation>--%1 gilt nicht für %2.</translation>
     </message>
@@ -423,12 +402,64 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>-o erwartet einen Dateinamen; ohne -o wird auf die Standardausgabe geschrieben.</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-187"/>
+        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
+
+Commands:
+  export gists|repos|pulls|orgs|followers|following|members TARGET
+                                 a list as CSV (or JSON) on stdout or in -o FILE
+  insights contributors|languages OWNER
+                                 monthly new contributors, or languages by bytes, over
+                                 a user&apos;s or an organization&apos;s repositories
+  api PATH                       a raw GET, the JSON on stdout
+  rate-limit                     every resource of the rate limit
+  cache stats|clear|path         the ETag cache
+  auth login|logout|status       the token in the keychain
+  serve                          a caching mirror of the API for other programs, on
+                                 --listen ADDR (127.0.0.1) --port N (8080) until SIGTERM
+
+The process cannot be core-dumped or traced while it holds a token; set
+HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
+        <translation>Hubshelf erkundet die GitHub-REST-API. Ohne Befehl öffnet es das Fenster.
+
+Befehle:
+  export gists|repos|pulls|orgs|followers|following|members ZIEL
+                                 eine Liste als CSV (oder JSON) auf stdout oder in -o DATEI
+  insights contributors|languages EIGENTÜMER
+                                 neue Mitwirkende pro Monat oder Sprachen nach Bytes über
+                                 die Repositorys eines Benutzers oder einer Organisation
+  api PFAD                       ein GET ohne Aufbereitung, das JSON auf stdout
+  rate-limit                     jede Ressource des Ratenlimits
+  cache stats|clear|path         der ETag-Cache
+  auth login|logout|status       das Token im Schlüsselbund
+  serve                          ein zwischenspeichernder Spiegel der API für andere Programme,
+                                 auf --listen ADR (127.0.0.1) --port N (8080) bis SIGTERM
+
+Solange der Prozess ein Token hält, erzeugt er keinen Core-Dump und lässt sich nicht verfolgen;
+HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das Token enthalten).</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>export, insights: csv (default) or json.</source>
+        <translation>export, insights: csv (Standard) oder json.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>The cache: an SQLite file instead of the default, or postgresql://USER@HOST:PORT/DB for one cache shared by several instances (the password from PGPASSWORD or ~/.pgpass).</source>
         <translation>Der Cache: eine SQLite-Datei statt der vorgegebenen, oder postgresql://USER@HOST:PORT/DB für einen Cache, den mehrere Instanzen teilen (das Passwort aus PGPASSWORD oder ~/.pgpass).</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+27"/>
+        <source>export, insights, api, rate-limit, cache, auth or serve.</source>
+        <translation>export, insights, api, rate-limit, cache, auth oder serve.</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>insights takes what and whose, e.g. &apos;insights contributors octocat&apos;.</source>
+        <translation>insights erwartet was und wessen, z. B. „insights contributors octocat“.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation>api erwartet einen Pfad, z. B. „api /users/octocat“.</translation>
     </message>
@@ -492,7 +523,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Cli::ExportCommand</name>
     <message>
-        <location filename="../app/cli/exportcommand.cpp" line="+67"/>
+        <location filename="../app/cli/exportcommand.cpp" line="+65"/>
         <source>&apos;%1&apos; is not something to export: use gists, repos, pulls, orgs, followers, following or members.</source>
         <translation>„%1“ lässt sich nicht exportieren: Verwenden Sie gists, repos, pulls, orgs, followers, following oder members.</translation>
     </message>
@@ -537,35 +568,94 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>%1 haben keine Spalte „%2“; vorhanden sind: %3.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+81"/>
         <source>page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>page %1</source>
         <translation>Seite %1</translation>
     </message>
 </context>
 <context>
+    <name>Hubshelf::Cli::InsightsCommand</name>
+    <message>
+        <location filename="../app/cli/insightscommand.cpp" line="+29"/>
+        <source>&apos;%1&apos; is not an insight: use contributors or languages.</source>
+        <translation>„%1“ ist keine Auswertung: verwenden Sie contributors oder languages.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is not a valid GitHub login.</source>
+        <translation>„%1“ ist kein gültiger GitHub-Login.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--format takes csv or json.</source>
+        <translation>--format erwartet csv oder json.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--since and --until take a month as YYYY-MM, e.g. 2019-03.</source>
+        <translation>--since und --until erwarten einen Monat als JJJJ-MM, z. B. 2019-03.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--since %1 comes after --until %2.</source>
+        <translation>--since %1 liegt nach --until %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--since and --until apply to contributors only.</source>
+        <translation>--since und --until gelten nur für contributors.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>listing repositories: page %1 of %2</source>
+        <translation>Repositorys werden aufgelistet: Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listing repositories: page %1</source>
+        <translation>Repositorys werden aufgelistet: Seite %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>computing statistics: %1 of %n repositories</source>
+        <translation>
+            <numerusform>Statistik wird berechnet: %1 von %n Repository</numerusform>
+            <numerusform>Statistik wird berechnet: %1 von %n Repositorys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>the insights are incomplete: %n repositories left out.</source>
+        <translation>
+            <numerusform>Die Auswertung ist unvollständig: %n Repository ausgelassen.</numerusform>
+            <numerusform>Die Auswertung ist unvollständig: %n Repositorys ausgelassen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Cli::ServeCommand</name>
     <message>
-        <location filename="../app/cli/servecommand.cpp" line="+51"/>
+        <location filename="../app/cli/servecommand.cpp" line="+53"/>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+46"/>
         <source>--tls-cert and --tls-key take a PEM certificate and its unencrypted RSA or EC key.</source>
         <translation>--tls-cert und --tls-key erwarten ein PEM-Zertifikat und seinen unverschlüsselten RSA- oder EC-Schlüssel.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>cannot listen on %1:%2: %3</source>
         <translation>auf %1:%2 kann nicht gelauscht werden: %3</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+51"/>
         <source>cannot watch for SIGINT and SIGTERM.</source>
         <translation>SIGINT und SIGTERM können nicht überwacht werden.</translation>
     </message>
@@ -799,6 +889,37 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+5"/>
         <source>&apos;%1&apos; contains white space; a GitHub login, owner/repository or gist id has none.</source>
         <translation>„%1“ enthält Leerzeichen; ein GitHub-Login, Besitzer/Repository oder eine Gist-ID enthält keine.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Insights::OwnerInsights</name>
+    <message>
+        <location filename="../app/insights/ownerinsights.cpp" line="+109"/>
+        <source>A repository without a valid owner and name is left out.</source>
+        <translation>Ein Repository ohne gültigen Eigentümer und Namen wird ausgelassen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>GitHub was still computing the statistics of %1 after %n tries: it is left out.</source>
+        <translation>
+            <numerusform>GitHub berechnete die Statistik von %1 nach %n Versuch noch immer: Es wird ausgelassen.</numerusform>
+            <numerusform>GitHub berechnete die Statistik von %1 nach %n Versuchen noch immer: Es wird ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The statistics of %1 are not GitHub&apos;s contributor statistics: it is left out.</source>
+        <translation>Die Statistik von %1 ist keine Mitwirkenden-Statistik von GitHub: Es wird ausgelassen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The languages of %1 are not a list of languages: it is left out.</source>
+        <translation>Die Sprachen von %1 sind keine Liste von Sprachen: Es wird ausgelassen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is left out: %2</source>
+        <translation>%1 wird ausgelassen: %2</translation>
     </message>
 </context>
 <context>
@@ -1272,13 +1393,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+53"/>
-        <location line="+66"/>
+        <location filename="../ui/explorerview.cpp" line="+57"/>
+        <location line="+67"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+124"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation>Hier gibt es nichts anzuzeigen; die Meldung oben erklärt, warum.</translation>
     </message>
@@ -1448,6 +1569,158 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::InsightsView</name>
+    <message>
+        <location filename="../ui/insightsview.cpp" line="+65"/>
+        <source>Include &amp;forks</source>
+        <translation>&amp;Forks einbeziehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count the owner&apos;s forks too (their history is mostly the original&apos;s)</source>
+        <translation>Auch die Forks des Eigentümers zählen (ihre Geschichte ist meist die des Originals)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Listing repositories: page %1 of %2</source>
+        <translation>Repositorys werden aufgelistet: Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listing repositories: page %1</source>
+        <translation>Repositorys werden aufgelistet: Seite %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Computing statistics: %1 of %n repositories</source>
+        <translation>
+            <numerusform>Statistik wird berechnet: %1 von %n Repository</numerusform>
+            <numerusform>Statistik wird berechnet: %1 von %n Repositorys</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped. Press F5 to start again; what was fetched is in the cache.</source>
+        <translation>Angehalten. Mit F5 neu beginnen; was schon geholt wurde, liegt im Cache.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No insights: the message above says why.</source>
+        <translation>Keine Auswertung: Die Meldung oben sagt, warum.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listing repositories…</source>
+        <translation>Repositorys werden aufgelistet…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n repositories · %2 contributors · %3 stars · %4 forks</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Repository · %2 Mitwirkende · %3 Sterne · %4 Forks</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n Repositorys · %2 Mitwirkende · %3 Sterne · %4 Forks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n commit(s) without a GitHub account are not counted as contributors.</source>
+        <translation>
+            <numerusform>%n Commit ohne GitHub-Konto zählt nicht als Mitwirkender.</numerusform>
+            <numerusform>%n Commits ohne GitHub-Konto zählen nicht als Mitwirkende.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Incomplete: %n repositories left out. Press F5 to ask again.</source>
+        <translation>
+            <numerusform>Unvollständig: %n Repository ausgelassen. Mit F5 erneut fragen.</numerusform>
+            <numerusform>Unvollständig: %n Repositorys ausgelassen. Mit F5 erneut fragen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No commits by GitHub accounts in these repositories</source>
+        <translation>Keine Commits von GitHub-Konten in diesen Repositorys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contributors per month</source>
+        <translation>Neue Mitwirkende pro Monat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New contributors</source>
+        <translation>Neue Mitwirkende</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All contributors so far</source>
+        <translation>Alle Mitwirkenden bis dahin</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In all</source>
+        <translation>Insgesamt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n new contributor(s), %2 in all</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n neuer Mitwirkender, %2 insgesamt</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n neue Mitwirkende, %2 insgesamt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> und %n weiterer</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No languages detected</source>
+        <translation>Keine Sprachen erkannt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Languages by bytes of code</source>
+        <translation>Sprachen nach Bytes Code</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%1: %2 bytes (%3) in %n repositories</source>
+        <translation>
+            <numerusform>%1: %2 Bytes (%3) in %n Repository</numerusform>
+            <numerusform>%1: %2 Bytes (%3) in %n Repositorys</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Other %1</source>
+        <translation>Andere %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n other languages</source>
+        <translation>
+            <numerusform>%n andere Sprache</numerusform>
+            <numerusform>%n andere Sprachen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
         <location filename="../ui/listheader.cpp" line="+174"/>
@@ -1577,7 +1850,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+157"/>
+        <location filename="../ui/mainwindow.cpp" line="+158"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -1745,7 +2018,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+66"/>
+        <source>Nothing to export yet: the insights are still being computed.</source>
+        <translation>Noch nichts zu exportieren: Die Auswertung wird noch berechnet.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -2105,7 +2383,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::RateLimitDialog</name>
     <message>
-        <location filename="../ui/ratelimitdialog.cpp" line="+67"/>
+        <location filename="../ui/ratelimitdialog.cpp" line="+68"/>
         <source>Rate limit</source>
         <translation>Ratenlimit</translation>
     </message>
@@ -2740,6 +3018,11 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
         <location line="+1"/>
         <source>Files</source>
         <translation>Dateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insights</source>
+        <translation>Auswertung</translation>
     </message>
 </context>
 <context>

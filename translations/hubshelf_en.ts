@@ -223,7 +223,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+21"/>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>cannot write to standard output.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -231,25 +236,7 @@
 <context>
     <name>Hubshelf::Cli::CommandLine</name>
     <message>
-        <location filename="../app/cli/commandline.cpp" line="+77"/>
-        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
-
-Commands:
-  export gists|repos|pulls|orgs|followers|following|members TARGET
-                                 a list as CSV (or JSON) on stdout or in -o FILE
-  api PATH                       a raw GET, the JSON on stdout
-  rate-limit                     every resource of the rate limit
-  cache stats|clear|path         the ETag cache
-  auth login|logout|status       the token in the keychain
-  serve                          a caching mirror of the API for other programs, on
-                                 --listen ADDR (127.0.0.1) --port N (8080) until SIGTERM
-
-The process cannot be core-dumped or traced while it holds a token; set
-HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../app/cli/commandline.cpp" line="+94"/>
         <source>Show the version and exit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -279,12 +266,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>export: csv (default) or json.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>export: the columns, comma-separated.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,6 +322,21 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+6"/>
+        <source>insights contributors: from this month (YYYY-MM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>insights contributors: up to this month (YYYY-MM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>insights: count the owner&apos;s forks too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>serve: the address to listen on (127.0.0.1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,12 +366,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>export, api, rate-limit, cache, auth or serve.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <location line="+13"/>
         <source>Run &apos;hubshelf --help&apos; for usage.</source>
         <translation type="unfinished"></translation>
@@ -390,7 +382,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>--%1 does not apply to %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -410,12 +402,48 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-187"/>
+        <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
+
+Commands:
+  export gists|repos|pulls|orgs|followers|following|members TARGET
+                                 a list as CSV (or JSON) on stdout or in -o FILE
+  insights contributors|languages OWNER
+                                 monthly new contributors, or languages by bytes, over
+                                 a user&apos;s or an organization&apos;s repositories
+  api PATH                       a raw GET, the JSON on stdout
+  rate-limit                     every resource of the rate limit
+  cache stats|clear|path         the ETag cache
+  auth login|logout|status       the token in the keychain
+  serve                          a caching mirror of the API for other programs, on
+                                 --listen ADDR (127.0.0.1) --port N (8080) until SIGTERM
+
+The process cannot be core-dumped or traced while it holds a token; set
+HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain the token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>export, insights: csv (default) or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>The cache: an SQLite file instead of the default, or postgresql://USER@HOST:PORT/DB for one cache shared by several instances (the password from PGPASSWORD or ~/.pgpass).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+27"/>
+        <source>export, insights, api, rate-limit, cache, auth or serve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>insights takes what and whose, e.g. &apos;insights contributors octocat&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>api takes one path, e.g. &apos;api /users/octocat&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,7 +507,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Cli::ExportCommand</name>
     <message>
-        <location filename="../app/cli/exportcommand.cpp" line="+67"/>
+        <location filename="../app/cli/exportcommand.cpp" line="+65"/>
         <source>&apos;%1&apos; is not something to export: use gists, repos, pulls, orgs, followers, following or members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -524,35 +552,94 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+81"/>
         <source>page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>page %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
+    <name>Hubshelf::Cli::InsightsCommand</name>
+    <message>
+        <location filename="../app/cli/insightscommand.cpp" line="+29"/>
+        <source>&apos;%1&apos; is not an insight: use contributors or languages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; is not a valid GitHub login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--format takes csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--since and --until take a month as YYYY-MM, e.g. 2019-03.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--since %1 comes after --until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--since and --until apply to contributors only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>listing repositories: page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listing repositories: page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>computing statistics: %1 of %n repositories</source>
+        <translation>
+            <numerusform>computing statistics: %1 of %n repository</numerusform>
+            <numerusform>computing statistics: %1 of %n repositories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>the insights are incomplete: %n repositories left out.</source>
+        <translation>
+            <numerusform>the insights are incomplete: %n repository left out.</numerusform>
+            <numerusform>the insights are incomplete: %n repositories left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Cli::ServeCommand</name>
     <message>
-        <location filename="../app/cli/servecommand.cpp" line="+51"/>
+        <location filename="../app/cli/servecommand.cpp" line="+53"/>
         <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+46"/>
         <source>--tls-cert and --tls-key take a PEM certificate and its unencrypted RSA or EC key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>cannot listen on %1:%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+51"/>
         <source>cannot watch for SIGINT and SIGTERM.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -785,6 +872,37 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+5"/>
         <source>&apos;%1&apos; contains white space; a GitHub login, owner/repository or gist id has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Insights::OwnerInsights</name>
+    <message>
+        <location filename="../app/insights/ownerinsights.cpp" line="+109"/>
+        <source>A repository without a valid owner and name is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>GitHub was still computing the statistics of %1 after %n tries: it is left out.</source>
+        <translation>
+            <numerusform>GitHub was still computing the statistics of %1 after %n try: it is left out.</numerusform>
+            <numerusform>GitHub was still computing the statistics of %1 after %n tries: it is left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The statistics of %1 are not GitHub&apos;s contributor statistics: it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The languages of %1 are not a list of languages: it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is left out: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1259,13 +1377,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+53"/>
-        <location line="+66"/>
+        <location filename="../ui/explorerview.cpp" line="+57"/>
+        <location line="+67"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+124"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,6 +1553,158 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::InsightsView</name>
+    <message>
+        <location filename="../ui/insightsview.cpp" line="+65"/>
+        <source>Include &amp;forks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Count the owner&apos;s forks too (their history is mostly the original&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Listing repositories: page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listing repositories: page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Computing statistics: %1 of %n repositories</source>
+        <translation>
+            <numerusform>Computing statistics: %1 of %n repository</numerusform>
+            <numerusform>Computing statistics: %1 of %n repositories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopped. Press F5 to start again; what was fetched is in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No insights: the message above says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listing repositories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %n repositories · %2 contributors · %3 stars · %4 forks</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n repository · %2 contributors · %3 stars · %4 forks</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; · %n repositories · %2 contributors · %3 stars · %4 forks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n commit(s) without a GitHub account are not counted as contributors.</source>
+        <translation>
+            <numerusform>%n commit without a GitHub account is not counted as a contributor.</numerusform>
+            <numerusform>%n commits without a GitHub account are not counted as contributors.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Incomplete: %n repositories left out. Press F5 to ask again.</source>
+        <translation>
+            <numerusform>Incomplete: %n repository left out. Press F5 to ask again.</numerusform>
+            <numerusform>Incomplete: %n repositories left out. Press F5 to ask again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No commits by GitHub accounts in these repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New contributors per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New contributors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All contributors so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n new contributor(s), %2 in all</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n new contributor, %2 in all</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n new contributors, %2 in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No languages detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Languages by bytes of code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%1: %2 bytes (%3) in %n repositories</source>
+        <translation>
+            <numerusform>%1: %2 bytes (%3) in %n repository</numerusform>
+            <numerusform>%1: %2 bytes (%3) in %n repositories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Other %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n other languages</source>
+        <translation>
+            <numerusform>%n other language</numerusform>
+            <numerusform>%n other languages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
         <location filename="../ui/listheader.cpp" line="+174"/>
@@ -1564,7 +1834,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+157"/>
+        <location filename="../ui/mainwindow.cpp" line="+158"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1732,7 +2002,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+66"/>
+        <source>Nothing to export yet: the insights are still being computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,7 +2367,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::RateLimitDialog</name>
     <message>
-        <location filename="../ui/ratelimitdialog.cpp" line="+67"/>
+        <location filename="../ui/ratelimitdialog.cpp" line="+68"/>
         <source>Rate limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2725,6 +3000,11 @@ Requests saved: %5 · Data not downloaded: %6</source>
     <message>
         <location line="+1"/>
         <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

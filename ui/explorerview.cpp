@@ -7,6 +7,7 @@
 #include "models/roles.h"
 #include "ui/detailspane.h"
 #include "ui/gistview.h"
+#include "ui/insightsview.h"
 #include "ui/listpane.h"
 #include "ui/placescolumn.h"
 #include "ui/profilecard.h"
@@ -50,6 +51,9 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     m_profileCard->setAvatarLoader(avatars);
     m_gistView = new GistView(m_centre);
     m_gistView->setAvatarLoader(avatars);
+    m_insightsView = new InsightsView(m_centre);
+    connect(m_insightsView, &InsightsView::failed, this, &ExplorerView::report);
+    connect(m_insightsView, &InsightsView::finished, this, &ExplorerView::succeeded);
     m_loadingPage = new QLabel(tr("Loading…"), m_centre);
     m_loadingPage->setAlignment(Qt::AlignCenter);
     m_loadingPage->setForegroundRole(QPalette::PlaceholderText);
@@ -57,6 +61,7 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     m_centre->addWidget(m_listPane);
     m_centre->addWidget(m_profileCard);
     m_centre->addWidget(m_gistView);
+    m_centre->addWidget(m_insightsView);
 
     m_details = new DetailsPane(this);
     m_details->setObjectName(u"detailsPane"_s);
@@ -124,6 +129,11 @@ void ExplorerView::connectNavigator()
         m_centre->setCurrentWidget(m_profileCard);
         succeeded();
     });
+    connect(navigator, &Models::Navigator::insightsReady, this,
+            [this](const QString &owner, const GitHub::RequestOptions &options) {
+                m_centre->setCurrentWidget(m_insightsView);
+                m_insightsView->showOwner(m_client, owner, options);
+            });
     connect(navigator, &Models::Navigator::ownerReady, this, [this](const QJsonObject &account) {
         if (!m_listPane->view()->currentIndex().isValid()) {
             m_details->showAccount(account); // beside the list until a row is chosen
@@ -158,6 +168,7 @@ void ExplorerView::connectNavigator()
 void ExplorerView::navigating(bool again)
 {
     m_detailsTimer.stop();
+    m_insightsView->stop(); // F5 starts it again; elsewhere it is not wanted
     if (again) {
         m_listPane->stop(); // the same list again: it keeps its filter and selection
     } else {

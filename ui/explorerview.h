@@ -33,6 +33,7 @@ using Models::Location;
 
 class DetailsPane;
 class GistView;
+class InsightsView;
 class ListPane;
 class PlacesColumn;
 class ProfileCard;
@@ -72,6 +73,7 @@ public:
     ListPane *listPane() const { return m_listPane; }
     DetailsPane *detailsPane() const { return m_details; }
     GistView *gistView() const { return m_gistView; }
+    InsightsView *insightsView() const { return m_insightsView; }
     ProfileCard *profileCard() const { return m_profileCard; }
     QListWidget *placesList() const;
     QComboBox *pullStateBox() const;
@@ -107,6 +109,7 @@ private:
     ListPane *m_listPane = nullptr;
     ProfileCard *m_profileCard = nullptr;
     GistView *m_gistView = nullptr;
+    InsightsView *m_insightsView = nullptr;
     DetailsPane *m_details = nullptr;
     QSplitter *m_splitter = nullptr;
 };

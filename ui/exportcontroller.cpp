@@ -64,6 +64,26 @@ void ExportController::exportList(const QString &suggestedPath)
     }
 }
 
+void ExportController::exportCsv(const QString &suggestedPath, const QByteArray &csv, int rows)
+{
+    if (m_busy) {
+        return;
+    }
+    const QString path = m_savePath(suggestedPath);
+    if (path.isEmpty()) {
+        Q_EMIT cancelled();
+        return;
+    }
+    const QByteArray bytes = m_options.byteOrderMark ? QByteArray("\xEF\xBB\xBF") + csv : csv;
+    QString error;
+    if (!Export::saveFile(
+            path, [&bytes](QIODevice &device) { return device.write(bytes) == bytes.size(); }, &error)) {
+        Q_EMIT failed(error);
+        return;
+    }
+    Q_EMIT exported(path, rows);
+}
+
 void ExportController::write()
 {
     finish();

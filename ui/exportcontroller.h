@@ -36,6 +36,9 @@ public:
     void setOptions(const Export::CsvOptions &options);
     // `suggestedPath`: the folder last saved to and a file name naming the list.
     void exportList(const QString &suggestedPath);
+    // CSV that is ready (a chart's series, `rows` records under a header), through the same
+    // question, the same all-or-nothing write and the same signals.
+    void exportCsv(const QString &suggestedPath, const QByteArray &csv, int rows);
     bool isBusy() const { return m_busy; }
 
 Q_SIGNALS:

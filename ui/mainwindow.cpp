@@ -10,6 +10,7 @@
 #include "ui/errorbanner.h"
 #include "ui/explorerview.h"
 #include "ui/exportcontroller.h"
+#include "ui/insightsview.h"
 #include "ui/listpane.h"
 #include "ui/logging.h"
 #include "ui/networklogdock.h"
@@ -448,14 +449,19 @@ void MainWindow::followLocation()
     m_refreshAction->setEnabled(showing);
     m_openInBrowserAction->setEnabled(showing);
     const bool list = showing && location->place && Models::listKindOf(*location->place).has_value();
-    m_exportAction->setEnabled(list);
+    const bool insights = showing && location->place == Models::Place::Insights;
+    m_exportAction->setEnabled(list || insights);
     m_findAction->setEnabled(list);
 }
 
 void MainWindow::exportList()
 {
     const std::optional<Location> location = m_explorer->currentLocation();
-    if (!location || !location->place || !Models::listKindOf(*location->place)) {
+    if (!location || !location->place) {
+        return;
+    }
+    const bool insights = *location->place == Models::Place::Insights;
+    if (!insights && !Models::listKindOf(*location->place)) {
         return;
     }
     const Settings::Preferences preferences = m_settings->preferences();
@@ -466,7 +472,17 @@ void MainWindow::exportList()
     const QString folder = preferences.lastSaveDirectory.isEmpty()
                                ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                                : preferences.lastSaveDirectory;
-    m_exportController->exportList(QDir(folder).filePath(m_explorer->suggestedExportName()));
+    if (!insights) {
+        m_exportController->exportList(QDir(folder).filePath(m_explorer->suggestedExportName()));
+        return;
+    }
+    const InsightsView *view = m_explorer->insightsView();
+    if (view->monthCount() == 0) {
+        statusBar()->showMessage(tr("Nothing to export yet: the insights are still being computed."), 10000);
+        return;
+    }
+    m_exportController->exportCsv(QDir(folder).filePath(view->suggestedExportName()), view->contributorsCsv(),
+                                  view->monthCount());
 }
 
 void MainWindow::openInBrowser()

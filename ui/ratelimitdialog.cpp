@@ -5,6 +5,7 @@
 #include "github/request.h"
 #include "models/ratelimithistory.h"
 #include "ui/countdown.h"
+#include "widgets/colours.h"
 
 #include <QChart>
 #include <QChartView>
@@ -371,7 +372,7 @@ void RateLimitDialog::updateAxes()
 
 bool RateLimitDialog::isDark() const
 {
-    return palette().color(QPalette::Window).lightness() < 128;
+    return Widgets::isDark(palette());
 }
 
 void RateLimitDialog::applyTheme()

@@ -211,8 +211,28 @@ int CliContext::report(const GitHub::Error &error)
     return fail(exitCodeFor(error), error.message());
 }
 
+void CliContext::showProgress(const QString &line)
+{
+    if (!m_stderrIsTerminal || m_options.verbose || (line.isEmpty() && !m_progressShown)) {
+        return;
+    }
+    m_progressShown = !line.isEmpty();
+    m_err << "\r\x1b[K" << line;
+    m_err.flush();
+}
+
+void CliContext::warn(const QString &sentence)
+{
+    showProgress({});
+    QString line = sentence;
+    line.replace(u'\n', u' ').replace(u'\r', u' ');
+    m_err << "hubshelf: " << tr("warning: %1").arg(Core::printable(line, -1)) << '\n';
+    m_err.flush();
+}
+
 int CliContext::fail(int exitCode, const QString &message)
 {
+    showProgress({});
     if (m_countdown.isActive()) { // the countdown's line ends before the failure's
         m_countdown.stop();
         m_err << '\n';

@@ -80,6 +80,12 @@ public:
     // One clear line on stderr for a failure that is not a request's.
     int fail(int exitCode, const QString &message);
 
+    // A progress line on stderr, rewritten in place; empty clears it. Only for a person watching
+    // (scripts read stderr for errors), and never over -v's request lines.
+    void showProgress(const QString &line);
+    // "hubshelf: warning: …" on stderr, one line, escaped; the run goes on.
+    void warn(const QString &sentence);
+
     // Raw bytes on stdout (CSV must keep its CRLF and BOM exactly): ExitOk, or ExitFailure with
     // one line on stderr when they could not be written.
     int writeData(const QByteArray &bytes);
@@ -101,6 +107,7 @@ private:
     QString m_waitWhat;
     QDateTime m_waitUntil;
     bool m_stderrIsTerminal = false;
+    bool m_progressShown = false;
 };
 
 int exitCodeFor(const GitHub::Error &error);

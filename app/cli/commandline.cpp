@@ -5,6 +5,7 @@
 #include "cli/clicontext.h"
 #include "cli/commands.h"
 #include "cli/exportcommand.h"
+#include "cli/insightscommand.h"
 #include "cli/servecommand.h"
 #include "core/printable.h"
 #include "settings/preferences.h"
@@ -78,6 +79,9 @@ int CommandLine::run(const QStringList &arguments)
            "Commands:\n"
            "  export gists|repos|pulls|orgs|followers|following|members TARGET\n"
            "                                 a list as CSV (or JSON) on stdout or in -o FILE\n"
+           "  insights contributors|languages OWNER\n"
+           "                                 monthly new contributors, or languages by bytes, over\n"
+           "                                 a user's or an organization's repositories\n"
            "  api PATH                       a raw GET, the JSON on stdout\n"
            "  rate-limit                     every resource of the rate limit\n"
            "  cache stats|clear|path         the ETag cache\n"
@@ -96,8 +100,8 @@ int CommandLine::run(const QStringList &arguments)
     const QCommandLineOption verboseOption({u"v"_s, u"verbose"_s}, tr("Log every request on stderr."));
     const QCommandLineOption waitOption(u"wait"_s,
                                         tr("Wait for a spent rate limit to reset instead of failing."));
-    const QCommandLineOption formatOption(u"format"_s, tr("export: csv (default) or json."), u"format"_s,
-                                          u"csv"_s);
+    const QCommandLineOption formatOption(u"format"_s, tr("export, insights: csv (default) or json."),
+                                          u"format"_s, u"csv"_s);
     const QCommandLineOption columnsOption(u"columns"_s, tr("export: the columns, comma-separated."),
                                            u"a,b,c"_s);
     const QCommandLineOption outputOption({u"o"_s, u"output"_s},
@@ -119,6 +123,12 @@ int CommandLine::run(const QStringList &arguments)
         tr("The cache: an SQLite file instead of the default, or postgresql://USER@HOST:PORT/DB for one "
            "cache shared by several instances (the password from PGPASSWORD or ~/.pgpass)."),
         u"path|url"_s);
+    const QCommandLineOption sinceOption(u"since"_s, tr("insights contributors: from this month (YYYY-MM)."),
+                                         u"month"_s);
+    const QCommandLineOption untilOption(u"until"_s, tr("insights contributors: up to this month (YYYY-MM)."),
+                                         u"month"_s);
+    const QCommandLineOption includeForksOption(u"include-forks"_s,
+                                                tr("insights: count the owner's forks too."));
     const QCommandLineOption listenOption(u"listen"_s, tr("serve: the address to listen on (127.0.0.1)."),
                                           u"addr"_s, u"127.0.0.1"_s);
     const QCommandLineOption portOption(u"port"_s, tr("serve: the port (8080; 0 picks a free one)."), u"n"_s,
@@ -131,12 +141,13 @@ int CommandLine::run(const QStringList &arguments)
         u"gists-api"_s, tr("serve: GET /USER answers the user's public gists, not the mirror."));
     const QCommandLineOption maxConnectionsOption(
         u"max-connections"_s, tr("serve: at most N clients at once (256)."), u"n"_s, u"256"_s);
-    parser.addOptions({versionOption, apiUrlOption,  noCacheOption,   offlineOption,        verboseOption,
-                       waitOption,    formatOption,  columnsOption,   outputOption,         limitOption,
-                       typeOption,    stateOption,   bomOption,       noGuardOption,        paginateOption,
-                       includeOption, jsonOption,    withTokenOption, cacheDbOption,        listenOption,
-                       portOption,    tlsCertOption, tlsKeyOption,    maxConnectionsOption, gistsApiOption});
-    parser.addPositionalArgument(u"command"_s, tr("export, api, rate-limit, cache, auth or serve."),
+    parser.addOptions({versionOption, apiUrlOption,  noCacheOption,     offlineOption,        verboseOption,
+                       waitOption,    formatOption,  columnsOption,     outputOption,         limitOption,
+                       typeOption,    stateOption,   bomOption,         noGuardOption,        paginateOption,
+                       includeOption, jsonOption,    withTokenOption,   cacheDbOption,        listenOption,
+                       portOption,    tlsCertOption, tlsKeyOption,      maxConnectionsOption, gistsApiOption,
+                       sinceOption,   untilOption,   includeForksOption});
+    parser.addPositionalArgument(u"command"_s, tr("export, insights, api, rate-limit, cache, auth or serve."),
                                  u"[command]"_s);
 
     // parse(), not process(): process() exits with 1 on a bad option, the contract is 2.
@@ -207,13 +218,15 @@ int CommandLine::run(const QStringList &arguments)
 
     // Each command takes its own options; another's is a mistake, not something to ignore.
     const QList<QCommandLineOption> commandOptions = {
-        formatOption, columnsOption, outputOption,   limitOption,   typeOption,           stateOption,
-        bomOption,    noGuardOption, paginateOption, includeOption, jsonOption,           withTokenOption,
-        listenOption, portOption,    tlsCertOption,  tlsKeyOption,  maxConnectionsOption, gistsApiOption};
+        formatOption, columnsOption, outputOption,      limitOption,   typeOption,           stateOption,
+        bomOption,    noGuardOption, paginateOption,    includeOption, jsonOption,           withTokenOption,
+        listenOption, portOption,    tlsCertOption,     tlsKeyOption,  maxConnectionsOption, gistsApiOption,
+        sinceOption,  untilOption,   includeForksOption};
     const QHash<QString, QList<QCommandLineOption>> allowed = {
         {u"export"_s,
          {formatOption, columnsOption, outputOption, limitOption, typeOption, stateOption, bomOption,
           noGuardOption}},
+        {u"insights"_s, {formatOption, sinceOption, untilOption, includeForksOption}},
         {u"api"_s, {paginateOption, includeOption}},
         {u"rate-limit"_s, {jsonOption}},
         {u"cache"_s, {jsonOption}},
@@ -274,6 +287,21 @@ int CommandLine::run(const QStringList &arguments)
             QObject::connect(exporter.get(), &ExportCommand::finished, exporter.get(), done);
             exporter->start();
         };
+    } else if (command == u"insights"_s) {
+        if (rest.size() != 2) {
+            return usage(tr("insights takes what and whose, e.g. 'insights contributors octocat'."));
+        }
+        InsightsRequest request;
+        request.what = rest.at(0);
+        request.owner = rest.at(1);
+        request.format = parser.value(formatOption);
+        request.since = parser.value(sinceOption);
+        request.until = parser.value(untilOption);
+        request.includeForks = parser.isSet(includeForksOption);
+        if (const QString problem = request.problem(); !problem.isEmpty()) {
+            return usage(problem); // nothing reaches the network before this
+        }
+        start = [&context, request, &done] { runInsights(context, request, done); };
     } else if (command == u"api"_s) {
         if (rest.size() != 1) {
             return usage(tr("api takes one path, e.g. 'api /users/octocat'."));

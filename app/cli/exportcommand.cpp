@@ -17,8 +17,6 @@
 #include <QTextStream>
 #include <QUrlQuery>
 
-#include <unistd.h>
-
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Cli {
@@ -180,21 +178,9 @@ void ExportCommand::loadList(const QUrl &url)
 
 void ExportCommand::showProgress(int done, int total)
 {
-    // Only for a person watching (scripts read stderr for errors), and not over -v's request lines.
-    if (!isatty(STDERR_FILENO) || m_context.options().verbose) {
-        return;
-    }
-    if (done < 0) {
-        if (m_progressShown) {
-            m_context.err() << "\r\033[K";
-            m_context.err().flush();
-        }
-        return;
-    }
-    m_progressShown = true;
-    m_context.err() << '\r'
-                    << (total > 0 ? tr("page %1 of %2").arg(done).arg(total) : tr("page %1").arg(done));
-    m_context.err().flush();
+    m_context.showProgress(done < 0    ? QString()
+                           : total > 0 ? tr("page %1 of %2").arg(done).arg(total)
+                                       : tr("page %1").arg(done));
 }
 
 void ExportCommand::write()

@@ -66,7 +66,6 @@ private:
     QList<int> m_columns;
     std::unique_ptr<Models::ListLoader> m_loader;
     QJsonArray m_objects; // --format json
-    bool m_progressShown = false;
 };
 
 } // namespace Hubshelf::Cli

@@ -5,6 +5,7 @@
 #include "core/printable.h"
 #include "serve/gistsapi.h"
 #include "serve/httpserver.h"
+#include "serve/insightsroute.h"
 #include "serve/mirror.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,7 @@
 
 #include <csignal>
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -52,6 +54,22 @@ QString readPem(const QString &path, QByteArray &bytes)
     }
     bytes = file.read(1024 * 1024); // a certificate chain is a few kB
     return {};
+}
+
+// Each connection is a descriptor, and so is each upstream one: the default soft limit of 1,024
+// would stop accepting long before --max-connections. Raised to the hard limit, as Go's runtime
+// and most servers do (Qt's event loop polls, so descriptors above FD_SETSIZE are fine).
+void raiseOpenFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0) {
+        return;
+    }
+    const rlim_t wanted = limit.rlim_max == RLIM_INFINITY ? rlim_t(1) << 16 : limit.rlim_max;
+    if (limit.rlim_cur < wanted) {
+        limit.rlim_cur = wanted;
+        setrlimit(RLIMIT_NOFILE, &limit); // a refusal leaves the limit as it was: served, less wide
+    }
 }
 
 } // namespace
@@ -93,6 +111,10 @@ void runServe(CliContext &context, const ServeOptions &options, const Done &done
     } else {
         listener = new QTcpServer;
     }
+    // A burst of connections waits in the kernel's queue rather than being dropped (clients would
+    // retry their SYN only after 1, 3, 7 … s); Linux caps it at net.core.somaxconn.
+    listener->setListenBacklogSize(1024);
+    raiseOpenFileLimit();
     if (!listener->listen(options.listen, options.port)) {
         const QString problem = ServeCommand::tr("cannot listen on %1:%2: %3")
                                     .arg(options.listen.toString())
@@ -108,19 +130,29 @@ void runServe(CliContext &context, const ServeOptions &options, const Done &done
         context.out() << Core::printable(line, -1) << '\n';
         context.out().flush();
     };
-    Serve::HttpServer::Handler handler;
+    Serve::HttpServer::Handler mode;
     if (options.gistsApi) {
         auto *gists = new Serve::GistsApi(&context.client(), &context);
-        handler = [gists](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
+        mode = [gists](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
             gists->handle(request, respond);
         };
     } else {
         auto *mirror = new Serve::Mirror(&context.client(), &context.network(), tls, &context);
         QObject::connect(mirror, &Serve::Mirror::logged, &context, printLine);
-        handler = [mirror](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
+        mode = [mirror](const Serve::HttpRequest &request, const Serve::HttpServer::Respond &respond) {
             mirror->handle(request, respond);
         };
     }
+    // GitHub's API has no /monthly_new_contributors: the route sits beside either mode.
+    auto *insights = new Serve::InsightsRoute(&context.client(), &context);
+    const Serve::HttpServer::Handler handler = [insights, mode](const Serve::HttpRequest &request,
+                                                                const Serve::HttpServer::Respond &respond) {
+        if (Serve::InsightsRoute::matches(request)) {
+            insights->handle(request, respond);
+        } else {
+            mode(request, respond);
+        }
+    };
     Serve::HttpServer::Options serverOptions;
     serverOptions.maxConnections = options.maxConnections;
     auto *server = new Serve::HttpServer(listener, handler, serverOptions, &context);

@@ -28,6 +28,16 @@ QString repository(const QString &owner, const QString &name)
     return encodedPath({u"repos"_s, owner, name});
 }
 
+QString contributorStatistics(const QString &owner, const QString &name)
+{
+    return encodedPath({u"repos"_s, owner, name, u"stats"_s, u"contributors"_s});
+}
+
+QString languages(const QString &owner, const QString &name)
+{
+    return encodedPath({u"repos"_s, owner, name, u"languages"_s});
+}
+
 QString pullRequests(const QString &owner, const QString &name)
 {
     return encodedPath({u"repos"_s, owner, name, u"pulls"_s});

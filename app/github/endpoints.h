@@ -24,7 +24,9 @@ QString gist(const QString &id);                                 // /gists/{id}
 QString repository(const QString &owner, const QString &name);   // /repos/{owner}/{name}
 QString pullRequests(const QString &owner, const QString &name); // /repos/{owner}/{name}/pulls
 QString pullRequest(const QString &owner, const QString &name, const QString &number);
-QString rateLimit(); // /rate_limit
+QString contributorStatistics(const QString &owner, const QString &name); // …/stats/contributors
+QString languages(const QString &owner, const QString &name);             // …/languages
+QString rateLimit();                                                      // /rate_limit
 
 // GitHub lists an organization's repositories and members under /orgs, everything of a user
 // (and an organization's gists, followers...) under /users.

@@ -49,6 +49,9 @@ struct Response
     // The body as JSON when the client has already parsed it (a fetched API answer), so that a
     // 2 MB page is parsed once; null otherwise.
     QJsonDocument json;
+    // GitHub's 2xx. 202 ("Accepted": statistics still being computed) and 204 ("No Content") may
+    // come without a body; neither is ever cached.
+    int status = 200;
 
     QByteArray header(const QByteArray &name) const;
     LinkHeader links() const { return LinkHeader(header("link")); }

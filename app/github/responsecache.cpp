@@ -85,7 +85,8 @@ std::optional<Response> ResponseCache::accept(const Query &query, int status, co
                                               const QByteArray &body, const QDateTime &now)
 {
     QJsonDocument json;
-    if (query.jsonUrl) {
+    const bool mayBeEmpty = status == 202 || status == 204;
+    if (query.jsonUrl && !(mayBeEmpty && body.trimmed().isEmpty())) {
         std::optional<QJsonDocument> parsed = parseJsonBody(body);
         if (!parsed) {
             return std::nullopt;
@@ -93,7 +94,7 @@ std::optional<Response> ResponseCache::accept(const Query &query, int status, co
         json = std::move(*parsed);
     }
     const CacheOutcome outcome = store(query, status, headers, body, now);
-    return Response{query.url, headers, body, outcome, std::move(json)};
+    return Response{query.url, headers, body, outcome, std::move(json), status};
 }
 
 std::optional<Response> ResponseCache::revalidate(const Query &query, const CacheValidator &validator,

@@ -3,6 +3,7 @@
 #include "github/client.h"
 #include "github/names.h"
 #include "github/pagestream.h"
+#include "serve/errorresponse.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,21 +24,6 @@ HttpResponse json(const QByteArray &body)
     response.setHeader("Content-Type", "application/json; charset=utf-8");
     response.body = body;
     return response;
-}
-
-HttpResponse errorFor(const GitHub::Error &error, const QString &user)
-{
-    switch (error.kind) {
-    case GitHub::Error::Kind::NotFound:
-        return HttpResponse::error(404, u"no GitHub user '%1'"_s.arg(user));
-    case GitHub::Error::Kind::RateLimited:
-    case GitHub::Error::Kind::SecondaryRateLimited:
-        return HttpResponse::error(429, error.message());
-    case GitHub::Error::Kind::Unauthorized:
-        return HttpResponse::error(401, error.message());
-    default:
-        return HttpResponse::error(502, error.message());
-    }
 }
 
 // A positive number no larger than `max`, or 0.
@@ -97,7 +83,7 @@ void GistsApi::handle(const HttpRequest &request, const HttpServer::Respond &res
         connect(one, &GitHub::Request::succeeded, this,
                 [respond](const GitHub::Response &response) { respond(json(response.body)); });
         connect(one, &GitHub::Request::failed, this,
-                [respond, user](const GitHub::Error &error) { respond(errorFor(error, user)); });
+                [respond, user](const GitHub::Error &error) { respond(errorResponseFor(error, user)); });
         return;
     }
 
@@ -114,7 +100,7 @@ void GistsApi::handle(const HttpRequest &request, const HttpServer::Respond &res
         stream->deleteLater();
     });
     connect(stream, &GitHub::PageStream::failed, this, [stream, respond, user](const GitHub::Error &error) {
-        respond(errorFor(error, user));
+        respond(errorResponseFor(error, user));
         stream->deleteLater();
     });
     stream->start();

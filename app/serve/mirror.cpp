@@ -184,13 +184,16 @@ void Mirror::answer(const QByteArray &key, const GitHub::Response &response)
         if (const QByteArray link = response.header("link"); !link.isEmpty()) {
             out.setHeader("Link", rewriter.link(link));
         }
+        out.status = response.status;
         out.body = rewriter.body(response.body);
-        const QByteArray etag = etagOf(out.body);
-        out.setHeader("ETag", etag);
         out.setHeader("Cache-Status", cacheStatusOf(response.cacheOutcome));
-        if (!waiter.ifNoneMatch.isEmpty() && matches(waiter.ifNoneMatch, etag)) {
-            out.status = 304;
-            out.body.clear();
+        if (response.status == 200) { // a 202 or 204 says "not yet" or "nothing": no validator
+            const QByteArray etag = etagOf(out.body);
+            out.setHeader("ETag", etag);
+            if (!waiter.ifNoneMatch.isEmpty() && matches(waiter.ifNoneMatch, etag)) {
+                out.status = 304;
+                out.body.clear();
+            }
         }
         Q_EMIT logged(u"[%1] %2 %3 %4"_s.arg(waiter.head ? u"HEAD"_s : u"GET"_s,
                                              QString::fromLatin1(logWordOf(response.cacheOutcome)),

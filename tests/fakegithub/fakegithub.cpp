@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -88,6 +89,51 @@ bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
         }
     }
     return false;
+}
+
+// Indents valid JSON as GitHub does for curl and browsers, keeping the order of keys: QJsonDocument
+// would sort them, and a repository's languages are listed largest first.
+QByteArray indentedJson(const QByteArray &json)
+{
+    QByteArray out;
+    int depth = 0;
+    const auto newLine = [&out, &depth] { out += '\n' + QByteArray(depth * 4, ' '); };
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (c == '"') {
+            const qsizetype start = i;
+            for (++i; i < json.size() && json.at(i) != '"'; ++i) {
+                i += json.at(i) == '\\' ? 1 : 0;
+            }
+            out += json.mid(start, i - start + 1);
+        } else if (c == '{' || c == '[') {
+            qsizetype next = i + 1;
+            while (next < json.size() && isSpace(json.at(next))) {
+                ++next;
+            }
+            out += c;
+            if (next < json.size() && (json.at(next) == '}' || json.at(next) == ']')) {
+                out += json.at(next);
+                i = next;
+            } else {
+                ++depth;
+                newLine();
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+            newLine();
+            out += c;
+        } else if (c == ',') {
+            out += c;
+            newLine();
+        } else if (c == ':') {
+            out += ": ";
+        } else if (!isSpace(c)) {
+            out += c;
+        }
+    }
+    return out + '\n';
 }
 
 } // namespace
@@ -203,6 +249,7 @@ struct Server::Private
     int nextFaultCount = 0;
     Fault nextFault;
     QList<LoggedRequest> log;
+    QSet<QString> statisticsAskedFor; // repositories whose statistics are "computed"
     QString error;
     quint64 sequence = 0;
     int latencyMs = 0;
@@ -475,13 +522,24 @@ struct Server::Private
             return response;
         }
 
-        const Answer answer = request.method == "GET" || request.method == "HEAD"
-                                  ? world.api(path, request.query(), login)
-                                  : writeAnswer(request.method, path, request.body);
+        Answer answer = request.method == "GET" || request.method == "HEAD"
+                            ? world.api(path, request.query(), login)
+                            : writeAnswer(request.method, path, request.body);
+        // GitHub starts computing a repository's statistics when they are first asked for and
+        // answers 202 until they are ready; here they are ready for the next request.
+        if (answer.status == 200 && !answer.statisticsOf.isEmpty() &&
+            !statisticsAskedFor.contains(answer.statisticsOf)) {
+            statisticsAskedFor.insert(answer.statisticsOf);
+            answer = Answer{};
+            answer.status = 202;
+            answer.contentType.clear();
+        }
         HttpResponse response;
         response.status = answer.status;
         response.body = rewriteOrigins(answer.body);
-        response.setHeader("Content-Type", answer.contentType);
+        if (!answer.contentType.isEmpty()) {
+            response.setHeader("Content-Type", answer.contentType);
+        }
         if (!answer.location.isEmpty()) {
             response.setHeader("Location", rewriteOrigins(answer.location));
         }
@@ -602,9 +660,8 @@ struct Server::Private
         const bool pretty = userAgent.contains("curl") || userAgent.contains("Wget") ||
                             userAgent.contains("Safari") || userAgent.contains("Firefox");
         if (pretty && response.header("Content-Type").startsWith("application/json")) {
-            const QJsonDocument document = QJsonDocument::fromJson(response.body);
-            if (!document.isNull()) {
-                response.body = document.toJson(QJsonDocument::Indented);
+            if (!QJsonDocument::fromJson(response.body).isNull()) {
+                response.body = indentedJson(response.body);
             }
         }
         const bool gzipAccepted = request.header("accept-encoding").contains("gzip");
@@ -623,7 +680,9 @@ struct Server::Private
         response.setHeader("X-GitHub-Api-Version-Selected", "2022-11-28");
         response.setHeader("X-GitHub-Media-Type", "github.v3; format=json");
         response.setHeader("X-GitHub-Request-Id", QByteArray::number(entry.sequence, 16).toUpper());
-        response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+        if (response.status != 204) { // a 204 must not have one (RFC 9110, 8.6)
+            response.setHeader("Content-Length", QByteArray::number(response.body.size()));
+        }
         const bool keepAlive = request.keepAlive();
         if (!keepAlive) {
             response.setHeader("Connection", "close");
@@ -799,6 +858,10 @@ int Server::maxInFlight() const
 void Server::resetMaxInFlight()
 {
     d->maxInFlight = d->inFlight;
+}
+void Server::resetStatistics()
+{
+    d->statisticsAskedFor.clear();
 }
 
 QByteArray Server::computeEtag(const QByteArray &accept, const QByteArray &authorization,

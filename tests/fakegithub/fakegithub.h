@@ -126,6 +126,9 @@ public:
     int inFlight() const;
     int maxInFlight() const;
     void resetMaxInFlight();
+    // Repository statistics (/repos/{o}/{r}/stats/contributors) answer 202 on the first request for
+    // each repository and 200 on later ones; this forgets the earlier requests.
+    void resetStatistics();
 
     // GitHub's ETag: SHA-256 over the present Accept, Authorization and Cookie values, each followed
     // by ':', then the body; hex, quoted.

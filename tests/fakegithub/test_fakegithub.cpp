@@ -161,8 +161,9 @@ QList<RawResponse> parseResponses(QByteArray bytes)
         const qint64 length = response.header("content-length").toLongLong(&ok);
         response.contentLength = ok ? length : -1;
         bytes.remove(0, end + 4);
-        // A 304 has no body whatever its headers say (RFC 9112, 6.3).
-        const qint64 bodyLength = response.status == 304 ? 0 : ok ? length : bytes.size();
+        // A 204 or 304 has no body whatever its headers say (RFC 9112, 6.3).
+        const bool bodiless = response.status == 204 || response.status == 304;
+        const qint64 bodyLength = bodiless ? 0 : ok ? length : bytes.size();
         response.body = bytes.left(bodyLength);
         response.complete = response.body.size() == bodyLength;
         bytes.remove(0, response.body.size());
@@ -299,6 +300,17 @@ int pageOf(const QUrl &url)
     return QUrlQuery(url).queryItemValue(u"page"_s).toInt();
 }
 
+// The keys of a JSON object in the order they were sent, which QJsonObject does not keep.
+QStringList keysInOrder(const QByteArray &objectJson)
+{
+    static const QRegularExpression key(u"\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:"_s);
+    QStringList keys;
+    for (auto it = key.globalMatch(QString::fromUtf8(objectJson)); it.hasNext();) {
+        keys.append(it.next().captured(1));
+    }
+    return keys;
+}
+
 QStringList sortedKeys(const QHash<QString, QUrl> &links)
 {
     QStringList keys = links.keys();
@@ -367,6 +379,20 @@ private slots:
     void privateRepository_visibleOnlyWithOwnersTokens_data();
     void privateRepository_visibleOnlyWithOwnersTokens();
 
+    void statistics_firstRequestIs202ThenTheBodyWithAnEtag();
+    void statistics_everyAuthorHasTheSameWeeksFromFirstToLastCommit_data();
+    void statistics_everyAuthorHasTheSameWeeksFromFirstToLastCommit();
+    void statistics_insightsHistoryStartsAndEndsWithoutAuthor_data();
+    void statistics_insightsHistoryStartsAndEndsWithoutAuthor();
+    void statistics_stillComputingRepository_isAlways202();
+    void statistics_emptyRepository_is204WithoutBody();
+    void statistics_authorsAreUsersOfTheFake();
+    void languages_areBytesPerLanguageLargestFirst_data();
+    void languages_areBytesPerLanguageLargestFirst();
+    void insights_privateRepository_isNotFoundForOthers_data();
+    void insights_privateRepository_isNotFoundForOthers();
+    void insightsOrganization_listsItsRepositoriesWithForksMarked();
+
     void fault_status_affectsOnlyItsPathAndOnlyTimes();
     void fault_pathWithStar_matchesEveryPathBelowUntilCleared();
     void fault_pathWithQuery_matchesOnlyRequestsWithThoseItems();
@@ -403,6 +429,13 @@ private:
     Response getUrl(const QUrl &url, const Headers &headers = {})
     {
         return collect(send(*m_nam, url, headers));
+    }
+    // Repository statistics as GitHub serves them once computed: the first request is a 202.
+    Response statistics(const QString &repository, const Headers &headers = {})
+    {
+        const QString path = u"/repos/"_s + repository + u"/stats/contributors"_s;
+        const Response first = get(path, headers);
+        return first.status == 202 ? get(path, headers) : first;
     }
     RawExchange raw(const QByteArray &target, const Headers &headers = {}, int wanted = 1,
                     int timeoutMs = TimeoutMs)
@@ -489,6 +522,12 @@ void TestFakeGitHub::endpoints_answer200WithGitHubShapedBodyOnOwnOrigins_data()
     QTest::newRow("enterprise prefix, pull requests")
         << u"/api/v3/repos/octocat/Hello-World/pulls?state=all"_s << octocat << true
         << QStringList{u"number"_s, u"head.ref"_s};
+    QTest::newRow("languages") << u"/repos/octocat/Hello-World/languages"_s << QByteArray() << false
+                               << QStringList{u"C"_s};
+    QTest::newRow("insights organization")
+        << u"/orgs/constellation"_s << QByteArray() << false
+        << QStringList{u"login=constellation"_s,
+                       u"public_repos=%1"_s.arg(FakeGitHub::InsightsRepositoryCount)};
 }
 
 void TestFakeGitHub::endpoints_answer200WithGitHubShapedBodyOnOwnOrigins()
@@ -1315,6 +1354,291 @@ void TestFakeGitHub::privateRepository_visibleOnlyWithOwnersTokens()
     }
 }
 
+// ---- repository statistics and languages ---------------------------------------------------------
+
+void TestFakeGitHub::statistics_firstRequestIs202ThenTheBodyWithAnEtag()
+{
+    const QString path = u"/repos/constellation/andromeda/stats/contributors"_s;
+    const Headers headers = withAuthorization(bearer(Tokens::Octocat));
+
+    const Response computing = get(path, headers);
+    const Response ready = get(path, headers);
+    const Response notModified =
+        get(path, withAuthorization(bearer(Tokens::Octocat), {{"If-None-Match", ready.header("etag")}}));
+
+    QCOMPARE(computing.status, 202);
+    QVERIFY(computing.body.isEmpty());
+    QVERIFY(!computing.hasHeader("etag"));
+    QVERIFY(computing.hasHeader("x-ratelimit-remaining"));
+    QCOMPARE(ready.status, 200);
+    QVERIFY(!ready.array().isEmpty());
+    QVERIFY(!ready.header("etag").isEmpty());
+    QCOMPARE(notModified.status, 304);
+    QVERIFY(notModified.body.isEmpty());
+    // The same repository by its id is already computed; another one is not.
+    QCOMPARE(get(u"/repositories/60000001/stats/contributors"_s, headers).status, 200);
+    QCOMPARE(get(u"/repos/constellation/aquila/stats/contributors"_s, headers).status, 202);
+
+    m_server->resetStatistics();
+
+    QCOMPARE(get(path, headers).status, 202);
+    QCOMPARE(get(path, headers).status, 200);
+}
+
+void TestFakeGitHub::statistics_everyAuthorHasTheSameWeeksFromFirstToLastCommit_data()
+{
+    QTest::addColumn<QString>("repository");
+
+    QTest::newRow("insights organization") << u"constellation/andromeda"_s;
+    QTest::newRow("insights organization, a fork") << u"constellation/columba"_s;
+    QTest::newRow("a user's") << u"octocat/Hello-World"_s;
+    QTest::newRow("the big organization's monorepo") << u"megacorp/monorepo"_s;
+    QTest::newRow("the big organization's last") << u"megacorp/project-5000"_s;
+}
+
+void TestFakeGitHub::statistics_everyAuthorHasTheSameWeeksFromFirstToLastCommit()
+{
+    QFETCH(QString, repository);
+
+    const Response response = statistics(repository);
+
+    QCOMPARE(response.status, 200);
+    const QJsonArray authors = response.array();
+    QVERIFY(!authors.isEmpty());
+    QList<qint64> weekStarts;
+    QList<int> commitsPerWeek;
+    int previousTotal = 0;
+    for (const QJsonValue &value : authors) {
+        const QJsonObject entry = value.toObject();
+        const QJsonValue author = entry.value(u"author"_s);
+        QVERIFY(author.isNull() || !author.toObject().value(u"login"_s).toString().isEmpty());
+        QList<qint64> starts;
+        int total = 0;
+        const QJsonArray weeks = entry.value(u"weeks"_s).toArray();
+        for (qsizetype i = 0; i < weeks.size(); ++i) {
+            const QJsonObject week = weeks.at(i).toObject();
+            const int commits = week.value(u"c"_s).toInt();
+            total += commits;
+            starts.append(week.value(u"w"_s).toInteger());
+            QCOMPARE(commits == 0, week.value(u"a"_s).toInt() == 0 && week.value(u"d"_s).toInt() == 0);
+            if (commitsPerWeek.size() <= i) {
+                commitsPerWeek.append(0);
+            }
+            commitsPerWeek[i] += commits;
+        }
+        QCOMPARE(entry.value(u"total"_s).toInt(), total);
+        QVERIFY2(total >= previousTotal, "the most active come last");
+        previousTotal = total;
+        if (weekStarts.isEmpty()) {
+            weekStarts = starts;
+        }
+        QCOMPARE(starts, weekStarts);
+    }
+    QVERIFY(!weekStarts.isEmpty());
+    for (qsizetype i = 0; i < weekStarts.size(); ++i) {
+        const QDateTime start = QDateTime::fromSecsSinceEpoch(weekStarts.at(i), Qt::UTC);
+        QCOMPARE(start.date().dayOfWeek(), int(Qt::Sunday));
+        QCOMPARE(start.time(), QTime(0, 0));
+        if (i > 0) {
+            QCOMPARE(weekStarts.at(i) - weekStarts.at(i - 1), 7 * 86400);
+        }
+    }
+    QVERIFY(commitsPerWeek.constFirst() > 0);
+    QVERIFY(commitsPerWeek.constLast() > 0);
+}
+
+void TestFakeGitHub::statistics_insightsHistoryStartsAndEndsWithoutAuthor_data()
+{
+    QTest::addColumn<QString>("repository");
+    QTest::addColumn<bool>("first"); // the week asked for is the first one, else the last one
+    QTest::addColumn<QDate>("week");
+
+    QTest::newRow("before anyone joined") << u"constellation/andromeda"_s << true << QDate(2015, 11, 1);
+    QTest::newRow("a week that ends in April") << u"constellation/aquila"_s << false << QDate(2025, 3, 30);
+}
+
+void TestFakeGitHub::statistics_insightsHistoryStartsAndEndsWithoutAuthor()
+{
+    QFETCH(QString, repository);
+    QFETCH(bool, first);
+    QFETCH(QDate, week);
+
+    const QJsonArray authors = statistics(repository).array();
+
+    QVERIFY(!authors.isEmpty());
+    for (const QJsonValue &value : authors) {
+        const QJsonArray weeks = value.toObject().value(u"weeks"_s).toArray();
+        const QJsonObject weekOfAuthor = weeks.at(first ? 0 : weeks.size() - 1).toObject();
+        QCOMPARE(QDateTime::fromSecsSinceEpoch(weekOfAuthor.value(u"w"_s).toInteger(), Qt::UTC),
+                 QDateTime(week, QTime(0, 0), Qt::UTC));
+        const bool committed = weekOfAuthor.value(u"c"_s).toInt() > 0;
+        QCOMPARE(committed, value.toObject().value(u"author"_s).isNull());
+    }
+}
+
+void TestFakeGitHub::statistics_stillComputingRepository_isAlways202()
+{
+    const QString path = u"/repos/"_s + Names::StillComputingRepository + u"/stats/contributors"_s;
+
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const Response response = get(path);
+        QCOMPARE(response.status, 202);
+        QVERIFY(response.body.isEmpty());
+    }
+    QCOMPARE(get(u"/repos/"_s + Names::StillComputingRepository).status, 200);
+}
+
+void TestFakeGitHub::statistics_emptyRepository_is204WithoutBody()
+{
+    const QByteArray path = "/repos/" + Names::EmptyRepository.toUtf8();
+
+    const RawExchange first = raw(path + "/stats/contributors", {}, 1);
+    const RawExchange second = raw(path + "/stats/contributors", {}, 1);
+    const Response languages = get(QString::fromUtf8(path + "/languages"));
+
+    for (const RawExchange &exchange : {first, second}) {
+        QCOMPARE(exchange.first().status, 204);
+        QVERIFY(exchange.first().complete);
+        QVERIFY(!exchange.first().hasHeader("content-length")); // RFC 9110, 8.6
+        QVERIFY(exchange.bytes.endsWith("\r\n\r\n"));
+    }
+    QCOMPARE(languages.status, 200);
+    QCOMPARE(languages.body, QByteArray("{}"));
+    QVERIFY(get(QString::fromUtf8(path)).object().value(u"language"_s).isNull());
+}
+
+void TestFakeGitHub::statistics_authorsAreUsersOfTheFake()
+{
+    const QJsonArray authors = statistics(u"constellation/andromeda"_s).array();
+
+    int users = 0;
+    for (const QJsonValue &value : authors) {
+        const QJsonObject author = value.toObject().value(u"author"_s).toObject();
+        if (author.isEmpty()) {
+            continue;
+        }
+        const Response user = getUrl(QUrl(author.value(u"url"_s).toString()));
+        QCOMPARE(user.status, 200);
+        QCOMPARE(user.object().value(u"login"_s), author.value(u"login"_s));
+        QCOMPARE(user.object().value(u"id"_s), author.value(u"id"_s));
+        ++users;
+    }
+    QVERIFY(users > 0);
+}
+
+void TestFakeGitHub::languages_areBytesPerLanguageLargestFirst_data()
+{
+    QTest::addColumn<QString>("repository");
+    QTest::addColumn<QByteArray>("userAgent");
+
+    QTest::newRow("a user's") << u"octocat/Hello-World"_s << UserAgent;
+    QTest::newRow("insights organization") << u"constellation/andromeda"_s << UserAgent;
+    QTest::newRow("the big organization's") << u"megacorp/project-0003"_s << UserAgent;
+    QTest::newRow("pretty-printed for curl") << u"constellation/andromeda"_s << QByteArray("curl/7.88.1");
+}
+
+void TestFakeGitHub::languages_areBytesPerLanguageLargestFirst()
+{
+    QFETCH(QString, repository);
+    QFETCH(QByteArray, userAgent);
+    static const QStringList linguistNames = {
+        u"C"_s,          u"C++"_s,  u"Python"_s, u"Go"_s,         u"Rust"_s,    u"TypeScript"_s,
+        u"JavaScript"_s, u"Java"_s, u"Kotlin"_s, u"Swift"_s,      u"Ruby"_s,    u"Shell"_s,
+        u"CMake"_s,      u"HTML"_s, u"CSS"_s,    u"Dockerfile"_s, u"Makefile"_s};
+
+    const Response response = get(u"/repos/"_s + repository + u"/languages"_s, {{"User-Agent", userAgent}});
+
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.hasHeader("etag"));
+    const QJsonObject languages = response.object();
+    const QStringList order = keysInOrder(response.body);
+    QVERIFY(!order.isEmpty());
+    QCOMPARE(order.size(), languages.size());
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        QVERIFY2(linguistNames.contains(order.at(i)), qPrintable(order.at(i)));
+        QVERIFY(languages.value(order.at(i)).toInteger() > 0);
+        if (i > 0) {
+            QVERIFY(languages.value(order.at(i)).toInteger() <= languages.value(order.at(i - 1)).toInteger());
+        }
+    }
+    const QString mainLanguage = get(u"/repos/"_s + repository).object().value(u"language"_s).toString();
+    QCOMPARE(order.constFirst(), mainLanguage);
+}
+
+void TestFakeGitHub::insights_privateRepository_isNotFoundForOthers_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<int>("status");
+
+    for (const QString &endpoint : {u"stats/contributors"_s, u"languages"_s}) {
+        const int ownerStatus = endpoint == u"languages"_s ? 200 : 202;
+        QTest::addRow("%s, octocat", qPrintable(endpoint))
+            << endpoint << bearer(Tokens::Octocat) << ownerStatus;
+        QTest::addRow("%s, monalisa", qPrintable(endpoint)) << endpoint << bearer(Tokens::Monalisa) << 404;
+        QTest::addRow("%s, anonymous", qPrintable(endpoint)) << endpoint << QByteArray() << 404;
+    }
+}
+
+void TestFakeGitHub::insights_privateRepository_isNotFoundForOthers()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(QByteArray, authorization);
+    QFETCH(int, status);
+
+    const Response response =
+        get(u"/repos/"_s + Names::PrivateRepository + u'/' + endpoint, withAuthorization(authorization));
+
+    QCOMPARE(response.status, status);
+    if (status == 404) {
+        QCOMPARE(response.object().value(u"message"_s).toString(), u"Not Found"_s);
+    }
+}
+
+void TestFakeGitHub::insightsOrganization_listsItsRepositoriesWithForksMarked()
+{
+    const auto listAll = [this](const QString &path) {
+        QList<QJsonObject> repositories;
+        QUrl url = api(path);
+        for (int pages = 0; url.isValid() && pages < 10; ++pages) {
+            const Response response = getUrl(url);
+            if (response.status != 200) {
+                qWarning() << url << response.status;
+                return QList<QJsonObject>();
+            }
+            for (const QJsonValue &repository : response.array()) {
+                repositories.append(repository.toObject());
+            }
+            url = parseLinks(response.header("link")).value(u"next"_s);
+        }
+        return repositories;
+    };
+
+    const QList<QJsonObject> repositories = listAll(u"/orgs/constellation/repos?per_page=100"_s);
+    const QList<QJsonObject> asUser = listAll(u"/users/constellation/repos?per_page=100"_s);
+    const QList<QJsonObject> forksOnly = listAll(u"/orgs/constellation/repos?type=forks&per_page=100"_s);
+
+    QCOMPARE(repositories.size(), FakeGitHub::InsightsRepositoryCount);
+    QCOMPARE(asUser, repositories);
+    QCOMPARE(forksOnly.size(), FakeGitHub::InsightsForkCount);
+    QSet<QString> names;
+    int forks = 0;
+    int mostStars = 0;
+    for (const QJsonObject &repository : repositories) {
+        names.insert(repository.value(u"full_name"_s).toString());
+        forks += repository.value(u"fork"_s).toBool() ? 1 : 0;
+        mostStars = std::max(mostStars, repository.value(u"stargazers_count"_s).toInt());
+        QVERIFY(repository.value(u"forks_count"_s).toInt() >= 0);
+    }
+    QCOMPARE(names.size(), FakeGitHub::InsightsRepositoryCount);
+    QCOMPARE(forks, FakeGitHub::InsightsForkCount);
+    QVERIFY(std::all_of(forksOnly.cbegin(), forksOnly.cend(),
+                        [](const QJsonObject &repository) { return repository.value(u"fork"_s).toBool(); }));
+    QVERIFY(names.contains(Names::StillComputingRepository));
+    QVERIFY(names.contains(Names::EmptyRepository));
+    QVERIFY(mostStars > 1000);
+}
+
 // ---- faults --------------------------------------------------------------------------------------
 
 void TestFakeGitHub::fault_status_affectsOnlyItsPathAndOnlyTimes()
@@ -1623,6 +1947,9 @@ void TestFakeGitHub::determinism_anotherServerServesTheSameBytes_data()
     QTest::newRow("pull requests, page 50") << QByteArray("/repos/megacorp/monorepo/pulls?state=all&page=50");
     QTest::newRow("following of a user who follows two") << QByteArray("/users/user-0001/following");
     QTest::newRow("followers") << QByteArray("/users/octocat/followers");
+    QTest::newRow("insights organization's repositories, page 2")
+        << QByteArray("/orgs/constellation/repos?per_page=100&page=2");
+    QTest::newRow("languages") << QByteArray("/repos/constellation/andromeda/languages");
 }
 
 void TestFakeGitHub::determinism_anotherServerServesTheSameBytes()

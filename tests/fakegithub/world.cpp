@@ -51,7 +51,31 @@ private:
     quint64 m_state;
 };
 
-enum Stream : quint64 { PeopleStream = 1, RepositoryStream, PullStream, GistStream };
+enum Stream : quint64 {
+    PeopleStream = 1,
+    RepositoryStream,
+    PullStream,
+    GistStream,
+    InsightsPeopleStream,
+    InsightsRepositoryStream,
+    HistoryStream,
+    CommitStream,
+    LanguageStream
+};
+
+// GitHub's statistics count weeks from Sunday 00:00 UTC; 1970-01-04 is the first Sunday of the epoch.
+constexpr qint64 FirstSunday = 3 * 86400;
+constexpr qint64 WeekSeconds = 7 * 86400;
+
+qint64 weekStart(int week)
+{
+    return FirstSunday + week * WeekSeconds;
+}
+
+int weekOf(qint64 secondsSinceEpoch)
+{
+    return int((secondsSinceEpoch - FirstSunday) / WeekSeconds);
+}
 
 QString isoTime(qint64 secondsSinceEpoch)
 {
@@ -123,6 +147,13 @@ QByteArray filled(const QJsonObject &object, std::initializer_list<std::pair<con
     return json;
 }
 
+// A string as a JSON value, for bodies written by hand where QJsonObject would sort the keys.
+QByteArray jsonString(const QString &text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
 QJsonValue nullable(const QString &text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
@@ -182,6 +213,7 @@ World::World(const QString &dataDir)
     buildPeople();
     buildRepositories();
     buildGists();
+    buildInsights();
 }
 
 Answer World::error(int status, const QByteArray &message, const QByteArray &documentationUrl)
@@ -534,6 +566,263 @@ void World::buildGists()
     }
 }
 
+void World::buildInsights()
+{
+    {
+        Person &constellation = addPerson(Names::InsightsOrganization, 7100001, true);
+        constellation.name = u"Constellation"_s;
+        constellation.description = u"Small projects, and the people who joined them over the years"_s;
+        constellation.blog = u"https://constellation.example"_s;
+        constellation.location = u"Everywhere"_s;
+    } // the reference would dangle: adding the contributors may grow m_people
+
+    // People join from January 2016 to the last week of 2024, a week that ends in 2025. A week
+    // belongs to the month it starts in: the one of Sunday 2019-03-31 is March's.
+    const int firstJoin = weekOf(fromIso(u"2016-01-03T00:00:00Z"_s));
+    const int lastJoin = weekOf(fromIso(u"2024-12-29T00:00:00Z"_s));
+    const int straddlingJoin = weekOf(fromIso(u"2019-03-31T00:00:00Z"_s));
+    // Commits without a GitHub author come before anyone joined and after the last one did: the
+    // months of new contributors start with the first one who joined, and end with the last commit.
+    const int firstImport = weekOf(fromIso(u"2015-11-01T00:00:00Z"_s));
+    const int lastImport = weekOf(fromIso(u"2025-03-30T00:00:00Z"_s));
+    const int straddlingContributor =
+        (straddlingJoin - firstJoin) * (InsightsContributorCount - 1) / (lastJoin - firstJoin);
+
+    struct Contributor
+    {
+        QString login;
+        int joinWeek = 0;
+        bool forkFirst = false; // the first commit is in a fork, later ones in sources too
+        bool forkOnly = false;  // never commits to a source repository
+    };
+    QList<Contributor> contributors;
+    for (int i = 0; i < InsightsContributorCount; ++i) {
+        Random random(InsightsPeopleStream, quint64(i));
+        Contributor contributor;
+        contributor.joinWeek = firstJoin + i * (lastJoin - firstJoin) / (InsightsContributorCount - 1);
+        if (i == straddlingContributor) {
+            contributor.joinWeek = straddlingJoin;
+        } else if (i > 0 && i < InsightsContributorCount - 1) {
+            contributor.joinWeek =
+                std::clamp(contributor.joinWeek + random.below(7) - 3, firstJoin, lastJoin);
+        }
+        const bool ordinary = i == 0 || i == straddlingContributor || i == InsightsContributorCount - 1;
+        contributor.forkOnly = !ordinary && i % 25 == 12;
+        contributor.forkFirst = !ordinary && !contributor.forkOnly && i % 12 == 7;
+
+        const int pair = (i * 97 + 11) % 256; // 97 is odd: every contributor has another name pair
+        const QString first = firstNames.at(pair / 16);
+        const QString last = lastNames.at(pair % 16);
+        const QString lastWord = QString(last).remove(u' ');
+        switch (random.below(4)) {
+        case 0:
+            contributor.login = (first + u'-' + lastWord).toLower();
+            break;
+        case 1:
+            contributor.login = first + lastWord;
+            break;
+        case 2:
+            contributor.login = (first.left(1) + lastWord).toLower();
+            break;
+        default:
+            contributor.login = lastWord.toLower() + QString::number(10 + random.below(90));
+            break;
+        }
+        if (m_people.contains(contributor.login.toLower())) {
+            contributor.login += u'-' + QString::number(i);
+        }
+        Person &person = addPerson(contributor.login, 12000001 + i);
+        person.name = first + u' ' + last;
+        person.location = random.chance(50) ? u"Porto"_s : QString();
+        const qint64 joined = weekStart(contributor.joinWeek);
+        person.createdAt = isoTime(joined - (30 + random.below(2000)) * 86400LL - random.below(86400));
+        person.updatedAt = isoTime(joined + random.below(400) * 86400LL);
+        if (i < 30) { // the early ones run the place
+            person.organizations.append(Names::InsightsOrganization);
+            m_people[Names::InsightsOrganization].members.append(contributor.login);
+        }
+        contributors.append(contributor);
+    }
+
+    static const QStringList stars = {
+        u"andromeda"_s,  u"aquila"_s,    u"auriga"_s,  u"bootes"_s,  u"carina"_s,
+        u"cassiopeia"_s, u"centaurus"_s, u"cepheus"_s, u"cetus"_s,   u"columba"_s,
+        u"corvus"_s,     u"crux"_s,      u"cygnus"_s,  u"draco"_s,   u"eridanus"_s,
+        u"gemini"_s,     u"hercules"_s,  u"hydra"_s,   u"lacerta"_s, u"lyra"_s,
+        u"orion"_s,      u"pegasus"_s,   u"perseus"_s, u"phoenix"_s, u"pyxis"_s};
+    static const QStringList kinds = {QString(),  u"-api"_s, u"-cli"_s, u"-core"_s,
+                                      u"-docs"_s, u"-sdk"_s, u"-web"_s, u"-tools"_s};
+    static const QStringList mainLanguages = {u"C++"_s,        u"C++"_s,   u"Python"_s,     u"Python"_s,
+                                              u"Go"_s,         u"Rust"_s,  u"TypeScript"_s, u"TypeScript"_s,
+                                              u"JavaScript"_s, u"Java"_s,  u"Kotlin"_s,     u"Swift"_s,
+                                              u"Ruby"_s,       u"Shell"_s, u"C"_s};
+    static const QStringList descriptions = {u"%1, the small and fast one"_s,
+                                             u"Everything %1 needs to ship"_s, u"%1: tools for stargazers"_s,
+                                             QString(), u"Experiments around %1"_s};
+    const QString stillComputingName = Names::StillComputingRepository.section(u'/', 1);
+    const QString emptyName = Names::EmptyRepository.section(u'/', 1);
+    constexpr int StillComputingIndex = 57;
+    constexpr int EmptyIndex = 123;
+    constexpr int EarlyImportIndex = 1;
+    constexpr int LateImportIndex = 2;
+    static_assert(StillComputingIndex % 10 != 0 && EmptyIndex % 10 != 0 && EarlyImportIndex % 10 != 0 &&
+                      LateImportIndex % 10 != 0,
+                  "these are sources, not forks");
+
+    // Repositories are created from a few months before the first person joins to half a year
+    // before the last one does; people commit to those that exist by then.
+    const int firstCreated = firstJoin - 20;
+    const int lastCreated = lastJoin - 26;
+    QList<Repository> repositories;
+    QList<int> createdWeeks;
+    for (int i = 1; i <= InsightsRepositoryCount; ++i) {
+        Random random(InsightsRepositoryStream, quint64(i));
+        Repository repository;
+        repository.id = 60000000 + i;
+        repository.owner = Names::InsightsOrganization;
+        repository.name = i == StillComputingIndex ? stillComputingName
+                          : i == EmptyIndex
+                              ? emptyName
+                              : stars.at((i - 1) % stars.size()) + kinds.at((i - 1) / stars.size());
+        repository.fork = i % 10 == 0;
+        repository.language = i == EmptyIndex ? QString() : random.pick(mainLanguages);
+        const QString pattern = random.pick(descriptions);
+        repository.description = repository.fork
+                                     ? u"Our fork of %1, with a few patches"_s.arg(repository.name)
+                                 : i == EmptyIndex   ? u"Nothing here yet"_s
+                                 : pattern.isEmpty() ? QString()
+                                                     : pattern.arg(repository.name);
+        // Most repositories have a few stars, a handful have thousands; forks have next to none.
+        const int tier = random.below(100);
+        repository.stars = repository.fork ? random.below(5)
+                           : tier < 45     ? random.below(40)
+                           : tier < 80     ? 40 + random.below(400)
+                           : tier < 96     ? 440 + random.below(4000)
+                                           : 4440 + random.below(60000);
+        repository.forks =
+            repository.fork ? random.below(2) : repository.stars / (4 + random.below(12)) + random.below(3);
+        repository.archived = random.chance(5);
+        repository.openIssues = random.below(60);
+        repository.pullCount = random.below(4);
+        repository.plannedHistory = true;
+        createdWeeks.append(firstCreated +
+                            (i - 1) * (lastCreated - firstCreated) / (InsightsRepositoryCount - 1) +
+                            random.below(5));
+        repositories.append(repository);
+    }
+
+    const auto takesCommits = [](qsizetype index) {
+        return index != StillComputingIndex - 1 && index != EmptyIndex - 1;
+    };
+    const auto commitsTo = [&repositories](qsizetype index, const QString &login) {
+        const QList<Contribution> &history = repositories.at(index).history;
+        return std::any_of(history.cbegin(), history.cend(), [&login](const Contribution &contribution) {
+            return contribution.login == login;
+        });
+    };
+    // A repository that exists by `week`, or the oldest one if none does yet.
+    const auto pickRepository = [&](Random &random, int week, bool fork, const QString &login) {
+        QList<qsizetype> existing;
+        qsizetype oldest = -1;
+        for (qsizetype index = 0; index < repositories.size(); ++index) {
+            if (!takesCommits(index) || repositories.at(index).fork != fork || commitsTo(index, login)) {
+                continue;
+            }
+            if (createdWeeks.at(index) <= week) {
+                existing.append(index);
+            } else if (oldest < 0 || createdWeeks.at(index) < createdWeeks.at(oldest)) {
+                oldest = index;
+            }
+        }
+        return existing.isEmpty() ? oldest : existing.at(random.below(int(existing.size())));
+    };
+    // Many drive-by commits in a single week, some months of work, a few long-time regulars.
+    const auto weeksAfter = [lastJoin](Random &random, int week) {
+        const int kind = random.below(10);
+        return std::min(lastJoin, week + (kind < 3 ? 0 : kind < 8 ? random.below(26) : random.below(200)));
+    };
+
+    for (qsizetype i = 0; i < contributors.size(); ++i) {
+        const Contributor &contributor = contributors.at(i);
+        Random random(InsightsPeopleStream, 1000 + quint64(i));
+        const auto commitFrom = [&](int week, bool fork) {
+            const qsizetype index = pickRepository(random, week, fork, contributor.login);
+            if (index >= 0) {
+                repositories[index].history.append({contributor.login, week, weeksAfter(random, week)});
+            }
+        };
+        commitFrom(contributor.joinWeek, contributor.forkFirst || contributor.forkOnly);
+        const int more = contributor.forkFirst ? 1 + random.below(2)
+                         : random.chance(45)   ? 0
+                         : random.chance(70)   ? 1
+                                               : 2;
+        for (int m = 0; m < more; ++m) {
+            const int week = std::min(lastJoin, contributor.joinWeek + 1 + random.below(104));
+            commitFrom(week, contributor.forkOnly || (!contributor.forkFirst && random.chance(10)));
+        }
+    }
+
+    for (qsizetype index = 0; index < repositories.size(); ++index) {
+        Repository &repository = repositories[index];
+        if (!takesCommits(index)) {
+            continue;
+        }
+        Random random(InsightsRepositoryStream, 1000 + quint64(index));
+        const int created = createdWeeks.at(index);
+        if (repository.history.isEmpty()) { // nobody picked it: someone who was already there started it
+            QStringList founders;
+            for (const Contributor &contributor : std::as_const(contributors)) {
+                if (contributor.joinWeek < created && (repository.fork || !contributor.forkOnly)) {
+                    founders.append(contributor.login);
+                }
+            }
+            const QString founder = founders.isEmpty() ? QString() : random.pick(founders);
+            repository.history.append({founder, created, weeksAfter(random, created)});
+        }
+        const bool anonymous =
+            std::any_of(repository.history.cbegin(), repository.history.cend(),
+                        [](const Contribution &contribution) { return contribution.login.isEmpty(); });
+        if (!anonymous && random.chance(25)) {
+            const int week = created + random.below(std::max(1, lastJoin - created + 1));
+            repository.history.append({QString(), week, weeksAfter(random, week)});
+        }
+    }
+    // History imported without authors: the first repository's from before anyone joined, and the
+    // last commits of all.
+    const auto importWithoutAuthor = [&repositories](int repositoryIndex, int firstWeek, int lastWeek) {
+        QList<Contribution> &history = repositories[repositoryIndex - 1].history;
+        const auto anonymous =
+            std::find_if(history.begin(), history.end(),
+                         [](const Contribution &contribution) { return contribution.login.isEmpty(); });
+        if (anonymous == history.end()) {
+            history.append({QString(), firstWeek, lastWeek});
+        } else {
+            anonymous->firstWeek = std::min(anonymous->firstWeek, firstWeek);
+            anonymous->lastWeek = std::max(anonymous->lastWeek, lastWeek);
+        }
+    };
+    importWithoutAuthor(EarlyImportIndex, firstImport, firstImport + 3);
+    importWithoutAuthor(LateImportIndex, lastImport, lastImport);
+
+    for (qsizetype index = 0; index < repositories.size(); ++index) {
+        Repository &repository = repositories[index];
+        Random random(InsightsRepositoryStream, 2000 + quint64(index));
+        int firstWeek = createdWeeks.at(index);
+        int lastWeek = firstWeek;
+        for (const Contribution &contribution : std::as_const(repository.history)) {
+            firstWeek = std::min(firstWeek, contribution.firstWeek);
+            lastWeek = std::max(lastWeek, contribution.lastWeek);
+        }
+        const qint64 created = weekStart(firstWeek) + random.below(3 * 86400);
+        const qint64 pushed =
+            index == EmptyIndex - 1 ? created : weekStart(lastWeek) + 3 * 86400 + random.below(3 * 86400);
+        repository.createdAt = isoTime(created);
+        repository.pushedAt = isoTime(pushed);
+        repository.updatedAt = isoTime(pushed + random.below(86400));
+        addRepository(std::move(repository));
+    }
+}
+
 const World::Person *World::person(const QString &login) const
 {
     const auto it = m_people.constFind(login.toLower());
@@ -572,6 +861,34 @@ QList<int> World::pullNumbers(const Repository &repository, const QString &state
         }
     }
     return numbers;
+}
+
+QList<World::Contribution> World::history(const Repository &repository) const
+{
+    if (repository.plannedHistory) {
+        return repository.history;
+    }
+    // Made up when asked, from the repository's own seed: megacorp alone has 5,000 repositories.
+    Random random(HistoryStream, quint64(repository.id));
+    const int first = weekOf(fromIso(repository.createdAt));
+    const int last = std::max(first, weekOf(fromIso(repository.pushedAt)));
+    const Person *owner = person(repository.owner);
+    QStringList authors = owner->organization ? owner->members : QStringList{owner->login};
+    QList<Contribution> contributions;
+    const int count = std::min(int(authors.size()), 1 + random.below(5));
+    for (int i = 0; i < count; ++i) {
+        Contribution contribution;
+        contribution.login = person(authors.takeAt(random.below(int(authors.size()))))->login;
+        contribution.firstWeek = i == 0 ? first : first + random.below(last - first + 1);
+        contribution.lastWeek =
+            i == count - 1 ? last : contribution.firstWeek + random.below(last - contribution.firstWeek + 1);
+        contributions.append(contribution);
+    }
+    if (contributions.isEmpty() || random.chance(25)) {
+        const int week = first + random.below(last - first + 1);
+        contributions.append({QString(), contributions.isEmpty() ? first : week, last});
+    }
+    return contributions;
 }
 
 template <typename Render>
@@ -864,6 +1181,106 @@ QJsonObject World::renderPull(const Repository &repository, int number) const
     return pull;
 }
 
+QByteArray World::renderContributorStatistics(const Repository &repository,
+                                              const QList<Contribution> &history) const
+{
+    // Every author's weeks cover the same range: the repository's first to its last week with commits.
+    int firstWeek = history.constFirst().firstWeek;
+    int lastWeek = history.constFirst().lastWeek;
+    for (const Contribution &contribution : history) {
+        firstWeek = std::min(firstWeek, contribution.firstWeek);
+        lastWeek = std::max(lastWeek, contribution.lastWeek);
+    }
+    struct Entry
+    {
+        QString login;
+        int total = 0;
+        QByteArray json;
+    };
+    QList<Entry> entries;
+    for (qsizetype index = 0; index < history.size(); ++index) {
+        const Contribution &contribution = history.at(index);
+        Entry entry;
+        entry.login = contribution.login;
+        QByteArray weeks;
+        for (int week = firstWeek; week <= lastWeek; ++week) {
+            int commits = 0;
+            int additions = 0;
+            int deletions = 0;
+            if (week >= contribution.firstWeek && week <= contribution.lastWeek) {
+                Random random(CommitStream,
+                              (quint64(repository.id) * 256 + quint64(index)) * 4096 + quint64(week));
+                const bool edge = week == contribution.firstWeek || week == contribution.lastWeek;
+                if (edge || random.chance(30)) {
+                    commits = 1 + random.below(edge ? 4 : 6);
+                    additions = commits * (3 + random.below(120));
+                    deletions = commits * random.below(60);
+                }
+            }
+            entry.total += commits;
+            if (!weeks.isEmpty()) {
+                weeks += ',';
+            }
+            weeks += "{\"w\":" + QByteArray::number(weekStart(week)) +
+                     ",\"a\":" + QByteArray::number(additions) + ",\"d\":" + QByteArray::number(deletions) +
+                     ",\"c\":" + QByteArray::number(commits) + '}';
+        }
+        const Person *who = contribution.login.isEmpty() ? nullptr : person(contribution.login);
+        const QByteArray author =
+            who ? filled(renderSimpleUser(*who), {{"login", who->login}}) : QByteArray("null");
+        entry.json = "{\"author\":" + author + ",\"total\":" + QByteArray::number(entry.total) +
+                     ",\"weeks\":[" + weeks + "]}";
+        entries.append(entry);
+    }
+    // GitHub lists the most active authors last.
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry &left, const Entry &right) {
+        return left.total != right.total ? left.total < right.total : left.login < right.login;
+    });
+    QByteArray body = "[";
+    for (const Entry &entry : std::as_const(entries)) {
+        if (body.size() > 1) {
+            body += ',';
+        }
+        body += entry.json;
+    }
+    return body + ']';
+}
+
+QByteArray World::renderLanguages(const Repository &repository) const
+{
+    if (repository.language.isEmpty()) {
+        return "{}";
+    }
+    // The main language has the most bytes, so that it stays the repository's `language`.
+    static const QStringList companions = {u"Shell"_s,      u"CMake"_s,  u"Dockerfile"_s,
+                                           u"Makefile"_s,   u"HTML"_s,   u"CSS"_s,
+                                           u"JavaScript"_s, u"Python"_s, u"C"_s};
+    Random random(LanguageStream, quint64(repository.id));
+    const int mainBytes = 20000 + random.below(2000000);
+    QList<QPair<QString, int>> sizes = {{repository.language, mainBytes}};
+    for (int i = 0, count = random.below(5); i < count; ++i) {
+        const QString language = random.pick(companions);
+        const int bytes = 1 + int(qint64(mainBytes) * (1 + random.below(40)) / 100);
+        const bool known = std::any_of(sizes.cbegin(), sizes.cend(),
+                                       [&language](const auto &size) { return size.first == language; });
+        if (!known) {
+            sizes.append({language, bytes});
+        }
+    }
+    std::sort(sizes.begin(), sizes.end(), [](const auto &left, const auto &right) {
+        return left.second != right.second ? left.second > right.second : left.first < right.first;
+    });
+    // By hand: QJsonObject would sort the keys by name.
+    QByteArray body = "{";
+    for (const auto &[language, bytes] : std::as_const(sizes)) {
+        if (body.size() > 1) {
+            body += ',';
+        }
+        body += jsonString(language) + ':' + QByteArray::number(bytes);
+    }
+    return body + '}';
+}
+
 Answer World::api(const QString &path, const QUrlQuery &query, const QString &viewer) const
 {
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
@@ -1062,6 +1479,28 @@ Answer World::api(const QString &path, const QUrlQuery &query, const QString &vi
                           {"owner", repository->owner},
                           {"number", QString::number(number)},
                           {"author", pull.value(u"user"_s).toObject().value(u"login"_s).toString()}});
+        return answer;
+    }
+    if (rest == u"stats/contributors"_s) {
+        Answer answer;
+        if (repository->fullName() == Names::StillComputingRepository) {
+            answer.status = 202; // what GitHub says while it computes, and here it never ends
+            answer.contentType.clear();
+            return answer;
+        }
+        const QList<Contribution> contributions = history(*repository);
+        if (contributions.isEmpty()) {
+            answer.status = 204; // GitHub's answer for a repository without commits
+            answer.contentType.clear();
+            return answer;
+        }
+        answer.statisticsOf = repository->fullName();
+        answer.body = renderContributorStatistics(*repository, contributions);
+        return answer;
+    }
+    if (rest == u"languages"_s) {
+        Answer answer;
+        answer.body = renderLanguages(*repository);
         return answer;
     }
     return notFound();

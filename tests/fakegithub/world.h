@@ -28,6 +28,13 @@ inline const QString RenamedRepository = QStringLiteral("octocat/Hello-Old-World
 inline const QString PrivateRepository = QStringLiteral("octocat/secret-plans");    // octocat's tokens only
 inline const QString MarkdownGist = QStringLiteral("0b5c7e1f2a3d4e5f6a7b");         // README.md + a .py
 inline const QString TruncatedGist = QStringLiteral("9f8e7d6c5b4a39281706");        // one file truncated
+// The organization behind the insights (new contributors per month, languages): its repositories'
+// contributor statistics tell when each of its people made a first commit.
+inline const QString InsightsOrganization = QStringLiteral("constellation");
+// Its statistics are never ready: 202 on every request, as GitHub answers while it computes them.
+inline const QString StillComputingRepository = QStringLiteral("constellation/still-computing");
+// No commit at all: its statistics are 204 without a body, its languages {}.
+inline const QString EmptyRepository = QStringLiteral("constellation/empty");
 } // namespace Names
 
 inline constexpr int BigOrganizationRepoCount = 5000;
@@ -35,6 +42,9 @@ inline constexpr int BigRepositoryPullCount = 20000;
 inline constexpr int ProlificGistCount = 300;
 inline constexpr int OctocatFollowerCount = 20;
 inline constexpr int BigOrganizationMemberCount = 250;
+inline constexpr int InsightsRepositoryCount = 200;
+inline constexpr int InsightsForkCount = InsightsRepositoryCount / 10; // every tenth repository
+inline constexpr int InsightsContributorCount = 150;                   // with a GitHub account
 
 // What the data set says for one GET: the status, a compact JSON body with GitHub's canonical
 // origins (https://api.github.com, https://github.com, ...) that the server rewrites to its own,
@@ -47,6 +57,10 @@ struct Answer
     QByteArray location; // for 301
     int page = 0;        // 0: not a list
     int lastPage = 0;
+    // Set on a repository's statistics, which GitHub computes in the background after the first
+    // request and answers 202 for until then. The world has no state: the server remembers which
+    // repositories were asked for.
+    QString statisticsOf; // the repository's full name
 };
 
 class World final
@@ -80,6 +94,14 @@ private:
         QString createdAt, updatedAt;
         QStringList followers, following, organizations, members, repositories, gists;
     };
+    // One author's commits to one repository: some weeks from `firstWeek` to `lastWeek`, both with
+    // commits. Weeks are counted from Sunday 1970-01-04, the first week start of the Unix epoch.
+    struct Contribution
+    {
+        QString login; // empty: commits whose author has no GitHub account
+        int firstWeek = 0;
+        int lastWeek = 0;
+    };
     struct Repository
     {
         qint64 id = 0;
@@ -87,6 +109,9 @@ private:
         bool isPrivate = false, fork = false, archived = false;
         int stars = 0, forks = 0, openIssues = 0, pullCount = 0;
         QString createdAt, updatedAt, pushedAt;
+        // The insights organization's history is planned as a whole; others are made up when asked.
+        bool plannedHistory = false;
+        QList<Contribution> history;
         QString fullName() const { return owner + u'/' + name; }
     };
     struct GistFile
@@ -113,6 +138,7 @@ private:
     void buildPeople();
     void buildRepositories();
     void buildGists();
+    void buildInsights();
     Person &addPerson(const QString &login, qint64 id, bool organization = false);
     void addRepository(Repository repository);
 
@@ -120,6 +146,7 @@ private:
     const Repository *repository(const QString &fullName, const QString &viewer) const;
     bool canSee(const Repository &repository, const QString &viewer) const;
     QList<int> pullNumbers(const Repository &repository, const QString &state) const;
+    QList<Contribution> history(const Repository &repository) const;
 
     QJsonObject renderSimpleUser(const Person &person) const;
     QJsonObject renderFullUser(const Person &person, bool authenticated) const;
@@ -128,6 +155,9 @@ private:
     QJsonObject renderRepository(const Repository &repository, bool full) const;
     QJsonObject renderGist(const Gist &gist, bool full) const;
     QJsonObject renderPull(const Repository &repository, int number) const;
+    QByteArray renderContributorStatistics(const Repository &repository,
+                                           const QList<Contribution> &history) const;
+    QByteArray renderLanguages(const Repository &repository) const;
 
     template <typename Render>
     Answer page(qsizetype count, const QUrlQuery &query, Render render) const;

@@ -131,7 +131,8 @@ void TestNavigator::login_ofAnOrganization_opensItsRepositoriesUnderOrgs()
 {
     m_navigator->open(Location{parseTarget(u"github"_s), std::nullopt, {}});
     QTRY_COMPARE_WITH_TIMEOUT(m_seen.lists.size(), 1, NetworkTimeoutMs);
-    QCOMPARE(m_seen.places.constLast(), (QList<Place>{Place::Profile, Place::Repositories, Place::Members}));
+    QCOMPARE(m_seen.places.constLast(),
+             (QList<Place>{Place::Profile, Place::Repositories, Place::Members, Place::Insights}));
     QCOMPARE(m_seen.lists.first().first, ListKind::Repositories);
     QCOMPARE(m_seen.lists.first().second.path(), u"/orgs/github/repos"_s);
 }

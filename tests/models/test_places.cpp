@@ -28,9 +28,12 @@ void TestPlaces::places_followTheKindOfTarget()
 {
     const QList<Place> user = placesOf(Target::Kind::Login, OwnerKind::User);
     QCOMPARE(user, (QList<Place>{Place::Profile, Place::Gists, Place::Repositories, Place::Organizations,
-                                 Place::Followers, Place::Following}));
+                                 Place::Followers, Place::Following, Place::Insights}));
     QCOMPARE(placesOf(Target::Kind::Login, OwnerKind::Organization),
-             (QList<Place>{Place::Profile, Place::Repositories, Place::Members}));
+             (QList<Place>{Place::Profile, Place::Repositories, Place::Members, Place::Insights}));
+    // Insights is a place of charts, not a list.
+    QCOMPARE(listKindOf(Place::Insights), std::optional<ListKind>());
+    QVERIFY(listPath(parseTarget(u"octocat"_s), OwnerKind::User, Place::Insights).isEmpty());
     QCOMPARE(placesOf(Target::Kind::Login, OwnerKind::Unknown), QList<Place>{Place::Profile});
     QCOMPARE(placesOf(Target::Kind::Repository, OwnerKind::Unknown), QList<Place>{Place::PullRequests});
     QCOMPARE(placesOf(Target::Kind::Gist, OwnerKind::Unknown), QList<Place>{Place::Files});
@@ -103,7 +106,7 @@ void TestPlaces::placeNames_roundTrip()
 {
     for (const Place place :
          {Place::Profile, Place::Gists, Place::Repositories, Place::Organizations, Place::Followers,
-          Place::Following, Place::Members, Place::PullRequests, Place::Files}) {
+          Place::Following, Place::Members, Place::PullRequests, Place::Files, Place::Insights}) {
         QCOMPARE(placeNamed(placeName(place)), std::optional<Place>(place));
     }
     QCOMPARE(placeNamed(u"wiki"_s), std::optional<Place>());

@@ -18,6 +18,7 @@
 #include "ui/explorerview.h"
 #include "ui/exportcontroller.h"
 #include "ui/gistview.h"
+#include "ui/insightsview.h"
 #include "ui/listpane.h"
 #include "ui/mainwindow.h"
 #include "ui/profilecard.h"
@@ -279,7 +280,7 @@ void TestExplorer::typingALogin_showsTheProfileBesideTheGists()
     QVERIFY2(labels.join(u'\n').contains(u"monalisa octocat"_s), qPrintable(labels.join(u" | "_s)));
     // The places of a user, with Gists chosen.
     QListWidget *places = explorer()->placesList();
-    QCOMPARE(places->count(), 6);
+    QCOMPARE(places->count(), 7);
     QCOMPARE(places->currentItem()->text(), u"Gists"_s);
 }
 
@@ -468,12 +469,12 @@ void TestExplorer::places_offerWhatEachKindOfTargetHas()
 {
     openWindow();
     go(u"megacorp"_s);
-    QTRY_COMPARE(explorer()->placesList()->count(), 3);
+    QTRY_COMPARE(explorer()->placesList()->count(), 4);
     QStringList titles;
     for (int row = 0; row < explorer()->placesList()->count(); ++row) {
         titles.append(explorer()->placesList()->item(row)->text());
     }
-    QCOMPARE(titles, (QStringList{u"Profile"_s, u"Repositories"_s, u"Members"_s}));
+    QCOMPARE(titles, (QStringList{u"Profile"_s, u"Repositories"_s, u"Members"_s, u"Insights"_s}));
     QVERIFY(!explorer()->pullStateBox()->isVisible());
 
     // Profile shows the card in the centre, and there is no list to export.
@@ -482,6 +483,16 @@ void TestExplorer::places_offerWhatEachKindOfTargetHas()
     QTRY_COMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Profile));
     QTRY_VERIFY(explorer()->profileCard()->isVisible());
     QVERIFY(!m_window->findChild<QAction *>(u"exportAction"_s)->isEnabled());
+
+    // A person's Insights: the charts in the centre, and their months to export.
+    go(u"octocat"_s);
+    QTRY_COMPARE(explorer()->placesList()->count(), 7);
+    explorer()->placesList()->setCurrentRow(6);
+    QTest::keyClick(explorer()->placesList(), Qt::Key_Return);
+    QTRY_COMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Insights));
+    QTRY_VERIFY(explorer()->insightsView()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(explorer()->insightsView()->monthCount() > 0, 30000);
+    QVERIFY(m_window->findChild<QAction *>(u"exportAction"_s)->isEnabled());
 }
 
 void TestExplorer::mouseBackButton_goesBack()
@@ -732,7 +743,7 @@ void TestExplorer::failedRefresh_keepsTheListOnScreen()
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->errorBanner()->isVisible(), 10000);
     QVERIFY(pane()->isVisible());
-    QCOMPARE(explorer()->placesList()->count(), 6);
+    QCOMPARE(explorer()->placesList()->count(), 7);
     waitForCompleteList();
     QCOMPARE(pane()->sourceModel()->rowCount(), 3);
 }

@@ -1,5 +1,7 @@
 #include "widgets/colours.h"
 
+#include <QPalette>
+
 namespace Hubshelf::Ui::Widgets {
 
 QColor blend(const QColor &base, const QColor &tint, qreal amount)
@@ -13,6 +15,11 @@ QColor inkFor(const QColor &fill)
 {
     const double luminance = 0.299 * fill.redF() + 0.587 * fill.greenF() + 0.114 * fill.blueF();
     return luminance > 0.6 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
 }
 
 } // namespace Hubshelf::Ui::Widgets

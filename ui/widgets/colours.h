@@ -2,6 +2,8 @@
 
 #include <QColor>
 
+class QPalette;
+
 namespace Hubshelf::Ui::Widgets {
 
 // `base` moved towards `tint` by `amount` (0: base, 1: tint), channel by channel: a tint of a palette
@@ -10,5 +12,8 @@ QColor blend(const QColor &base, const QColor &tint, qreal amount);
 
 // Black or white, whichever reads better on `fill` (label colours are chosen by people).
 QColor inkFor(const QColor &fill);
+
+// A dark palette (a dark desktop theme): charts and warning colours follow it.
+bool isDark(const QPalette &palette);
 
 } // namespace Hubshelf::Ui::Widgets
