@@ -85,7 +85,7 @@ if command -v man >/dev/null; then
 else
     man_text="$(gzip -dc "$man_page" | LC_ALL=C.UTF-8 groff -man -Tutf8 2>/dev/null)"
 fi
-for word in NAME SYNOPSIS export api rate-limit cache auth serve --api-url --offline --with-token --cache-db --listen "EXIT STATUS"; do
+for word in NAME SYNOPSIS export insights api rate-limit cache auth serve --api-url --offline --with-token --cache-db --listen "EXIT STATUS"; do
     grep -qF -- "$word" <<<"$man_text" || fail "the man page does not mention $word"
 done
 
@@ -106,15 +106,19 @@ completions="$(bash --norc --noprofile -c '
     complete_line hubshelf auth login --
     complete_line hubshelf --api-url https://example.test/api/v3 ra
     complete_line hubshelf serve --
+    complete_line hubshelf insights ""
+    complete_line hubshelf insights contributors octocat --
 ' bash "$completion" 2>&1)"
-expected="export api rate-limit cache auth serve
+expected="export insights api rate-limit cache auth serve
 gists repos pulls orgs followers following members
 --type
 all public private forks sources member
 stats clear path
 --with-token --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db
 rate-limit
---listen --port --tls-cert --tls-key --max-connections --gists-api --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db"
+--listen --port --tls-cert --tls-key --max-connections --gists-api --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db
+contributors languages
+--format --since --until --include-forks --help --help-all --version --api-url --no-cache --offline --verbose --wait --cache-db"
 if [ "$completions" != "$expected" ]; then
     fail "bash completion offers:
 $completions
