@@ -92,6 +92,8 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setCornerButtonEnabled(false);
+    // Tab leaves the table, as it leaves every other control; arrows move between cells.
+    m_view->setTabKeyNavigation(false);
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);

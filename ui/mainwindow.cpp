@@ -29,6 +29,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -125,6 +126,20 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    // A line edit claims some window shortcuts for its own editing keys (Ctrl+E is "end of line"
+    // on X11), and the address and filter fields are exactly where focus is after typing. The
+    // window's own actions win there: filtering the override leaves it unaccepted, so the
+    // shortcut fires.
+    if (event->type() == QEvent::ShortcutOverride && watched->isWidgetType() &&
+        static_cast<QWidget *>(watched)->window() == this) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const QKeySequence pressed(key->keyCombination());
+        for (const QAction *action : {m_exportAction, m_openInBrowserAction, m_focusAddressAction}) {
+            if (action->isEnabled() && action->shortcuts().contains(pressed)) {
+                return true;
+            }
+        }
+    }
     if (event->type() == QEvent::MouseButtonPress && watched->isWidgetType() &&
         static_cast<QWidget *>(watched)->window() == this) {
         const Qt::MouseButton button = static_cast<QMouseEvent *>(event)->button();

@@ -50,6 +50,7 @@ NetworkLogDock::NetworkLogDock(Models::RequestLogModel *model, QWidget *parent)
     m_proxy->setSortRole(Models::SortRole);
 
     m_view = new QTableView(content);
+    m_view->setTabKeyNavigation(false); // Tab leaves the log; arrows move in it
     m_view->setObjectName(u"networkLogView"_s);
     m_view->setAccessibleName(tr("Requests"));
     m_view->setModel(m_proxy);

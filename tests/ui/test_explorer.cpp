@@ -34,6 +34,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -102,6 +103,9 @@ private slots:
     void lateAnswer_neverOverwritesTheAddressBeingTyped();
     void failedRefresh_keepsTheListOnScreen();
     void screenshots_ofTheMainViews();
+    // The first afternoon (issue 14).
+    void ctrlE_exportsFromTheAddressAndFilterFields();
+    void tab_leavesTheTableAndReachesTheStateBox();
 
 private:
     MainWindow &openWindow();
@@ -792,6 +796,82 @@ void TestExplorer::screenshots_ofTheMainViews()
     QTRY_VERIFY(m_window->errorBanner()->isVisible());
     QVERIFY(m_window->errorBanner()->canRetry());
     screenshot(u"window-error-banner"_s);
+}
+
+namespace {
+
+// What QLineEdit does under the X11 keyboard scheme (Ctrl+E is "end of line" there): it claims the
+// key before any window shortcut. The offscreen platform has no such scheme, so the test's fields
+// claim it the same way, in their own event().
+class ClaimsCtrlE final : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride &&
+            static_cast<QKeyEvent *>(event)->keyCombination() == (Qt::ControlModifier | Qt::Key_E)) {
+            event->accept();
+            return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
+void TestExplorer::ctrlE_exportsFromTheAddressAndFilterFields()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    QList<QString> suggestions;
+    m_window->exportController()->setSavePathProvider([&](const QString &suggestion) {
+        suggestions.append(suggestion);
+        return QString(); // cancelled: that the shortcut reaches the export is what is tested
+    });
+    auto *address = m_window->findChild<QLineEdit *>(u"addressField"_s);
+    ClaimsCtrlE claims;
+    address->installEventFilter(&claims);
+    pane()->filterField()->installEventFilter(&claims);
+
+    address->setFocus();
+    QTRY_VERIFY(address->hasFocus());
+    QTest::keyClick(address, Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(suggestions.size(), 1);
+    QCOMPARE(address->text(), u"octocat"_s);
+
+    pane()->filterField()->setFocus();
+    QTRY_VERIFY(pane()->filterField()->hasFocus());
+    QTest::keyClicks(pane()->filterField(), u"mark"_s);
+    QTest::keyClick(pane()->filterField(), Qt::Key_E, Qt::ControlModifier);
+    QCOMPARE(suggestions.size(), 2);
+}
+
+void TestExplorer::tab_leavesTheTableAndReachesTheStateBox()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    QTableView *view = pane()->view();
+    view->setFocus();
+    view->setCurrentIndex(pane()->proxyModel()->index(0, 0));
+    QTRY_VERIFY(view->hasFocus());
+    QTest::keyClick(view, Qt::Key_Tab);
+    QVERIFY2(!view->hasFocus(), "Tab moved from cell to cell instead of leaving the table");
+    QCOMPARE(view->currentIndex().column(), 0);
+
+    // From the places, Tab reaches the pull requests' state box.
+    go(u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    QListWidget *places = m_window->findChild<QListWidget *>(u"placesList"_s);
+    places->setFocus();
+    QTRY_VERIFY(places->hasFocus());
+    QComboBox *state = explorer()->pullStateBox();
+    for (int press = 0; press < 12 && !state->hasFocus(); ++press) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    QVERIFY2(state->hasFocus(), qPrintable(QApplication::focusWidget()->objectName()));
 }
 
 QTEST_MAIN(TestExplorer)
