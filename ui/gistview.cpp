@@ -4,12 +4,12 @@
 #include "images/avatarloader.h"
 #include "ui/markdownview.h"
 #include "widgets/avatarlabel.h"
+#include "widgets/codefont.h"
 #include "widgets/openurl.h"
 
 #include <QClipboard>
 #include <QDateTime>
 #include <QEvent>
-#include <QFontDatabase>
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -446,7 +446,7 @@ void GistView::applyFonts()
     QFont owner = font();
     owner.setBold(true);
     m_owner->setFont(owner);
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont fixed = Widgets::codeFont();
     m_plain->setFont(fixed);
     m_plain->setTabStopDistance(QFontMetricsF(fixed).horizontalAdvance(u' ') * 4);
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);

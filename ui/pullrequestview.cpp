@@ -4,12 +4,12 @@
 #include "ui/markdownview.h"
 #include "widgets/avatarlabel.h"
 #include "widgets/chip.h"
+#include "widgets/codefont.h"
 #include "widgets/labelflow.h"
 #include "widgets/weblinkbutton.h"
 
 #include <QDateTime>
 #include <QEvent>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -361,7 +361,7 @@ void PullRequestView::applyFonts()
     QFont badge = font();
     badge.setBold(true);
     m_stateBadge->setFont(badge);
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont fixed = Widgets::codeFont();
     m_head->setFont(fixed);
     m_base->setFont(fixed);
     QFont small = font();

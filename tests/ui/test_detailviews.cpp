@@ -8,6 +8,7 @@
 #include "ui/markdownview.h"
 #include "ui/profilecard.h"
 #include "ui/pullrequestview.h"
+#include "widgets/codefont.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -557,8 +558,22 @@ void TestDetailViews::gist_codeFileIsMonospacePlainTextIdenticalToContent()
     QCOMPARE(plain->toPlainText(), content);
     QVERIFY(plain->isReadOnly());
     QCOMPARE(plain->lineWrapMode(), QPlainTextEdit::NoWrap);
-    QVERIFY(QFontInfo(plain->font()).fixedPitch());
-    QCOMPARE(plain->font().family(), QFontDatabase::systemFont(QFontDatabase::FixedFont).family());
+    // Whatever fonts the machine has: the view asks for the code font, which is fixed-pitch when
+    // any installed family is, and every character shown advances the same.
+    QCOMPARE(plain->font(), Hubshelf::Ui::Widgets::codeFont());
+    const QStringList families = QFontDatabase::families(QFontDatabase::Latin);
+    const bool anyFixed = std::any_of(families.cbegin(), families.cend(), [](const QString &family) {
+        return QFontDatabase::isFixedPitch(family);
+    });
+    QVERIFY2(QFontInfo(plain->font()).fixedPitch() || !anyFixed,
+             qPrintable(QFontInfo(plain->font()).family()));
+    const QFontMetricsF metrics(plain->font());
+    const qreal advance = metrics.horizontalAdvance(u'M');
+    for (const QChar character : content) {
+        if (character.isPrint()) {
+            QCOMPARE(metrics.horizontalAdvance(character), advance);
+        }
+    }
     QVERIFY(view.findChild<QToolButton *>(u"gistSource"_s)->isHidden());
     QVERIFY(view.findChild<QLabel *>(u"gistFileInfo"_s)->text().startsWith(u"Python"_s));
 }
