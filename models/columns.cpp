@@ -1,5 +1,7 @@
 #include "models/columns.h"
 
+#include "github/endpoints.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -94,6 +96,32 @@ QVariant gistLanguages(const QJsonObject &gist)
         }
     }
     return languages;
+}
+
+// GitHub's state, except that a closed pull request that was merged is "merged", as the window
+// lists it and `gh` names it; merged_at tells.
+QVariant pullState(const QJsonObject &pull)
+{
+    const QJsonValue merged = pull.value(u"merged_at"_s);
+    if (merged.isString() && !merged.toString().isEmpty()) {
+        return GitHub::Endpoints::mergedPullState();
+    }
+    return textOf(pull.value(u"state"_s));
+}
+
+QString pullStateShown(const QVariant &state)
+{
+    const QString word = state.toString();
+    if (word == u"open"_s) {
+        return QCoreApplication::translate("Hubshelf::Models::Columns", "Open");
+    }
+    if (word == u"closed"_s) {
+        return QCoreApplication::translate("Hubshelf::Models::Columns", "Closed");
+    }
+    if (word == GitHub::Endpoints::mergedPullState()) {
+        return QCoreApplication::translate("Hubshelf::Models::Columns", "Merged");
+    }
+    return word; // a state GitHub adds later reads as it is sent
 }
 
 QVariant labelNames(const QJsonObject &pull)
@@ -200,7 +228,8 @@ QList<Column> pullColumns()
 {
     return {integer(u"number"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Number")),
             text(u"title"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Title")),
-            text(u"state"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "State")),
+            {u"state"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "State"), ColumnType::Text,
+             pullState, pullStateShown},
             boolean(u"draft"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Draft")),
             nestedText(u"user"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Author"),
                        u"user"_s, u"login"_s),

@@ -25,6 +25,9 @@ struct Column
     QString title;
     ColumnType type = ColumnType::Text;
     std::function<QVariant(const QJsonObject &)> value;
+    // How a value reads on screen when it is a word of GitHub's ("open") rather than data; empty:
+    // as exported.
+    std::function<QString(const QVariant &)> shown = {};
 };
 
 // The columns of each kind, in the order of the design's CSV headers.

@@ -107,6 +107,9 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         // Booleans read as words; everything else as exported, so that timestamps show GitHub's
         // ISO 8601 UTC text (unambiguous, independent of the time zone) and a filter matches the CSV.
+        if (column.shown && value.isValid()) {
+            return column.shown(value);
+        }
         if (column.type == ColumnType::Boolean && value.isValid()) {
             return value.toBool() ? QCoreApplication::translate("Hubshelf::Models::GitHubListModel", "yes")
                                   : QCoreApplication::translate("Hubshelf::Models::GitHubListModel", "no");

@@ -44,6 +44,27 @@ QString ListProxyModel::rowsAsText(const QList<int> &rows, const QList<int> &col
     return text;
 }
 
+void ListProxyModel::setRequiredValue(int column, const QString &value)
+{
+    if (column == m_requiredColumn && value == m_requiredValue) {
+        return;
+    }
+    m_requiredColumn = column;
+    m_requiredValue = value;
+    invalidateRowsFilter();
+}
+
+bool ListProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_requiredColumn >= 0) {
+        const QModelIndex cell = sourceModel()->index(sourceRow, m_requiredColumn, sourceParent);
+        if (cell.data(ExportRole).toString() != m_requiredValue) {
+            return false;
+        }
+    }
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
 bool ListProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const QVariant a = left.data(sortRole());

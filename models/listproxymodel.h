@@ -22,8 +22,17 @@ public:
     // break within a cell becomes a space, as a spreadsheet would split there); empty for no rows.
     QString rowsAsText(const QList<int> &rows, const QList<int> &columns) const;
 
+    // Only rows whose `column` exports as `value` (the merged pull requests among the closed ones);
+    // a column of -1 lifts the requirement.
+    void setRequiredValue(int column, const QString &value);
+
 protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    int m_requiredColumn = -1;
+    QString m_requiredValue;
 };
 
 } // namespace Hubshelf::Models

@@ -586,7 +586,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>„%1“ ist keine Auswertung: verwenden Sie contributors oder languages.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&apos;%1&apos; is not a valid GitHub login.</source>
         <translation>„%1“ ist kein gültiger GitHub-Login.</translation>
     </message>
@@ -611,7 +611,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>--since und --until gelten nur für contributors.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>listing repositories: page %1 of %2</source>
         <translation>Repositorys werden aufgelistet: Seite %1 von %2</translation>
     </message>
@@ -621,7 +621,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Repositorys werden aufgelistet: Seite %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>computing statistics: %1 of %n repositories</source>
         <translation>
             <numerusform>Statistik wird berechnet: %1 von %n Repository</numerusform>
@@ -629,7 +629,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+29"/>
         <source>the insights are incomplete: %n repositories left out.</source>
         <translation>
             <numerusform>Die Auswertung ist unvollständig: %n Repository ausgelassen.</numerusform>
@@ -894,12 +894,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Insights::OwnerInsights</name>
     <message>
-        <location filename="../app/insights/ownerinsights.cpp" line="+109"/>
+        <location filename="../app/insights/ownerinsights.cpp" line="+110"/>
         <source>A repository without a valid owner and name is left out.</source>
         <translation>Ein Repository ohne gültigen Eigentümer und Namen wird ausgelassen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+58"/>
         <source>GitHub was still computing the statistics of %1 after %n tries: it is left out.</source>
         <translation>
             <numerusform>GitHub berechnete die Statistik von %1 nach %n Versuch noch immer: Es wird ausgelassen.</numerusform>
@@ -925,7 +925,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+151"/>
+        <location filename="../models/columns.cpp" line="+179"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -941,20 +941,20 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+5"/>
-        <location line="+61"/>
+        <location line="+62"/>
         <location line="+8"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <location line="+18"/>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>Public</source>
         <translation>Öffentlich</translation>
     </message>
@@ -1044,7 +1044,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
@@ -1059,12 +1059,19 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Labels</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-117"/>
+        <location line="+121"/>
         <source>Closed</source>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-124"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+119"/>
         <source>Merged</source>
         <translation>Zusammengeführt</translation>
     </message>
@@ -1103,7 +1110,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+111"/>
+        <location filename="../models/githublistmodel.cpp" line="+114"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1393,13 +1400,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+57"/>
+        <location filename="../ui/explorerview.cpp" line="+58"/>
         <location line="+67"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+129"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation>Hier gibt es nichts anzuzeigen; die Meldung oben erklärt, warum.</translation>
     </message>
@@ -1571,7 +1578,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::InsightsView</name>
     <message>
-        <location filename="../ui/insightsview.cpp" line="+65"/>
+        <location filename="../ui/insightsview.cpp" line="+66"/>
         <source>Include &amp;forks</source>
         <translation>&amp;Forks einbeziehen</translation>
     </message>
@@ -1586,7 +1593,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Listing repositories: page %1 of %2</source>
         <translation>Repositorys werden aufgelistet: Seite %1 von %2</translation>
     </message>
@@ -1604,7 +1611,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Stopped. Press F5 to start again; what was fetched is in the cache.</source>
         <translation>Angehalten. Mit F5 neu beginnen; was schon geholt wurde, liegt im Cache.</translation>
     </message>
@@ -1627,7 +1634,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n commit(s) without a GitHub account are not counted as contributors.</source>
         <translation>
             <numerusform>%n Commit ohne GitHub-Konto zählt nicht als Mitwirkender.</numerusform>
@@ -1635,7 +1642,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Incomplete: %n repositories left out. Press F5 to ask again.</source>
         <translation>
             <numerusform>Unvollständig: %n Repository ausgelassen. Mit F5 erneut fragen.</numerusform>
@@ -1643,7 +1650,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>No commits by GitHub accounts in these repositories</source>
         <translation>Keine Commits von GitHub-Konten in diesen Repositorys</translation>
     </message>
@@ -1699,7 +1706,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Sprachen nach Bytes Code</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1: %2 bytes (%3) in %n repositories</source>
         <translation>
             <numerusform>%1: %2 Bytes (%3) in %n Repository</numerusform>
@@ -1707,12 +1714,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Other %1</source>
         <translation>Andere %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n other languages</source>
         <translation>
             <numerusform>%n andere Sprache</numerusform>
@@ -1757,7 +1764,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+195"/>
+        <location line="+197"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1765,7 +1772,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-194"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1785,7 +1792,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1850,7 +1857,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+158"/>
+        <location filename="../ui/mainwindow.cpp" line="+173"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -2089,7 +2096,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Alle Anfragen aus dem Protokoll entfernen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
@@ -2145,6 +2152,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+1"/>
         <source>Closed</source>
         <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -570,7 +570,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&apos;%1&apos; is not a valid GitHub login.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -595,7 +595,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>listing repositories: page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -605,7 +605,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>computing statistics: %1 of %n repositories</source>
         <translation>
             <numerusform>computing statistics: %1 of %n repository</numerusform>
@@ -613,7 +613,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+29"/>
         <source>the insights are incomplete: %n repositories left out.</source>
         <translation>
             <numerusform>the insights are incomplete: %n repository left out.</numerusform>
@@ -878,12 +878,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Insights::OwnerInsights</name>
     <message>
-        <location filename="../app/insights/ownerinsights.cpp" line="+109"/>
+        <location filename="../app/insights/ownerinsights.cpp" line="+110"/>
         <source>A repository without a valid owner and name is left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+58"/>
         <source>GitHub was still computing the statistics of %1 after %n tries: it is left out.</source>
         <translation>
             <numerusform>GitHub was still computing the statistics of %1 after %n try: it is left out.</numerusform>
@@ -909,7 +909,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+151"/>
+        <location filename="../models/columns.cpp" line="+179"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -925,20 +925,20 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+5"/>
-        <location line="+61"/>
+        <location line="+62"/>
         <location line="+8"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <location line="+18"/>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-61"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1028,7 +1028,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,12 +1043,19 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-117"/>
+        <location line="+121"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-124"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+119"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1087,7 +1094,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+111"/>
+        <location filename="../models/githublistmodel.cpp" line="+114"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1377,13 +1384,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+57"/>
+        <location filename="../ui/explorerview.cpp" line="+58"/>
         <location line="+67"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+129"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,7 +1562,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::InsightsView</name>
     <message>
-        <location filename="../ui/insightsview.cpp" line="+65"/>
+        <location filename="../ui/insightsview.cpp" line="+66"/>
         <source>Include &amp;forks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1570,7 +1577,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Listing repositories: page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1588,7 +1595,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Stopped. Press F5 to start again; what was fetched is in the cache.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,7 +1618,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%n commit(s) without a GitHub account are not counted as contributors.</source>
         <translation>
             <numerusform>%n commit without a GitHub account is not counted as a contributor.</numerusform>
@@ -1619,7 +1626,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Incomplete: %n repositories left out. Press F5 to ask again.</source>
         <translation>
             <numerusform>Incomplete: %n repository left out. Press F5 to ask again.</numerusform>
@@ -1627,7 +1634,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>No commits by GitHub accounts in these repositories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1683,7 +1690,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1: %2 bytes (%3) in %n repositories</source>
         <translation>
             <numerusform>%1: %2 bytes (%3) in %n repository</numerusform>
@@ -1691,12 +1698,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Other %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%n other languages</source>
         <translation>
             <numerusform>%n other language</numerusform>
@@ -1741,7 +1748,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+195"/>
+        <location line="+197"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1749,7 +1756,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-194"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,7 +1776,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,7 +1841,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+158"/>
+        <location filename="../ui/mainwindow.cpp" line="+173"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2073,7 +2080,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2128,6 +2135,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+1"/>
         <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,6 +1,7 @@
 #include "ui/explorerview.h"
 
 #include "github/client.h"
+#include "github/endpoints.h"
 #include "github/error.h"
 #include "models/githublistmodel.h"
 #include "models/navigator.h"
@@ -151,6 +152,11 @@ void ExplorerView::connectNavigator()
             [this](Models::ListKind kind, const QUrl &url, const GitHub::RequestOptions &options) {
                 m_centre->setCurrentWidget(m_listPane);
                 m_listPane->load(m_client, kind, url, options);
+                const bool merged = kind == Models::ListKind::PullRequests &&
+                                    m_navigator->location().pullState == GitHub::Endpoints::mergedPullState();
+                m_listPane->proxyModel()->setRequiredValue(merged ? Models::columnNamed(kind, u"state"_s)
+                                                                  : -1,
+                                                           GitHub::Endpoints::mergedPullState());
             });
     connect(navigator, &Models::Navigator::gistReady, this, [this](const QJsonObject &gist) {
         m_gistView->showGist(gist);

@@ -76,7 +76,7 @@ public:
     // Null before the first load() and after clear().
     Models::GitHubListModel *sourceModel() const { return m_loader->model(); }
     // Filter + sort: what the view shows, in its order.
-    QSortFilterProxyModel *proxyModel() const { return m_proxy; }
+    Models::ListProxyModel *proxyModel() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     QLineEdit *filterField() const { return m_filter; }
     // Source column numbers of the visible columns, in the header's visual order (for export).

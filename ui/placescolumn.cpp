@@ -45,6 +45,7 @@ PlacesColumn::PlacesColumn(QWidget *parent)
     const QStringList &pullStates = GitHub::Endpoints::pullRequestStates();
     m_pullState->addItem(tr("Open"), pullStates.at(0));
     m_pullState->addItem(tr("Closed"), pullStates.at(1));
+    m_pullState->addItem(tr("Merged"), GitHub::Endpoints::mergedPullState());
     m_pullState->addItem(tr("All"), pullStates.at(2));
     m_pullStateLabel->setBuddy(m_pullState);
     connect(m_pullState, &QComboBox::activated, this,
@@ -82,8 +83,7 @@ void PlacesColumn::setPlaces(const QList<Place> &places, Place current, const QS
     m_pullStateLabel->setVisible(pulls);
     m_pullState->setVisible(pulls);
     if (pulls) {
-        const QStringList &states = GitHub::Endpoints::pullRequestStates();
-        m_pullState->setCurrentIndex(std::max(0, int(states.indexOf(pullState))));
+        m_pullState->setCurrentIndex(std::max(0, m_pullState->findData(pullState)));
     }
 }
 

@@ -84,10 +84,17 @@ const QStringList &pullRequestStates()
     return states;
 }
 
+const QString &mergedPullState()
+{
+    static const QString merged = u"merged"_s;
+    return merged;
+}
+
 QUrlQuery pullRequestsQuery(const QString &state)
 {
     QUrlQuery query;
-    query.addQueryItem(u"state"_s, state.isEmpty() ? pullRequestStates().first() : state);
+    const QString asked = state == mergedPullState() ? pullRequestStates().at(1) : state;
+    query.addQueryItem(u"state"_s, asked.isEmpty() ? pullRequestStates().first() : asked);
     return query;
 }
 

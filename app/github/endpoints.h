@@ -36,7 +36,11 @@ QString ownerListName(OwnerList list);
 
 // The states a pull-request list takes; the first is GitHub's default.
 const QStringList &pullRequestStates();
-QUrlQuery pullRequestsQuery(const QString &state); // state=open|closed|all; empty: the default
+// "merged": not a state of GitHub's, which lists merged pull requests as closed; Hubshelf tells
+// them apart by merged_at and lists them as the closed ones that were merged.
+const QString &mergedPullState();
+// state=open|closed|all (merged asks for closed); empty: the default.
+QUrlQuery pullRequestsQuery(const QString &state);
 
 // Who a /user answer names; empty when it names nobody.
 QString viewerLogin(const QJsonObject &user);

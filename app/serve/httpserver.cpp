@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Serve {
@@ -57,6 +59,12 @@ void HttpServer::stop()
 int HttpServer::connectionCount() const
 {
     return int(m_connections.size());
+}
+
+int HttpServer::idleConnectionCount() const
+{
+    return int(std::count_if(m_connections.cbegin(), m_connections.cend(),
+                             [](const HttpConnection *connection) { return connection->idleMs() >= 0; }));
 }
 
 void HttpServer::accept()

@@ -61,6 +61,8 @@ public:
     // none is left.
     void stop();
     int connectionCount() const;
+    // Those waiting for a request: the ones a newcomer at the cap may take the place of.
+    int idleConnectionCount() const;
 
 Q_SIGNALS:
     void idle();

@@ -271,6 +271,8 @@ void TestHttpServer::tooManyConnections_allBusy_theRestAreTold()
         clients.back()->socket.write("GET /busy HTTP/1.1\r\n");
     }
     QTRY_COMPARE(m_server->connectionCount(), 3);
+    // The server has read each one's first line: a socket whose bytes are still unread looks idle.
+    QTRY_COMPARE(m_server->idleConnectionCount(), 0);
     TestClient extra(m_port);
     QTRY_VERIFY(extra.isClosed());
     QCOMPARE(extra.answers().size(), size_t(1));

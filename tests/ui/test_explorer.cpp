@@ -106,6 +106,7 @@ private slots:
     // The first afternoon (issue 14).
     void ctrlE_exportsFromTheAddressAndFilterFields();
     void tab_leavesTheTableAndReachesTheStateBox();
+    void pullState_mergedOnesSayMergedAndCanBeListedAlone();
 
 private:
     MainWindow &openWindow();
@@ -419,9 +420,9 @@ void TestExplorer::pullState_listsClosedOnes()
     const Hubshelf::Models::GitHubListModel *model = pane()->sourceModel();
     QVERIFY(model->rowCount() > 0);
     for (int row = 0; row < model->rowCount(); ++row) {
-        QCOMPARE(
-            model->index(row, model->columnNamed(u"state"_s)).data(Hubshelf::Models::ExportRole).toString(),
-            u"closed"_s);
+        const QString shown =
+            model->index(row, model->columnNamed(u"state"_s)).data(Hubshelf::Models::ExportRole).toString();
+        QVERIFY2(shown == u"closed"_s || shown == u"merged"_s, qPrintable(shown));
     }
     QVERIFY(explorer()->suggestedExportName().contains(u"closed"_s));
     // Another state is the same stop in the history, not a new one.
@@ -872,6 +873,49 @@ void TestExplorer::tab_leavesTheTableAndReachesTheStateBox()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     }
     QVERIFY2(state->hasFocus(), qPrintable(QApplication::focusWidget()->objectName()));
+}
+
+void TestExplorer::pullState_mergedOnesSayMergedAndCanBeListedAlone()
+{
+    openWindow();
+    go(u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    QComboBox *state = explorer()->pullStateBox();
+    state->setFocus();
+    QTest::keyClick(state, Qt::Key_Down); // Closed
+    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"closed"_s);
+    waitForCompleteList();
+    const Hubshelf::Models::GitHubListModel *model = pane()->sourceModel();
+    const int stateColumn = model->columnNamed(u"state"_s);
+    const int mergedAtColumn = model->columnNamed(u"merged_at"_s);
+    int merged = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const bool wasMerged =
+            model->index(row, mergedAtColumn).data(Hubshelf::Models::ExportRole).toString().isEmpty() ==
+            false;
+        merged += wasMerged ? 1 : 0;
+        QCOMPARE(model->index(row, stateColumn).data().toString(), wasMerged ? u"Merged"_s : u"Closed"_s);
+    }
+    QVERIFY(merged > 0 && merged < model->rowCount());
+
+    const qsizetype requests = m_fake->requestLog().size();
+    QTest::keyClick(state, Qt::Key_Down); // Merged: the closed list, the merged ones of it
+    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"merged"_s);
+    waitForCompleteList();
+    QTRY_COMPARE(pane()->proxyModel()->rowCount(), merged);
+    for (int row = 0; row < merged; ++row) {
+        QCOMPARE(pane()->proxyModel()->index(row, stateColumn).data().toString(), u"Merged"_s);
+    }
+    const QList<FakeGitHub::LoggedRequest> log = m_fake->requestLog();
+    for (qsizetype i = requests; i < log.size(); ++i) {
+        QVERIFY2(log.at(i).target.contains("state=closed"), log.at(i).target.constData());
+    }
+    QVERIFY(explorer()->suggestedExportName().contains(u"merged"_s));
+
+    QTest::keyClick(state, Qt::Key_Down); // All: the requirement goes
+    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"all"_s);
+    waitForCompleteList();
+    QTRY_COMPARE(pane()->proxyModel()->rowCount(), pane()->sourceModel()->rowCount());
 }
 
 QTEST_MAIN(TestExplorer)

@@ -179,7 +179,8 @@ void TestTranslations::placesAndListProgress_areGerman()
     QCOMPARE(places->accessibleName(), u"Orte"_s);
     QCOMPARE(pullState->accessibleName(), u"Status der Pull-Requests"_s);
     QCOMPARE(pullState->itemText(0), u"Offen"_s);
-    QCOMPARE(pullState->itemText(2), u"Alle"_s);
+    QCOMPARE(pullState->itemText(2), u"Zusammengeführt"_s);
+    QCOMPARE(pullState->itemText(3), u"Alle"_s);
     QCOMPARE(progress->accessibleName(), u"Ladefortschritt"_s);
     QCOMPARE(stop->text(), u"Anhalten"_s);
 }
