@@ -400,6 +400,14 @@ void MainWindow::createCentralArea()
     auto *centre = new QWidget(this);
     centre->setObjectName(u"centre"_s);
     m_errorBanner = new ErrorBanner(centre);
+    connect(Widgets::browserFailures(), &Widgets::BrowserFailures::copiedInstead, m_errorBanner,
+            [this](const QUrl &url) {
+                const QString shown = url.toDisplayString();
+                m_errorBanner->showMessage(
+                    url.scheme() == u"mailto"_s
+                        ? tr("No mail program started for %1. Copied the address instead.").arg(shown)
+                        : tr("No web browser started for %1. Copied the link instead.").arg(shown));
+            });
     m_errorBanner->setObjectName(u"errorBanner"_s);
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);

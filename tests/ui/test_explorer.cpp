@@ -29,6 +29,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
@@ -107,6 +108,7 @@ private slots:
     void ctrlE_exportsFromTheAddressAndFilterFields();
     void tab_leavesTheTableAndReachesTheStateBox();
     void pullState_mergedOnesSayMergedAndCanBeListedAlone();
+    void noBrowser_saysSoAndCopiesTheLink();
 
 private:
     MainWindow &openWindow();
@@ -916,6 +918,37 @@ void TestExplorer::pullState_mergedOnesSayMergedAndCanBeListedAlone()
     QTRY_COMPARE(explorer()->currentLocation()->pullState, u"all"_s);
     waitForCompleteList();
     QTRY_COMPARE(pane()->proxyModel()->rowCount(), pane()->sourceModel()->rowCount());
+}
+
+void TestExplorer::noBrowser_saysSoAndCopiesTheLink()
+{
+    // The offscreen platform starts no browser: QDesktopServices::openUrl() fails, as it does on a
+    // desktop without one.
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    auto *banner = m_window->findChild<ErrorBanner *>(u"errorBanner"_s);
+    QVERIFY(banner && !banner->isVisible());
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(m_window.get(), Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(!QGuiApplication::clipboard()->text().isEmpty());
+    const QString page = QGuiApplication::clipboard()->text();
+    QVERIFY2(page.startsWith(m_fake->contentUrl().toString()), qPrintable(page));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(u"Copied the link instead"_s), qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(page));
+
+    activate(proxyRowWhere(u"description"_s, u"Hubshelf notes: Markdown and Python"_s));
+    GistView *gist = explorer()->gistView();
+    QTRY_VERIFY(gist->isVisible());
+    QGuiApplication::clipboard()->clear();
+    auto *openRaw = gist->findChild<QToolButton *>(u"gistOpenRaw"_s);
+    QVERIFY(openRaw);
+    QTest::mouseClick(openRaw, Qt::LeftButton);
+    QTRY_VERIFY(!QGuiApplication::clipboard()->text().isEmpty());
+    QVERIFY(QGuiApplication::clipboard()->text() != page);
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(u"Copied the link instead"_s));
 }
 
 QTEST_MAIN(TestExplorer)
