@@ -8,6 +8,7 @@
 #include "ui/signindialog.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QIcon>
 #include <QMenu>
 #include <QToolButton>
@@ -114,13 +115,28 @@ void AccountMenu::signIn()
         return;
     }
     if (!m_dialog) {
+        QWidget *focused = QApplication::focusWidget();
+        m_focusBefore = focused && focused->window() == m_button->window() ? focused : nullptr;
         m_dialog = new SignInDialog(m_validator, m_tokens, m_client->apiBase(), m_button->window());
         m_dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_dialog, &SignInDialog::signedIn, this, &AccountMenu::signedIn);
+        connect(m_dialog, &QDialog::finished, this, &AccountMenu::giveFocusBack);
     }
     m_dialog->show();
     m_dialog->raise();
     m_dialog->activateWindow();
+}
+
+void AccountMenu::giveFocusBack()
+{
+    // The window manager activates some window when a dialog closes, and Qt gives focus to the
+    // first control in the chain (the rate-limit label): back to where the person was instead.
+    QWidget *window = m_button->window();
+    window->activateWindow();
+    QWidget *target = m_focusBefore && m_focusBefore->isVisible() ? m_focusBefore.data() : m_homeFocus.data();
+    if (target && target->isVisible()) {
+        target->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void AccountMenu::signedIn(const QUrl &apiUrl, const QString &login, Auth::TokenSource source)

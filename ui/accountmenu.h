@@ -48,6 +48,8 @@ public:
     QString login() const { return m_login; } // empty while anonymous or not yet known
     Auth::TokenSource tokenSource() const { return m_source; }
     SignInDialog *signInDialog() const; // while open
+    // Where focus goes when the sign-in dialog closes and nothing in the window had it before.
+    void setHomeFocus(QWidget *widget) { m_homeFocus = widget; }
     QAction *signInAction() const { return m_signInAction; }
     QAction *signOutAction() const { return m_signOutAction; }
 
@@ -63,6 +65,7 @@ private:
     void lookUpLogin();
     void signedIn(const QUrl &apiUrl, const QString &login, Auth::TokenSource source);
     void update();
+    void giveFocusBack();
 
     QPointer<GitHub::Client> m_client;
     QPointer<Auth::TokenStore> m_tokens;
@@ -74,6 +77,8 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QPointer<SignInDialog> m_dialog;
+    QPointer<QWidget> m_focusBefore;
+    QPointer<QWidget> m_homeFocus;
     QPointer<GitHub::Request> m_userRequest;
     QString m_login;
     Auth::TokenSource m_source = Auth::TokenSource::None;

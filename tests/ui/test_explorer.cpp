@@ -109,6 +109,7 @@ private slots:
     void tab_leavesTheTableAndReachesTheStateBox();
     void pullState_mergedOnesSayMergedAndCanBeListedAlone();
     void noBrowser_saysSoAndCopiesTheLink();
+    void signInDialog_givesFocusBackWhereItWas();
 
 private:
     MainWindow &openWindow();
@@ -949,6 +950,42 @@ void TestExplorer::noBrowser_saysSoAndCopiesTheLink()
     QVERIFY(QGuiApplication::clipboard()->text() != page);
     QVERIFY(banner->isVisible());
     QVERIFY(banner->text().contains(u"Copied the link instead"_s));
+}
+
+void TestExplorer::signInDialog_givesFocusBackWhereItWas()
+{
+    openWindow();
+    QTRY_VERIFY(QApplication::activeWindow() == m_window.get());
+    auto *address = m_window->findChild<QLineEdit *>(u"addressField"_s);
+    QAction *signIn = m_window->findChild<AccountMenu *>()->signInAction();
+    QVERIFY(address && signIn);
+    const auto signInAndCancel = [&] {
+        signIn->trigger();
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(u"signInDialog"_s)) && dialog->isActiveWindow());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->findChild<QDialog *>(u"signInDialog"_s) || !dialog->isVisible());
+        QTRY_VERIFY(QApplication::activeWindow() == m_window.get());
+    };
+
+    // The first time, nothing had focus: the address field gets it, where a person starts.
+    if (QWidget *focused = QApplication::focusWidget()) {
+        focused->clearFocus();
+    }
+    signInAndCancel();
+    QTRY_VERIFY2(address->hasFocus(), QApplication::focusWidget()
+                                          ? qPrintable(QApplication::focusWidget()->objectName())
+                                          : "nothing has focus");
+
+    // Later, the widget that had focus has it again.
+    go(u"octocat"_s);
+    waitForCompleteList();
+    pane()->filterField()->setFocus();
+    QTRY_VERIFY(pane()->filterField()->hasFocus());
+    signInAndCancel();
+    QTRY_VERIFY2(pane()->filterField()->hasFocus(),
+                 QApplication::focusWidget() ? qPrintable(QApplication::focusWidget()->objectName())
+                                             : "nothing has focus");
 }
 
 QTEST_MAIN(TestExplorer)
