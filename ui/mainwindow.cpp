@@ -4,6 +4,7 @@
 #include "github/client.h"
 #include "github/error.h"
 #include "github/target.h"
+#include "models/ratelimithistory.h"
 #include "settings/appsettings.h"
 #include "ui/accountmenu.h"
 #include "ui/cacheindicator.h"
@@ -99,6 +100,12 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     , m_settings(services.settings ? services.settings : new Settings::AppSettings(this))
 {
     initHubshelfResources();
+    // The rate-limit chart covers the session from the first response, however late the dialog
+    // opens: a window given no history keeps one from now on.
+    if (!m_services.rateLimitHistory && m_services.client) {
+        m_services.rateLimitHistory =
+            new Models::RateLimitHistory(m_services.client->rateLimits(), u"core"_s, this);
+    }
 
     setObjectName(u"mainWindow"_s);
     setWindowTitle(QGuiApplication::applicationDisplayName());

@@ -110,6 +110,7 @@ private slots:
     void pullState_mergedOnesSayMergedAndCanBeListedAlone();
     void noBrowser_saysSoAndCopiesTheLink();
     void signInDialog_givesFocusBackWhereItWas();
+    void rateLimitChart_coversTheSessionBeforeTheDialogOpens();
 
 private:
     MainWindow &openWindow();
@@ -986,6 +987,23 @@ void TestExplorer::signInDialog_givesFocusBackWhereItWas()
     QTRY_VERIFY2(pane()->filterField()->hasFocus(),
                  QApplication::focusWidget() ? qPrintable(QApplication::focusWidget()->objectName())
                                              : "nothing has focus");
+}
+
+void TestExplorer::rateLimitChart_coversTheSessionBeforeTheDialogOpens()
+{
+    openWindow();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    go(u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    // Every answer so far spent a point, each a sample, before the dialog was ever opened.
+    QTest::mouseClick(m_window->findChild<QLabel *>(u"rateLimitLabel"_s), Qt::LeftButton);
+    RateLimitDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<RateLimitDialog *>()) && dialog->isVisible());
+    const QList<QPointF> samples = dialog->coreSamples();
+    QVERIFY2(samples.size() >= 3, qPrintable(QString::number(samples.size())));
+    // The oldest sample is from before the dialog: nearly the whole budget left.
+    QVERIFY(samples.first().y() > samples.last().y());
 }
 
 QTEST_MAIN(TestExplorer)
