@@ -175,6 +175,9 @@ void Navigator::go(const Location &location, Mode mode, bool revalidate)
         m_history.replaceCurrent(next);
     }
     showTarget();
+    if (next.target.kind == Kind::Repository && next.target.pullRequest > 0) {
+        showDetails(ListKind::PullRequests, QString::number(next.target.pullRequest)); // a pasted URL
+    }
     // Requests made from now on (a row's details) may come from the cache again.
     m_revalidate = false;
     Q_EMIT locationChanged();

@@ -151,6 +151,11 @@ void ExplorerView::connectNavigator()
     connect(navigator, &Models::Navigator::listReady, this,
             [this](Models::ListKind kind, const QUrl &url, const GitHub::RequestOptions &options) {
                 m_centre->setCurrentWidget(m_listPane);
+                // A pull request's URL: its row is chosen once it arrives (its details already show).
+                const int pull = m_navigator->location().target.pullRequest;
+                m_listPane->selectRowWhere(u"number"_s, kind == Models::ListKind::PullRequests && pull > 0
+                                                            ? QString::number(pull)
+                                                            : QString());
                 m_listPane->load(m_client, kind, url, options);
                 const bool merged = kind == Models::ListKind::PullRequests &&
                                     m_navigator->location().pullState == GitHub::Endpoints::mergedPullState();

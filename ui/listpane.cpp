@@ -1,6 +1,7 @@
 #include "ui/listpane.h"
 
 #include "models/githublistmodel.h"
+#include "models/roles.h"
 #include "settings/appsettings.h"
 #include "ui/listkeys.h"
 #include "ui/listprogress.h"
@@ -251,12 +252,50 @@ void ListPane::showModel(Models::GitHubListModel *model)
     }
     if (model) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &ListPane::updateRowCount);
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first) { selectWantedRow(first); });
     }
     // A page goes in as one insert, around which the row in view keeps its place.
     m_anchor->setSourceModel(model);
     updateRowCount();
     if (hadCurrent) {
         Q_EMIT currentRowChanged({});
+    }
+}
+
+void ListPane::selectRowWhere(const QString &column, const QString &value)
+{
+    m_wantedColumn = column;
+    m_wantedValue = value;
+    selectWantedRow(0);
+}
+
+void ListPane::selectWantedRow(int firstSourceRow)
+{
+    if (m_wantedValue.isEmpty() || !m_model) {
+        return;
+    }
+    if (m_view->currentIndex().isValid()) {
+        m_wantedValue.clear(); // someone chose a row first
+        return;
+    }
+    const int column = m_model->columnNamed(m_wantedColumn);
+    if (column < 0) {
+        return;
+    }
+    for (int row = firstSourceRow; row < m_model->rowCount(); ++row) {
+        const QModelIndex cell = m_model->index(row, column);
+        if (cell.data(Models::ExportRole).toString() != m_wantedValue) {
+            continue;
+        }
+        m_wantedValue.clear();
+        const QModelIndex shown = m_proxy->mapFromSource(cell);
+        if (shown.isValid()) {
+            m_view->selectionModel()->setCurrentIndex(shown, QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
+            m_view->scrollTo(shown);
+        }
+        return;
     }
 }
 

@@ -87,6 +87,9 @@ public:
     QString selectedRowsAsText() const;
     // Back to the kind's default columns, widths and order, unsorted.
     void resetColumns() { m_header->reset(); }
+    // Makes current the row whose `column` (a CSV name) exports as `value`, now or when its page
+    // arrives, unless a row is current by then (the person chose). An empty value forgets it.
+    void selectRowWhere(const QString &column, const QString &value);
 
 Q_SIGNALS:
     void rowActivated(const QModelIndex &sourceIndex);      // double-click or Enter/Return on a row
@@ -103,6 +106,7 @@ protected:
 private:
     void showModel(Models::GitHubListModel *model);
     void updateRowCount();
+    void selectWantedRow(int firstSourceRow);
     void applyFilter();
     void enterRows();
     void copySelection() const;
@@ -122,6 +126,8 @@ private:
     ListProgress *m_progress = nullptr;
     QToolButton *m_columnsButton = nullptr;
     QTimer *m_filterTimer = nullptr;
+    QString m_wantedColumn;
+    QString m_wantedValue;
 };
 
 } // namespace Hubshelf::Ui

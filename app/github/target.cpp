@@ -146,8 +146,15 @@ Target fromGitHubPath(const QStringList &segments, const QString &original)
     if (segments.size() == 1) {
         return isValidLogin(first) ? login(first) : notATarget(original);
     }
-    // Whatever follows owner/repo (/pulls, /tree/main/..., /issues/12) is a page of that repository.
-    return ownerAndRepository(first, segments.at(1));
+    // Whatever follows owner/repo (/pulls, /tree/main/..., /issues/12) is a page of that repository;
+    // /pull/12 names one of its pull requests as well.
+    Target target = ownerAndRepository(first, segments.at(1));
+    if (target.isValid() && segments.size() >= 4 && segments.at(2) == u"pull"_s) {
+        bool number = false;
+        const int pull = segments.at(3).toInt(&number);
+        target.pullRequest = number && pull > 0 ? pull : 0;
+    }
+    return target;
 }
 
 Target fromGistPath(const QStringList &segments, const QString &original)

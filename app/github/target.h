@@ -15,10 +15,11 @@ public:
     enum class Kind { Invalid, Login, Repository, Gist };
 
     Kind kind = Kind::Invalid;
-    QString owner;      // Login: the login; Repository: the owner; Gist: the owner when the URL named one
-    QString repository; // Repository only, without a ".git" suffix
-    QString gistId;     // Gist only
-    QString problem;    // Invalid only: one sentence a person understands
+    QString owner;       // Login: the login; Repository: the owner; Gist: the owner when the URL named one
+    QString repository;  // Repository only, without a ".git" suffix
+    QString gistId;      // Gist only
+    int pullRequest = 0; // Repository: the pull request a URL named (.../pull/12), else 0
+    QString problem;     // Invalid only: one sentence a person understands
 
     bool isValid() const { return kind != Kind::Invalid; }
     // The canonical way to write the target back into the address field, which parses back to the
@@ -30,7 +31,7 @@ public:
 
 // Understands, after trimming:
 //   octocat   @octocat   octocat/Hello-World   aa5a315d61ae9438b18d... (a gist id, see below)
-//   https://github.com/octocat[/Hello-World[.git][/pulls | /tree/main/... | anything]]
+//   https://github.com/octocat[/Hello-World[.git][/pulls | /pull/12[/files] | /tree/main/... | anything]]
 //   github.com/... and www.github.com/... without a scheme, http:// as well as https://
 //   https://github.com/orgs/octo-org[/...]
 //   git@github.com:octocat/Hello-World.git (the SSH clone address)

@@ -21,6 +21,8 @@ class TestTarget : public QObject
 private slots:
     void parse_data();
     void parse();
+    void pullRequest_data();
+    void pullRequest();
     void invalid_data();
     void invalid();
     void invalid_longInputIsShortenedInTheSentence();
@@ -274,6 +276,33 @@ void TestTarget::text_roundTrips()
     if (target.kind != Target::Kind::Gist) { // a gist's owner is only what its URL said
         QCOMPARE(again.owner, target.owner);
     }
+}
+
+void TestTarget::pullRequest_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("pullRequest");
+    QTest::newRow("pull") << u"https://github.com/octocat/Hello-World/pull/12"_s << 12;
+    QTest::newRow("pull files") << u"https://github.com/octocat/Hello-World/pull/12/files"_s << 12;
+    QTest::newRow("no scheme") << u"github.com/octocat/Hello-World/pull/7#discussion"_s << 7;
+    QTest::newRow("pulls") << u"https://github.com/octocat/Hello-World/pulls"_s << 0;
+    QTest::newRow("issue") << u"https://github.com/octocat/Hello-World/issues/12"_s << 0;
+    QTest::newRow("not a number") << u"https://github.com/octocat/Hello-World/pull/abc"_s << 0;
+    QTest::newRow("zero") << u"https://github.com/octocat/Hello-World/pull/0"_s << 0;
+    QTest::newRow("negative") << u"https://github.com/octocat/Hello-World/pull/-3"_s << 0;
+    QTest::newRow("past int") << u"https://github.com/octocat/Hello-World/pull/99999999999"_s << 0;
+    QTest::newRow("repository") << u"octocat/Hello-World"_s << 0;
+}
+
+void TestTarget::pullRequest()
+{
+    QFETCH(QString, input);
+    QFETCH(int, pullRequest);
+    const Target target = parseTarget(input);
+    QCOMPARE(target.kind, Target::Kind::Repository);
+    QCOMPARE(target.pullRequest, pullRequest);
+    // The address field shows the repository; the pull request opens beside its list.
+    QCOMPARE(target.text(), u"octocat/Hello-World"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTarget)

@@ -111,6 +111,7 @@ private slots:
     void noBrowser_saysSoAndCopiesTheLink();
     void signInDialog_givesFocusBackWhereItWas();
     void rateLimitChart_coversTheSessionBeforeTheDialogOpens();
+    void pullRequestUrl_opensItsDetailsAndSelectsItsRow();
 
 private:
     MainWindow &openWindow();
@@ -1004,6 +1005,37 @@ void TestExplorer::rateLimitChart_coversTheSessionBeforeTheDialogOpens()
     QVERIFY2(samples.size() >= 3, qPrintable(QString::number(samples.size())));
     // The oldest sample is from before the dialog: nearly the whole budget left.
     QVERIFY(samples.first().y() > samples.last().y());
+}
+
+void TestExplorer::pullRequestUrl_opensItsDetailsAndSelectsItsRow()
+{
+    openWindow();
+    go(u"https://github.com/octocat/Hello-World/pull/3"_s);
+    auto *address = m_window->findChild<QLineEdit *>(u"addressField"_s);
+    QTRY_COMPARE(address->text(), u"octocat/Hello-World"_s);
+    // Its details at once, whatever list it is in (#3 is closed; the list opens on the open ones).
+    QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::PullRequest);
+    const PullRequestView *pull = explorer()->detailsPane()->findChild<PullRequestView *>();
+    QVERIFY(pull);
+    QTRY_COMPARE(pull->pullRequest().value(u"number"_s).toInt(), 3);
+    waitForCompleteList();
+
+    // Where the row is listed, it is chosen once it arrives.
+    QComboBox *state = explorer()->pullStateBox();
+    state->setFocus();
+    QTest::keyClick(state, Qt::Key_Down); // Closed
+    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"closed"_s);
+    waitForCompleteList();
+    const int numberColumn = pane()->sourceModel()->columnNamed(u"number"_s);
+    QTRY_VERIFY(pane()->view()->currentIndex().isValid());
+    QCOMPARE(pane()
+                 ->view()
+                 ->currentIndex()
+                 .siblingAtColumn(numberColumn)
+                 .data(Hubshelf::Models::ExportRole)
+                 .toString(),
+             u"3"_s);
+    QVERIFY(pane()->view()->selectionModel()->isRowSelected(pane()->view()->currentIndex().row()));
 }
 
 QTEST_MAIN(TestExplorer)
