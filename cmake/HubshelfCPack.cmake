@@ -56,12 +56,14 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Plugins Qt loads at run time, which no ELF dependency names: the ETag cache cannot open without
 # the SQLite driver; the window icon is an SVG, drawn by the SVG icon engine.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+# Qt's own strings (the file dialog, Cancel, OK) come from qt6-translations-l10n: without it a German
+# window has English dialogs, and an install without Recommends is common (containers, minimal
+# systems), so it is a Depends.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-translations-l10n")
 # Recommends, not Depends: the PostgreSQL driver only serves a team cache (--cache-db postgresql://),
 # which a desktop never needs; apt installs Recommends by default, a slim container may leave it out,
 # and without it Hubshelf says which package to install.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
-    "libqt6svg6, qt6-translations-l10n, libqt6sql6-psql") # and Qt's own dialogs in the user's language
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, libqt6sql6-psql")
 # Control files 0644 and the maintainer scripts 0755 whatever the umask, as dpkg-deb wants.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 

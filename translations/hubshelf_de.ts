@@ -107,7 +107,7 @@
     <message>
         <location line="+1"/>
         <source>resets at</source>
-        <translation>zurückgesetzt um</translation>
+        <translation>Zurücksetzung um</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -869,7 +869,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>„%1“ ist eine GitHub-Seite, kein Benutzer, keine Organisation und kein Repository.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <location line="+14"/>
         <source>&apos;%1&apos; does not name a gist.</source>
         <translation>„%1“ bezeichnet keinen Gist.</translation>
@@ -1123,7 +1123,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+232"/>
+        <location filename="../models/navigator.cpp" line="+235"/>
         <source>Gist of %1</source>
         <translation>Gist von %1</translation>
     </message>
@@ -1217,7 +1217,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::AccountMenu</name>
     <message>
-        <location filename="../ui/accountmenu.cpp" line="+33"/>
+        <location filename="../ui/accountmenu.cpp" line="+34"/>
         <source>Sign &amp;In…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
@@ -1227,7 +1227,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+133"/>
         <source>The token comes from the environment (GH_TOKEN or GITHUB_TOKEN); unset it to sign out.</source>
         <translation>Das Token stammt aus der Umgebung (GH_TOKEN oder GITHUB_TOKEN); entfernen Sie die Variable, um sich abzumelden.</translation>
     </message>
@@ -1406,7 +1406,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+134"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation>Hier gibt es nichts anzuzeigen; die Meldung oben erklärt, warum.</translation>
     </message>
@@ -1743,7 +1743,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+65"/>
+        <location filename="../ui/listpane.cpp" line="+66"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
@@ -1764,7 +1764,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+197"/>
+        <location line="+235"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1772,7 +1772,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-232"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1802,7 +1802,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+145"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 von %Ln Zeile</numerusform>
@@ -1857,7 +1857,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+173"/>
+        <location filename="../ui/mainwindow.cpp" line="+181"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -2012,7 +2012,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Zum Beispiel: %1, %2 oder %3</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+40"/>
+        <source>No mail program started for %1. Copied the address instead.</source>
+        <translation>Kein E-Mail-Programm ist für %1 gestartet. Die Adresse wurde stattdessen kopiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser started for %1. Copied the link instead.</source>
+        <translation>Kein Webbrowser ist für %1 gestartet. Der Link wurde stattdessen kopiert.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
@@ -2499,7 +2509,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     <message>
         <location line="+18"/>
         <source>resets in %1</source>
-        <translation>zurückgesetzt in %1</translation>
+        <translation>setzt in %1 zurück</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2522,7 +2532,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     <message>
         <location line="+2"/>
         <source>%1 spent · resets in %2</source>
-        <translation>%1 aufgebraucht · zurückgesetzt in %2</translation>
+        <translation>%1 aufgebraucht · setzt in %2 zurück</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2537,7 +2547,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     <message>
         <location line="+2"/>
         <source>%1 · resets %2</source>
-        <translation>%1 · zurückgesetzt %2</translation>
+        <translation>%1 · setzt um %2 zurück</translation>
     </message>
     <message>
         <location line="+19"/>

@@ -853,7 +853,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <location line="+14"/>
         <source>&apos;%1&apos; does not name a gist.</source>
         <translation type="unfinished"></translation>
@@ -1107,7 +1107,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+232"/>
+        <location filename="../models/navigator.cpp" line="+235"/>
         <source>Gist of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,7 +1201,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::AccountMenu</name>
     <message>
-        <location filename="../ui/accountmenu.cpp" line="+33"/>
+        <location filename="../ui/accountmenu.cpp" line="+34"/>
         <source>Sign &amp;In…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1211,7 +1211,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+133"/>
         <source>The token comes from the environment (GH_TOKEN or GITHUB_TOKEN); unset it to sign out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,7 +1390,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+134"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1727,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+65"/>
+        <location filename="../ui/listpane.cpp" line="+66"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1748,7 +1748,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+197"/>
+        <location line="+235"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1756,7 +1756,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-232"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1786,7 +1786,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+145"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>
@@ -1841,7 +1841,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+173"/>
+        <location filename="../ui/mainwindow.cpp" line="+181"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1996,7 +1996,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+40"/>
+        <source>No mail program started for %1. Copied the address instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No web browser started for %1. Copied the link instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>

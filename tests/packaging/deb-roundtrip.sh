@@ -53,6 +53,8 @@ for name in $(dpkg-deb -f "$deb" Depends | tr ',|' '\n\n' | sed 's/(.*)//; s/ //
     [ -n "$(apt-cache madison "$name" 2>/dev/null)" ] ||
         fail "Depends names $name, which no configured apt repository provides."
 done
+# Qt's own dialogs speak the user's language only with Qt's catalogues installed.
+grep -q "qt6-translations-l10n" <<<"$depends" || fail "$deb does not depend on qt6-translations-l10n."
 echo "every Depends package is available from: $(apt-cache madison libc6 | awk -F'|' 'NR == 1 { print $3 }')"
 version="$(dpkg-deb -f "$deb" Version)" || fail "$deb has no Version field."
 

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -14,6 +15,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -33,6 +35,8 @@ private slots:
 
     void germanEnvironment_installsTheGermanTranslation();
     void germanCatalogue_translatesEveryStringOfTheCode();
+    void qtsOwnStrings_areGerman();
+    void rateLimitReset_isInThePresentTense();
     void menus_haveGermanTitlesWithAccelerators_data();
     void menus_haveGermanTitlesWithAccelerators();
     void navigationActions_areGerman();
@@ -57,6 +61,24 @@ void TestTranslations::germanEnvironment_installsTheGermanTranslation()
              qPrintable(QLocale().uiLanguages().join(u", "_s)));
     QVERIFY(QFile::exists(u":/i18n/hubshelf_de.qm"_s));
     QCOMPARE(QCoreApplication::translate("Hubshelf::Ui::MainWindow", "&File"), u"&Datei"_s);
+}
+
+void TestTranslations::qtsOwnStrings_areGerman()
+{
+    // Qt's catalogue (qt6-translations-l10n, a Depends of the .deb) is loaded beside Hubshelf's:
+    // the buttons of every dialog, and the file dialog of an export, are German too.
+    QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(u'&'), u"Abbrechen"_s);
+    QCOMPARE(QCoreApplication::translate("QFileDialog", "File &name:"), u"Datei&name:"_s);
+}
+
+void TestTranslations::rateLimitReset_isInThePresentTense()
+{
+    // "zurückgesetzt 14:31" said it had happened; the limit resets then.
+    QCOMPARE(QCoreApplication::translate("Hubshelf::Ui::RateLimitIndicator", "%1 · resets %2"),
+             u"%1 · setzt um %2 zurück"_s);
+    QCOMPARE(QCoreApplication::translate("Hubshelf::Ui::RateLimitDialog", "resets in %1"),
+             u"setzt in %1 zurück"_s);
 }
 
 void TestTranslations::germanCatalogue_translatesEveryStringOfTheCode()
