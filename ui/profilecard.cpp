@@ -4,6 +4,7 @@
 #include "images/avatarloader.h"
 #include "widgets/avatarlabel.h"
 #include "widgets/elidedlinklabel.h"
+#include "widgets/flowlayout.h"
 #include "widgets/openurl.h"
 #include "widgets/weblinkbutton.h"
 
@@ -133,10 +134,10 @@ ProfileCard::ProfileCard(QWidget *parent)
     identity->addWidget(m_type);
     identity->addStretch(1);
 
-    auto *header = new QHBoxLayout;
-    header->setSpacing(16);
-    header->addWidget(m_avatar, 0, Qt::AlignTop);
-    header->addLayout(identity, 1);
+    m_header = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_header->setSpacing(16);
+    m_header->addWidget(m_avatar, 0, Qt::AlignTop | Qt::AlignLeft);
+    m_header->addLayout(identity, 1);
 
     m_company = makeLabel(u"profileCompany"_s, tr("Company"));
     m_location = makeLabel(u"profileLocation"_s, tr("Location"));
@@ -173,9 +174,8 @@ ProfileCard::ProfileCard(QWidget *parent)
 
     m_stats = new QWidget(content);
     m_stats->setObjectName(u"profileCounts"_s);
-    auto *statsLayout = new QHBoxLayout(m_stats);
-    statsLayout->setContentsMargins(0, 0, 0, 0);
-    statsLayout->setSpacing(24);
+    // The counts flow onto a second line in a narrow pane rather than reach past its edge.
+    auto *statsLayout = new Widgets::FlowLayout(m_stats, 24, 8);
     for (const Count &count : Counts) {
         const QString field = QString::fromLatin1(count.field);
         auto *tile = new QWidget(m_stats);
@@ -194,7 +194,6 @@ ProfileCard::ProfileCard(QWidget *parent)
         statsLayout->addWidget(tile);
         m_tiles.insert(field, tile);
     }
-    statsLayout->addStretch(1);
 
     m_open = new Widgets::WebLinkButton(tr("Open on GitHub"), content);
     m_open->setObjectName(u"profileOpenOnGitHub"_s);
@@ -203,7 +202,7 @@ ProfileCard::ProfileCard(QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(20, 20, 20, 20);
     layout->setSpacing(16);
-    layout->addLayout(header);
+    layout->addLayout(m_header);
     layout->addWidget(m_bio);
     layout->addWidget(m_stats);
     layout->addLayout(m_form);
@@ -220,6 +219,26 @@ ProfileCard::ProfileCard(QWidget *parent)
 }
 
 ProfileCard::~ProfileCard() = default;
+
+void ProfileCard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeHeader();
+}
+
+void ProfileCard::arrangeHeader()
+{
+    // Beside the avatar the name needs its natural width; in a narrower card it goes below it
+    // rather than past the right edge.
+    const QMargins margins = m_scroll->widget()->layout()->contentsMargins();
+    const int besideWidth =
+        margins.left() + AvatarSize + m_header->spacing() + m_name->sizeHint().width() + margins.right();
+    const auto direction =
+        m_scroll->viewport()->width() < besideWidth ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+    if (m_header->direction() != direction) {
+        m_header->setDirection(direction);
+    }
+}
 
 void ProfileCard::setAvatarLoader(Images::AvatarLoader *loader)
 {
@@ -310,6 +329,7 @@ void ProfileCard::showAccount(const QJsonObject &account)
     m_avatar->setAvatar(QUrl(stringOf(account, u"avatar_url"_s)), account.value(u"login"_s).toString(),
                         isOrganization() ? Widgets::AvatarLabel::Shape::RoundedSquare
                                          : Widgets::AvatarLabel::Shape::Circle);
+    arrangeHeader(); // a longer name may no longer fit beside the avatar
 }
 
 void ProfileCard::setRow(QLabel *value, const QString &text)

@@ -6,6 +6,7 @@
 #include <QUrl>
 #include <QWidget>
 
+class QBoxLayout;
 class QFormLayout;
 class QLabel;
 class QScrollArea;
@@ -48,9 +49,11 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyFonts();
+    void arrangeHeader();
     void setRow(QLabel *value, const QString &text);
     void setLinkRow(Widgets::ElidedLinkLabel *value, const QUrl &url, const QString &display);
 
@@ -63,6 +66,7 @@ private:
     QLabel *m_type = nullptr;
     QLabel *m_bio = nullptr;
     QFormLayout *m_form = nullptr;
+    QBoxLayout *m_header = nullptr; // avatar beside the name, or above it when the card is narrow
     QLabel *m_company = nullptr;
     QLabel *m_location = nullptr;
     Widgets::ElidedLinkLabel *m_blog = nullptr;

@@ -26,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -77,6 +78,8 @@ private slots:
     void profile_organizationShowsDescriptionAndType();
     void profile_blogWithoutSchemeBecomesHttpsLink();
     void profile_clearEmptiesTheCard();
+    void profile_narrowOrShortWrapsAndScrollsInsteadOfClipping_data();
+    void profile_narrowOrShortWrapsAndScrollsInsteadOfClipping();
 
     void avatar_arrivesFromContentOriginWithoutAuthorization();
     void avatar_secondLoaderIsServedFromTheDiskCache();
@@ -251,6 +254,42 @@ bool TestDetailViews::settled(QWidget &widget)
 }
 
 // --- profile card -------------------------------------------------------------------------------
+
+void TestDetailViews::profile_narrowOrShortWrapsAndScrollsInsteadOfClipping_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("a narrow splitter") << QSize(230, 700);
+    QTest::newRow("1024x640's centre") << QSize(520, 260);
+    QTest::newRow("twice the scale, narrow") << QSize(300, 240);
+}
+
+void TestDetailViews::profile_narrowOrShortWrapsAndScrollsInsteadOfClipping()
+{
+    QFETCH(QSize, size);
+    ProfileCard card;
+    card.resize(size);
+    card.showAccount(fetchObject(u"/users/octocat"_s));
+    card.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&card));
+    auto *scroll = card.findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QWidget *content = scroll->widget();
+    // Nothing reaches past the right edge: text wraps, the counts flow onto further lines.
+    QTRY_VERIFY2(content->width() <= scroll->viewport()->width(),
+                 qPrintable(u"%1 > %2"_s.arg(content->width()).arg(scroll->viewport()->width())));
+    const QList<QWidget *> parts = content->findChildren<QWidget *>();
+    for (const QWidget *part : parts) {
+        if (part->isVisibleTo(content)) {
+            const QRect inContent(part->mapTo(content, QPoint(0, 0)), part->size());
+            QVERIFY2(inContent.right() < scroll->viewport()->width(), qPrintable(part->objectName()));
+        }
+    }
+    // What is below the fold is reachable.
+    if (content->height() > scroll->viewport()->height()) {
+        QVERIFY(scroll->verticalScrollBar()->isVisible());
+        QCOMPARE(scroll->verticalScrollBar()->maximum(), content->height() - scroll->viewport()->height());
+    }
+}
 
 void TestDetailViews::profile_showsNameLoginCountsAndDetails()
 {
