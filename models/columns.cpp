@@ -99,14 +99,16 @@ QVariant gistLanguages(const QJsonObject &gist)
 }
 
 // GitHub's state, except that a closed pull request that was merged is "merged", as the window
-// lists it and `gh` names it; merged_at tells.
+// lists it and `gh` names it; merged_at tells. (GitHub's own example is "open" with a merged_at:
+// the state wins.)
 QVariant pullState(const QJsonObject &pull)
 {
+    const QVariant state = textOf(pull.value(u"state"_s));
     const QJsonValue merged = pull.value(u"merged_at"_s);
-    if (merged.isString() && !merged.toString().isEmpty()) {
+    if (state == u"closed"_s && merged.isString() && !merged.toString().isEmpty()) {
         return GitHub::Endpoints::mergedPullState();
     }
-    return textOf(pull.value(u"state"_s));
+    return state;
 }
 
 QString pullStateShown(const QVariant &state)

@@ -131,6 +131,8 @@ private slots:
     void repository_githubsListExample_givesEveryColumnWithNullLanguageEmpty();
     void pull_githubsExample_givesAuthorLabelsAndBranchLabels();
     void pulls_fromTheFake_joinLabelNamesWithSemicolons();
+    void pullState_mergedIsAClosedOneWithMergedAt_data();
+    void pullState_mergedIsAClosedOneWithMergedAt();
     void gist_withTwoFiles_joinsFilesAndLanguagesAndCountsThem();
     void gist_githubsExample_givesEveryColumn();
     void gist_whoseFilesHaveNoLanguage_hasEmptyLanguages();
@@ -1039,6 +1041,40 @@ void TestModels::proxyFilter_keepsMatchingRowsWhilePagesArrive()
 
     tested.model.clear();
     QCOMPARE(filtered.proxy.rowCount(), 0);
+}
+
+void TestModels::pullState_mergedIsAClosedOneWithMergedAt_data()
+{
+    QTest::addColumn<QJsonObject>("pull");
+    QTest::addColumn<QString>("exported");
+    QTest::addColumn<QString>("shown");
+    const QJsonValue at(u"2011-01-26T19:01:12Z"_s);
+    const QJsonValue null(QJsonValue::Null);
+    QTest::newRow("open") << QJsonObject{{u"state"_s, u"open"_s}, {u"merged_at"_s, null}} << u"open"_s
+                          << u"Open"_s;
+    QTest::newRow("closed") << QJsonObject{{u"state"_s, u"closed"_s}, {u"merged_at"_s, null}} << u"closed"_s
+                            << u"Closed"_s;
+    QTest::newRow("merged") << QJsonObject{{u"state"_s, u"closed"_s}, {u"merged_at"_s, at}} << u"merged"_s
+                            << u"Merged"_s;
+    // GitHub's own example says open with a merged_at: the state wins.
+    QTest::newRow("open with merged_at")
+        << QJsonObject{{u"state"_s, u"open"_s}, {u"merged_at"_s, at}} << u"open"_s << u"Open"_s;
+    QTest::newRow("closed, merged_at missing")
+        << QJsonObject{{u"state"_s, u"closed"_s}} << u"closed"_s << u"Closed"_s;
+    QTest::newRow("a state GitHub adds later")
+        << QJsonObject{{u"state"_s, u"queued"_s}} << u"queued"_s << u"queued"_s;
+}
+
+void TestModels::pullState_mergedIsAClosedOneWithMergedAt()
+{
+    QFETCH(QJsonObject, pull);
+    QFETCH(QString, exported);
+    QFETCH(QString, shown);
+    GitHubListModel model(ListKind::PullRequests);
+    model.appendItems(QJsonArray{pull});
+    const QModelIndex state = model.index(0, model.columnNamed(u"state"_s));
+    QCOMPARE(state.data(ExportRole).toString(), exported);
+    QCOMPARE(state.data(Qt::DisplayRole).toString(), shown);
 }
 
 QTEST_GUILESS_MAIN(TestModels)
