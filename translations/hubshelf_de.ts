@@ -925,7 +925,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+179"/>
+        <location filename="../models/columns.cpp" line="+181"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -1483,13 +1483,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+242"/>
+        <location line="+254"/>
         <location line="+39"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-293"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation>Den Inhalt der Datei in die Zwischenablage kopieren</translation>
     </message>
@@ -1500,12 +1500,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+283"/>
+        <location line="+295"/>
         <source>Open the whole file in the browser</source>
         <translation>Die ganze Datei im Browser öffnen</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-275"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1555,12 +1555,22 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Aktualisiert %1</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
+        <source>Copied only the first part of this file (%1 of %2 KB): GitHub sends no more of it here. Open raw shows it whole.</source>
+        <translation>Nur der erste Teil dieser Datei wurde kopiert (%1 von %2 KB): GitHub sendet hier nicht mehr davon. „Rohdatei öffnen“ zeigt sie vollständig.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied first part</source>
+        <translation>Erster Teil kopiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>GitHub did not send the content of this file (%1 KB). Open raw shows it whole.</source>
         <translation>GitHub hat den Inhalt dieser Datei nicht gesendet (%1 KB). „Rohdatei öffnen“ zeigt sie vollständig.</translation>
     </message>
@@ -2177,7 +2187,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ProfileCard</name>
     <message>
-        <location filename="../ui/profilecard.cpp" line="+75"/>
+        <location filename="../ui/profilecard.cpp" line="+76"/>
         <source>Repositories</source>
         <translation>Repositorys</translation>
     </message>
@@ -2257,7 +2267,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Beigetreten</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Open on GitHub</source>
         <translation>Auf GitHub öffnen</translation>
     </message>
@@ -2267,7 +2277,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Das Profil auf GitHub öffnen</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+85"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>

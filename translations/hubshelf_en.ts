@@ -909,7 +909,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+179"/>
+        <location filename="../models/columns.cpp" line="+181"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1467,13 +1467,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+242"/>
+        <location line="+254"/>
         <location line="+39"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-293"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,12 +1484,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+283"/>
+        <location line="+295"/>
         <source>Open the whole file in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-275"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1539,12 +1539,22 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
+        <source>Copied only the first part of this file (%1 of %2 KB): GitHub sends no more of it here. Open raw shows it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copied first part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>GitHub did not send the content of this file (%1 KB). Open raw shows it whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,7 +2171,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ProfileCard</name>
     <message>
-        <location filename="../ui/profilecard.cpp" line="+75"/>
+        <location filename="../ui/profilecard.cpp" line="+76"/>
         <source>Repositories</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,7 +2251,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Open on GitHub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2251,7 +2261,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+85"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>

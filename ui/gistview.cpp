@@ -362,7 +362,19 @@ void GistView::copyCurrentFile()
         return;
     }
     QGuiApplication::clipboard()->setText(content.toString());
-    m_copy->setText(tr("Copied"));
+    const QJsonObject file = currentFile();
+    if (file.value(u"truncated"_s).toBool()) {
+        // GitHub's gist answer holds only the first part; the whole file is on the raw origin,
+        // which the view does not fetch. Never a partial copy without a word.
+        m_noteText->setText(tr("Copied only the first part of this file (%1 of %2 KB): GitHub sends no more "
+                               "of it here. Open raw shows it whole.")
+                                .arg(kilobytes(content.toString().toUtf8().size()),
+                                     kilobytes(file.value(u"size"_s).toInteger())));
+        m_note->setVisible(true);
+        m_copy->setText(tr("Copied first part"));
+    } else {
+        m_copy->setText(tr("Copied"));
+    }
     QTimer::singleShot(CopiedFeedbackMs, m_copy, [button = m_copy] { button->setText(tr("Copy")); });
 }
 

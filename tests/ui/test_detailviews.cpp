@@ -96,6 +96,7 @@ private slots:
     void gist_truncatedFileShowsANote();
     void gist_absentContentShowsANoteAndCannotBeCopied();
     void gist_copyPutsTheContentOnTheClipboard();
+    void gist_copyOfATruncatedFileSaysOnlyTheFirstPartWasCopied();
     void gist_openRawOpensTheRawUrlInTheBrowser();
     void gist_keyboardReachesFilesAndActions();
 
@@ -683,6 +684,24 @@ void TestDetailViews::gist_truncatedFileShowsANote()
     view.showGist(fetchObject(u"/gists/"_s + FakeGitHub::Names::MarkdownGist));
     QVERIFY(view.noteText().isEmpty());
     QVERIFY(view.findChild<QWidget *>(u"gistNote"_s)->isHidden());
+}
+
+void TestDetailViews::gist_copyOfATruncatedFileSaysOnlyTheFirstPartWasCopied()
+{
+    const QJsonObject gist = fetchObject(u"/gists/"_s + FakeGitHub::Names::TruncatedGist);
+    const QJsonObject file = gist.value(u"files"_s).toObject().value(u"server.log"_s).toObject();
+    GistView view;
+    view.showGist(gist);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QGuiApplication::clipboard()->clear();
+    auto *copy = view.findChild<QToolButton *>(u"gistCopy"_s);
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), file.value(u"content"_s).toString());
+    QVERIFY2(view.noteText().startsWith(u"Copied only the first part of this file"_s),
+             qPrintable(view.noteText()));
+    QVERIFY(view.findChild<QWidget *>(u"gistNote"_s)->isVisible());
+    QCOMPARE(copy->text(), u"Copied first part"_s);
 }
 
 void TestDetailViews::gist_absentContentShowsANoteAndCannotBeCopied()
