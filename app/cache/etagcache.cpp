@@ -13,6 +13,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QVariant>
 
 #include <algorithm>
@@ -47,26 +49,35 @@ constexpr auto KeyCorruptDropped = "corrupt_dropped"_L1;
 
 // The statements both databases understand alike; SqlDialect holds the others.
 constexpr auto SqlFind =
-    "SELECT etag, last_modified, link, content_type, fetched_at, max_age, last_used, body, body_crc32"
-    " FROM responses WHERE url = ? AND variant = ? AND identity = ?"_L1;
+    "SELECT etag, last_modified, link, content_type, fetched_at, max_age, last_used, body, body_crc32,"
+    " body_encoding FROM responses WHERE url = ? AND variant = ? AND identity = ?"_L1;
 constexpr auto SqlFindOther =
     "SELECT etag, last_modified, link, content_type, fetched_at, max_age, last_used, body, body_crc32,"
-    " identity FROM responses WHERE url = ? AND variant = ? AND identity <> ?"
+    " body_encoding, identity FROM responses WHERE url = ? AND variant = ? AND identity <> ?"
     " ORDER BY fetched_at DESC LIMIT 1"_L1;
 constexpr auto SqlTouch =
     "UPDATE responses SET last_used = ? WHERE url = ? AND variant = ? AND identity = ?"_L1;
 constexpr auto SqlUpsert =
     "INSERT INTO responses (url, variant, identity, etag, last_modified, link, content_type, fetched_at,"
-    " max_age, last_used, body_size, body, body_crc32) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " max_age, last_used, body_size, body, body_crc32, body_encoding, list_key)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (url, variant, identity) DO UPDATE SET etag = excluded.etag,"
     " last_modified = excluded.last_modified, link = excluded.link, content_type = excluded.content_type,"
     " fetched_at = excluded.fetched_at, max_age = excluded.max_age, last_used = excluded.last_used,"
-    " body_size = excluded.body_size, body = excluded.body, body_crc32 = excluded.body_crc32"_L1;
+    " body_size = excluded.body_size, body = excluded.body, body_crc32 = excluded.body_crc32,"
+    " body_encoding = excluded.body_encoding, list_key = excluded.list_key"_L1;
 constexpr auto SqlRefresh = "UPDATE responses SET fetched_at = ?, max_age = ?, last_used = ?,"
                             " etag = COALESCE(?, etag), link = COALESCE(?, link)"
                             " WHERE url = ? AND variant = ? AND identity = ?"_L1;
 constexpr auto SqlRemove = "DELETE FROM responses WHERE url = ? AND variant = ? AND identity = ?"_L1;
 // In batches: PostgreSQL sends a query's rows until the end, even when the reader stops early.
+// Whole lists go first, the least recently used list first (its most recent page decides): a list
+// half evicted would cost every page again on the next visit, since pages are asked in order.
+constexpr auto SqlLeastRecentLists = "SELECT list_key, sum(body_size) FROM responses GROUP BY list_key"
+                                     " ORDER BY max(last_used) LIMIT 16"_L1;
+constexpr auto SqlRemoveList = "DELETE FROM responses WHERE list_key = ?"_L1;
+constexpr auto SqlMostRecentList = "SELECT list_key FROM responses ORDER BY last_used DESC LIMIT 1"_L1;
+// Pages one by one: only when the list being stored is all that is left.
 constexpr auto SqlLeastRecentlyUsed =
     "SELECT body_size, url, variant, identity FROM responses ORDER BY last_used LIMIT 64"_L1;
 constexpr auto SqlKeys = "SELECT url, variant, identity FROM responses"_L1;
@@ -90,9 +101,18 @@ QDateTime fromMSecs(qint64 msecs)
 std::atomic<quint64> connectionCounter{0};
 
 // The columns both finds select, in this order: etag, last_modified, link, content_type,
-// fetched_at, max_age, last_used, body, body_crc32 (decodeStoredEntry's order); SqlFindOther adds
-// the identity after them.
-constexpr int StoredColumnCount = 9;
+// fetched_at, max_age, last_used, body, body_crc32, body_encoding (decodeStoredEntry's order);
+// SqlFindOther adds the identity after them.
+constexpr int StoredColumnCount = 10;
+
+// Bodies from this size on are stored compressed, when that makes them smaller: below it the
+// saving is a few hundred bytes and not worth a zlib call per read. Level 6 (zlib's default), by
+// bench_compression on the fake's largest pages: see compressBody().
+constexpr qsizetype CompressFromBytes = 1024;
+constexpr int CompressionLevel = 6;
+// No GitHub answer the client accepts is larger (Client's transfer bound is lower still): a stored
+// header claiming more is damage, not a body to allocate for.
+constexpr quint32 MaxBodyBytes = 512u * 1024u * 1024u;
 
 QVariantList storedColumnsOf(const QSqlQuery &row)
 {
@@ -117,10 +137,58 @@ qint64 bodyChecksum(const QByteArray &body)
                           z_size_t(body.size())));
 }
 
+QByteArray listKeyOf(const QByteArray &url)
+{
+    // Page 1 comes without `page`, the others with it: every key is re-encoded the same way.
+    QUrl parsed = QUrl::fromEncoded(url);
+    QUrlQuery query(parsed);
+    query.removeAllQueryItems(u"page"_s);
+    parsed.setQuery(query);
+    return parsed.toEncoded();
+}
+
+StoredBody compressBody(const QByteArray &body)
+{
+    if (body.size() >= CompressFromBytes) {
+        QByteArray compressed = qCompress(body, CompressionLevel);
+        if (compressed.size() < body.size()) {
+            return {std::move(compressed), BodyEncoding::Zlib};
+        }
+    }
+    return {body, BodyEncoding::Identity};
+}
+
+std::optional<QByteArray> expandBody(const QByteArray &stored, qint64 encoding)
+{
+    switch (encoding) {
+    case qint64(BodyEncoding::Identity):
+        return stored;
+    case qint64(BodyEncoding::Zlib): {
+        // qCompress's header: the expected size, 4 bytes big-endian. Checked before qUncompress
+        // allocates it.
+        if (stored.size() < 4) {
+            return std::nullopt;
+        }
+        const quint32 expected = quint32(quint8(stored.at(0))) << 24 | quint32(quint8(stored.at(1))) << 16 |
+                                 quint32(quint8(stored.at(2))) << 8 | quint32(quint8(stored.at(3)));
+        if (expected > MaxBodyBytes) {
+            return std::nullopt;
+        }
+        QByteArray body = qUncompress(stored);
+        if (body.size() != qsizetype(expected)) {
+            return std::nullopt; // an empty body is stored as it is, so empty here is a failure
+        }
+        return body;
+    }
+    default:
+        return std::nullopt; // written by a later version: not readable here
+    }
+}
+
 std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, const QByteArray &url,
                                                 const QByteArray &variant, const QByteArray &identity)
 {
-    if (columns.size() < StoredColumnCount) {
+    if (columns.size() < StoredColumnCount - 1) {
         return std::nullopt;
     }
     CachedResponse response;
@@ -134,14 +202,28 @@ std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, con
     response.fetchedAt = fromMSecs(columns.at(4).toLongLong());
     response.maxAgeSeconds = columns.at(5).toInt();
     response.lastUsed = fromMSecs(columns.at(6).toLongLong());
-    response.body = columns.at(7).toByteArray();
-    // A row without a checksum can only come from a program that bypassed store().
+    const QByteArray body = columns.at(7).toByteArray();
+    // A row without a checksum can only come from a program that bypassed store(). The checksum is
+    // of the stored bytes: damage is found before anything is decompressed.
     const QVariant &stored = columns.at(8);
     bool ok = false;
     const qint64 checksum = stored.toLongLong(&ok);
-    if (stored.isNull() || !ok || checksum != bodyChecksum(response.body)) {
+    if (stored.isNull() || !ok || checksum != bodyChecksum(body)) {
         return std::nullopt;
     }
+    // Entries from before compression (schema 2) have no encoding column: their bodies are as sent.
+    qint64 encoding = 0;
+    if (columns.size() >= StoredColumnCount) {
+        encoding = columns.at(9).toLongLong(&ok);
+        if (!ok) {
+            return std::nullopt;
+        }
+    }
+    std::optional<QByteArray> expanded = expandBody(body, encoding);
+    if (!expanded) {
+        return std::nullopt;
+    }
+    response.body = std::move(*expanded);
     return response;
 }
 
@@ -618,6 +700,49 @@ bool EtagCache::Private::evictBeyond(qint64 limit, const CachedResponse *keep)
 {
     qint64 total = metaInt(KeyTotalBodySize);
     std::size_t evicted = 0;
+    // Whole lists, least recently used first; never the list being stored, or (when the limit
+    // is lowered) the one used last: that one loses its oldest pages below if it must.
+    QByteArray keptList;
+    if (keep) {
+        keptList = listKeyOf(keep->url);
+    } else if (total > limit) {
+        Statement latest(*this, SqlMostRecentList);
+        if (!latest.exec({}, "evict")) {
+            return false;
+        }
+        if (latest->next()) {
+            keptList = latest->value(0).toByteArray();
+        }
+    }
+    while (total > limit) {
+        std::vector<QByteArray> lists;
+        {
+            Statement oldest(*this, SqlLeastRecentLists);
+            if (!oldest.exec({}, "evict")) {
+                return false;
+            }
+            qint64 freed = 0;
+            while (total - freed > limit && oldest->next()) {
+                QByteArray list = oldest->value(0).toByteArray();
+                if (list == keptList) {
+                    continue;
+                }
+                freed += oldest->value(1).toLongLong();
+                lists.push_back(std::move(list));
+            }
+        }
+        if (lists.empty()) {
+            break; // the list being stored is all that is left: its older pages go below
+        }
+        for (const QByteArray &list : lists) {
+            Statement remove(*this, SqlRemoveList);
+            if (!remove.exec({list}, "evict")) {
+                return false;
+            }
+        }
+        evicted += lists.size();
+        total = metaInt(KeyTotalBodySize);
+    }
     while (total > limit) {
         std::vector<CachedResponse> victims;
         {
@@ -652,7 +777,7 @@ bool EtagCache::Private::evictBeyond(qint64 limit, const CachedResponse *keep)
         total = metaInt(KeyTotalBodySize);
     }
     if (evicted > 0) {
-        qCDebug(lcCache) << "Evicted" << evicted << "entries to stay within" << limit << "bytes";
+        qCDebug(lcCache) << "Evicted" << evicted << "lists or entries to stay within" << limit << "bytes";
     }
     return true;
 }
@@ -826,7 +951,8 @@ bool EtagCache::store(const CachedResponse &response)
         qCWarning(lcCache) << "Not caching a response without a fetch time";
         return false;
     }
-    const qint64 bodySize = response.body.size();
+    const StoredBody stored = compressBody(response.body);
+    const qint64 bodySize = stored.bytes.size();
     if (bodySize > d->sizeLimit) {
         // The cache cannot hold the current body, and the entry it would replace is outdated now.
         qCDebug(lcCache) << "Not caching a body of" << bodySize << "bytes, over the limit of" << d->sizeLimit;
@@ -845,7 +971,8 @@ bool EtagCache::store(const CachedResponse &response)
         if (!upsert.exec({response.url, response.variant, response.identity, response.etag,
                           response.lastModified, response.link, response.contentType,
                           response.fetchedAt.toMSecsSinceEpoch(), response.maxAgeSeconds, now, bodySize,
-                          response.body, bodyChecksum(response.body)},
+                          stored.bytes, bodyChecksum(stored.bytes), qint64(stored.encoding),
+                          listKeyOf(response.url)},
                          "store")) {
             return false;
         }

@@ -46,13 +46,31 @@ struct CacheStatistics
     qint64 callsSaved() const { return freshHits + revalidated; }
 };
 
-// The checksum stored next to every body: CRC-32 (zlib) of its bytes.
+// The checksum stored next to every body: CRC-32 (zlib) of its stored bytes.
 qint64 bodyChecksum(const QByteArray &body);
 
+// How a body is stored (body_encoding): as sent, or compressed by qCompress (zlib).
+enum class BodyEncoding : qint64 { Identity = 0, Zlib = 1 };
+struct StoredBody
+{
+    QByteArray bytes;
+    BodyEncoding encoding = BodyEncoding::Identity;
+};
+// A body as it is stored: compressed when that makes it smaller (JSON shrinks ~10x).
+StoredBody compressBody(const QByteArray &body);
+// The body back from its stored bytes; nothing when they do not expand (damage, an unknown
+// encoding, a size beyond any body's).
+std::optional<QByteArray> expandBody(const QByteArray &stored, qint64 encoding);
+
+// The list a URL's page belongs to: the URL without its `page` parameter. Eviction keeps or drops
+// a list whole.
+QByteArray listKeyOf(const QByteArray &url);
+
 // One stored entry from its columns as the database returns them, in this order: etag, last_modified,
-// link, content_type, fetched_at, max_age, last_used, body, body_crc32 (a damaged or foreign file
-// may hold any type in any of them). Nothing when the body does not match its checksum, or the
-// row has none. Without a database, so that the fuzzer reaches it; EtagCache reads through it.
+// link, content_type, fetched_at, max_age, last_used, body, body_crc32, body_encoding (a damaged or
+// foreign file may hold any type in any of them; without the last, the body is as sent). Nothing
+// when the stored bytes do not match their checksum, the row has none, or they do not expand.
+// Without a database, so that the fuzzer reaches it; EtagCache reads through it.
 std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, const QByteArray &url,
                                                 const QByteArray &variant, const QByteArray &identity);
 
@@ -72,7 +90,10 @@ public:
     // The schema version of a database once open() has migrated it (SQLite: PRAGMA user_version;
     // PostgreSQL: meta's schema_version).
     // 2: a CRC-32 per body (body_crc32), checked on every read; a mismatch is a miss, dropped.
-    static constexpr int SchemaVersion = 2;
+    // 3: bodies compressed (body_encoding, body_size the stored size, the checksum of the stored
+    //    bytes; older entries stay readable as they are) and each entry's list (list_key), evicted
+    //    whole.
+    static constexpr int SchemaVersion = 3;
 
     // `location`: an SQLite file, or postgresql://USER:PASSWORD@HOST:PORT/DB (DatabaseLocation).
     explicit EtagCache(const QString &location, QObject *parent = nullptr);

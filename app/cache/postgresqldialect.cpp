@@ -138,6 +138,13 @@ std::vector<const char *> PostgreSqlDialect::migration(int targetVersion) const
             "ALTER TABLE responses ADD COLUMN body_crc32 BIGINT",
             "INSERT INTO meta (key, value) VALUES ('corrupt_dropped', 0) ON CONFLICT (key) DO NOTHING",
         };
+    case 3:
+        return {
+            "ALTER TABLE responses ADD COLUMN body_encoding SMALLINT NOT NULL DEFAULT 0",
+            "ALTER TABLE responses ADD COLUMN list_key BYTEA",
+            "UPDATE responses SET list_key = url",
+            "CREATE INDEX responses_list ON responses (list_key, last_used, body_size)",
+        };
     default:
         return {};
     }

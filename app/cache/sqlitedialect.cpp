@@ -188,6 +188,15 @@ std::vector<const char *> SqliteDialect::migration(int targetVersion) const
             "ALTER TABLE responses ADD COLUMN body_crc32 INTEGER",
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('corrupt_dropped', 0)",
         };
+    case 3:
+        return {
+            // Existing bodies stay as they are (encoding 0), each its own list until stored again.
+            "ALTER TABLE responses ADD COLUMN body_encoding INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE responses ADD COLUMN list_key BLOB",
+            "UPDATE responses SET list_key = url",
+            // Covers the eviction's GROUP BY: the scan reads the index, never a row's body.
+            "CREATE INDEX responses_list ON responses (list_key, last_used, body_size)",
+        };
     default:
         return {};
     }

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -36,6 +37,17 @@ CachedResponse makeResponse(const QByteArray &url, const QByteArray &identity, c
     response.maxAgeSeconds = 60;
     response.body = body;
     return response;
+}
+
+// Bytes zlib cannot shrink: a body whose stored size is its own size.
+QByteArray incompressible(qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator generator(42);
+    for (char &byte : bytes) {
+        byte = char(generator.bounded(256));
+    }
+    return bytes;
 }
 
 QByteArray url(int n)
@@ -110,6 +122,9 @@ private Q_SLOTS:
     void tokenNeverReachesTheDatabaseFiles();
 
     void leastRecentlyUsedEntryIsEvictedFirst();
+    void bodiesAreStoredCompressedAndReadBackWhole();
+    void evictionDropsTheLeastRecentListWhole();
+    void listKey_isTheUrlWithoutItsPage();
     void lastUsed_comesFromTheClock_andOrdersUsesWithinOneMillisecond();
     void totalBodySizeStaysWithinTheLimit();
     void entryLargerThanTheLimitIsRefused();
@@ -468,6 +483,79 @@ void TestEtagCache::leastRecentlyUsedEntryIsEvictedFirst()
     QVERIFY(cache->find(url(4), Variant, identity));
 }
 
+void TestEtagCache::bodiesAreStoredCompressedAndReadBackWhole()
+{
+    // A page like GitHub's: 100 objects of JSON, each a little different.
+    QByteArray body = "[";
+    for (int i = 0; i < 100; ++i) {
+        body += (i ? "," : "") + QByteArrayLiteral("{\"id\":") + QByteArray::number(1000 + i * 7919) +
+                ",\"full_name\":\"megacorp/project-" + QByteArray::number(i) +
+                "\",\"description\":\"A service of "
+                "megacorp\",\"html_url\":\"https://github.com/megacorp/project-" +
+                QByteArray::number(i) + "\",\"stargazers_count\":" + QByteArray::number((i * 37) % 1000) +
+                "}";
+    }
+    body += "]";
+    const QString path = databasePath();
+    auto cache = openCache(path);
+    QVERIFY(cache);
+    const QByteArray identity = cache->identityFor(Token);
+    QVERIFY(cache->store(makeResponse(url(1), identity, body)));
+    const auto found = cache->find(url(1), Variant, identity);
+    QVERIFY(found);
+    QCOMPARE(found->body, body);
+    // The cap counts what is stored: a fifth of the body or less.
+    QVERIFY2(cache->totalBodyBytes() * 5 < body.size(),
+             qPrintable(u"%1 of %2"_s.arg(cache->totalBodyBytes()).arg(body.size())));
+    QCOMPARE(queryOnce(path, u"SELECT body_encoding FROM responses"_s).toInt(), 1);
+    QCOMPARE(queryOnce(path, u"SELECT sum(length(body)) FROM responses"_s).toLongLong(),
+             cache->totalBodyBytes());
+    // A small body is stored as it is: zlib would only add its header.
+    QVERIFY(cache->store(makeResponse(url(2), identity, QByteArrayLiteral("[]"))));
+    QCOMPARE(queryOnce(path, u"SELECT body_encoding FROM responses WHERE length(body) = 2"_s).toInt(), 0);
+}
+
+void TestEtagCache::evictionDropsTheLeastRecentListWhole()
+{
+    const QByteArray repos = "https://api.github.com/orgs/megacorp/repos?per_page=100";
+    const QByteArray gists = "https://api.github.com/users/prolific/gists?per_page=100";
+    const QByteArray members = "https://api.github.com/orgs/megacorp/members?per_page=100";
+    const auto page = [](const QByteArray &list, int number) {
+        return number == 1 ? list : list + "&page=" + QByteArray::number(number);
+    };
+    auto cache = openCache(databasePath());
+    QVERIFY(cache);
+    cache->setSizeLimit(2000);
+    const QByteArray identity = cache->identityFor(Token);
+    for (const QByteArray &list : {repos, gists}) {
+        for (int number = 1; number <= 3; ++number) {
+            QVERIFY(cache->store(makeResponse(page(list, number), identity, incompressible(300))));
+        }
+    }
+    // The repositories were looked at again (their first page): the gists are the older list now,
+    // although the repositories' later pages were stored before any gist.
+    QVERIFY(cache->find(page(repos, 1), Variant, identity));
+    QVERIFY(cache->store(makeResponse(page(members, 1), identity, incompressible(300))));
+
+    for (int number = 1; number <= 3; ++number) {
+        QVERIFY2(cache->find(page(repos, number), Variant, identity), qPrintable(QString::number(number)));
+        QVERIFY2(!cache->find(page(gists, number), Variant, identity), qPrintable(QString::number(number)));
+    }
+    QVERIFY(cache->find(page(members, 1), Variant, identity));
+    QCOMPARE(cache->entryCount(), 4);
+}
+
+void TestEtagCache::listKey_isTheUrlWithoutItsPage()
+{
+    const QByteArray first = "https://api.github.com/orgs/megacorp/repos?per_page=100";
+    QCOMPARE(Hubshelf::Cache::listKeyOf(first + "&page=7"), Hubshelf::Cache::listKeyOf(first));
+    QCOMPARE(Hubshelf::Cache::listKeyOf("https://api.github.com/orgs/megacorp/repos?page=2&per_page=100"),
+             Hubshelf::Cache::listKeyOf(first));
+    QVERIFY(Hubshelf::Cache::listKeyOf(first) != Hubshelf::Cache::listKeyOf(first + "&type=forks"));
+    QVERIFY(Hubshelf::Cache::listKeyOf("https://api.github.com/users/octocat") !=
+            Hubshelf::Cache::listKeyOf("https://api.github.com/users/monalisa"));
+}
+
 void TestEtagCache::lastUsed_comesFromTheClock_andOrdersUsesWithinOneMillisecond()
 {
     auto cache = openCache(databasePath());
@@ -521,18 +609,18 @@ void TestEtagCache::entryLargerThanTheLimitIsRefused()
     QVERIFY(cache->store(makeResponse(url(1), identity, QByteArray(400, 'a'))));
     QVERIFY(cache->store(makeResponse(url(2), identity, QByteArray(400, 'b'))));
 
-    QVERIFY(!cache->store(makeResponse(url(3), identity, QByteArray(1001, 'c'))));
+    QVERIFY(!cache->store(makeResponse(url(3), identity, incompressible(1001))));
     QVERIFY(!cache->find(url(3), Variant, identity));
     QCOMPARE(cache->entryCount(), 2);
     QCOMPARE(cache->totalBodyBytes(), 800);
 
     // Exactly the limit fits, by evicting everything else.
-    QVERIFY(cache->store(makeResponse(url(4), identity, QByteArray(1000, 'd'))));
+    QVERIFY(cache->store(makeResponse(url(4), identity, incompressible(1000))));
     QCOMPARE(cache->entryCount(), 1);
     QCOMPARE(cache->totalBodyBytes(), 1000);
 
     // A newer body too big to keep makes the older one outdated: it goes too.
-    QVERIFY(!cache->store(makeResponse(url(4), identity, QByteArray(2000, 'e'))));
+    QVERIFY(!cache->store(makeResponse(url(4), identity, incompressible(2000))));
     QVERIFY(!cache->find(url(4), Variant, identity));
 }
 
@@ -645,7 +733,7 @@ void TestEtagCache::corruptDatabaseIsMovedAsideAndRebuilt()
         auto cache = openCache(path);
         QVERIFY(cache);
         for (int i = 0; i < 40; ++i) {
-            QVERIFY(cache->store(makeResponse(url(i), cache->identityFor({}), QByteArray(3000 + i, 'x'))));
+            QVERIFY(cache->store(makeResponse(url(i), cache->identityFor({}), incompressible(3000 + i))));
         }
     }
     QVERIFY(!QFile::exists(path + u"-wal"_s)); // checkpointed: everything is in the main file now

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -155,6 +156,7 @@ private Q_SLOTS:
     void repeatedWriteFailuresAreLoggedOncePerProblem();
     void decodeStoredEntry_servesOnlyABodyMatchingItsChecksum_data();
     void decodeStoredEntry_servesOnlyABodyMatchingItsChecksum();
+    void expandBody_refusesDamageUnknownEncodingsAndHugeClaims();
 
 private:
     QString databasePath() const { return m_dir->filePath(u"cache/hubshelf.sqlite"_s); }
@@ -296,7 +298,12 @@ void TestEtagCacheIntegrity::repeatedWriteFailuresAreLoggedOncePerProblem()
         QSqlQuery limit(db);
         QVERIFY(limit.exec(u"PRAGMA max_page_count = %1"_s.arg(pages)));
     }
-    const QByteArray big(256 * 1024, 'x');
+    // Random bytes: zlib cannot shrink them, so each store needs its 256 KB of pages.
+    QByteArray big(256 * 1024, Qt::Uninitialized);
+    QRandomGenerator generator(7);
+    for (char &byte : big) {
+        byte = char(generator.bounded(256));
+    }
     const WarningLog warnings;
     for (int i = 0; i < 30; ++i) {
         QVERIFY(!cache->store(makeResponse(Url + "?page=" + QByteArray::number(i), big)));
@@ -319,6 +326,28 @@ void TestEtagCacheIntegrity::repeatedWriteFailuresAreLoggedOncePerProblem()
 }
 
 // The pure read path find() goes through, as SQLite may hand back a damaged or foreign row.
+void TestEtagCacheIntegrity::expandBody_refusesDamageUnknownEncodingsAndHugeClaims()
+{
+    using Hubshelf::Cache::expandBody;
+    const QByteArray body = QByteArray("[{\"login\":\"octocat\"}]").repeated(200);
+    const Hubshelf::Cache::StoredBody stored = Hubshelf::Cache::compressBody(body);
+    QCOMPARE(stored.encoding, Hubshelf::Cache::BodyEncoding::Zlib);
+    QCOMPARE(expandBody(stored.bytes, 1).value_or(QByteArray()), body);
+    QCOMPARE(expandBody(body, 0).value_or(QByteArray()), body);
+    QVERIFY(!expandBody(stored.bytes, 2));  // a later version's encoding
+    QVERIFY(!expandBody(stored.bytes, -1)); // nonsense
+    QVERIFY(!expandBody(stored.bytes.left(3), 1));
+    QVERIFY(!expandBody(stored.bytes.left(stored.bytes.size() / 2), 1)); // cut short
+    // A header claiming 4 GB is refused before anything is allocated for it.
+    QByteArray huge = stored.bytes;
+    huge[0] = char(0xff);
+    QVERIFY(!expandBody(huge, 1));
+    // A header claiming another size than the data holds.
+    QByteArray lying = stored.bytes;
+    lying[3] = char(quint8(lying[3]) ^ 0x01);
+    QVERIFY(!expandBody(lying, 1));
+}
+
 void TestEtagCacheIntegrity::decodeStoredEntry_servesOnlyABodyMatchingItsChecksum_data()
 {
     QTest::addColumn<QVariantList>("columns");

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -656,6 +657,12 @@ void TestCliCommands::cacheSizeCap_fromTheUsersSettings_isHonoured()
     {
         Hubshelf::Cache::EtagCache cache(QString::fromUtf8(path.out).trimmed());
         QVERIFY(cache.open());
+        // Random bytes: the cache compresses bodies, and these keep their size.
+        QByteArray filler(int(MiB), Qt::Uninitialized);
+        QRandomGenerator generator(11);
+        for (char &byte : filler) {
+            byte = char(generator.bounded(256));
+        }
         for (int i = 0; i < 20; ++i) {
             Hubshelf::Cache::CachedResponse entry;
             entry.url = "http://127.0.0.1/filler/" + QByteArray::number(i);
@@ -665,7 +672,7 @@ void TestCliCommands::cacheSizeCap_fromTheUsersSettings_isHonoured()
             entry.contentType = "application/json";
             entry.fetchedAt = QDateTime::currentDateTimeUtc().addDays(-1);
             entry.lastUsed = entry.fetchedAt;
-            entry.body = QByteArray(int(MiB), 'x');
+            entry.body = filler;
             QVERIFY(cache.store(entry));
         }
         QVERIFY(cache.totalBodyBytes() > capMiB * MiB);
