@@ -3,8 +3,10 @@
 //   n  (NULL)   i:INTEGER   d:REAL   t:TEXT (UTF-8)   b:BLOB (raw)   x:BLOB (hex)
 //   crc         the right checksum of the body line above (only sensible for the last column)
 // in the order etag, last_modified, link, content_type, fetched_at, max_age, last_used, body,
-// body_crc32. Properties: only a body matching its checksum is served, a single flipped bit is
-// always caught, a decoded entry stored again decodes the same, and serving it never breaks.
+// body_crc32, body_encoding (0 as sent, 1 zlib; absent in entries from before compression).
+// Properties: only stored bytes matching their checksum are served, and then only what they expand
+// to; a single flipped bit is always caught; a decoded entry stored again decodes the same; serving
+// it never breaks.
 #include "cache/etagcache.h"
 #include "fuzzcheck.h"
 #include "github/cachepolicy.h"
@@ -20,6 +22,7 @@ namespace {
 
 constexpr qsizetype BodyColumn = 7;
 constexpr qsizetype ChecksumColumn = 8;
+constexpr qsizetype EncodingColumn = 9;
 
 QVariant columnOf(const QByteArray &line, const QVariantList &before)
 {
@@ -52,6 +55,7 @@ QVariant columnOf(const QByteArray &line, const QVariantList &before)
 // The columns store() writes for an entry, in decodeStoredEntry's order.
 QVariantList columnsFor(const CachedResponse &entry)
 {
+    const Hubshelf::Cache::StoredBody stored = Hubshelf::Cache::compressBody(entry.body);
     return {entry.etag,
             entry.lastModified,
             entry.link,
@@ -59,8 +63,9 @@ QVariantList columnsFor(const CachedResponse &entry)
             entry.fetchedAt.toMSecsSinceEpoch(),
             entry.maxAgeSeconds,
             entry.lastUsed.toMSecsSinceEpoch(),
-            entry.body,
-            bodyChecksum(entry.body)};
+            stored.bytes,
+            bodyChecksum(stored.bytes),
+            qint64(stored.encoding)};
 }
 
 bool sameEntry(const CachedResponse &a, const CachedResponse &b)
@@ -90,9 +95,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray variant = Hubshelf::GitHub::CachePolicy::AcceptValue;
     const QByteArray identity = "anon";
     const std::optional<CachedResponse> entry = decodeStoredEntry(columns, url, variant, identity);
+    bool encodingRead = true;
+    const qint64 encoding =
+        columns.size() > EncodingColumn ? columns.at(EncodingColumn).toLongLong(&encodingRead) : 0;
     if (!entry) {
-        // Nothing but a missing column or a checksum that is absent or wrong turns an entry away.
-        if (columns.size() > ChecksumColumn && !columns.at(ChecksumColumn).isNull()) {
+        // Nothing but a missing column, a checksum that is absent or wrong, or stored bytes that do
+        // not expand turns an entry away.
+        if (columns.size() > ChecksumColumn && !columns.at(ChecksumColumn).isNull() && encodingRead &&
+            encoding == 0) {
             bool isNumber = false;
             const qint64 stored = columns.at(ChecksumColumn).toLongLong(&isNumber);
             FUZZ_CHECK(!isNumber || stored != bodyChecksum(columns.at(BodyColumn).toByteArray()));
@@ -101,14 +111,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     FUZZ_CHECK(columns.size() > ChecksumColumn);
-    FUZZ_CHECK(entry->body == columns.at(BodyColumn).toByteArray());
-    FUZZ_CHECK(columns.at(ChecksumColumn).toLongLong() == bodyChecksum(entry->body));
+    const QByteArray storedBytes = columns.at(BodyColumn).toByteArray();
+    FUZZ_CHECK(columns.at(ChecksumColumn).toLongLong() == bodyChecksum(storedBytes));
+    FUZZ_CHECK(entry->body == Hubshelf::Cache::expandBody(storedBytes, encoding).value_or(QByteArray()));
+    FUZZ_CHECK(encoding != 0 || entry->body == storedBytes);
     FUZZ_CHECK(entry->url == url && entry->variant == variant && entry->identity == identity);
 
-    // Bit rot: any single flipped bit of the body is a mismatch, never a body served.
-    if (!entry->body.isEmpty()) {
+    // Bit rot: any single flipped bit of the stored bytes is a mismatch, never a body served.
+    if (!storedBytes.isEmpty()) {
         QVariantList damaged = columns;
-        QByteArray body = entry->body;
+        QByteArray body = storedBytes;
         const qsizetype bit = qsizetype(bodyChecksum(input) % quint64(body.size() * 8));
         body[bit / 8] = char(body.at(bit / 8) ^ (1 << (bit % 8)));
         damaged[BodyColumn] = body;
