@@ -60,6 +60,7 @@ void ListLoader::clear()
     discardStream();
     m_loading = false;
     m_complete = false;
+    m_oldestSavedAt = {};
     m_listUrl.clear();
     m_pagesDone = 0;
     m_pageCount = 0;
@@ -92,6 +93,7 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     m_options = options;
     m_loading = false;
     m_complete = false;
+    m_oldestSavedAt = {};
     m_pagesDone = 0;
     m_pageCount = 0;
 
@@ -162,6 +164,9 @@ void ListLoader::onPage(int page, const QJsonArray &items, const GitHub::Respons
     }
     if (m_model) {
         m_model->appendItems(kept);
+    }
+    if (response.savedAt.isValid() && (!m_oldestSavedAt.isValid() || response.savedAt < m_oldestSavedAt)) {
+        m_oldestSavedAt = response.savedAt;
     }
     Q_EMIT pageArrived(page, kept, response);
 }

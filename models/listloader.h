@@ -4,6 +4,7 @@
 #include "github/request.h"
 #include "models/columns.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -71,6 +72,9 @@ public:
     GitHubListModel *model() const; // null for loadPages(), before the first load and after clear()
     int pagesDone() const { return m_pagesDone; }
     int pageCount() const { return m_pageCount; } // 0 while unknown
+    // The oldest page that came from the cache without asking GitHub: when GitHub sent it (what an
+    // offline window says it shows). Invalid when every page was asked for.
+    QDateTime oldestSavedAt() const { return m_oldestSavedAt; }
 
 Q_SIGNALS:
     // A new, empty model (owned by the loader) or none; the old one is deleted later.
@@ -106,6 +110,7 @@ private:
     int m_pageCount = 0;
     bool m_loading = false;
     bool m_complete = false;
+    QDateTime m_oldestSavedAt;
 };
 
 } // namespace Hubshelf::Models

@@ -351,9 +351,14 @@ void Navigator::fetch(const QString &encodedPath, QPointer<GitHub::Request> &slo
     }
     GitHub::Request *request = m_client->get(m_client->endpoint(encodedPath), requestOptions());
     slot = request;
-    connect(request, &GitHub::Request::succeeded, this, [use](const GitHub::Response &response) {
-        use(QJsonDocument::fromJson(response.body).object());
-    });
+    const bool target = &slot == &m_targetRequest;
+    connect(request, &GitHub::Request::succeeded, this,
+            [this, use, target](const GitHub::Response &response) {
+                if (target) {
+                    m_targetSavedAt = response.savedAt;
+                }
+                use(QJsonDocument::fromJson(response.body).object());
+            });
     connect(request, &GitHub::Request::failed, this, &Navigator::failed);
 }
 

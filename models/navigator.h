@@ -5,6 +5,7 @@
 #include "models/history.h"
 #include "models/places.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -69,6 +70,9 @@ public:
 
     // The GitHub page of the current target (a login's own html_url once known).
     QUrl webPage() const;
+    // The target's own answer (a profile, a gist) came from the cache without asking GitHub: when
+    // GitHub sent it. Invalid when it was asked for.
+    QDateTime targetSavedAt() const { return m_targetSavedAt; }
     // A file name for an export of the current list, e.g. "megacorp-repos.csv".
     QString suggestedExportName() const;
 
@@ -122,6 +126,7 @@ private:
     // GET /users/{login} answers, by lower-case login: whether it is an organization and its card.
     QHash<QString, QJsonObject> m_accounts;
     QPointer<GitHub::Request> m_targetRequest;
+    QDateTime m_targetSavedAt;
     QPointer<GitHub::Request> m_detailsRequest;
 };
 

@@ -279,6 +279,15 @@ void ExplorerView::succeeded()
         m_failing = false;
         Q_EMIT recovered();
     }
+    Q_EMIT shown();
+}
+
+QDateTime ExplorerView::savedAt() const
+{
+    if (m_centre->currentWidget() == m_listPane) {
+        return m_listPane->loader()->oldestSavedAt();
+    }
+    return m_navigator->targetSavedAt();
 }
 
 QUrl ExplorerView::currentWebPage() const

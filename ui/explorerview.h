@@ -58,6 +58,9 @@ public:
     void goBack() { m_navigator->goBack(); }
     void goForward() { m_navigator->goForward(); }
     void refresh() { m_navigator->refresh(); }
+    // What is shown came from the cache without asking GitHub: when GitHub sent it (the oldest
+    // page of a list). Invalid when it was asked for.
+    QDateTime savedAt() const;
     void retry() { m_navigator->retry(); }
     void resetForAccount() { m_navigator->resetForAccount(); }
 
@@ -85,6 +88,8 @@ Q_SIGNALS:
     void failed(const Hubshelf::GitHub::Error &error);
     // Something loaded after a failure: the banner can go.
     void recovered();
+    // What the place shows has arrived (each time: a list's last page, a profile, a gist).
+    void shown();
 
 private:
     void connectNavigator();

@@ -2,6 +2,7 @@
 
 #include "cache/etagcache.h"
 #include "github/client.h"
+#include "github/connectivityprobe.h"
 #include "github/error.h"
 #include "github/target.h"
 #include "models/ratelimithistory.h"
@@ -23,6 +24,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QFont>
@@ -34,6 +36,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -431,6 +434,7 @@ void MainWindow::createCentralArea()
     connect(m_errorBanner, &ErrorBanner::retryRequested, m_explorer, &ExplorerView::retry);
     connect(m_explorer, &ExplorerView::failed, this, &MainWindow::showFailure);
     connect(m_explorer, &ExplorerView::recovered, this, &MainWindow::showRecovery);
+    connect(m_explorer, &ExplorerView::shown, this, &MainWindow::showOfflineBanner);
     connect(m_explorer, &ExplorerView::locationChanged, this, &MainWindow::followLocation);
     connect(m_backAction, &QAction::triggered, m_explorer, &ExplorerView::goBack);
     connect(m_forwardAction, &QAction::triggered, m_explorer, &ExplorerView::goForward);
@@ -450,18 +454,76 @@ void MainWindow::createCentralArea()
 
 void MainWindow::showFailure(const GitHub::Error &error)
 {
-    m_errorBanner->showError(error);
-    const bool unreachable = error.kind == GitHub::Error::Kind::Network;
-    m_connectionLabel->setVisible(unreachable);
-    if (unreachable) {
+    GitHub::Client *client = m_services.client;
+    if (error.kind == GitHub::Error::Kind::Network && client && !client->isOffline()) {
         m_connectionLabel->setToolTip(error.message());
+        goOffline();
+        return;
     }
+    if (error.kind == GitHub::Error::Kind::Offline && client && client->isOffline()) {
+        const std::optional<Location> location = m_explorer->currentLocation();
+        m_errorBanner->showMessage(
+            tr("Offline: %1 was not opened here before, so nothing of it is saved. It opens once GitHub can "
+               "be reached.")
+                .arg(location ? location->target.text() : tr("this place")));
+        return;
+    }
+    m_errorBanner->showError(error);
 }
 
 void MainWindow::showRecovery()
 {
+    if (m_services.client && m_services.client->isOffline()) {
+        return; // the offline banner stays: what shows is what was saved
+    }
     m_errorBanner->clear();
+}
+
+void MainWindow::goOffline()
+{
+    GitHub::Client *client = m_services.client;
+    client->setOffline(true);
+    m_connectionLabel->show();
+    if (!m_probe) {
+        m_probe = new GitHub::ConnectivityProbe(client->network(), this);
+        m_probe->setObjectName(u"connectivityProbe"_s);
+        connect(m_probe, &GitHub::ConnectivityProbe::reachable, this, &MainWindow::backOnline);
+    }
+    m_probe->start(client->apiBase());
+    m_errorBanner->showMessage(tr("Offline — GitHub cannot be reached. Places opened before show what was "
+                                  "saved; Hubshelf notices by itself when GitHub is back."));
+    // What failed to load comes from the cache now.
+    if (m_explorer->currentLocation()) {
+        m_explorer->refresh();
+    }
+}
+
+void MainWindow::backOnline()
+{
+    m_services.client->setOffline(false);
     m_connectionLabel->hide();
+    m_errorBanner->clear();
+    statusBar()->showMessage(tr("GitHub can be reached again."), 10000);
+    if (m_explorer->currentLocation()) {
+        m_explorer->refresh(); // what was saved is checked with GitHub now
+    }
+}
+
+void MainWindow::showOfflineBanner()
+{
+    if (!m_services.client || !m_services.client->isOffline()) {
+        return;
+    }
+    const QDateTime saved = m_explorer->savedAt();
+    if (!saved.isValid()) {
+        return;
+    }
+    const QLocale locale;
+    const QDateTime local = saved.toLocalTime();
+    const QString when = local.date() == QDate::currentDate()
+                             ? locale.toString(local.time(), QLocale::ShortFormat)
+                             : locale.toString(local, QLocale::ShortFormat);
+    m_errorBanner->showMessage(tr("Offline — showing what was saved at %1.").arg(when));
 }
 
 void MainWindow::followLocation()

@@ -13,6 +13,7 @@ class QToolButton;
 
 namespace Hubshelf::GitHub {
 class Client;
+class ConnectivityProbe;
 struct Error;
 } // namespace Hubshelf::GitHub
 namespace Hubshelf::Cache {
@@ -103,6 +104,10 @@ private:
     void followLocation();
     void showFailure(const GitHub::Error &error);
     void showRecovery();
+    // GitHub cannot be reached: every place opens from the cache until the probe reaches it.
+    void goOffline();
+    void backOnline();
+    void showOfflineBanner();
 
     QAction *m_backAction = nullptr;
     QAction *m_forwardAction = nullptr;
@@ -125,6 +130,7 @@ private:
     RateLimitIndicator *m_rateLimitIndicator = nullptr;
     CacheIndicator *m_cacheIndicator = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    GitHub::ConnectivityProbe *m_probe = nullptr;
     NetworkLogDock *m_networkLogDock = nullptr;
     ErrorBanner *m_errorBanner = nullptr;
     RateLimitDialog *m_rateLimitDialog = nullptr;

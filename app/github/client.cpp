@@ -40,6 +40,7 @@ struct Client::Private
     int transferTimeout = 30 * 1000;
     int transferDeadline = Client::DefaultTransferDeadline;
     int retryBaseDelay = 1000;
+    bool offline = false;
     QTimer wakeTimer;
     RequestStarter starter{q, [this](QObject *request) { begin(static_cast<Request *>(request)); }};
 
@@ -338,9 +339,26 @@ QUrl Client::endpoint(const QString &encodedPath, const QUrlQuery &query) const
 
 Request *Client::get(const QUrl &url, const RequestOptions &options)
 {
-    auto *request = new Request(url, d->moved.value(cacheKey(url), url), options, this);
+    RequestOptions effective = options;
+    effective.offline = effective.offline || d->offline;
+    auto *request = new Request(url, d->moved.value(cacheKey(url), url), effective, this);
     d->starter.add(request);
     return request;
+}
+
+void Client::setOffline(bool offline)
+{
+    d->offline = offline;
+}
+
+bool Client::isOffline() const
+{
+    return d->offline;
+}
+
+QNetworkAccessManager *Client::network() const
+{
+    return d->network;
 }
 
 Request *Client::fetchRateLimits()

@@ -49,6 +49,11 @@ public:
     QUrl endpoint(const QString &encodedPath, const QUrlQuery &query = {}) const;
 
     Request *get(const QUrl &url, const RequestOptions &options = {});
+    // Offline: every request is answered by the cache alone, whatever its options say (the window,
+    // while GitHub cannot be reached). Saved answers of any age serve; nothing saved fails at once.
+    void setOffline(bool offline);
+    bool isOffline() const;
+    QNetworkAccessManager *network() const;
     // GET /rate_limit (free, never cached); the tracker is updated from its body.
     Request *fetchRateLimits();
 

@@ -52,6 +52,8 @@ struct Response
     // GitHub's 2xx. 202 ("Accepted": statistics still being computed) and 204 ("No Content") may
     // come without a body; neither is ever cached.
     int status = 200;
+    // Served from the cache without asking GitHub: when GitHub sent it. Invalid otherwise.
+    QDateTime savedAt;
 
     QByteArray header(const QByteArray &name) const;
     LinkHeader links() const { return LinkHeader(header("link")); }

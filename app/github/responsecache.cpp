@@ -41,11 +41,13 @@ ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime 
     if (uses(query)) {
         own = m_cache->find(key, CachePolicy::AcceptValue, query.identity);
     }
-    if (own && !query.options.revalidate && (query.options.offline || own->isFresh(now))) {
+    // Offline, whatever is saved answers, F5 (revalidate) too: there is nobody to ask.
+    if (own && (query.options.offline || (!query.options.revalidate && own->isFresh(now)))) {
         m_cache->recordFreshHit(own->body.size());
         result.answer = Lookup::Answer::Fresh;
         result.fresh =
-            Response{query.url, CachePolicy::storedHeaders(*own), own->body, CacheOutcome::Fresh, {}};
+            Response{query.url,     CachePolicy::storedHeaders(*own), own->body, CacheOutcome::Fresh, {}, 200,
+                     own->fetchedAt};
         return result;
     }
     if (query.options.offline) {
@@ -94,7 +96,7 @@ std::optional<Response> ResponseCache::accept(const Query &query, int status, co
         json = std::move(*parsed);
     }
     const CacheOutcome outcome = store(query, status, headers, body, now);
-    return Response{query.url, headers, body, outcome, std::move(json), status};
+    return Response{query.url, headers, body, outcome, std::move(json), status, {}};
 }
 
 std::optional<Response> ResponseCache::revalidate(const Query &query, const CacheValidator &validator,
@@ -117,7 +119,8 @@ std::optional<Response> ResponseCache::revalidate(const Query &query, const Cach
     }
     m_cache->recordRevalidated(entry.body.size());
     return Response{
-        query.url, CachePolicy::mergedHeaders(headers, entry), entry.body, CacheOutcome::Revalidated, {}};
+        query.url, CachePolicy::mergedHeaders(headers, entry), entry.body, CacheOutcome::Revalidated, {}, 200,
+        {}};
 }
 
 } // namespace Hubshelf::GitHub

@@ -46,6 +46,7 @@
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -112,6 +113,7 @@ private slots:
     void signInDialog_givesFocusBackWhereItWas();
     void rateLimitChart_coversTheSessionBeforeTheDialogOpens();
     void pullRequestUrl_opensItsDetailsAndSelectsItsRow();
+    void offline_placesOpenFromTheCacheUntilGitHubIsBack();
 
 private:
     MainWindow &openWindow();
@@ -1036,6 +1038,58 @@ void TestExplorer::pullRequestUrl_opensItsDetailsAndSelectsItsRow()
                  .toString(),
              u"3"_s);
     QVERIFY(pane()->view()->selectionModel()->isRowSelected(pane()->view()->currentIndex().row()));
+}
+
+void TestExplorer::offline_placesOpenFromTheCacheUntilGitHubIsBack()
+{
+    openWindow();
+    go(u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    go(u"octocat"_s);
+    waitForCompleteList();
+    const int rows = pane()->sourceModel()->rowCount();
+    QVERIFY(rows > 0);
+    auto *connection = m_window->findChild<QLabel *>(u"connectionLabel"_s);
+    auto *banner = m_window->findChild<ErrorBanner *>(u"errorBanner"_s);
+    QVERIFY(connection && banner);
+
+    // Hours later, and GitHub cannot be reached: every page saved is past its max-age.
+    const quint16 apiPort = quint16(m_fake->apiUrl().port());
+    const quint16 contentPort = quint16(m_fake->contentUrl().port());
+    m_fake.reset();
+    m_client->setClock([] { return QDateTime::currentDateTimeUtc().addSecs(3 * 3600); });
+
+    // F5 keeps the list: its pages come from the cache.
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(connection->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->text().startsWith(u"Offline — showing what was saved at"_s), 20000);
+    waitForCompleteList();
+    QCOMPARE(pane()->sourceModel()->rowCount(), rows);
+    QVERIFY(m_client->isOffline());
+
+    // A place opened before opens, without a word of failure.
+    go(u"octocat/Hello-World"_s);
+    QTRY_COMPARE(explorer()->currentLocation()->target.text(), u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    QTRY_VERIFY(banner->text().startsWith(u"Offline — showing what was saved at"_s));
+    go(u"octocat"_s);
+    waitForCompleteList();
+    QCOMPARE(pane()->sourceModel()->rowCount(), rows);
+    screenshot(u"offline"_s);
+
+    // One never opened says so in a sentence.
+    go(u"monalisa"_s);
+    QTRY_VERIFY2(banner->text().contains(u"was not opened here before"_s), qPrintable(banner->text()));
+
+    // GitHub is back: the window notices by itself, without Retry.
+    m_fake = std::make_unique<FakeGitHub::Server>();
+    QVERIFY(m_fake->listen(apiPort, contentPort));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_client->isOffline(), 20000);
+    QVERIFY(!connection->isVisible());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(u"GitHub can be reached again"_s));
+    // The place that could not open opens now.
+    QTRY_VERIFY_WITH_TIMEOUT(explorer()->profileCard()->isVisible() || pane()->isComplete(), 20000);
+    QTRY_VERIFY(!banner->isVisible());
 }
 
 QTEST_MAIN(TestExplorer)
