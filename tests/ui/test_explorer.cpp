@@ -119,6 +119,9 @@ private:
     MainWindow &openWindow();
     void go(const QString &address);
     void waitForCompleteList(int timeoutMs = ListTimeoutMs);
+    // The pull requests' State box, one step down from where it is (Open, Closed, Merged, All), by
+    // keyboard; returns once the list of `expected` is complete.
+    void choosePullStateBelow(const QString &expected);
     QModelIndex proxyRowWhere(const QString &column, const QString &value) const;
     void activate(const QModelIndex &proxyIndex);
     QByteArray normalized(QByteArray bytes) const;
@@ -219,6 +222,15 @@ void TestExplorer::waitForCompleteList(int timeoutMs)
 {
     QTRY_VERIFY_WITH_TIMEOUT(pane()->sourceModel() && pane()->isComplete() && !pane()->isLoading(),
                              timeoutMs);
+}
+
+void TestExplorer::choosePullStateBelow(const QString &expected)
+{
+    QComboBox *state = explorer()->pullStateBox();
+    state->setFocus();
+    QTest::keyClick(state, Qt::Key_Down);
+    QTRY_COMPARE(explorer()->currentLocation()->pullState, expected);
+    waitForCompleteList();
 }
 
 QModelIndex TestExplorer::proxyRowWhere(const QString &column, const QString &value) const
@@ -418,12 +430,7 @@ void TestExplorer::pullState_listsClosedOnes()
     openWindow();
     go(u"octocat/Hello-World"_s);
     waitForCompleteList();
-    const int open = pane()->sourceModel()->rowCount();
-    QComboBox *state = explorer()->pullStateBox();
-    state->setFocus();
-    QTest::keyClick(state, Qt::Key_Down); // Closed
-    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"closed"_s);
-    waitForCompleteList();
+    choosePullStateBelow(u"closed"_s);
     const Hubshelf::Models::GitHubListModel *model = pane()->sourceModel();
     QVERIFY(model->rowCount() > 0);
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -434,7 +441,6 @@ void TestExplorer::pullState_listsClosedOnes()
     QVERIFY(explorer()->suggestedExportName().contains(u"closed"_s));
     // Another state is the same stop in the history, not a new one.
     QVERIFY(!explorer()->canGoBack());
-    Q_UNUSED(open)
 }
 
 void TestExplorer::backAndForward_returnToEarlierPlaces()
@@ -887,11 +893,7 @@ void TestExplorer::pullState_mergedOnesSayMergedAndCanBeListedAlone()
     openWindow();
     go(u"octocat/Hello-World"_s);
     waitForCompleteList();
-    QComboBox *state = explorer()->pullStateBox();
-    state->setFocus();
-    QTest::keyClick(state, Qt::Key_Down); // Closed
-    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"closed"_s);
-    waitForCompleteList();
+    choosePullStateBelow(u"closed"_s);
     const Hubshelf::Models::GitHubListModel *model = pane()->sourceModel();
     const int stateColumn = model->columnNamed(u"state"_s);
     const int mergedAtColumn = model->columnNamed(u"merged_at"_s);
@@ -906,9 +908,7 @@ void TestExplorer::pullState_mergedOnesSayMergedAndCanBeListedAlone()
     QVERIFY(merged > 0 && merged < model->rowCount());
 
     const qsizetype requests = m_fake->requestLog().size();
-    QTest::keyClick(state, Qt::Key_Down); // Merged: the closed list, the merged ones of it
-    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"merged"_s);
-    waitForCompleteList();
+    choosePullStateBelow(u"merged"_s); // the closed list, the merged ones of it
     QTRY_COMPARE(pane()->proxyModel()->rowCount(), merged);
     for (int row = 0; row < merged; ++row) {
         QCOMPARE(pane()->proxyModel()->index(row, stateColumn).data().toString(), u"Merged"_s);
@@ -919,9 +919,7 @@ void TestExplorer::pullState_mergedOnesSayMergedAndCanBeListedAlone()
     }
     QVERIFY(explorer()->suggestedExportName().contains(u"merged"_s));
 
-    QTest::keyClick(state, Qt::Key_Down); // All: the requirement goes
-    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"all"_s);
-    waitForCompleteList();
+    choosePullStateBelow(u"all"_s); // the requirement goes
     QTRY_COMPARE(pane()->proxyModel()->rowCount(), pane()->sourceModel()->rowCount());
 }
 
@@ -1023,11 +1021,7 @@ void TestExplorer::pullRequestUrl_opensItsDetailsAndSelectsItsRow()
     waitForCompleteList();
 
     // Where the row is listed, it is chosen once it arrives.
-    QComboBox *state = explorer()->pullStateBox();
-    state->setFocus();
-    QTest::keyClick(state, Qt::Key_Down); // Closed
-    QTRY_COMPARE(explorer()->currentLocation()->pullState, u"closed"_s);
-    waitForCompleteList();
+    choosePullStateBelow(u"closed"_s);
     const int numberColumn = pane()->sourceModel()->columnNamed(u"number"_s);
     QTRY_VERIFY(pane()->view()->currentIndex().isValid());
     QCOMPARE(pane()
