@@ -15,6 +15,10 @@ struct Location
     GitHub::Target target;
     std::optional<Place> place; // none: the target's default, once its owner kind is known
     QString pullState;          // pull requests: "open", "closed" or "all"; empty: open
+    // How the list was left, for Back and Forward to show it so again (not part of equality): the
+    // chosen row's key (a gist's id, a login, a full name, a number) and the vertical scroll.
+    QString chosenRow = {};
+    int scrolledTo = 0;
 
     bool operator==(const Location &other) const;
     bool operator!=(const Location &other) const { return !(*this == other); }

@@ -50,6 +50,7 @@ void Navigator::open(const Location &location)
 void Navigator::goBack()
 {
     if (m_history.canGoBack()) {
+        Q_EMIT leaving();
         go(m_history.goBack(), Mode::Again);
     }
 }
@@ -57,6 +58,7 @@ void Navigator::goBack()
 void Navigator::goForward()
 {
     if (m_history.canGoForward()) {
+        Q_EMIT leaving();
         go(m_history.goForward(), Mode::Again);
     }
 }
@@ -153,7 +155,14 @@ void Navigator::go(const Location &location, Mode mode, bool revalidate)
     if (!location.target.isValid()) {
         return;
     }
+    if (mode == Mode::Visit) {
+        Q_EMIT leaving();
+    }
     Location next = location;
+    if (mode != Mode::Again) {
+        next.chosenRow.clear(); // a view kept is only for Back and Forward to the same stop
+        next.scrolledTo = 0;
+    }
     if (next.target.kind == Kind::Repository && next.pullState.isEmpty()) {
         next.pullState = defaultPullState(); // one spelling per state, so that "open" is "open"
     }
@@ -360,6 +369,17 @@ void Navigator::fetch(const QString &encodedPath, QPointer<GitHub::Request> &slo
                 use(QJsonDocument::fromJson(response.body).object());
             });
     connect(request, &GitHub::Request::failed, this, &Navigator::failed);
+}
+
+void Navigator::rememberView(const QString &chosenRow, int scrolledTo)
+{
+    std::optional<Location> here = m_history.current();
+    if (!here || *here != m_location) {
+        return;
+    }
+    here->chosenRow = chosenRow;
+    here->scrolledTo = scrolledTo;
+    m_history.replaceCurrent(*here);
 }
 
 QUrl Navigator::webPage() const

@@ -70,6 +70,9 @@ public:
 
     // The GitHub page of the current target (a login's own html_url once known).
     QUrl webPage() const;
+    // How the current list is shown (its chosen row's key, its scroll), kept with the current stop
+    // of the history; asked for by leaving().
+    void rememberView(const QString &chosenRow, int scrolledTo);
     // The target's own answer (a profile, a gist) came from the cache without asking GitHub: when
     // GitHub sent it. Invalid when it was asked for.
     QDateTime targetSavedAt() const { return m_targetSavedAt; }
@@ -83,6 +86,9 @@ public:
 Q_SIGNALS:
     // The location or the history changed (the address field and the history buttons follow).
     void locationChanged();
+    // About to go elsewhere (a visit, Back, Forward): what shows is still the current stop's, for
+    // rememberView().
+    void leaving();
     // A new location is being shown; `again` when it is the one already shown (the list keeps
     // its filter and selection), otherwise whatever showed the last one should go.
     void navigating(bool again);

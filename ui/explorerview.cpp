@@ -14,6 +14,7 @@
 #include "ui/profilecard.h"
 
 #include <QLabel>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -30,6 +31,23 @@ using Models::Place;
 using Kind = GitHub::Target::Kind;
 
 constexpr int DetailsDelayMs = 150; // arrow keys through a list fetch only where they stop
+
+// The column that names a row of each kind of list: what Back and Forward choose again.
+QString keyColumn(Models::ListKind kind)
+{
+    switch (kind) {
+    case Models::ListKind::Gists:
+        return u"id"_s;
+    case Models::ListKind::Users:
+    case Models::ListKind::Organizations:
+        return u"login"_s;
+    case Models::ListKind::PullRequests:
+        return u"number"_s;
+    case Models::ListKind::Repositories:
+        return u"full_name"_s;
+    }
+    return {};
+}
 
 } // namespace
 
@@ -113,6 +131,17 @@ void ExplorerView::connectNavigator()
 {
     Models::Navigator *navigator = m_navigator;
     connect(navigator, &Models::Navigator::locationChanged, this, &ExplorerView::locationChanged);
+    connect(navigator, &Models::Navigator::leaving, this, [this] {
+        const Models::GitHubListModel *model = m_listPane->sourceModel();
+        if (m_centre->currentWidget() != m_listPane || !model) {
+            return;
+        }
+        const QModelIndex current = m_listPane->view()->currentIndex();
+        const QString chosen = current.isValid() ? rowValue(m_listPane->proxyModel()->mapToSource(current),
+                                                            keyColumn(model->kind()))
+                                                 : QString();
+        m_navigator->rememberView(chosen, m_listPane->view()->verticalScrollBar()->value());
+    });
     connect(navigator, &Models::Navigator::navigating, this, &ExplorerView::navigating);
     connect(navigator, &Models::Navigator::titleChanged, m_placesColumn, &PlacesColumn::setTitle);
     connect(navigator, &Models::Navigator::placesChanged, this,
@@ -151,11 +180,18 @@ void ExplorerView::connectNavigator()
     connect(navigator, &Models::Navigator::listReady, this,
             [this](Models::ListKind kind, const QUrl &url, const GitHub::RequestOptions &options) {
                 m_centre->setCurrentWidget(m_listPane);
-                // A pull request's URL: its row is chosen once it arrives (its details already show).
-                const int pull = m_navigator->location().target.pullRequest;
-                m_listPane->selectRowWhere(u"number"_s, kind == Models::ListKind::PullRequests && pull > 0
-                                                            ? QString::number(pull)
-                                                            : QString());
+                // Back or Forward: the row chosen and the scroll as they were left. A pull
+                // request's URL: its row, once it arrives (its details already show).
+                const Location &location = m_navigator->location();
+                const int pull = location.target.pullRequest;
+                if (!location.chosenRow.isEmpty()) {
+                    m_listPane->selectRowWhere(keyColumn(kind), location.chosenRow);
+                } else {
+                    m_listPane->selectRowWhere(u"number"_s, kind == Models::ListKind::PullRequests && pull > 0
+                                                                ? QString::number(pull)
+                                                                : QString());
+                }
+                m_listPane->scrollWhenComplete(location.scrolledTo);
                 m_listPane->load(m_client, kind, url, options);
                 const bool merged = kind == Models::ListKind::PullRequests &&
                                     m_navigator->location().pullState == GitHub::Endpoints::mergedPullState();

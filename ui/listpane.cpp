@@ -18,12 +18,14 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -130,6 +132,14 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     }
     connect(m_loader, &Models::ListLoader::failed, this, &ListPane::updateRowCount);
     connect(m_loader, &Models::ListLoader::started, this, &ListPane::loadingStarted);
+    connect(m_loader, &Models::ListLoader::finished, this, [this] {
+        if (m_wantedScroll > 0) {
+            // After the view has laid out the last page: before that the range is short of it.
+            QTimer::singleShot(0, m_view, [view = m_view, value = std::exchange(m_wantedScroll, 0)] {
+                view->verticalScrollBar()->setValue(value);
+            });
+        }
+    });
     connect(m_loader, &Models::ListLoader::finished, this, &ListPane::loadingFinished);
     connect(m_loader, &Models::ListLoader::stopped, this, &ListPane::stopped);
     connect(m_loader, &Models::ListLoader::failed, this, &ListPane::loadFailed);

@@ -90,6 +90,9 @@ public:
     // Makes current the row whose `column` (a CSV name) exports as `value`, now or when its page
     // arrives, unless a row is current by then (the person chose). An empty value forgets it.
     void selectRowWhere(const QString &column, const QString &value);
+    // Scrolls the rows to `value` once every page has arrived (Back to a list read halfway down);
+    // 0 leaves the scroll as loading puts it.
+    void scrollWhenComplete(int value) { m_wantedScroll = value; }
 
 Q_SIGNALS:
     void rowActivated(const QModelIndex &sourceIndex);      // double-click or Enter/Return on a row
@@ -126,6 +129,7 @@ private:
     ListProgress *m_progress = nullptr;
     QToolButton *m_columnsButton = nullptr;
     QTimer *m_filterTimer = nullptr;
+    int m_wantedScroll = 0;
     QString m_wantedColumn;
     QString m_wantedValue;
 };

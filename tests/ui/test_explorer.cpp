@@ -41,6 +41,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QNetworkAccessManager>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -114,6 +115,7 @@ private slots:
     void rateLimitChart_coversTheSessionBeforeTheDialogOpens();
     void pullRequestUrl_opensItsDetailsAndSelectsItsRow();
     void offline_placesOpenFromTheCacheUntilGitHubIsBack();
+    void back_returnsToTheChosenRowAndScroll();
 
 private:
     MainWindow &openWindow();
@@ -1084,6 +1086,41 @@ void TestExplorer::offline_placesOpenFromTheCacheUntilGitHubIsBack()
     // The place that could not open opens now.
     QTRY_VERIFY_WITH_TIMEOUT(explorer()->profileCard()->isVisible() || pane()->isComplete(), 20000);
     QTRY_VERIFY(!banner->isVisible());
+}
+
+void TestExplorer::back_returnsToTheChosenRowAndScroll()
+{
+    openWindow();
+    go(u"prolific"_s);
+    waitForCompleteList();
+    QTableView *view = pane()->view();
+    QVERIFY(pane()->proxyModel()->rowCount() > 200);
+    // Halfway down, a row chosen.
+    const QModelIndex chosen = pane()->proxyModel()->index(150, 0);
+    view->setCurrentIndex(chosen);
+    view->scrollTo(chosen, QAbstractItemView::PositionAtCenter);
+    const QString chosenId = chosen.data(Hubshelf::Models::IdRole).toString();
+    const int scrolled = view->verticalScrollBar()->value();
+    QVERIFY(scrolled > 0);
+
+    go(u"octocat"_s);
+    waitForCompleteList();
+    QTRY_VERIFY(explorer()->canGoBack());
+    m_window->findChild<QAction *>(u"backAction"_s)->trigger();
+    QTRY_COMPARE(explorer()->currentLocation()->target.owner, u"prolific"_s);
+    waitForCompleteList();
+    QTRY_VERIFY(view->currentIndex().isValid());
+    QCOMPARE(view->currentIndex().data(Hubshelf::Models::IdRole).toString(), chosenId);
+    QTRY_COMPARE(view->verticalScrollBar()->value(), scrolled);
+
+    // A new visit to the same list starts at the top, nothing chosen.
+    go(u"octocat"_s);
+    waitForCompleteList();
+    go(u"prolific"_s);
+    waitForCompleteList();
+    QTest::qWait(50);
+    QVERIFY(!view->currentIndex().isValid());
+    QCOMPARE(view->verticalScrollBar()->value(), 0);
 }
 
 QTEST_MAIN(TestExplorer)
