@@ -696,7 +696,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::GitHub::Client</name>
     <message>
-        <location filename="../app/github/client.cpp" line="+88"/>
+        <location filename="../app/github/client.cpp" line="+89"/>
         <source>only http and https addresses are requested, not %1:</source>
         <translation>es werden nur http- und https-Adressen abgefragt, nicht %1:</translation>
     </message>
@@ -1123,7 +1123,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+235"/>
+        <location filename="../models/navigator.cpp" line="+244"/>
         <source>Gist of %1</source>
         <translation>Gist von %1</translation>
     </message>
@@ -1400,13 +1400,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+58"/>
-        <location line="+67"/>
+        <location filename="../ui/explorerview.cpp" line="+76"/>
+        <location line="+78"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+141"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation>Hier gibt es nichts anzuzeigen; die Meldung oben erklärt, warum.</translation>
     </message>
@@ -1753,7 +1753,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+66"/>
+        <location filename="../ui/listpane.cpp" line="+68"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
@@ -1774,7 +1774,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+235"/>
+        <location line="+243"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1782,7 +1782,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-240"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1802,7 +1802,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1867,7 +1867,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+181"/>
+        <location filename="../ui/mainwindow.cpp" line="+184"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -2032,7 +2032,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Kein Webbrowser ist für %1 gestartet. Der Link wurde stattdessen kopiert.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
@@ -2045,7 +2045,32 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+17"/>
+        <source>Offline — %1 %2 was not opened here before, so nothing of it is saved; it opens by itself once GitHub can be reached.</source>
+        <translation>Offline — %1 %2 wurde hier noch nie geöffnet, daher ist nichts davon gespeichert; es öffnet sich von selbst, sobald GitHub erreichbar ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This place</source>
+        <translation>Dieser Ort</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Offline — %1 Places opened before show what was saved; Hubshelf notices by itself when GitHub is back.</source>
+        <translation>Offline — %1 Schon geöffnete Orte zeigen, was gespeichert wurde; Hubshelf bemerkt von selbst, wenn GitHub wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>GitHub can be reached again.</source>
+        <translation>GitHub ist wieder erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Offline — showing what was saved at %1.</source>
+        <translation>Offline — gezeigt wird, was um %1 gespeichert wurde.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Nothing to export yet: the insights are still being computed.</source>
         <translation>Noch nichts zu exportieren: Die Auswertung wird noch berechnet.</translation>
     </message>

@@ -456,16 +456,17 @@ void MainWindow::showFailure(const GitHub::Error &error)
 {
     GitHub::Client *client = m_services.client;
     if (error.kind == GitHub::Error::Kind::Network && client && !client->isOffline()) {
-        m_connectionLabel->setToolTip(error.message());
+        m_offlineReason = error.message();
+        m_connectionLabel->setToolTip(m_offlineReason);
         goOffline();
         return;
     }
     if (error.kind == GitHub::Error::Kind::Offline && client && client->isOffline()) {
         const std::optional<Location> location = m_explorer->currentLocation();
         m_errorBanner->showMessage(
-            tr("Offline: %1 was not opened here before, so nothing of it is saved. It opens once GitHub can "
-               "be reached.")
-                .arg(location ? location->target.text() : tr("this place")));
+            tr("Offline — %1 %2 was not opened here before, so nothing of it is saved; "
+               "it opens by itself once GitHub can be reached.")
+                .arg(m_offlineReason, location ? location->target.text() : tr("This place")));
         return;
     }
     m_errorBanner->showError(error);
@@ -490,8 +491,9 @@ void MainWindow::goOffline()
         connect(m_probe, &GitHub::ConnectivityProbe::reachable, this, &MainWindow::backOnline);
     }
     m_probe->start(client->apiBase());
-    m_errorBanner->showMessage(tr("Offline — GitHub cannot be reached. Places opened before show what was "
-                                  "saved; Hubshelf notices by itself when GitHub is back."));
+    m_errorBanner->showMessage(tr("Offline — %1 Places opened before show what was saved; Hubshelf notices "
+                                  "by itself when GitHub is back.")
+                                   .arg(m_offlineReason));
     // What failed to load comes from the cache now.
     if (m_explorer->currentLocation()) {
         m_explorer->refresh();

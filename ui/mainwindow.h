@@ -131,6 +131,7 @@ private:
     CacheIndicator *m_cacheIndicator = nullptr;
     QLabel *m_connectionLabel = nullptr;
     GitHub::ConnectivityProbe *m_probe = nullptr;
+    QString m_offlineReason; // the network's sentence for why GitHub cannot be reached
     NetworkLogDock *m_networkLogDock = nullptr;
     ErrorBanner *m_errorBanner = nullptr;
     RateLimitDialog *m_rateLimitDialog = nullptr;

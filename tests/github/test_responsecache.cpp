@@ -200,9 +200,12 @@ void TestResponseCache::lookup_offlineServesAnyEntryAndMissesWithoutOne()
     const ResponseCache::Lookup other = m_cache->lookup(query(AuthorizationB, offline), Then);
     QCOMPARE(other.answer, ResponseCache::Lookup::Answer::OfflineMiss);
 
+    // F5 while offline: there is nobody to revalidate with, so what was saved answers, with its time.
     offline.revalidate = true;
-    const ResponseCache::Lookup refresh = m_cache->lookup(query(AuthorizationA, offline), Then);
-    QCOMPARE(refresh.answer, ResponseCache::Lookup::Answer::OfflineMiss);
+    const ResponseCache::Lookup refresh = m_cache->lookup(query(AuthorizationA, offline), Then.addDays(30));
+    QCOMPARE(refresh.answer, ResponseCache::Lookup::Answer::Fresh);
+    QCOMPARE(refresh.fresh.body, ReposBody);
+    QCOMPARE(refresh.fresh.savedAt, Then);
 }
 
 void TestResponseCache::lookup_neverTouchesTheCacheForAnUncacheableRequest_data()

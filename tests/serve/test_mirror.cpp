@@ -88,7 +88,9 @@ void TestMirror::documentedSession_twoGetsAreOneHitAndOneMiss()
     QCOMPARE(counts.value(u"upstream_requests"_s).toInt(), 1);
     QCOMPARE(counts.value(u"points_saved"_s).toInt(), 1);
     QVERIFY(counts.value(u"entries"_s).toInt() >= 1);
-    QVERIFY(counts.value(u"bytes"_s).toInt() >= first.body.size());
+    // What the cache holds, as stored: the body compressed, so more than nothing and less than it.
+    QVERIFY(counts.value(u"bytes"_s).toInt() > 0);
+    QVERIFY(counts.value(u"bytes"_s).toInt() < first.body.size());
     QCOMPARE(request("GET", u"/healthz"_s).status, 200);
     // Neither /stats nor /healthz is counted.
     QCOMPARE(QJsonDocument::fromJson(request("GET", u"/stats"_s).body).object().value(u"cache_hit"_s).toInt(),

@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -79,7 +80,12 @@ Hubshelf::Cache::CachedResponse entry(const QByteArray &path, int bytes)
     response.fetchedAt = QDateTime::currentDateTimeUtc();
     response.lastUsed = response.fetchedAt;
     response.maxAgeSeconds = 60;
-    response.body = QByteArray(bytes, 'x');
+    // Random bytes: the cache compresses bodies, and these keep their size.
+    response.body = QByteArray(bytes, Qt::Uninitialized);
+    QRandomGenerator generator{quint32(bytes)};
+    for (char &byte : response.body) {
+        byte = char(generator.bounded(256));
+    }
     return response;
 }
 

@@ -542,7 +542,9 @@ void TestExplorer::unreachableApi_saysOfflineInTheStatusBar()
     QVERIFY(m_window->errorBanner()->isVisible());
     QVERIFY2(m_window->errorBanner()->text().contains(u"127.0.0.1"_s),
              qPrintable(m_window->errorBanner()->text()));
-    QVERIFY(m_window->errorBanner()->canRetry());
+    // No Retry to press: the window comes back by itself.
+    QVERIFY(m_window->errorBanner()->text().contains(u"by itself"_s));
+    QVERIFY(!m_window->errorBanner()->canRetry());
 }
 
 void TestExplorer::accountActions_areInTheFileMenu()
@@ -690,7 +692,12 @@ void TestExplorer::rateLimited_showsTheBannerWithTheResetTime()
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
     const QDateTime reset = m_client->rateLimits()->limit(u"core"_s).reset;
     QVERIFY(reset.isValid());
-    QVERIFY2(banner->text().contains(reset.toLocalTime().toString(u"HH:mm"_s)), qPrintable(banner->text()));
+    // The banner's time is the refusing answer's reset; the tracker may hold a later answer's, of
+    // another bucket of the fake's, seconds apart and so across a minute's edge.
+    const auto shows = [&](const QDateTime &time) {
+        return banner->text().contains(time.toLocalTime().toString(u"HH:mm"_s));
+    };
+    QVERIFY2(shows(reset) || shows(reset.addSecs(-60)), qPrintable(banner->text()));
     QVERIFY(banner->canRetry());
     screenshot(u"window-rate-limited"_s);
 }
@@ -1075,7 +1082,8 @@ void TestExplorer::offline_placesOpenFromTheCacheUntilGitHubIsBack()
 
     // One never opened says so in a sentence.
     go(u"monalisa"_s);
-    QTRY_VERIFY2(banner->text().contains(u"was not opened here before"_s), qPrintable(banner->text()));
+    QTRY_VERIFY2(banner->text().contains(u"monalisa was not opened here before"_s),
+                 qPrintable(banner->text()));
 
     // GitHub is back: the window notices by itself, without Retry.
     m_fake = std::make_unique<FakeGitHub::Server>();
