@@ -4,6 +4,8 @@
 #include "github/pagestream.h"
 #include "models/githublistmodel.h"
 
+#include <algorithm>
+#include <limits>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -50,9 +52,48 @@ void ListLoader::stop()
     if (!m_loading) {
         return;
     }
-    discardStream();
     m_loading = false;
+    // The stream stays, for continueLoading(); the Cancelled failure it reports is not told.
+    if (m_stream) {
+        m_stream->cancel();
+    }
     Q_EMIT stopped();
+}
+
+void ListLoader::continueLoading(int pages)
+{
+    if (!canContinue()) {
+        return;
+    }
+    m_loading = true;
+    Q_EMIT started();
+    if (m_stream && m_loading) { // a slot of started() may have stopped or replaced it
+        m_stream->resume(pages);
+    }
+}
+
+bool ListLoader::canContinue() const
+{
+    return m_stream && !m_loading && !m_complete && m_stream->canResume();
+}
+
+int ListLoader::estimatedRowCount() const
+{
+    if (m_pagesDone <= 0 || m_pageCount <= 0) {
+        return -1;
+    }
+    return int(
+        std::min<qint64>(qint64(m_itemsKept) * m_pageCount / m_pagesDone, std::numeric_limits<int>::max()));
+}
+
+GitHub::Client *ListLoader::client() const
+{
+    return m_client;
+}
+
+GitHub::RateLimit ListLoader::spendingLimit() const
+{
+    return m_stream ? m_stream->spendingLimit() : GitHub::RateLimit{};
 }
 
 void ListLoader::clear()
@@ -61,6 +102,7 @@ void ListLoader::clear()
     m_loading = false;
     m_complete = false;
     m_oldestSavedAt = {};
+    m_itemsKept = 0;
     m_listUrl.clear();
     m_pagesDone = 0;
     m_pageCount = 0;
@@ -94,6 +136,7 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     m_loading = false;
     m_complete = false;
     m_oldestSavedAt = {};
+    m_itemsKept = 0;
     m_pagesDone = 0;
     m_pageCount = 0;
 
@@ -115,7 +158,12 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     m_stream = new GitHub::PageStream(client, listUrl, this);
     m_stream->setRequestOptions(options);
     m_stream->setItemLimit(m_itemLimit);
+    m_stream->setAskBeforeSpending(m_askBeforeSpending);
     connect(m_stream, &GitHub::PageStream::pageArrived, this, &ListLoader::onPage);
+    connect(m_stream, &GitHub::PageStream::held, this, [this] {
+        m_loading = false;
+        Q_EMIT held();
+    });
     connect(m_stream, &GitHub::PageStream::progress, this, &ListLoader::onProgress);
     connect(m_stream, &GitHub::PageStream::finished, this, &ListLoader::onFinished);
     connect(m_stream, &GitHub::PageStream::failed, this, &ListLoader::onFailed);
@@ -162,6 +210,7 @@ void ListLoader::onPage(int page, const QJsonArray &items, const GitHub::Respons
     } else {
         kept = items;
     }
+    m_itemsKept += int(kept.size());
     if (m_model) {
         m_model->appendItems(kept);
     }
@@ -191,8 +240,7 @@ void ListLoader::onFailed(const GitHub::Error &error)
     if (error.kind == GitHub::Error::Kind::Cancelled) {
         return; // stop() reports itself
     }
-    discardStream();
-    m_loading = false;
+    m_loading = false; // the stream stays, for continueLoading()
     Q_EMIT failed(error);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "github/error.h"
+#include "github/ratelimittracker.h"
 #include "github/request.h"
 #include "models/columns.h"
 
@@ -28,8 +29,9 @@ class GitHubListModel;
 //
 // Every page is also told through pageArrived(), so a consumer that wants GitHub's objects as
 // they came (a JSON export, `api --paginate`) reads them there; loadPages() fetches without a model.
-// A load ends with exactly one of finished(), failed() or stopped(), unless another load() or
-// clear() replaces it first.
+// A load ends with exactly one of finished(), failed(), stopped() or held(), unless another load()
+// or clear() replaces it first. After all but finished(), continueLoading() fetches only the pages
+// still missing into the same model.
 class ListLoader final : public QObject
 {
     Q_OBJECT
@@ -56,6 +58,16 @@ public:
     void reload();
     // Cancels the stream; the rows so far stay. Emits stopped() if a load was under way.
     void stop();
+    // After a hold, Stop or a failure: the missing pages, at most `pages` more (0: all), into the
+    // same model. Emits started().
+    void continueLoading(int pages = 0);
+    // Pages are missing and continueLoading() can fetch them.
+    bool canContinue() const;
+    // How many rows the whole list would have, from the pages so far; -1 while unknown.
+    int estimatedRowCount() const;
+    // The primary limit the pages are spent from, as last seen (what a hold weighed).
+    GitHub::RateLimit spendingLimit() const;
+    GitHub::Client *client() const;
     // No list at all: no stream, no model (modelChanged(nullptr)); emits nothing else.
     void clear();
 
@@ -63,6 +75,9 @@ public:
     // beyond are not requested.
     void setItemLimit(int limit);
     void setItemFilter(ItemFilter filter);
+    // Applies to the next load: hold (held()) rather than spend more than half of the rate limit
+    // left on the pages after the first. The window asks; an export on the command line does not.
+    void setAskBeforeSpending(bool ask) { m_askBeforeSpending = ask; }
 
     bool isLoading() const { return m_loading; }
     bool isComplete() const { return m_complete; } // every page arrived
@@ -86,6 +101,9 @@ Q_SIGNALS:
     void finished();                                   // every page arrived
     void failed(const Hubshelf::GitHub::Error &error); // never for stop()
     void stopped();
+    // The next page would spend more of the rate limit than half of what is left; nothing more is
+    // fetched until continueLoading().
+    void held();
 
 private:
     void start(GitHub::Client *client, bool withModel, ListKind kind, const QUrl &listUrl,
@@ -106,10 +124,12 @@ private:
     GitHub::PageStream *m_stream = nullptr;
     ItemFilter m_itemFilter;
     int m_itemLimit = 0;
+    int m_itemsKept = 0;
     int m_pagesDone = 0;
     int m_pageCount = 0;
     bool m_loading = false;
     bool m_complete = false;
+    bool m_askBeforeSpending = false;
     QDateTime m_oldestSavedAt;
 };
 

@@ -790,7 +790,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>die Liste hat mehr als die %L1 Seiten, die von einer Liste gelesen werden; fragen Sie nach weniger Einträgen</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+165"/>
         <source>its Link header holds an address that is not a valid URL</source>
         <translation>ihr Link-Header enthält eine Adresse, die keine gültige URL ist</translation>
     </message>
@@ -805,7 +805,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>ihr Link-Header zeigt auf %1, außerhalb der API unter %2</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>its Link header leads back to a page already read</source>
         <translation>ihr Link-Header führt zurück zu einer bereits gelesenen Seite</translation>
     </message>
@@ -1738,6 +1738,78 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::ListBudgetPrompt</name>
+    <message>
+        <location filename="../ui/listbudgetprompt.cpp" line="+39"/>
+        <source>Load all</source>
+        <translation>Alle laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load %L1 pages</source>
+        <translation>%L1 Seiten laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in for %L1 an hour</source>
+        <translation>Anmelden für %L1 pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rate limit question</source>
+        <translation>Frage zum Ratenlimit</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fetch every page of the list</source>
+        <translation>Alle Seiten der Liste abrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch the next %L1 pages, then ask again</source>
+        <translation>Die nächsten %L1 Seiten abrufen, dann erneut fragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in with a token: GitHub then allows %L1 requests an hour</source>
+        <translation>Mit einem Token anmelden: GitHub erlaubt dann %L1 Anfragen pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the rows so far</source>
+        <translation>Die bisherigen Zeilen behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the rows so far; Continue loads the rest later (Esc)</source>
+        <translation>Die bisherigen Zeilen behalten; „Fortsetzen“ lädt den Rest später (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>This list has %Ln page(s)</source>
+        <translation>
+            <numerusform>Diese Liste hat %Ln Seite</numerusform>
+            <numerusform>Diese Liste hat %Ln Seiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1; %Ln request(s) are left until %2.</source>
+        <translation>
+            <numerusform>%1; bis %2 bleibt %Ln Anfrage.</numerusform>
+            <numerusform>%1; bis %2 bleiben %Ln Anfragen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1; GitHub allows %Ln request(s) an hour.</source>
+        <translation>
+            <numerusform>%1; GitHub erlaubt %Ln Anfrage pro Stunde.</numerusform>
+            <numerusform>%1; GitHub erlaubt %Ln Anfragen pro Stunde.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
         <location filename="../ui/listheader.cpp" line="+174"/>
@@ -1753,7 +1825,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+68"/>
+        <location filename="../ui/listpane.cpp" line="+72"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
@@ -1774,7 +1846,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+243"/>
+        <location line="+262"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1782,7 +1854,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-259"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1802,7 +1874,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+91"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1812,18 +1884,23 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+145"/>
+        <location line="+154"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 von %Ln Zeile</numerusform>
             <numerusform>%1 von %Ln Zeilen</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of ~%2 rows — stopped</source>
+        <translation>%1 von ~%2 Zeilen — angehalten</translation>
+    </message>
 </context>
 <context>
     <name>Hubshelf::Ui::ListProgress</name>
     <message>
-        <location filename="../ui/listprogress.cpp" line="+23"/>
+        <location filename="../ui/listprogress.cpp" line="+24"/>
         <source>Loading progress</source>
         <translation>Ladefortschritt</translation>
     </message>
@@ -1834,12 +1911,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
+        <location line="+63"/>
         <source>page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-59"/>
         <source>Stop loading</source>
         <translation>Laden anhalten</translation>
     </message>
@@ -1854,12 +1931,27 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+6"/>
+        <source>Continue loading</source>
+        <translation>Laden fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch the pages of the list that are still missing</source>
+        <translation>Die noch fehlenden Seiten der Liste abrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>loading</source>
         <translation>wird geladen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>page %1</source>
         <translation>Seite %1</translation>
     </message>
@@ -1867,7 +1959,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+184"/>
+        <location filename="../ui/mainwindow.cpp" line="+185"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>

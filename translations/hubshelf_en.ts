@@ -774,7 +774,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+165"/>
         <source>its Link header holds an address that is not a valid URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +789,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+80"/>
         <source>its Link header leads back to a page already read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,6 +1722,78 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::ListBudgetPrompt</name>
+    <message>
+        <location filename="../ui/listbudgetprompt.cpp" line="+39"/>
+        <source>Load all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load %L1 pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in for %L1 an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rate limit question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fetch every page of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch the next %L1 pages, then ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in with a token: GitHub then allows %L1 requests an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep the rows so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the rows so far; Continue loads the rest later (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>This list has %Ln page(s)</source>
+        <translation>
+            <numerusform>This list has %Ln page</numerusform>
+            <numerusform>This list has %Ln pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1; %Ln request(s) are left until %2.</source>
+        <translation>
+            <numerusform>%1; %Ln request is left until %2.</numerusform>
+            <numerusform>%1; %Ln requests are left until %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1; GitHub allows %Ln request(s) an hour.</source>
+        <translation>
+            <numerusform>%1; GitHub allows %Ln request an hour.</numerusform>
+            <numerusform>%1; GitHub allows %Ln requests an hour.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
         <location filename="../ui/listheader.cpp" line="+174"/>
@@ -1737,7 +1809,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+68"/>
+        <location filename="../ui/listpane.cpp" line="+72"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1758,7 +1830,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+243"/>
+        <location line="+262"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1766,7 +1838,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-259"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1786,7 +1858,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+91"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,18 +1868,23 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+145"/>
+        <location line="+154"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>
             <numerusform>%1 of %Ln rows</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of ~%2 rows — stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Hubshelf::Ui::ListProgress</name>
     <message>
-        <location filename="../ui/listprogress.cpp" line="+23"/>
+        <location filename="../ui/listprogress.cpp" line="+24"/>
         <source>Loading progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1818,12 +1895,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
+        <location line="+63"/>
         <source>page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-59"/>
         <source>Stop loading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1838,12 +1915,27 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+6"/>
+        <source>Continue loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch the pages of the list that are still missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>page %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1851,7 +1943,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+184"/>
+        <location filename="../ui/mainwindow.cpp" line="+185"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>

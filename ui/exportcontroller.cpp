@@ -59,7 +59,13 @@ void ExportController::exportList(const QString &suggestedPath)
         finish();
         Q_EMIT cancelled();
     }));
-    if (!loader->isLoading()) {
+    // An export is the person's word for the whole list: a list holding before spending the rate
+    // limit goes on, as `hubshelf export` would.
+    m_waiting.append(
+        connect(loader, &Models::ListLoader::held, loader, [loader] { loader->continueLoading(); }));
+    if (loader->canContinue()) {
+        loader->continueLoading(); // only the missing pages
+    } else if (!loader->isLoading()) {
         loader->reload();
     }
 }

@@ -1,8 +1,10 @@
 #include "ui/listpane.h"
 
+#include "github/client.h"
 #include "models/githublistmodel.h"
 #include "models/roles.h"
 #include "settings/appsettings.h"
+#include "ui/listbudgetprompt.h"
 #include "ui/listkeys.h"
 #include "ui/listprogress.h"
 #include "widgets/scrollanchor.h"
@@ -56,11 +58,13 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_rowCount(new QLabel(this))
     , m_progress(new ListProgress(m_loader, this))
+    , m_budgetPrompt(new ListBudgetPrompt(this))
     , m_columnsButton(new QToolButton(this))
     , m_filterTimer(new QTimer(this))
 {
     setObjectName(u"listPane"_s);
     m_loader->setObjectName(u"listLoader"_s);
+    m_loader->setAskBeforeSpending(true);
     m_proxy->setObjectName(u"listProxy"_s);
 
     describe(m_filter, u"listFilter"_s, tr("Filter rows"),
@@ -117,6 +121,7 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(bar);
+    layout->addWidget(m_budgetPrompt);
     layout->addWidget(m_view, 1);
     setFocusProxy(m_view);
 
@@ -131,6 +136,13 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
         connect(m_loader, signal, this, &ListPane::updateRowCount);
     }
     connect(m_loader, &Models::ListLoader::failed, this, &ListPane::updateRowCount);
+    connect(m_loader, &Models::ListLoader::held, this, &ListPane::updateRowCount);
+    connect(m_loader, &Models::ListLoader::held, this, &ListPane::askBeforeSpending);
+    connect(m_loader, &Models::ListLoader::started, m_budgetPrompt, &QWidget::hide);
+    connect(m_loader, &Models::ListLoader::modelChanged, m_budgetPrompt, &QWidget::hide);
+    connect(m_budgetPrompt, &ListBudgetPrompt::loadAll, m_loader, [this] { m_loader->continueLoading(); });
+    connect(m_budgetPrompt, &ListBudgetPrompt::loadSome, m_loader, &Models::ListLoader::continueLoading);
+    connect(m_budgetPrompt, &ListBudgetPrompt::signInRequested, this, &ListPane::signInRequested);
     connect(m_loader, &Models::ListLoader::started, this, &ListPane::loadingStarted);
     connect(m_loader, &Models::ListLoader::finished, this, [this] {
         if (m_wantedScroll > 0) {
@@ -273,6 +285,14 @@ void ListPane::showModel(Models::GitHubListModel *model)
     }
 }
 
+void ListPane::askBeforeSpending()
+{
+    const GitHub::Client *client = m_loader->client();
+    m_budgetPrompt->ask(m_loader->pagesDone(), m_loader->pageCount(), m_loader->spendingLimit(),
+                        client && client->hasToken(),
+                        client ? client->rateLimits()->now() : QDateTime::currentDateTimeUtc());
+}
+
 void ListPane::selectRowWhere(const QString &column, const QString &value)
 {
     m_wantedColumn = column;
@@ -314,8 +334,11 @@ void ListPane::updateRowCount()
     const int total = m_model ? m_model->rowCount() : 0;
     const int shown = m_proxy->rowCount();
     QString text;
+    const int expected = m_loader->canContinue() ? m_loader->estimatedRowCount() : -1;
     if (m_model && (!m_proxy->filterRegularExpression().pattern().isEmpty() || shown != total)) {
         text = tr("%1 of %Ln row(s)", nullptr, total).arg(QLocale().toString(shown));
+    } else if (m_model && expected > total) {
+        text = tr("%1 of ~%2 rows — stopped").arg(QLocale().toString(total), QLocale().toString(expected));
     } else if (m_model) {
         text = tr("%Ln row(s)", nullptr, total);
     }

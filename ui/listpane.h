@@ -35,10 +35,12 @@ class ScrollAnchor;
 
 namespace Hubshelf::Ui {
 
+class ListBudgetPrompt;
 class ListProgress;
 
 // The centre of the window: one GitHub list in a table, filled page by page by its ListLoader,
-// with a filter field, a row count, a column chooser and a progress bar with Stop while loading.
+// with a filter field, a row count, a column chooser and a progress bar with Stop while loading
+// (Continue once stopped). A list that would spend more than half of the rate limit left asks first.
 // The header (visible columns, order, widths, sort) is remembered per list kind in `settings`.
 class ListPane final : public QWidget
 {
@@ -79,6 +81,7 @@ public:
     Models::ListProxyModel *proxyModel() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     QLineEdit *filterField() const { return m_filter; }
+    ListBudgetPrompt *budgetPrompt() const { return m_budgetPrompt; }
     // Source column numbers of the visible columns, in the header's visual order (for export).
     QList<int> visibleColumns() const { return m_header->visibleColumns(); }
     void focusFilter();
@@ -102,12 +105,15 @@ Q_SIGNALS:
     void loadingFinished();                                // all pages arrived
     void loadFailed(const Hubshelf::GitHub::Error &error); // not emitted for a Stop
     void stopped();
+    // The budget question's "Sign in" (the window owns signing in).
+    void signInRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override; // Escape stops a load
 
 private:
     void showModel(Models::GitHubListModel *model);
+    void askBeforeSpending();
     void updateRowCount();
     void selectWantedRow(int firstSourceRow);
     void applyFilter();
@@ -127,6 +133,7 @@ private:
     QLineEdit *m_filter = nullptr;
     QLabel *m_rowCount = nullptr;
     ListProgress *m_progress = nullptr;
+    ListBudgetPrompt *m_budgetPrompt = nullptr;
     QToolButton *m_columnsButton = nullptr;
     QTimer *m_filterTimer = nullptr;
     int m_wantedScroll = 0;

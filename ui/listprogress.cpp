@@ -18,6 +18,7 @@ ListProgress::ListProgress(Models::ListLoader *loader, QWidget *parent)
     , m_loader(loader)
     , m_bar(new QProgressBar(this))
     , m_stop(new QToolButton(this))
+    , m_continue(new QToolButton(this))
 {
     m_bar->setObjectName(u"listProgress"_s);
     m_bar->setAccessibleName(tr("Loading progress"));
@@ -34,19 +35,30 @@ ListProgress::ListProgress(Models::ListLoader *loader, QWidget *parent)
     m_stop->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_stop->setAutoRaise(true);
 
+    m_continue->setObjectName(u"listContinue"_s);
+    m_continue->setAccessibleName(tr("Continue loading"));
+    m_continue->setToolTip(tr("Fetch the pages of the list that are still missing"));
+    m_continue->setText(tr("Continue"));
+    m_continue->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_continue->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_continue->setAutoRaise(true);
+    m_continue->setFocusPolicy(Qt::StrongFocus);
+
     // The spacing of the bar it sits in, so that it looks like two of that bar's own widgets.
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addWidget(m_bar);
     layout->addWidget(m_stop);
+    layout->addWidget(m_continue);
     setVisible(false);
 
     connect(m_stop, &QToolButton::clicked, m_loader, &Models::ListLoader::stop);
+    connect(m_continue, &QToolButton::clicked, m_loader, [this] { m_loader->continueLoading(); });
     connect(m_loader, &Models::ListLoader::progress, this, &ListProgress::showPage);
     // A load begins or ends, or the list goes (clear() ends a load without a word).
-    for (const auto signal :
-         {&Models::ListLoader::started, &Models::ListLoader::finished, &Models::ListLoader::stopped}) {
+    for (const auto signal : {&Models::ListLoader::started, &Models::ListLoader::finished,
+                              &Models::ListLoader::stopped, &Models::ListLoader::held}) {
         connect(m_loader, signal, this, &ListProgress::showState);
     }
     connect(m_loader, &Models::ListLoader::failed, this, &ListProgress::showState);
@@ -62,7 +74,12 @@ void ListProgress::showState()
         m_bar->setValue(0);
         m_bar->setFormat(tr("loading"));
     }
-    setVisible(m_loader->isLoading());
+    const bool loading = m_loader->isLoading();
+    const bool canContinue = m_loader->canContinue();
+    m_bar->setVisible(loading);
+    m_stop->setVisible(loading);
+    m_continue->setVisible(canContinue);
+    setVisible(loading || canContinue);
 }
 
 void ListProgress::showPage(int done, int total)

@@ -12,7 +12,8 @@ class ListLoader;
 namespace Hubshelf::Ui {
 
 // How far a list has loaded, beside its filter: a bar ("page k of n", busy until the first page
-// tells how many there are) and Stop, both shown only while the loader loads.
+// tells how many there are) and Stop, both shown only while the loader loads; Continue once a load
+// stopped short (Stop, a hold, a failure), which fetches only the missing pages.
 class ListProgress final : public QWidget
 {
     Q_OBJECT
@@ -23,7 +24,7 @@ public:
     explicit ListProgress(Models::ListLoader *loader, QWidget *parent = nullptr);
     ~ListProgress() override;
 
-    // Shown while the loader loads, busy before its first page; hidden otherwise.
+    // Bar and Stop while the loader loads, busy before its first page; Continue when it can go on.
     void showState();
 
 private:
@@ -32,6 +33,7 @@ private:
     Models::ListLoader *m_loader = nullptr;
     QProgressBar *m_bar = nullptr;
     QToolButton *m_stop = nullptr;
+    QToolButton *m_continue = nullptr;
 };
 
 } // namespace Hubshelf::Ui

@@ -126,6 +126,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
                                     m_accountButton, this);
     connect(m_accountMenu, &AccountMenu::message, m_errorBanner, &ErrorBanner::showMessage);
     connect(m_accountMenu, &AccountMenu::accountChanged, m_explorer, &ExplorerView::resetForAccount);
+    connect(m_explorer->listPane(), &ListPane::signInRequested, m_accountMenu, &AccountMenu::signIn);
     m_accountMenu->setHomeFocus(m_addressField);
     m_accountMenu->start();
     // Signing in and out from the keyboard too: the toolbar button is not in the tab chain.

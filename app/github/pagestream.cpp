@@ -109,7 +109,10 @@ void PageStream::start()
     m_delivered = 0;
     m_pageCount = 0;
     m_nextToRequest = 0;
+    m_lastAllowed = 0;
     m_sequential = false;
+    m_freshOnly = false;
+    m_finished = false;
     m_nextUrl.clear();
     m_lastLink.clear();
     m_seen.clear();
@@ -137,8 +140,70 @@ void PageStream::stop()
     }
     m_requests.clear();
     m_arrived.clear();
-    m_seen.clear();
     Request::abandon(requests);
+}
+
+void PageStream::hold()
+{
+    stop();
+    Q_EMIT held();
+}
+
+// Nothing from `page` on is requested or delivered until resume(); the pages before it still come.
+void PageStream::holdBefore(int page)
+{
+    m_lastAllowed = std::min(m_lastAllowed, page - 1);
+    QList<QPointer<Request>> beyond;
+    for (auto node = m_requests.upper_bound(m_lastAllowed); node != m_requests.end();) {
+        beyond.append(node->second);
+        node = m_requests.erase(node);
+    }
+    m_arrived.erase(m_arrived.upper_bound(m_lastAllowed), m_arrived.end());
+    Request::abandon(beyond);
+    if (m_delivered >= m_lastAllowed) {
+        hold();
+    }
+}
+
+bool PageStream::canResume() const
+{
+    return !m_running && !m_finished && m_delivered > 0 &&
+           (m_sequential ? m_nextUrl.isValid() : m_delivered < m_pageCount);
+}
+
+void PageStream::resume(int pages)
+{
+    if (!canResume() || !m_client) {
+        return;
+    }
+    m_running = true;
+    ++m_generation;
+    m_freshOnly = false;
+    if (m_sequential) {
+        request(m_delivered + 1, m_nextUrl);
+        return;
+    }
+    m_lastAllowed = pages > 0 ? int(std::min<qint64>(m_pageCount, qint64(m_delivered) + pages)) : m_pageCount;
+    m_nextToRequest = m_delivered + 1;
+    requestAhead();
+}
+
+RateLimit PageStream::spendingLimit() const
+{
+    return m_client ? m_client->rateLimits()->limit(u"core"_s) : RateLimit{};
+}
+
+bool PageStream::wouldOverspend(int pages) const
+{
+    // Before GitHub has told (a list answered by the cache), assume the hour's whole allowance.
+    const RateLimit limit = spendingLimit();
+    const bool signedIn = m_client && m_client->hasToken();
+    qint64 left = signedIn ? 5000 : 60;
+    if (limit.isKnown()) {
+        left = limit.reset.isValid() && limit.reset > m_client->rateLimits()->now() ? limit.remaining
+                                                                                    : limit.limit;
+    }
+    return qint64(pages) * 2 > left;
 }
 
 void PageStream::fail(const QUrl &url, const QString &why)
@@ -174,16 +239,23 @@ QString PageStream::refusal(const QUrl &link) const
 void PageStream::request(int page, const QUrl &url)
 {
     m_seen.insert(pageKey(url));
-    Request *request = m_client->get(url, m_options);
+    RequestOptions options = m_options;
+    options.freshOnly = m_freshOnly;
+    Request *request = m_client->get(url, options);
     m_requests.emplace(page, request);
     connect(request, &Request::succeeded, this,
             [this, page](const Response &response) { onPage(page, response); });
     connect(request, &Request::failed, this, [this, page](const Error &error) {
-        if (m_running) {
-            m_requests.erase(page); // its reply has ended: it is not aborted again
-            stop();
-            Q_EMIT failed(error);
+        if (!m_running) {
+            return;
         }
+        m_requests.erase(page); // its reply has ended: it is not aborted again
+        if (m_freshOnly && error.kind == Error::Kind::Offline && m_client && !m_client->isOffline()) {
+            holdBefore(page); // GitHub would be asked: not without the person's word
+            return;
+        }
+        stop();
+        Q_EMIT failed(error);
     });
 }
 
@@ -192,7 +264,7 @@ void PageStream::requestAhead()
     // Never more than the client's cap of pages ahead of delivery: memory stays proportional to
     // what was delivered, and a failure leaves little to call back.
     const int ahead = std::max(1, m_client ? m_client->maxConcurrent() : 1);
-    while (m_running && !m_sequential && m_nextToRequest > 1 && m_nextToRequest <= m_pageCount &&
+    while (m_running && !m_sequential && m_nextToRequest > 1 && m_nextToRequest <= m_lastAllowed &&
            m_nextToRequest - m_delivered <= ahead) {
         // Later pages come from GitHub's own `last` link, so any URL form it uses is kept.
         request(m_nextToRequest, withPage(m_lastLink, m_nextToRequest));
@@ -229,8 +301,10 @@ void PageStream::onPage(int page, const Response &response)
                 return;
             }
             m_pageCount = int(lastWanted);
+            m_lastAllowed = m_pageCount;
             m_lastLink = links.last();
             m_nextToRequest = 2;
+            m_freshOnly = m_askBeforeSpending && wouldOverspend(m_pageCount - 1);
         }
     }
     if (m_sequential) {
@@ -302,7 +376,12 @@ void PageStream::deliverReady()
         const bool lastPage = m_sequential ? !m_nextUrl.isValid() : m_delivered >= m_pageCount;
         if (limitReached || lastPage) {
             stop();
+            m_finished = true;
             Q_EMIT finished();
+            return;
+        }
+        if (!m_sequential && m_delivered >= m_lastAllowed) {
+            hold();
             return;
         }
         if (m_sequential) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "github/error.h"
+#include "github/ratelimittracker.h"
 #include "github/request.h"
 
 #include <QJsonArray>
@@ -21,6 +22,11 @@ class Client;
 // are then requested in parallel, never more than the client's cap ahead of delivery.
 // Without a page number (cursor links) the pages follow `rel="next"` one by one. Links are the
 // server's word: only http(s) on the API's own origin is followed, no page twice, at most MaxPages.
+//
+// A stream that asks before spending (the window's) holds when the pages after the first would cost
+// more than half of the rate limit left: pages the cache holds fresh are still delivered, and it
+// holds (held()) before the first that GitHub would be asked for. resume() goes on from the first
+// page not delivered, after a hold, a cancel() or a failure alike.
 class PageStream final : public QObject
 {
     Q_OBJECT
@@ -37,9 +43,17 @@ public:
     void setRequestOptions(const RequestOptions &options);
     // Stop after this many items (0: all); pages beyond are not requested.
     void setItemLimit(int limit);
+    void setAskBeforeSpending(bool ask) { m_askBeforeSpending = ask; }
     void start();
     // Abandons the requests under way; emits failed() with Error::Kind::Cancelled.
     void cancel();
+    // Goes on after a hold, a cancel() or a failure, requesting only the pages not delivered: at
+    // most `pages` more (0: all of them), then holds again. Never asks before spending again.
+    void resume(int pages = 0);
+    // Pages are missing, and their addresses are known.
+    bool canResume() const;
+    // The primary limit the pages are spent from, as last seen: what held() weighed.
+    RateLimit spendingLimit() const;
 
     int pagesDone() const { return m_delivered; }
     int pageCount() const { return m_pageCount; } // 0 while unknown
@@ -51,6 +65,8 @@ Q_SIGNALS:
     void progress(int done, int total);
     void finished();
     void failed(const Hubshelf::GitHub::Error &error);
+    // Waits for resume(): the next page would spend more than the person agreed to.
+    void held();
 
 private:
     void request(int page, const QUrl &url);
@@ -58,6 +74,10 @@ private:
     void onPage(int page, const Response &response);
     void deliverReady();
     void stop();
+    void hold();
+    void holdBefore(int page);
+    // Whether the pages after the first would spend more than half of the rate limit left.
+    bool wouldOverspend(int pages) const;
     void fail(const QUrl &url, const QString &why);
     // Why the stream does not follow `link` (found in the answer for `from`); empty if it may.
     QString refusal(const QUrl &link) const;
@@ -74,12 +94,16 @@ private:
     int m_itemsDelivered = 0;
     int m_delivered = 0;
     int m_pageCount = 0;
-    int m_nextToRequest = 0; // parallel: the next page number to request, up to m_pageCount
+    int m_nextToRequest = 0; // parallel: the next page number to request, up to m_lastAllowed
+    int m_lastAllowed = 0;   // parallel: the last page delivered before the stream holds
     QUrl m_lastLink;         // parallel: later pages are this URL with their page number
     int m_generation = 0;    // one per start(), so that a restart from a slot is noticed
     bool m_running = false;
     bool m_sequential = false;
     bool m_deliveryScheduled = false;
+    bool m_askBeforeSpending = false;
+    bool m_freshOnly = false; // until resume(): only pages the cache holds fresh are requested
+    bool m_finished = false;
     QUrl m_nextUrl;
     QSet<QString> m_seen; // sequential: the pages requested, so a cycle of links ends
 };

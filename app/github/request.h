@@ -86,9 +86,12 @@ struct RequestLogEntry
 
 struct RequestOptions
 {
-    bool useCache = true;         // false: neither read nor write the cache (--no-cache)
-    bool revalidate = false;      // a fresh entry is revalidated instead of served (refresh, F5)
-    bool offline = false;         // only the cache answers (--offline)
+    bool useCache = true;    // false: neither read nor write the cache (--no-cache)
+    bool revalidate = false; // a fresh entry is revalidated instead of served (refresh, F5)
+    bool offline = false;    // only the cache answers (--offline)
+    // Only a fresh cached answer is given; anything GitHub would be asked for fails as Offline
+    // without a request (a list that asks before spending the rate limit).
+    bool freshOnly = false;
     bool expectList = false;      // the answer is a JSON array: an uncached visit may probe with `[]`
     bool waitForRateLimit = true; // false: fail with RateLimited instead of waiting for the reset
     // The mirror's: a downstream client's own Authorization header (empty: anonymous), sent

@@ -50,7 +50,7 @@ ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime 
                      own->fetchedAt};
         return result;
     }
-    if (query.options.offline) {
+    if (query.options.offline || query.options.freshOnly) {
         result.answer = Lookup::Answer::OfflineMiss;
         return result;
     }

@@ -49,7 +49,7 @@ public:
     {
         enum class Answer {
             Fresh,       // `fresh` is the answer: no request
-            OfflineMiss, // offline, and nothing usable cached
+            OfflineMiss, // offline (or fresh only), and nothing usable cached
             Fetch,       // ask the network, with `validator`
         };
         Answer answer = Answer::Fetch;

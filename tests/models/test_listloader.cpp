@@ -1,12 +1,15 @@
+#include "cache/etagcache.h"
 #include "fakegithub.h"
 #include "github/client.h"
 #include "models/githublistmodel.h"
 #include "models/listloader.h"
+#include "models/roles.h"
 
 #include <QAbstractItemModelTester>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -43,6 +46,10 @@ private slots:
     void serverFault_failsOnceAndKeepsTheRows();
     void noClient_failsAtOnce();
     void clear_leavesNoListAndNothingToReload();
+    void askBeforeSpending_holdsAfterTheFirstPageUntilTold();
+    void askBeforeSpending_freshPagesComeWithoutAsking();
+    void askBeforeSpending_enoughLeftLoadsEverything();
+    void continueLoading_afterStopOrFailureFetchesOnlyTheMissingPages();
 
 private:
     QUrl url(const QString &path, const QString &query = {}) const
@@ -50,6 +57,12 @@ private:
         return m_client->endpoint(path, QUrlQuery(query));
     }
     int requestsFor(const QString &path) const;
+    // The page numbers asked for of `path` since the log's entry `from`.
+    QList<int> pagesAskedFor(const QString &path, int from = 0) const;
+    static QString bigOrganizationRepos()
+    {
+        return u"/orgs/"_s + FakeGitHub::Names::BigOrganization + u"/repos"_s;
+    }
 
     std::unique_ptr<FakeGitHub::Server> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -84,6 +97,20 @@ int TestListLoader::requestsFor(const QString &path) const
     return int(std::count_if(log.cbegin(), log.cend(), [&path](const FakeGitHub::LoggedRequest &request) {
         return request.path == path;
     }));
+}
+
+QList<int> TestListLoader::pagesAskedFor(const QString &path, int from) const
+{
+    QList<int> pages;
+    const QList<FakeGitHub::LoggedRequest> log = m_fake->requestLog();
+    for (int i = from; i < log.size(); ++i) {
+        if (log.at(i).path == path) {
+            const QUrlQuery query(QUrl::fromEncoded(log.at(i).target).query());
+            pages.append(query.hasQueryItem(u"page"_s) ? query.queryItemValue(u"page"_s).toInt() : 1);
+        }
+    }
+    std::sort(pages.begin(), pages.end());
+    return pages;
 }
 
 void TestListLoader::load_fillsANewModelPageByPageAndFinishesOnce()
@@ -288,6 +315,156 @@ void TestListLoader::clear_leavesNoListAndNothingToReload()
     QTRY_COMPARE(m_fake->inFlight(), 0);
     QCoreApplication::processEvents();
     QVERIFY(!loader.model());
+}
+
+// Anonymous, 60 an hour: the 49 pages after megacorp's first would spend nearly all of them.
+void TestListLoader::askBeforeSpending_holdsAfterTheFirstPageUntilTold()
+{
+    m_client->setToken({});
+    ListLoader loader;
+    loader.setAskBeforeSpending(true);
+    QSignalSpy held(&loader, &ListLoader::held);
+    QSignalSpy finished(&loader, &ListLoader::finished);
+    QSignalSpy started(&loader, &ListLoader::started);
+    const QString path = bigOrganizationRepos();
+    loader.load(m_client.get(), ListKind::Repositories, url(path));
+    QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, LoadTimeoutMs);
+    QVERIFY(!loader.isLoading());
+    QVERIFY(!loader.isComplete());
+    QVERIFY(loader.canContinue());
+    QCOMPARE(loader.pagesDone(), 1);
+    QCOMPARE(loader.pageCount(), 50);
+    QCOMPARE(loader.model()->rowCount(), 100);
+    QCOMPARE(loader.estimatedRowCount(), FakeGitHub::BigOrganizationRepoCount);
+    QCOMPARE(loader.spendingLimit().limit, 60);
+    QCOMPARE(loader.spendingLimit().remaining, 59);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QCOMPARE(pagesAskedFor(path), QList<int>{1}); // nothing spent before the person says so
+
+    loader.continueLoading(10);
+    QCOMPARE(started.count(), 2);
+    QVERIFY(loader.isLoading());
+    QTRY_COMPARE_WITH_TIMEOUT(held.count(), 2, LoadTimeoutMs);
+    QCOMPARE(loader.pagesDone(), 11);
+    QCOMPARE(loader.model()->rowCount(), 1100);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QList<int> firstEleven;
+    for (int page = 1; page <= 11; ++page) {
+        firstEleven.append(page);
+    }
+    QCOMPARE(pagesAskedFor(path), firstEleven);
+
+    loader.continueLoading();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LoadTimeoutMs);
+    QCOMPARE(held.count(), 2); // "load all" is not asked again
+    QCOMPARE(loader.model()->rowCount(), FakeGitHub::BigOrganizationRepoCount);
+    QList<int> every;
+    for (int page = 1; page <= 50; ++page) {
+        every.append(page);
+    }
+    QCOMPARE(pagesAskedFor(path), every); // no page twice
+    QVERIFY(!loader.canContinue());
+}
+
+// A list read before is in the cache: its fresh pages cost nothing and come; the hold is at the
+// first page GitHub would be asked for.
+void TestListLoader::askBeforeSpending_freshPagesComeWithoutAsking()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    Hubshelf::Cache::EtagCache cache(directory.filePath(u"cache.sqlite"_s));
+    QVERIFY(cache.open());
+    Hubshelf::GitHub::Client client(m_network.get(), &cache, m_fake->apiUrl());
+    const QString path = bigOrganizationRepos();
+    {
+        ListLoader first;
+        first.setItemLimit(20 * 100);
+        first.load(&client, ListKind::Repositories, client.endpoint(path));
+        QTRY_VERIFY_WITH_TIMEOUT(first.isComplete(), LoadTimeoutMs);
+    }
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    const int logged = int(m_fake->requestLog().size());
+
+    ListLoader loader;
+    loader.setAskBeforeSpending(true);
+    QSignalSpy held(&loader, &ListLoader::held);
+    loader.load(&client, ListKind::Repositories, client.endpoint(path));
+    QTRY_COMPARE_WITH_TIMEOUT(held.count(), 1, LoadTimeoutMs);
+    QCOMPARE(loader.pagesDone(), 20);
+    QCOMPARE(loader.model()->rowCount(), 2000);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QCOMPARE(pagesAskedFor(path, logged), QList<int>{}); // all twenty from the cache
+
+    loader.continueLoading(1);
+    QTRY_COMPARE_WITH_TIMEOUT(held.count(), 2, LoadTimeoutMs);
+    QCOMPARE(loader.pagesDone(), 21);
+    QCOMPARE(pagesAskedFor(path, logged), QList<int>{21});
+}
+
+void TestListLoader::askBeforeSpending_enoughLeftLoadsEverything()
+{
+    ListLoader loader; // signed in: 50 pages are 1% of 5,000
+    loader.setAskBeforeSpending(true);
+    QSignalSpy held(&loader, &ListLoader::held);
+    loader.load(m_client.get(), ListKind::Repositories, url(bigOrganizationRepos()));
+    QTRY_VERIFY_WITH_TIMEOUT(loader.isComplete(), LoadTimeoutMs);
+    QCOMPARE(held.count(), 0);
+    QCOMPARE(loader.model()->rowCount(), FakeGitHub::BigOrganizationRepoCount);
+}
+
+void TestListLoader::continueLoading_afterStopOrFailureFetchesOnlyTheMissingPages()
+{
+    ListLoader loader;
+    QSignalSpy stopped(&loader, &ListLoader::stopped);
+    QSignalSpy failed(&loader, &ListLoader::failed);
+    QSignalSpy finished(&loader, &ListLoader::finished);
+    const QString path = bigOrganizationRepos();
+    connect(&loader, &ListLoader::progress, &loader, [&loader](int done) {
+        if (done == 3) {
+            loader.stop();
+        }
+    });
+    loader.load(m_client.get(), ListKind::Repositories, url(path));
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, LoadTimeoutMs);
+    QVERIFY(loader.canContinue());
+    QCOMPARE(loader.model()->rowCount(), 300);
+    QCOMPARE(loader.estimatedRowCount(), FakeGitHub::BigOrganizationRepoCount);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    disconnect(&loader, &ListLoader::progress, &loader, nullptr);
+
+    // Continue, then a page fails: the rows stay and Continue is offered again.
+    int logged = int(m_fake->requestLog().size());
+    connect(&loader, &ListLoader::progress, this, [&](int done) {
+        if (done == 5) {
+            m_fake->armFault(path, FakeGitHub::Fault::withStatus(404), -1);
+        }
+    });
+    loader.continueLoading();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, LoadTimeoutMs);
+    disconnect(&loader, &ListLoader::progress, this, nullptr);
+    QVERIFY(loader.canContinue());
+    const int rowsBefore = loader.model()->rowCount();
+    const int pagesBefore = loader.pagesDone();
+    QCOMPARE(rowsBefore, pagesBefore * 100);
+    QVERIFY(pagesAskedFor(path, logged).first() == 4); // page 1 to 3 were not asked again
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+
+    m_fake->clearFaults();
+    logged = int(m_fake->requestLog().size());
+    loader.continueLoading();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LoadTimeoutMs);
+    QList<int> missing;
+    for (int page = pagesBefore + 1; page <= 50; ++page) {
+        missing.append(page);
+    }
+    QCOMPARE(pagesAskedFor(path, logged), missing);
+    QCOMPARE(loader.model()->rowCount(), FakeGitHub::BigOrganizationRepoCount);
+    QSet<qint64> ids;
+    for (int row = 0; row < loader.model()->rowCount(); ++row) {
+        ids.insert(loader.model()->index(row, 0).data(Hubshelf::Models::IdRole).toLongLong());
+    }
+    QCOMPARE(ids.size(), FakeGitHub::BigOrganizationRepoCount);
+    QCOMPARE(stopped.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestListLoader)

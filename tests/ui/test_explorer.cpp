@@ -19,6 +19,7 @@
 #include "ui/exportcontroller.h"
 #include "ui/gistview.h"
 #include "ui/insightsview.h"
+#include "ui/listbudgetprompt.h"
 #include "ui/listpane.h"
 #include "ui/mainwindow.h"
 #include "ui/profilecard.h"
@@ -41,6 +42,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -116,9 +118,11 @@ private slots:
     void pullRequestUrl_opensItsDetailsAndSelectsItsRow();
     void offline_placesOpenFromTheCacheUntilGitHubIsBack();
     void back_returnsToTheChosenRowAndScroll();
+    void anonymousBudget_asksBeforeSpendingAndContinues();
 
 private:
-    MainWindow &openWindow();
+    // Signed in with the Enterprise token from the environment, or (false) with no token at all.
+    MainWindow &openWindow(bool signedIn = true);
     void go(const QString &address);
     void waitForCompleteList(int timeoutMs = ListTimeoutMs);
     // The pull requests' State box, one step down from where it is (Open, Closed, Merged, All), by
@@ -196,8 +200,12 @@ void TestExplorer::cleanup()
     m_fake.reset();
 }
 
-MainWindow &TestExplorer::openWindow()
+MainWindow &TestExplorer::openWindow(bool signedIn)
 {
+    if (!signedIn) {
+        m_tokens->setEnvironment({});
+    }
+    QSignalSpy tokenLoaded(m_tokens.get(), &Hubshelf::Auth::TokenStore::loaded);
     m_window =
         std::make_unique<MainWindow>(WindowServices{m_client.get(), m_cache.get(), m_requestLog.get(),
                                                     m_tokens.get(), m_validator.get(), m_avatars.get()});
@@ -205,8 +213,9 @@ MainWindow &TestExplorer::openWindow()
     m_window->show();
     m_window->activateWindow();
     [&] { QVERIFY(QTest::qWaitForWindowExposed(m_window.get())); }();
-    // Signed in before anything is browsed, as a person with a stored token would be.
-    [&] { QTRY_VERIFY(m_client->hasToken()); }();
+    // Signed in (or known not to be) before anything is browsed, as with a stored token.
+    [&] { QTRY_COMPARE(tokenLoaded.count(), 1); }();
+    [&] { QCOMPARE(m_client->hasToken(), signedIn); }();
     return *m_window;
 }
 
@@ -1129,6 +1138,64 @@ void TestExplorer::back_returnsToTheChosenRowAndScroll()
     QTest::qWait(50);
     QVERIFY(!view->currentIndex().isValid());
     QCOMPARE(view->verticalScrollBar()->value(), 0);
+}
+
+// Issue 14, item 3: without a token, megacorp's 50 pages would spend nearly the whole hour.
+void TestExplorer::anonymousBudget_asksBeforeSpendingAndContinues()
+{
+    openWindow(false);
+    const QString path = u"/orgs/megacorp/repos"_s;
+    const auto pagesAsked = [this, &path] {
+        const QList<FakeGitHub::LoggedRequest> log = m_fake->requestLog();
+        return std::count_if(log.cbegin(), log.cend(), [&path](const FakeGitHub::LoggedRequest &request) {
+            return request.path == path;
+        });
+    };
+    go(u"megacorp"_s);
+    ListBudgetPrompt *prompt = pane()->budgetPrompt();
+    QTRY_VERIFY_WITH_TIMEOUT(prompt->isVisible(), ListTimeoutMs);
+    QVERIFY2(prompt->text().startsWith(u"This list has 50 pages; "_s), qPrintable(prompt->text()));
+    QVERIFY2(prompt->text().contains(u" requests are left until "_s), qPrintable(prompt->text()));
+    auto *loadAll = prompt->findChild<QPushButton *>(u"budgetLoadAll"_s);
+    auto *loadSome = prompt->findChild<QPushButton *>(u"budgetLoadSome"_s);
+    auto *signIn = prompt->findChild<QPushButton *>(u"budgetSignIn"_s);
+    QVERIFY(loadAll && loadAll->isVisible());
+    QVERIFY(loadSome && loadSome->isVisible());
+    QCOMPARE(loadSome->text(), u"Load 10 pages"_s);
+    QVERIFY(signIn && signIn->isVisible());
+    QCOMPARE(signIn->text(), u"Sign in for 5,000 an hour"_s);
+    QVERIFY(loadAll->hasFocus()); // one key away
+    auto *rowCount = pane()->findChild<QLabel *>(u"listRowCount"_s);
+    QCOMPARE(rowCount->text(), u"100 of ~5,000 rows — stopped"_s);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QCOMPARE(pagesAsked(), 1);
+    screenshot(u"window-budget-prompt"_s);
+
+    // Sign in opens the sign-in dialog; closing it leaves the question where it was.
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    QPointer<QDialog> dialog = m_window->findChild<QDialog *>();
+    QTRY_VERIFY(dialog && dialog->isVisible());
+    dialog->reject();
+    QVERIFY(prompt->isVisible());
+
+    QTest::mouseClick(loadSome, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(pane()->sourceModel()->rowCount(), 1100, ListTimeoutMs);
+    QTRY_VERIFY(prompt->isVisible()); // asked again before the next page
+    QCOMPARE(rowCount->text(), u"1,100 of ~5,000 rows — stopped"_s);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QCOMPARE(pagesAsked(), 11);
+
+    // Esc keeps the rows so far; Continue fetches only the missing pages.
+    QTest::keyClick(prompt->focusWidget() ? prompt->focusWidget() : prompt, Qt::Key_Escape);
+    QVERIFY(!prompt->isVisible());
+    auto *continueButton = pane()->findChild<QToolButton *>(u"listContinue"_s);
+    QVERIFY(continueButton && continueButton->isVisible());
+    QTest::mouseClick(continueButton, Qt::LeftButton);
+    waitForCompleteList();
+    QCOMPARE(pane()->sourceModel()->rowCount(), 5000);
+    QCOMPARE(rowCount->text(), u"5,000 rows"_s);
+    QVERIFY(!continueButton->isVisible());
+    QCOMPARE(pagesAsked(), 50);
 }
 
 QTEST_MAIN(TestExplorer)
