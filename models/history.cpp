@@ -1,11 +1,54 @@
 #include "models/history.h"
 
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
 namespace Hubshelf::Models {
 
 bool Location::operator==(const Location &other) const
 {
     return target.kind == other.target.kind && target.text() == other.target.text() && place == other.place &&
            pullState == other.pullState;
+}
+
+QByteArray savedLocation(const Location &location)
+{
+    if (!location.target.isValid()) {
+        return {};
+    }
+    QUrlQuery query;
+    query.addQueryItem(u"target"_s, location.target.text());
+    if (location.place) {
+        query.addQueryItem(u"place"_s, placeName(*location.place));
+    }
+    if (!location.pullState.isEmpty()) {
+        query.addQueryItem(u"state"_s, location.pullState);
+    }
+    return query.toString(QUrl::FullyEncoded).toUtf8();
+}
+
+std::optional<Location> restoredLocation(const QByteArray &saved)
+{
+    const QUrlQuery query(QString::fromUtf8(saved));
+    Location location;
+    location.target = GitHub::parseTarget(query.queryItemValue(u"target"_s, QUrl::FullyDecoded));
+    if (!location.target.isValid()) {
+        return std::nullopt;
+    }
+    if (query.hasQueryItem(u"place"_s)) {
+        location.place = placeNamed(query.queryItemValue(u"place"_s, QUrl::FullyDecoded));
+        if (!location.place) {
+            return std::nullopt;
+        }
+    }
+    const QString state = query.queryItemValue(u"state"_s, QUrl::FullyDecoded);
+    if (!state.isEmpty() && state != u"open"_s && state != u"closed"_s && state != u"merged"_s &&
+        state != u"all"_s) {
+        return std::nullopt;
+    }
+    location.pullState = state;
+    return location;
 }
 
 void History::visit(const Location &location)

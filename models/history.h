@@ -24,6 +24,11 @@ struct Location
     bool operator!=(const Location &other) const { return !(*this == other); }
 };
 
+// A location as the window keeps it between runs ("target=megacorp&place=pulls&state=closed"),
+// and back: nothing when the saved bytes do not name a valid target and a known place.
+QByteArray savedLocation(const Location &location);
+std::optional<Location> restoredLocation(const QByteArray &saved);
+
 // Back and forward, as in a browser: visiting somewhere new drops what was ahead.
 class History final
 {

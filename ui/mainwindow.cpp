@@ -69,6 +69,7 @@ namespace {
 // Names of the window's state in AppSettings.
 const QString geometryState = u"geometry"_s;
 const QString toolBarState = u"state"_s;
+const QString lastPlaceState = u"lastPlace"_s;
 const QString splitterState = u"splitter"_s;
 const QString windowIconPath = u":/hubshelf/icons/hubshelf.svg"_s;
 
@@ -127,6 +128,9 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     connect(m_accountMenu, &AccountMenu::message, m_errorBanner, &ErrorBanner::showMessage);
     connect(m_accountMenu, &AccountMenu::accountChanged, m_explorer, &ExplorerView::resetForAccount);
     connect(m_explorer->listPane(), &ListPane::signInRequested, m_accountMenu, &AccountMenu::signIn);
+    // Once the token is known: opened before, the last place would be asked for anonymously first.
+    connect(m_accountMenu, &AccountMenu::accountChanged, this, &MainWindow::openLastPlace,
+            Qt::SingleShotConnection);
     m_accountMenu->setHomeFocus(m_addressField);
     m_accountMenu->start();
     // Signing in and out from the keyboard too: the toolbar button is not in the tab chain.
@@ -533,6 +537,8 @@ void MainWindow::followLocation()
 {
     const std::optional<Location> location = m_explorer->currentLocation();
     if (location) {
+        // Kept at once rather than at close: a session that ends otherwise comes back here too.
+        m_settings->setWindowState(lastPlaceState, Models::savedLocation(*location));
         // Not over what the person is typing: a late answer must not undo their keystrokes.
         if (!m_addressField->isModified()) {
             m_addressField->setText(location->target.text());
@@ -548,6 +554,17 @@ void MainWindow::followLocation()
     const bool insights = showing && location->place == Models::Place::Insights;
     m_exportAction->setEnabled(list || insights);
     m_findAction->setEnabled(list);
+}
+
+void MainWindow::openLastPlace()
+{
+    if (m_explorer->currentLocation()) {
+        return; // the person went somewhere already
+    }
+    if (const std::optional<Location> last =
+            Models::restoredLocation(m_settings->windowState(lastPlaceState))) {
+        m_explorer->open(*last);
+    }
 }
 
 void MainWindow::exportList()

@@ -102,6 +102,8 @@ private:
     void exportList();
     void openInBrowser();
     void followLocation();
+    // Where the previous run ended, as it was then (place and pull-request state).
+    void openLastPlace();
     void showFailure(const GitHub::Error &error);
     void showRecovery();
     // GitHub cannot be reached: every place opens from the cache until the probe reaches it.

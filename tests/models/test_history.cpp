@@ -29,6 +29,9 @@ private slots:
     void visitingTheCurrentStopAgain_addsNothing();
     void replaceCurrent_keepsTheLength();
     void length_isBounded();
+    void savedLocation_comesBackAsItWas();
+    void restoredLocation_refusesWhatIsNotAPlace_data();
+    void restoredLocation_refusesWhatIsNotAPlace();
 };
 
 void TestHistory::empty_cannotMove()
@@ -102,6 +105,44 @@ void TestHistory::length_isBounded()
     }
     QCOMPARE(steps, History::MaximumLength - 1);
     QCOMPARE(*history.current(), at(u"user-20"_s));
+}
+
+void TestHistory::savedLocation_comesBackAsItWas()
+{
+    for (const Location &location :
+         {Location{parseTarget(u"octocat/Hello-World"_s), Place::PullRequests, u"closed"_s},
+          Location{parseTarget(u"megacorp"_s), Place::Members, {}},
+          Location{parseTarget(u"aa5a315d61ae9438b18d4a1b2c3d4e5f"_s), std::nullopt, {}},
+          Location{parseTarget(u"@deadbeef"_s), Place::Gists, {}}}) {
+        const QByteArray saved = Hubshelf::Models::savedLocation(location);
+        QVERIFY(!saved.isEmpty());
+        const std::optional<Location> back = Hubshelf::Models::restoredLocation(saved);
+        QVERIFY2(back, saved.constData());
+        QCOMPARE(back->target.kind, location.target.kind);
+        QCOMPARE(back->target.text(), location.target.text());
+        QCOMPARE(back->place, location.place);
+        QCOMPARE(back->pullState, location.pullState);
+        QVERIFY(*back == location);
+    }
+    QCOMPARE(Hubshelf::Models::savedLocation(Location{}), QByteArray());
+}
+
+void TestHistory::restoredLocation_refusesWhatIsNotAPlace_data()
+{
+    QTest::addColumn<QByteArray>("saved");
+    QTest::newRow("nothing") << QByteArray();
+    QTest::newRow("no target") << QByteArray("place=pulls");
+    QTest::newRow("invalid login") << QByteArray("target=-bad-");
+    QTest::newRow("a path in the name") << QByteArray("target=..%2F..%2Fetc");
+    QTest::newRow("unknown place") << QByteArray("target=octocat&place=secrets");
+    QTest::newRow("unknown state") << QByteArray("target=octocat%2FHello-World&place=pulls&state=weird");
+    QTest::newRow("garbage") << QByteArray("\x00\xff&&==%%");
+}
+
+void TestHistory::restoredLocation_refusesWhatIsNotAPlace()
+{
+    QFETCH(QByteArray, saved);
+    QVERIFY(!Hubshelf::Models::restoredLocation(saved));
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

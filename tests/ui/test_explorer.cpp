@@ -119,6 +119,7 @@ private slots:
     void offline_placesOpenFromTheCacheUntilGitHubIsBack();
     void back_returnsToTheChosenRowAndScroll();
     void anonymousBudget_asksBeforeSpendingAndContinues();
+    void relaunch_opensTheLastPlaceOnceSignedIn();
 
 private:
     // Signed in with the Enterprise token from the environment, or (false) with no token at all.
@@ -1196,6 +1197,30 @@ void TestExplorer::anonymousBudget_asksBeforeSpendingAndContinues()
     QCOMPARE(rowCount->text(), u"5,000 rows"_s);
     QVERIFY(!continueButton->isVisible());
     QCOMPARE(pagesAsked(), 50);
+}
+
+// Issue 14, item 15: the last place comes back on relaunch, asked for with the token.
+void TestExplorer::relaunch_opensTheLastPlaceOnceSignedIn()
+{
+    openWindow();
+    go(u"octocat/Hello-World"_s);
+    QTRY_COMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::PullRequests));
+    waitForCompleteList();
+    choosePullStateBelow(u"closed"_s);
+    m_window.reset();
+
+    m_fake->clearRequestLog();
+    openWindow();
+    QTRY_VERIFY(explorer()->currentLocation());
+    QCOMPARE(explorer()->currentLocation()->target.text(), u"octocat/Hello-World"_s);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::PullRequests));
+    QCOMPARE(explorer()->currentLocation()->pullState, u"closed"_s);
+    QCOMPARE(m_window->findChild<QLineEdit *>(u"addressField"_s)->text(), u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    QVERIFY(pane()->sourceModel()->rowCount() > 0);
+    for (const FakeGitHub::LoggedRequest &request : m_fake->requestLog()) {
+        QVERIFY2(request.authorized, request.target.constData()); // never anonymously first
+    }
 }
 
 QTEST_MAIN(TestExplorer)
