@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Models {
@@ -37,10 +39,9 @@ const QList<Column> &GitHubListModel::columns() const
     return columnsOf(m_kind);
 }
 
-void GitHubListModel::appendItems(const QJsonArray &items)
+std::vector<GitHubListModel::Row> GitHubListModel::rowsOf(const QJsonArray &items) const
 {
     const QList<Column> &all = columns();
-    // Rows are built before beginInsertRows: the range announced must be the range inserted.
     std::vector<Row> rows;
     rows.reserve(std::size_t(items.size()));
     for (const QJsonValue &item : items) {
@@ -65,6 +66,13 @@ void GitHubListModel::appendItems(const QJsonArray &items)
         }
         rows.push_back(std::move(row));
     }
+    return rows;
+}
+
+void GitHubListModel::appendItems(const QJsonArray &items)
+{
+    // Rows are built before beginInsertRows: the range announced must be the range inserted.
+    std::vector<Row> rows = rowsOf(items);
     if (rows.empty()) {
         return; // an empty page (the last one of an exact multiple) changes nothing
     }
@@ -72,6 +80,41 @@ void GitHubListModel::appendItems(const QJsonArray &items)
     beginInsertRows({}, first, first + int(rows.size()) - 1);
     m_rows.insert(m_rows.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
     endInsertRows();
+}
+
+void GitHubListModel::replaceRows(int first, int count, const QJsonArray &items)
+{
+    first = std::clamp(first, 0, rowCount());
+    count = std::clamp(count, 0, rowCount() - first);
+    std::vector<Row> rows = rowsOf(items);
+    const int same = std::min(count, int(rows.size()));
+    for (int i = 0; i < same; ++i) {
+        m_rows[std::size_t(first + i)] = std::move(rows[std::size_t(i)]);
+    }
+    if (same > 0) {
+        Q_EMIT dataChanged(index(first, 0), index(first + same - 1, columnCount() - 1));
+    }
+    if (int(rows.size()) > count) {
+        const int at = first + count;
+        beginInsertRows({}, at, at + int(rows.size()) - count - 1);
+        m_rows.insert(m_rows.begin() + at, std::make_move_iterator(rows.begin() + count),
+                      std::make_move_iterator(rows.end()));
+        endInsertRows();
+    } else if (count > same) {
+        beginRemoveRows({}, first + same, first + count - 1);
+        m_rows.erase(m_rows.begin() + (first + same), m_rows.begin() + (first + count));
+        endRemoveRows();
+    }
+}
+
+void GitHubListModel::removeRowsFrom(int first)
+{
+    if (first < 0 || first >= rowCount()) {
+        return;
+    }
+    beginRemoveRows({}, first, rowCount() - 1);
+    m_rows.erase(m_rows.begin() + first, m_rows.end());
+    endRemoveRows();
 }
 
 void GitHubListModel::clear()

@@ -27,6 +27,10 @@ public:
     int columnNamed(const QString &name) const { return Models::columnNamed(m_kind, name); }
 
     void appendItems(const QJsonArray &items);
+    // The `count` rows from `first` become `items`' rows (a page that changed): rows in both
+    // change in place (dataChanged), extra ones are inserted or removed after them.
+    void replaceRows(int first, int count, const QJsonArray &items);
+    void removeRowsFrom(int first);
     void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -44,6 +48,8 @@ private:
         QString htmlUrl;
         QVariant id;
     };
+
+    std::vector<Row> rowsOf(const QJsonArray &items) const;
 
     ListKind m_kind;
     std::vector<Row> m_rows;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -139,6 +140,8 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     m_itemsKept = 0;
     m_pagesDone = 0;
     m_pageCount = 0;
+    m_pageRows.clear();
+    m_anyStale = false;
 
     // A new model rather than a cleared one: the view drops 20,000 rows at once, not row by row.
     auto *model = withModel ? new GitHubListModel(kind, this) : nullptr;
@@ -156,7 +159,9 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     }
 
     m_stream = new GitHub::PageStream(client, listUrl, this);
-    m_stream->setRequestOptions(options);
+    GitHub::RequestOptions firstPass = options;
+    firstPass.acceptStale = withModel && m_revalidateBehind && !options.revalidate;
+    m_stream->setRequestOptions(firstPass);
     m_stream->setItemLimit(m_itemLimit);
     m_stream->setAskBeforeSpending(m_askBeforeSpending);
     connect(m_stream, &GitHub::PageStream::pageArrived, this, &ListLoader::onPage);
@@ -188,6 +193,12 @@ void ListLoader::replaceModel(GitHubListModel *model)
 
 void ListLoader::discardStream()
 {
+    if (m_revalidation) {
+        GitHub::PageStream *stream = std::exchange(m_revalidation, nullptr);
+        disconnect(stream, nullptr, this, nullptr);
+        stream->cancel();
+        stream->deleteLater();
+    }
     if (!m_stream) {
         return;
     }
@@ -198,19 +209,26 @@ void ListLoader::discardStream()
     stream->deleteLater();
 }
 
+QJsonArray ListLoader::kept(const QJsonArray &items) const
+{
+    if (!m_itemFilter) {
+        return items;
+    }
+    QJsonArray kept;
+    for (const QJsonValue &item : items) {
+        if (m_itemFilter(item.toObject())) {
+            kept.append(item);
+        }
+    }
+    return kept;
+}
+
 void ListLoader::onPage(int page, const QJsonArray &items, const GitHub::Response &response)
 {
-    QJsonArray kept;
-    if (m_itemFilter) {
-        for (const QJsonValue &item : items) {
-            if (m_itemFilter(item.toObject())) {
-                kept.append(item);
-            }
-        }
-    } else {
-        kept = items;
-    }
+    const QJsonArray kept = this->kept(items);
     m_itemsKept += int(kept.size());
+    m_pageRows.push_back(int(kept.size()));
+    m_anyStale = m_anyStale || response.stale;
     if (m_model) {
         m_model->appendItems(kept);
     }
@@ -232,7 +250,70 @@ void ListLoader::onFinished()
     discardStream();
     m_complete = true;
     m_loading = false;
+    if (m_anyStale && m_model) {
+        revalidate(); // its requests go out once this turn of the event loop is over
+    }
     Q_EMIT finished();
+}
+
+void ListLoader::revalidate()
+{
+    m_revalidation = new GitHub::PageStream(m_client, m_listUrl, this);
+    m_revalidation->setRequestOptions(m_options);
+    m_revalidation->setItemLimit(m_itemLimit);
+    // Behind a list already shown, never at the cost of a question: a hold just ends it.
+    m_revalidation->setAskBeforeSpending(m_askBeforeSpending);
+    connect(m_revalidation, &GitHub::PageStream::pageArrived, this, &ListLoader::onRevalidatedPage);
+    connect(m_revalidation, &GitHub::PageStream::finished, this, [this] {
+        // Pages the list no longer has.
+        if (m_revalidation && m_model && int(m_pageRows.size()) > m_revalidation->pagesDone()) {
+            m_pageRows.resize(std::size_t(m_revalidation->pagesDone()));
+            m_model->removeRowsFrom(std::accumulate(m_pageRows.cbegin(), m_pageRows.cend(), 0));
+        }
+        m_oldestSavedAt = {};
+        endRevalidation();
+    });
+    connect(m_revalidation, &GitHub::PageStream::held, this, &ListLoader::endRevalidation);
+    connect(m_revalidation, &GitHub::PageStream::failed, this, [this](const GitHub::Error &error) {
+        endRevalidation();
+        if (error.kind != GitHub::Error::Kind::Cancelled) {
+            Q_EMIT failed(error);
+        }
+    });
+    m_revalidation->start();
+}
+
+void ListLoader::onRevalidatedPage(int page, const QJsonArray &items, const GitHub::Response &response)
+{
+    const bool unchanged = response.cacheOutcome == GitHub::CacheOutcome::Fresh ||
+                           response.cacheOutcome == GitHub::CacheOutcome::Revalidated;
+    const std::size_t index = std::size_t(page - 1);
+    if (!m_model || (unchanged && index < m_pageRows.size())) {
+        return;
+    }
+    const QJsonArray kept = this->kept(items);
+    if (index < m_pageRows.size()) {
+        const int first = std::accumulate(m_pageRows.cbegin(), m_pageRows.cbegin() + qsizetype(index), 0);
+        m_model->replaceRows(first, m_pageRows[index], kept);
+        m_itemsKept += int(kept.size()) - m_pageRows[index];
+        m_pageRows[index] = int(kept.size());
+    } else {
+        m_model->appendItems(kept);
+        m_itemsKept += int(kept.size());
+        m_pageRows.push_back(int(kept.size()));
+    }
+}
+
+void ListLoader::endRevalidation()
+{
+    if (!m_revalidation) {
+        return;
+    }
+    GitHub::PageStream *stream = std::exchange(m_revalidation, nullptr);
+    disconnect(stream, nullptr, this, nullptr);
+    stream->cancel();
+    stream->deleteLater();
+    Q_EMIT revalidated();
 }
 
 void ListLoader::onFailed(const GitHub::Error &error)

@@ -13,6 +13,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <vector>
 
 namespace Hubshelf::GitHub {
 class Client;
@@ -75,12 +76,17 @@ public:
     // beyond are not requested.
     void setItemLimit(int limit);
     void setItemFilter(ItemFilter filter);
+    // Applies to the next load (not a revalidating one): show the saved pages of the list at once,
+    // whatever their age, then revalidate them behind (isRevalidating()): a page that changed
+    // replaces its rows in place, and revalidated() tells when it is done. The window does this.
+    void setRevalidateBehind(bool revalidate) { m_revalidateBehind = revalidate; }
     // Applies to the next load: hold (held()) rather than spend more than half of the rate limit
     // left on the pages after the first. The window asks; an export on the command line does not.
     void setAskBeforeSpending(bool ask) { m_askBeforeSpending = ask; }
 
     bool isLoading() const { return m_loading; }
     bool isComplete() const { return m_complete; } // every page arrived
+    bool isRevalidating() const { return m_revalidation != nullptr; }
     ListKind kind() const { return m_kind; }
     QUrl listUrl() const { return m_listUrl; }
     GitHub::RequestOptions requestOptions() const { return m_options; }
@@ -104,6 +110,9 @@ Q_SIGNALS:
     // The next page would spend more of the rate limit than half of what is left; nothing more is
     // fetched until continueLoading().
     void held();
+    // The revalidation behind a complete list ended: its rows are GitHub's of now, or (failed()
+    // came first) what was saved stays.
+    void revalidated();
 
 private:
     void start(GitHub::Client *client, bool withModel, ListKind kind, const QUrl &listUrl,
@@ -114,6 +123,10 @@ private:
     void onProgress(int done, int total);
     void onFinished();
     void onFailed(const GitHub::Error &error);
+    void revalidate();
+    void onRevalidatedPage(int page, const QJsonArray &items, const GitHub::Response &response);
+    void endRevalidation();
+    QJsonArray kept(const QJsonArray &items) const;
 
     QPointer<GitHub::Client> m_client;
     QUrl m_listUrl;
@@ -122,6 +135,10 @@ private:
     bool m_withModel = false;
     GitHubListModel *m_model = nullptr;
     GitHub::PageStream *m_stream = nullptr;
+    GitHub::PageStream *m_revalidation = nullptr;
+    std::vector<int> m_pageRows; // the model's rows of each page, in order
+    bool m_anyStale = false;     // a page came from the cache past its max-age
+    bool m_revalidateBehind = false;
     ItemFilter m_itemFilter;
     int m_itemLimit = 0;
     int m_itemsKept = 0;

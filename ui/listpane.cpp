@@ -65,6 +65,8 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     setObjectName(u"listPane"_s);
     m_loader->setObjectName(u"listLoader"_s);
     m_loader->setAskBeforeSpending(true);
+    // Coming back costs no wait: the saved pages show at once and are revalidated behind.
+    m_loader->setRevalidateBehind(true);
     m_proxy->setObjectName(u"listProxy"_s);
 
     describe(m_filter, u"listFilter"_s, tr("Filter rows"),
@@ -274,6 +276,7 @@ void ListPane::showModel(Models::GitHubListModel *model)
     }
     if (model) {
         connect(model, &QAbstractItemModel::rowsInserted, this, &ListPane::updateRowCount);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &ListPane::updateRowCount);
         connect(model, &QAbstractItemModel::rowsInserted, this,
                 [this](const QModelIndex &, int first) { selectWantedRow(first); });
     }

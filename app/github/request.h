@@ -54,6 +54,8 @@ struct Response
     int status = 200;
     // Served from the cache without asking GitHub: when GitHub sent it. Invalid otherwise.
     QDateTime savedAt;
+    // Served from the cache past its max-age (offline, or RequestOptions::acceptStale).
+    bool stale = false;
 
     QByteArray header(const QByteArray &name) const;
     LinkHeader links() const { return LinkHeader(header("link")); }
@@ -92,6 +94,9 @@ struct RequestOptions
     // Only a fresh cached answer is given; anything GitHub would be asked for fails as Offline
     // without a request (a list that asks before spending the rate limit).
     bool freshOnly = false;
+    // A saved answer of any age is given without asking (the window shows a list at once and
+    // revalidates it behind); without one, GitHub is asked as usual.
+    bool acceptStale = false;
     bool expectList = false;      // the answer is a JSON array: an uncached visit may probe with `[]`
     bool waitForRateLimit = true; // false: fail with RateLimited instead of waiting for the reset
     // The mirror's: a downstream client's own Authorization header (empty: anonymous), sent

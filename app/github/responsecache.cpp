@@ -42,12 +42,18 @@ ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime 
         own = m_cache->find(key, CachePolicy::AcceptValue, query.identity);
     }
     // Offline, whatever is saved answers, F5 (revalidate) too: there is nobody to ask.
-    if (own && (query.options.offline || (!query.options.revalidate && own->isFresh(now)))) {
+    const bool fresh = own && own->isFresh(now);
+    if (own && (query.options.offline || query.options.acceptStale || (!query.options.revalidate && fresh))) {
         m_cache->recordFreshHit(own->body.size());
         result.answer = Lookup::Answer::Fresh;
-        result.fresh =
-            Response{query.url,     CachePolicy::storedHeaders(*own), own->body, CacheOutcome::Fresh, {}, 200,
-                     own->fetchedAt};
+        result.fresh = Response{query.url,
+                                CachePolicy::storedHeaders(*own),
+                                own->body,
+                                CacheOutcome::Fresh,
+                                {},
+                                200,
+                                own->fetchedAt,
+                                !fresh};
         return result;
     }
     if (query.options.offline || query.options.freshOnly) {

@@ -50,6 +50,7 @@ private slots:
     void askBeforeSpending_freshPagesComeWithoutAsking();
     void askBeforeSpending_enoughLeftLoadsEverything();
     void continueLoading_afterStopOrFailureFetchesOnlyTheMissingPages();
+    void revalidateBehind_showsSavedPagesAtOnceThenUpdatesChangedOnesInPlace();
 
 private:
     QUrl url(const QString &path, const QString &query = {}) const
@@ -465,6 +466,69 @@ void TestListLoader::continueLoading_afterStopOrFailureFetchesOnlyTheMissingPage
     }
     QCOMPARE(ids.size(), FakeGitHub::BigOrganizationRepoCount);
     QCOMPARE(stopped.count(), 1);
+}
+
+// Issue 14, item 15: past max-age, a list comes from the cache at once and is revalidated behind.
+void TestListLoader::revalidateBehind_showsSavedPagesAtOnceThenUpdatesChangedOnesInPlace()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    Hubshelf::Cache::EtagCache cache(directory.filePath(u"cache.sqlite"_s));
+    QVERIFY(cache.open());
+    Hubshelf::GitHub::Client client(m_network.get(), &cache, m_fake->apiUrl());
+    client.setToken(FakeGitHub::Tokens::Octocat);
+    const QString path = bigOrganizationRepos();
+    {
+        ListLoader first;
+        first.load(&client, ListKind::Repositories, client.endpoint(path));
+        QTRY_VERIFY_WITH_TIMEOUT(first.isComplete(), LoadTimeoutMs);
+    }
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    const int logged = int(m_fake->requestLog().size());
+    client.setClock([] { return QDateTime::currentDateTimeUtc().addSecs(3600); }); // all past max-age
+
+    // Page 3 changed meanwhile: two repositories where a hundred were.
+    const QByteArray changed = R"([{"id": 990001, "name": "renamed-a", "full_name": "megacorp/renamed-a",
+        "html_url": "https://github.com/megacorp/renamed-a", "description": "new"},
+        {"id": 990002, "name": "renamed-b", "full_name": "megacorp/renamed-b",
+        "html_url": "https://github.com/megacorp/renamed-b", "description": "new"}])";
+    m_fake->armFault(path + u"?page=3"_s, FakeGitHub::Fault::withBody(changed));
+
+    ListLoader loader;
+    loader.setRevalidateBehind(true);
+    QSignalSpy finished(&loader, &ListLoader::finished);
+    QSignalSpy revalidated(&loader, &ListLoader::revalidated);
+    QSignalSpy failed(&loader, &ListLoader::failed);
+    int askedWhenShown = -1;
+    connect(&loader, &ListLoader::finished, this,
+            [&] { askedWhenShown = int(pagesAskedFor(path, logged).size()); });
+    loader.load(&client, ListKind::Repositories, client.endpoint(path));
+    // Every insert, change and removal of the revalidation announced as the model contract says.
+    QAbstractItemModelTester tester(loader.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LoadTimeoutMs);
+    QCOMPARE(askedWhenShown, 0); // every row on screen before GitHub was asked anything
+    QCOMPARE(loader.model()->rowCount(), FakeGitHub::BigOrganizationRepoCount);
+    QVERIFY(loader.oldestSavedAt().isValid());
+    QVERIFY(loader.isRevalidating());
+    const QModelIndex row200 = loader.model()->index(200, 0);
+    const QModelIndex row300 = loader.model()->index(300, 0);
+    const QVariant formerRow300 = row300.data(Hubshelf::Models::IdRole);
+
+    QTRY_COMPARE_WITH_TIMEOUT(revalidated.count(), 1, LoadTimeoutMs);
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(!loader.isRevalidating());
+    QVERIFY(!loader.oldestSavedAt().isValid()); // what shows is GitHub's of now
+    QCOMPARE(finished.count(), 1);
+    QList<int> every;
+    for (int page = 1; page <= 50; ++page) {
+        every.append(page);
+    }
+    QCOMPARE(pagesAskedFor(path, logged), every);
+    // Page 3's rows replaced in place; the pages after it moved up, none lost.
+    QCOMPARE(loader.model()->rowCount(), FakeGitHub::BigOrganizationRepoCount - 98);
+    QCOMPARE(row200.data(Hubshelf::Models::IdRole).toLongLong(), 990001);
+    QCOMPARE(loader.model()->index(201, 0).data(Hubshelf::Models::IdRole).toLongLong(), 990002);
+    QCOMPARE(loader.model()->index(202, 0).data(Hubshelf::Models::IdRole), formerRow300);
 }
 
 QTEST_GUILESS_MAIN(TestListLoader)
