@@ -155,6 +155,15 @@ Column integer(const QString &name, const QString &columnTitle)
             [name](const QJsonObject &object) { return integerOf(object.value(name)); }};
 }
 
+// A number that names something (an id, a pull request's number): shown as written, never
+// grouped like a count ("1296269", not "1,296,269").
+Column identifier(const QString &name, const QString &columnTitle)
+{
+    Column column = integer(name, columnTitle);
+    column.shown = [](const QVariant &value) { return QString::number(value.toLongLong()); };
+    return column;
+}
+
 Column boolean(const QString &name, const QString &columnTitle)
 {
     return {name, columnTitle, ColumnType::Boolean,
@@ -228,7 +237,7 @@ QList<Column> repositoryColumns()
 
 QList<Column> pullColumns()
 {
-    return {integer(u"number"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Number")),
+    return {identifier(u"number"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Number")),
             text(u"title"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Title")),
             {u"state"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "State"), ColumnType::Text,
              pullState, pullStateShown},
@@ -253,7 +262,7 @@ QList<Column> organizationColumns()
 {
     // organization-simple has no html_url; "url" is the API address.
     return {text(u"login"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Login")),
-            integer(u"id"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "ID")),
+            identifier(u"id"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "ID")),
             text(u"description"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Description")),
             text(u"url"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "API address"))};
 }
@@ -261,7 +270,7 @@ QList<Column> organizationColumns()
 QList<Column> userColumns()
 {
     return {text(u"login"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Login")),
-            integer(u"id"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "ID")),
+            identifier(u"id"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "ID")),
             text(u"type"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Type")),
             boolean(u"site_admin"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Site admin")),
             webPage()};

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -148,14 +149,20 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
-        // Booleans read as words; everything else as exported, so that timestamps show GitHub's
-        // ISO 8601 UTC text (unambiguous, independent of the time zone) and a filter matches the CSV.
+        // As a person reads them: booleans as words, counts grouped and times in the locale's short
+        // form, local time; the CSV keeps GitHub's own text (ExportRole), the tooltip its ISO time.
         if (column.shown && value.isValid()) {
             return column.shown(value);
         }
         if (column.type == ColumnType::Boolean && value.isValid()) {
             return value.toBool() ? QCoreApplication::translate("Hubshelf::Models::GitHubListModel", "yes")
                                   : QCoreApplication::translate("Hubshelf::Models::GitHubListModel", "no");
+        }
+        if (column.type == ColumnType::Integer && value.isValid()) {
+            return QLocale().toString(value.toLongLong());
+        }
+        if (column.type == ColumnType::DateTime && value.isValid()) {
+            return QLocale().toString(value.toDateTime().toLocalTime(), QLocale::ShortFormat);
         }
         return exportText(value, column.type);
     case SortRole:
@@ -169,6 +176,9 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (column.type == ColumnType::Text && value.toString().size() > ToolTipThreshold) {
             return value.toString();
+        }
+        if (column.type == ColumnType::DateTime && value.isValid()) {
+            return exportText(value, column.type); // the exact time, as GitHub wrote it (UTC)
         }
         return {};
     case Qt::TextAlignmentRole:

@@ -925,7 +925,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+181"/>
+        <location filename="../models/columns.cpp" line="+190"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -1059,19 +1059,19 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Labels</translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+121"/>
+        <location line="-126"/>
+        <location line="+130"/>
         <source>Closed</source>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-133"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+119"/>
+        <location line="+128"/>
         <source>Merged</source>
         <translation>Zusammengeführt</translation>
     </message>
@@ -1110,7 +1110,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+114"/>
+        <location filename="../models/githublistmodel.cpp" line="+158"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1295,7 +1295,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Cache-Treffer: %1 (%2 revalidiert) · Fehltreffer: %3 · gesparte Aufrufe: %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>What the local cache did this session:</source>
         <translation>Was der lokale Cache in dieser Sitzung getan hat:</translation>
     </message>
@@ -1305,7 +1305,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Frische Treffer (ohne Anfrage beantwortet): %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Revalidated (304, free with a token): %1</source>
         <translation>Revalidiert (304, mit Token kostenlos): %1</translation>
     </message>
@@ -1432,7 +1432,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
-        <location filename="../ui/gistview.cpp" line="+71"/>
+        <location filename="../ui/gistview.cpp" line="+69"/>
         <source>Gist</source>
         <translation>Gist</translation>
     </message>
@@ -1483,13 +1483,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+254"/>
+        <location line="+253"/>
         <location line="+39"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-292"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation>Den Inhalt der Datei in die Zwischenablage kopieren</translation>
     </message>
@@ -1500,12 +1500,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+295"/>
+        <location line="+294"/>
         <source>Open the whole file in the browser</source>
         <translation>Die ganze Datei im Browser öffnen</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-274"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1555,12 +1555,22 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Aktualisiert %1</translation>
     </message>
     <message>
-        <location line="+110"/>
-        <source>Copied only the first part of this file (%1 of %2 KB): GitHub sends no more of it here. Open raw shows it whole.</source>
-        <translation>Nur der erste Teil dieser Datei wurde kopiert (%1 von %2 KB): GitHub sendet hier nicht mehr davon. „Rohdatei öffnen“ zeigt sie vollständig.</translation>
+        <location line="+109"/>
+        <source>Copied only the first part of this file (%1 of %2): GitHub sends no more of it here. Open raw shows it whole.</source>
+        <translation>Nur der erste Teil dieser Datei wurde kopiert (%1 von %2): GitHub sendet hier nicht mehr davon. „Rohdatei öffnen“ zeigt sie vollständig.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+37"/>
+        <source>GitHub did not send the content of this file (%1). Open raw shows it whole.</source>
+        <translation>GitHub hat den Inhalt dieser Datei nicht gesendet (%1). „Rohdatei öffnen“ zeigt sie vollständig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GitHub shows only the first part of this file (%1 of %2). Open raw shows it whole.</source>
+        <translation>GitHub zeigt nur den ersten Teil dieser Datei (%1 von %2). „Rohdatei öffnen“ zeigt sie vollständig.</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>Copied first part</source>
         <translation>Erster Teil kopiert</translation>
     </message>
@@ -1570,17 +1580,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>GitHub did not send the content of this file (%1 KB). Open raw shows it whole.</source>
-        <translation>GitHub hat den Inhalt dieser Datei nicht gesendet (%1 KB). „Rohdatei öffnen“ zeigt sie vollständig.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>GitHub shows only the first part of this file (%1 of %2 KB). Open raw shows it whole.</source>
-        <translation>GitHub zeigt nur den ersten Teil dieser Datei (%1 von %2 KB). „Rohdatei öffnen“ zeigt sie vollständig.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+45"/>
         <source>Open the whole file in the browser: %1</source>
         <translation>Die ganze Datei im Browser öffnen: %1</translation>
     </message>
@@ -1825,7 +1825,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+72"/>
+        <location filename="../ui/listpane.cpp" line="+74"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
@@ -1846,7 +1846,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+262"/>
+        <location line="+263"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1854,7 +1854,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-260"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1884,7 +1884,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+154"/>
+        <location line="+155"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 von %Ln Zeile</numerusform>
@@ -1959,7 +1959,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+185"/>
+        <location filename="../ui/mainwindow.cpp" line="+189"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -2162,7 +2162,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Offline — gezeigt wird, was um %1 gespeichert wurde.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>Nothing to export yet: the insights are still being computed.</source>
         <translation>Noch nichts zu exportieren: Die Auswertung wird noch berechnet.</translation>
     </message>

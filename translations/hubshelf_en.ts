@@ -909,7 +909,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+181"/>
+        <location filename="../models/columns.cpp" line="+190"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,19 +1043,19 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+121"/>
+        <location line="-126"/>
+        <location line="+130"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-133"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+119"/>
+        <location line="+128"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1094,7 +1094,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+114"/>
+        <location filename="../models/githublistmodel.cpp" line="+158"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1279,7 +1279,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>What the local cache did this session:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,7 +1289,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Revalidated (304, free with a token): %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,7 +1416,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
-        <location filename="../ui/gistview.cpp" line="+71"/>
+        <location filename="../ui/gistview.cpp" line="+69"/>
         <source>Gist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1467,13 +1467,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+254"/>
+        <location line="+253"/>
         <location line="+39"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-292"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,12 +1484,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+295"/>
+        <location line="+294"/>
         <source>Open the whole file in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-274"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1539,12 +1539,22 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
-        <source>Copied only the first part of this file (%1 of %2 KB): GitHub sends no more of it here. Open raw shows it whole.</source>
+        <location line="+109"/>
+        <source>Copied only the first part of this file (%1 of %2): GitHub sends no more of it here. Open raw shows it whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+37"/>
+        <source>GitHub did not send the content of this file (%1). Open raw shows it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GitHub shows only the first part of this file (%1 of %2). Open raw shows it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>Copied first part</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1554,17 +1564,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>GitHub did not send the content of this file (%1 KB). Open raw shows it whole.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>GitHub shows only the first part of this file (%1 of %2 KB). Open raw shows it whole.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+45"/>
         <source>Open the whole file in the browser: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1809,7 +1809,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+72"/>
+        <location filename="../ui/listpane.cpp" line="+74"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1830,7 +1830,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+262"/>
+        <location line="+263"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1838,7 +1838,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-259"/>
+        <location line="-260"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,7 +1868,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+154"/>
+        <location line="+155"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>
@@ -1943,7 +1943,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+185"/>
+        <location filename="../ui/mainwindow.cpp" line="+189"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2146,7 +2146,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>Nothing to export yet: the insights are still being computed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -31,14 +31,15 @@ void CacheIndicator::setStatistics(const Cache::CacheStatistics &statistics)
                                                   number(statistics.misses), number(statistics.callsSaved()));
     setText(text);
 
-    const QString tip = tr("What the local cache did this session:") + u'\n' +
-                        tr("Fresh hits (answered without a request): %1").arg(number(statistics.freshHits)) +
-                        u'\n' +
-                        tr("Revalidated (304, free with a token): %1").arg(number(statistics.revalidated)) +
-                        u'\n' + tr("Misses (fetched and stored): %1").arg(number(statistics.misses)) + u'\n' +
-                        tr("Not cacheable: %1").arg(number(statistics.uncached)) + u'\n' +
-                        tr("Calls saved: %1").arg(number(statistics.callsSaved())) + u'\n' +
-                        tr("Bytes saved: %1").arg(locale.formattedDataSize(statistics.bytesSaved));
+    const QString tip =
+        tr("What the local cache did this session:") + u'\n' +
+        tr("Fresh hits (answered without a request): %1").arg(number(statistics.freshHits)) + u'\n' +
+        tr("Revalidated (304, free with a token): %1").arg(number(statistics.revalidated)) + u'\n' +
+        tr("Misses (fetched and stored): %1").arg(number(statistics.misses)) + u'\n' +
+        tr("Not cacheable: %1").arg(number(statistics.uncached)) + u'\n' +
+        tr("Calls saved: %1").arg(number(statistics.callsSaved())) + u'\n' +
+        tr("Bytes saved: %1")
+            .arg(locale.formattedDataSize(statistics.bytesSaved, 1, QLocale::DataSizeSIFormat));
     setToolTip(tip);
     setAccessibleDescription(QString(text + u'\n' + tip));
 }

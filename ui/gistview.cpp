@@ -40,12 +40,10 @@ QDateTime timeOf(const QJsonValue &value)
     return QDateTime::fromString(value.toString(), Qt::ISODate).toLocalTime();
 }
 
-// Kilobytes for the note: one decimal below 10 KB, where a whole number would say too little.
-QString kilobytes(qint64 bytes)
+// Sizes read the same everywhere in the window: SI units, "12.3 kB".
+QString dataSize(qint64 bytes)
 {
-    const double kb = double(bytes) / 1024.0;
-    const bool decimal = kb < 10.0 && std::abs(kb - std::round(kb)) >= 0.05;
-    return QLocale().toString(kb, 'f', decimal ? 1 : 0);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
 QToolButton *makeToolButton(const QString &text, const QString &name, const QString &tip, QWidget *parent)
@@ -269,8 +267,7 @@ void GistView::showGist(const QJsonObject &gist)
             const QJsonObject file = files.value(name).toObject();
             const int index = m_tabs->addTab(name);
             const QString language = file.value(u"language"_s).toString();
-            const QString size = QLocale().formattedDataSize(file.value(u"size"_s).toInteger(), 1,
-                                                             QLocale::DataSizeTraditionalFormat);
+            const QString size = dataSize(file.value(u"size"_s).toInteger());
             m_tabs->setTabToolTip(index, language.isEmpty() ? size : QString(language + u", "_s + size));
         }
         m_tabs->setCurrentIndex(m_fileNames.isEmpty() ? -1 : 0);
@@ -366,10 +363,10 @@ void GistView::copyCurrentFile()
     if (file.value(u"truncated"_s).toBool()) {
         // GitHub's gist answer holds only the first part; the whole file is on the raw origin,
         // which the view does not fetch. Never a partial copy without a word.
-        m_noteText->setText(tr("Copied only the first part of this file (%1 of %2 KB): GitHub sends no more "
+        m_noteText->setText(tr("Copied only the first part of this file (%1 of %2): GitHub sends no more "
                                "of it here. Open raw shows it whole.")
-                                .arg(kilobytes(content.toString().toUtf8().size()),
-                                     kilobytes(file.value(u"size"_s).toInteger())));
+                                .arg(dataSize(content.toString().toUtf8().size()),
+                                     dataSize(file.value(u"size"_s).toInteger())));
         m_note->setVisible(true);
         m_copy->setText(tr("Copied first part"));
     } else {
@@ -397,17 +394,17 @@ void GistView::showFile(int index)
         info << language;
     }
     if (hasFile) {
-        info << QLocale().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat);
+        info << dataSize(size);
     }
     m_fileInfo->setText(info.join(u"  ·  "_s));
 
     QString note;
     if (hasFile && !content.isString()) {
-        note = tr("GitHub did not send the content of this file (%1 KB). Open raw shows it whole.")
-                   .arg(kilobytes(size));
+        note = tr("GitHub did not send the content of this file (%1). Open raw shows it whole.")
+                   .arg(dataSize(size));
     } else if (file.value(u"truncated"_s).toBool()) {
-        note = tr("GitHub shows only the first part of this file (%1 of %2 KB). Open raw shows it whole.")
-                   .arg(kilobytes(content.toString().toUtf8().size()), kilobytes(size));
+        note = tr("GitHub shows only the first part of this file (%1 of %2). Open raw shows it whole.")
+                   .arg(dataSize(content.toString().toUtf8().size()), dataSize(size));
     }
     m_noteText->setText(note);
     m_note->setVisible(!note.isEmpty());

@@ -353,7 +353,14 @@ void ListPane::updateRowCount()
 void ListPane::applyFilter()
 {
     m_filterTimer->stop();
+    const QPersistentModelIndex chosen(m_proxy->mapToSource(m_view->currentIndex()));
     m_proxy->setFilterFixedString(m_filter->text());
+    // The view moves a current row the filter hid to a neighbour, whose details nobody asked for
+    // (a request each): nothing is chosen instead.
+    if (m_view->currentIndex().isValid() &&
+        (!chosen.isValid() || !m_proxy->mapFromSource(chosen).isValid())) {
+        m_view->selectionModel()->clear();
+    }
     updateRowCount();
 }
 

@@ -27,7 +27,7 @@ namespace {
 
 QString dataSize(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat); // as everywhere: kB, MB
 }
 
 QString responseCount(qint64 count)

@@ -52,6 +52,7 @@ private slots:
     void booleans_sortFalseFirst();
     void nulls_goLastAscendingAndDescending();
     void text_sortsWithoutCase();
+    void text_sortsNumbersInItNaturally();
     void textLists_sortAsTheirText();
     void filter_matchesAnyColumnWithoutCaseWhileRowsArrive();
     void header_alignsNumberTitlesRight();
@@ -96,6 +97,7 @@ void TestListProxyModel::defaults_sortByTypedRoleAndFilterEveryColumnWithoutCase
 {
     QCOMPARE(m_proxy->sortRole(), int(SortRole));
     QCOMPARE(m_proxy->filterKeyColumn(), -1);
+    QCOMPARE(m_proxy->filterRole(), int(ExportRole)); // the CSV's text, never the locale's
     QCOMPARE(m_proxy->filterCaseSensitivity(), Qt::CaseInsensitive);
     QVERIFY(m_proxy->dynamicSortFilter());
     QCOMPARE(m_proxy->sortColumn(), -1);
@@ -146,6 +148,24 @@ void TestListProxyModel::text_sortsWithoutCase()
     m_proxy->sort(section(u"description"_s), Qt::AscendingOrder);
     QCOMPARE(column(u"description"_s), (QStringList{u"apples and pears"_s, u"Bananas"_s, u"cherries"_s,
                                                     u"Tools for Zebras"_s, QString()}));
+}
+
+void TestListProxyModel::text_sortsNumbersInItNaturally()
+{
+    QJsonArray items;
+    for (const QString &name :
+         {u"file10"_s, u"File2"_s, u"file1"_s, u"file02b"_s, u"v1.10.0"_s, u"v1.9.3"_s, u"file"_s,
+          u"file2a"_s, u"x99999999999999999999"_s, u"x100000000000000000000"_s}) {
+        items.append(QJsonObject{{u"full_name"_s, name}});
+    }
+    m_model->appendItems(items);
+    m_proxy->sort(section(u"full_name"_s), Qt::AscendingOrder);
+    QCOMPARE(column(u"full_name"_s), (QStringList{u"file"_s, u"file1"_s, u"File2"_s, u"file2a"_s,
+                                                  u"file02b"_s, u"file10"_s, u"v1.9.3"_s, u"v1.10.0"_s,
+                                                  u"x99999999999999999999"_s, u"x100000000000000000000"_s}));
+    m_proxy->sort(section(u"full_name"_s), Qt::DescendingOrder);
+    QCOMPARE(column(u"full_name"_s).first(), u"x100000000000000000000"_s);
+    QCOMPARE(column(u"full_name"_s).last(), u"file"_s);
 }
 
 void TestListProxyModel::textLists_sortAsTheirText()

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -151,7 +152,7 @@ private slots:
     void everyCell_knowsItsRowsHtmlUrlAndId();
     void columnsOutsideTheSpec_areNotReachable();
     void headerData_givesTitleOnScreenAndCsvNameForExport();
-    void display_showsBooleansAsWordsAndTimestampsAsGitHubText();
+    void display_showsBooleansAsWordsCountsGroupedAndTimesInTheLocale();
     void longTextGetsToolTip_integersAlignRight();
     void prolificGists_loadInThreePagesWithTrickyDescriptionsIntact();
 
@@ -810,7 +811,7 @@ void TestModels::headerData_givesTitleOnScreenAndCsvNameForExport()
     QCOMPARE(tested.model.headerData(0, Qt::Vertical, Qt::DisplayRole), QVariant(1));
 }
 
-void TestModels::display_showsBooleansAsWordsAndTimestampsAsGitHubText()
+void TestModels::display_showsBooleansAsWordsCountsGroupedAndTimesInTheLocale()
 {
     TestedModel tested(ListKind::PullRequests);
     tested.model.appendItems(example(u"pulls-list.json"_s));
@@ -819,12 +820,37 @@ void TestModels::display_showsBooleansAsWordsAndTimestampsAsGitHubText()
     QCOMPARE(draft.data(ExportRole).toString(), u"false"_s);
     QCOMPARE(draft.data(SortRole), QVariant(false));
     const QModelIndex created = tested.model.index(0, tested.model.columnNamed(u"created_at"_s));
-    QCOMPARE(created.data(Qt::DisplayRole).toString(), u"2011-01-26T19:01:12Z"_s);
+    // The locale's short form, in local time; the exact UTC time in the tooltip and the CSV.
+    const QDateTime when = QDateTime::fromString(u"2011-01-26T19:01:12Z"_s, Qt::ISODate);
+    QCOMPARE(created.data(Qt::DisplayRole).toString(),
+             QLocale().toString(when.toLocalTime(), QLocale::ShortFormat));
+    QVERIFY(created.data(Qt::DisplayRole).toString() != u"2011-01-26T19:01:12Z"_s);
+    QCOMPARE(created.data(Qt::ToolTipRole).toString(), u"2011-01-26T19:01:12Z"_s);
+    QCOMPARE(created.data(ExportRole).toString(), u"2011-01-26T19:01:12Z"_s);
     const QModelIndex labels = tested.model.index(0, tested.model.columnNamed(u"labels"_s));
     QCOMPARE(labels.data(Qt::DisplayRole).toString(), u"bug"_s);
     QCOMPARE(labels.data(SortRole).toString(), u"bug"_s);
     const QModelIndex number = tested.model.index(0, 0);
-    QCOMPARE(number.data(Qt::DisplayRole).toString(), u"1347"_s);
+    QCOMPARE(number.data(Qt::DisplayRole).toString(), u"1347"_s); // a name, never "1,347"
+
+    // Counts with the locale's grouping; ids as written.
+    QJsonObject repository = example(u"repos-list-for-org.json"_s).first().toObject();
+    repository.insert(u"stargazers_count"_s, 2854);
+    TestedModel repositories(ListKind::Repositories);
+    repositories.model.appendItems({repository});
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QModelIndex stars =
+        repositories.model.index(0, repositories.model.columnNamed(u"stargazers_count"_s));
+    QCOMPARE(stars.data(Qt::DisplayRole).toString(), u"2,854"_s);
+    QCOMPARE(stars.data(ExportRole).toString(), u"2854"_s);
+    TestedModel users(ListKind::Users);
+    users.model.appendItems({QJsonObject{{u"login"_s, u"octocat"_s}, {u"id"_s, 1296269}}});
+    QCOMPARE(users.model.index(0, users.model.columnNamed(u"id"_s)).data(Qt::DisplayRole).toString(),
+             u"1296269"_s);
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(stars.data(Qt::DisplayRole).toString(), u"2.854"_s);
+    QLocale::setDefault(previous);
 }
 
 void TestModels::longTextGetsToolTip_integersAlignRight()

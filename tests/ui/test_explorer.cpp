@@ -120,6 +120,7 @@ private slots:
     void back_returnsToTheChosenRowAndScroll();
     void anonymousBudget_asksBeforeSpendingAndContinues();
     void relaunch_opensTheLastPlaceOnceSignedIn();
+    void filter_neverFetchesDetailsOfARowNobodyChose();
 
 private:
     // Signed in with the Enterprise token from the environment, or (false) with no token at all.
@@ -1221,6 +1222,48 @@ void TestExplorer::relaunch_opensTheLastPlaceOnceSignedIn()
     for (const FakeGitHub::LoggedRequest &request : m_fake->requestLog()) {
         QVERIFY2(request.authorized, request.target.constData()); // never anonymously first
     }
+}
+
+// Issue 14, rough edges: a filter that hides the chosen row leaves nothing chosen, rather than
+// choosing the next match and spending a request on its details.
+void TestExplorer::filter_neverFetchesDetailsOfARowNobodyChose()
+{
+    openWindow();
+    go(u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    choosePullStateBelow(u"closed"_s);
+    QVERIFY(pane()->proxyModel()->rowCount() > 2);
+    const int numberColumn = pane()->sourceModel()->columnNamed(u"number"_s);
+    const int urlColumn = pane()->sourceModel()->columnNamed(u"html_url"_s);
+    const auto cell = [&](int row, int column) {
+        return pane()->proxyModel()->index(row, column).data(Hubshelf::Models::ExportRole).toString();
+    };
+    // The filter is the web page of the highest number: no other row's text can contain it.
+    int highest = 0;
+    for (int row = 1; row < pane()->proxyModel()->rowCount(); ++row) {
+        if (cell(row, numberColumn).toLongLong() > cell(highest, numberColumn).toLongLong()) {
+            highest = row;
+        }
+    }
+    const int chosenRow = highest == 0 ? 1 : 0;
+    const QString chosen = cell(chosenRow, numberColumn);
+    const QString other = cell(highest, urlColumn);
+    pane()->view()->setCurrentIndex(pane()->proxyModel()->index(chosenRow, 0));
+    QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::PullRequest);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+
+    m_fake->clearRequestLog();
+    QLineEdit *filter = pane()->filterField();
+    filter->setFocus();
+    QTest::keyClicks(filter, other);
+    QTRY_VERIFY(!proxyRowWhere(u"number"_s, chosen).isValid());
+    QCOMPARE(pane()->proxyModel()->rowCount(), 1);
+    QTest::qWait(1000); // well past the details' delay
+    QVERIFY(!pane()->view()->currentIndex().isValid());
+    for (const FakeGitHub::LoggedRequest &request : m_fake->requestLog()) {
+        QVERIFY2(!request.path.contains(u"/pulls/"_s), request.target.constData());
+    }
+    QVERIFY(explorer()->detailsPane()->page() != DetailsPane::Page::PullRequest);
 }
 
 QTEST_MAIN(TestExplorer)
