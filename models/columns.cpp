@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QLocale>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -59,6 +60,14 @@ QJsonValue nested(const QJsonObject &object, const QString &outer, const QString
 
 // A gist's "files" is an object keyed by file name. QJsonObject keeps keys sorted, as GitHub sends
 // them, so "file order" is the order of the names.
+// "a.py, b.md (2)": the names as a person reads a list, and how many when there are several.
+QString gistFilesShown(const QVariant &value)
+{
+    const QStringList names = value.toStringList();
+    const QString joined = names.join(u", "_s);
+    return names.size() > 1 ? QString(joined + u" ("_s + QLocale().toString(names.size()) + u')') : joined;
+}
+
 QVariant gistFileNames(const QJsonObject &gist)
 {
     const QJsonValue files = gist.value(u"files"_s);
@@ -200,11 +209,14 @@ Column webPage()
 
 QList<Column> gistColumns()
 {
+    Column description =
+        text(u"description"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Description"));
+    description.placeholder = QCoreApplication::translate("Hubshelf::Models::Columns", "(no description)");
     return {text(u"id"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "ID")),
-            text(u"description"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Description")),
+            description,
             boolean(u"public"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Public")),
             {u"files"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Files"),
-             ColumnType::TextList, gistFileNames},
+             ColumnType::TextList, gistFileNames, gistFilesShown},
             {u"file_count"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "File count"),
              ColumnType::Integer, gistFileCount},
             {u"languages"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Languages"),
@@ -374,6 +386,20 @@ QString listKindName(ListKind kind)
     }
     Q_UNREACHABLE();
     return {};
+}
+
+QStringList defaultVisibleColumns(ListKind kind)
+{
+    // A gist is found by what it is about and what it holds: the hex id and "public" (always yes
+    // in another person's list) start hidden.
+    if (kind == ListKind::Gists) {
+        return {u"description"_s, u"files"_s, u"languages"_s, u"comments"_s, u"updated_at"_s};
+    }
+    QStringList names;
+    for (const Column &column : columnsOf(kind)) {
+        names.append(column.name);
+    }
+    return names;
 }
 
 QString exportText(const QVariant &value, ColumnType type)

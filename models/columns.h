@@ -28,7 +28,13 @@ struct Column
     // How a value reads on screen when it is a word of GitHub's ("open") rather than data; empty:
     // as exported.
     std::function<QString(const QVariant &)> shown = {};
+    // What the window shows, greyed, where the value is missing or empty; empty: nothing.
+    QString placeholder = {};
 };
+
+// The window's columns of a kind when nobody has chosen (CSV names, in order); the kind's other
+// columns start hidden. Export and the command line keep every column, in the kind's own order.
+QStringList defaultVisibleColumns(ListKind kind);
 
 // The columns of each kind, in the order of the design's CSV headers.
 const QList<Column> &columnsOf(ListKind kind);

@@ -19,6 +19,19 @@ namespace {
 // Longer text than this is cut by any reasonable column width, so it gets a tooltip.
 constexpr qsizetype ToolTipThreshold = 60;
 
+bool isMissing(const QVariant &value)
+{
+    return !value.isValid() ||
+           (value.metaType().id() == QMetaType::QString && value.toString().trimmed().isEmpty());
+}
+
+// Line breaks and tabs, which a one-line cell would draw as boxes or cut at the first line.
+bool isMultiLine(const QVariant &value)
+{
+    const QString text = value.toString();
+    return text.contains(u'\n') || text.contains(u'\r') || text.contains(u'\t');
+}
+
 // An int, as views read it; nothing where the view's default applies.
 QVariant alignmentOf(const Column &column)
 {
@@ -150,7 +163,11 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         // As a person reads them: booleans as words, counts grouped and times in the locale's short
-        // form, local time; the CSV keeps GitHub's own text (ExportRole), the tooltip its ISO time.
+        // form, local time, text on one line; the CSV keeps GitHub's own text (ExportRole), the
+        // tooltip the ISO time or the whole text.
+        if (isMissing(value) && !column.placeholder.isEmpty()) {
+            return column.placeholder;
+        }
         if (column.shown && value.isValid()) {
             return column.shown(value);
         }
@@ -164,7 +181,12 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
         if (column.type == ColumnType::DateTime && value.isValid()) {
             return QLocale().toString(value.toDateTime().toLocalTime(), QLocale::ShortFormat);
         }
+        if (column.type == ColumnType::Text && isMultiLine(value)) {
+            return value.toString().simplified();
+        }
         return exportText(value, column.type);
+    case PlaceholderRole:
+        return isMissing(value) && !column.placeholder.isEmpty();
     case SortRole:
         // Lists sort by their exported text: QSortFilterProxyModel cannot compare QStringLists.
         if (column.type == ColumnType::TextList && value.isValid()) {
@@ -174,7 +196,8 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
     case ExportRole:
         return exportText(value, column.type);
     case Qt::ToolTipRole:
-        if (column.type == ColumnType::Text && value.toString().size() > ToolTipThreshold) {
+        if (column.type == ColumnType::Text &&
+            (value.toString().size() > ToolTipThreshold || isMultiLine(value))) {
             return value.toString();
         }
         if (column.type == ColumnType::DateTime && value.isValid()) {

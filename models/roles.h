@@ -10,6 +10,7 @@ enum Role : int {
     ExportRole,                  // the cell's text in an export (CSV); on the header: the CSV column name
     HtmlUrlRole,                 // the row's page on GitHub
     IdRole,                      // GitHub's id of the row (number, or the gist id)
+    PlaceholderRole,             // true when DisplayRole stands in for a missing value ("(no description)")
 };
 
 } // namespace Hubshelf::Models

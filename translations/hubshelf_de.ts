@@ -925,7 +925,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+190"/>
+        <location filename="../models/columns.cpp" line="+199"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -940,21 +940,26 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Webseite</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <location line="+62"/>
         <location line="+8"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+18"/>
+        <location line="-72"/>
+        <location line="+21"/>
         <location line="+44"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-64"/>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Public</source>
         <translation>Öffentlich</translation>
     </message>
@@ -1059,19 +1064,19 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Labels</translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+130"/>
+        <location line="-129"/>
+        <location line="+133"/>
         <source>Closed</source>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-136"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Merged</source>
         <translation>Zusammengeführt</translation>
     </message>
@@ -1110,7 +1115,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+158"/>
+        <location filename="../models/githublistmodel.cpp" line="+175"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1812,7 +1817,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
-        <location filename="../ui/listheader.cpp" line="+174"/>
+        <location filename="../ui/listheader.cpp" line="+185"/>
         <source>No list shown</source>
         <translation>Keine Liste angezeigt</translation>
     </message>
@@ -1825,7 +1830,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+74"/>
+        <location filename="../ui/listpane.cpp" line="+75"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
@@ -1846,7 +1851,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+263"/>
+        <location line="+268"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1854,7 +1859,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-265"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1874,7 +1879,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1884,7 +1889,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+155"/>
+        <location line="+159"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 von %Ln Zeile</numerusform>

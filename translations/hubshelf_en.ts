@@ -909,7 +909,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+190"/>
+        <location filename="../models/columns.cpp" line="+199"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,21 +924,26 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <location line="+62"/>
         <location line="+8"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+18"/>
+        <location line="-72"/>
+        <location line="+21"/>
         <location line="+44"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-64"/>
+        <source>(no description)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,19 +1048,19 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-126"/>
-        <location line="+130"/>
+        <location line="-129"/>
+        <location line="+133"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-136"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1094,7 +1099,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+158"/>
+        <location filename="../models/githublistmodel.cpp" line="+175"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,7 +1801,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
-        <location filename="../ui/listheader.cpp" line="+174"/>
+        <location filename="../ui/listheader.cpp" line="+185"/>
         <source>No list shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1809,7 +1814,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+74"/>
+        <location filename="../ui/listpane.cpp" line="+75"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1830,7 +1835,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+263"/>
+        <location line="+268"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1838,7 +1843,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-265"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1858,7 +1863,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,7 +1873,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+155"/>
+        <location line="+159"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>

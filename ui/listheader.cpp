@@ -132,6 +132,17 @@ void ListHeader::applyDefault()
         header->moveSection(header->visualIndex(logical), logical);
         header->resizeSection(logical, defaultWidth(columns.at(logical)));
     }
+    // The kind's first columns in their order, the rest after them, hidden.
+    const QStringList visible = Models::defaultVisibleColumns(m_model->kind());
+    for (int position = 0; position < visible.size(); ++position) {
+        const int logical = m_model->columnNamed(visible.at(position));
+        if (logical >= 0) {
+            header->moveSection(header->visualIndex(logical), position);
+        }
+    }
+    for (int logical = 0; logical < header->count() && logical < columns.size(); ++logical) {
+        header->setSectionHidden(logical, !visible.contains(columns.at(logical).name));
+    }
     header->setSortIndicator(-1, Qt::AscendingOrder);
 }
 

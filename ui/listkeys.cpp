@@ -46,6 +46,9 @@ bool ListKeys::eventFilter(QObject *watched, QEvent *event)
         }
         if (press && (enter || (plain && key->key() == Qt::Key_Down))) {
             Q_EMIT intoRows();
+            if (enter) {
+                Q_EMIT activate(); // Enter opens the row it chose, as a search box's Enter does
+            }
             return true;
         }
         return QObject::eventFilter(watched, event);

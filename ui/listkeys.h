@@ -27,7 +27,7 @@ public:
     ~ListKeys() override;
 
 Q_SIGNALS:
-    void intoRows(); // Enter or Down in the filter
+    void intoRows(); // Enter or Down in the filter (Enter then activate()s the row chosen)
     void activate(); // Enter on the table
     void copy();     // Copy on the table
 

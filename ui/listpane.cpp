@@ -7,6 +7,7 @@
 #include "ui/listbudgetprompt.h"
 #include "ui/listkeys.h"
 #include "ui/listprogress.h"
+#include "widgets/placeholderdelegate.h"
 #include "widgets/scrollanchor.h"
 
 #include <QAction>
@@ -106,6 +107,7 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setItemDelegate(new Widgets::PlaceholderDelegate(Models::PlaceholderRole, m_view));
     // Uniform rows: a fixed height is what keeps 20,000 rows cheap to lay out and scroll.
     QHeaderView *rows = m_view->verticalHeader();
     rows->setVisible(false);
@@ -243,10 +245,14 @@ QString ListPane::selectedRowsAsText() const
 // From the filter straight into the rows it left.
 void ListPane::enterRows()
 {
+    applyPendingFilter(); // typed and Enter at once: the first row of what was typed
     if (m_proxy->rowCount() > 0) {
         if (!m_view->currentIndex().isValid()) {
-            m_view->setCurrentIndex(m_proxy->index(0, visibleColumns().value(0)));
+            m_view->selectionModel()->setCurrentIndex(m_proxy->index(0, visibleColumns().value(0)),
+                                                      QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
         }
+        m_view->scrollTo(m_view->currentIndex());
         m_view->setFocus(Qt::TabFocusReason);
     }
 }

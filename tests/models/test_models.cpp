@@ -153,6 +153,7 @@ private slots:
     void columnsOutsideTheSpec_areNotReachable();
     void headerData_givesTitleOnScreenAndCsvNameForExport();
     void display_showsBooleansAsWordsCountsGroupedAndTimesInTheLocale();
+    void gistTable_readsOnOneLineWithItsFilesAndAStandInForNoDescription();
     void longTextGetsToolTip_integersAlignRight();
     void prolificGists_loadInThreePagesWithTrickyDescriptionsIntact();
 
@@ -609,7 +610,10 @@ void TestModels::nullOrMissingFields_giveEmptyTextAndNoSortValue()
         if (emptyColumns.contains(name)) {
             QVERIFY2(!tested.model.index(0, column).data(ExportRole).toString().isEmpty(), qPrintable(name));
             QCOMPARE(index.data(ExportRole).toString(), QString());
-            QCOMPARE(index.data(Qt::DisplayRole).toString(), QString());
+            // Shown as missing: empty, or the column's grey stand-in ("(no description)").
+            QCOMPARE(index.data(Qt::DisplayRole).toString(), tested.model.columns().at(column).placeholder);
+            QCOMPARE(index.data(PlaceholderRole).toBool(),
+                     !tested.model.columns().at(column).placeholder.isEmpty());
             QVERIFY2(!index.data(SortRole).isValid(), qPrintable(name));
             QVERIFY2(!index.data(Qt::ToolTipRole).isValid(), qPrintable(name));
         } else {
@@ -851,6 +855,40 @@ void TestModels::display_showsBooleansAsWordsCountsGroupedAndTimesInTheLocale()
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
     QCOMPARE(stars.data(Qt::DisplayRole).toString(), u"2.854"_s);
     QLocale::setDefault(previous);
+}
+
+void TestModels::gistTable_readsOnOneLineWithItsFilesAndAStandInForNoDescription()
+{
+    const auto gist = [](const QJsonValue &description, const QStringList &files) {
+        QJsonObject byName;
+        for (const QString &file : files) {
+            byName.insert(file, QJsonObject{{u"filename"_s, file}});
+        }
+        return QJsonObject{{u"id"_s, u"abc"_s}, {u"description"_s, description}, {u"files"_s, byName}};
+    };
+    TestedModel tested(ListKind::Gists);
+    tested.model.appendItems({gist(u"\tFirst line\nsecond  line"_s, {u"b.md"_s, u"a.py"_s}),
+                              gist(QJsonValue(QJsonValue::Null), {u"only.txt"_s}), gist(u""_s, {})});
+    const int description = tested.model.columnNamed(u"description"_s);
+    const int files = tested.model.columnNamed(u"files"_s);
+    const QModelIndex multiLine = tested.model.index(0, description);
+    QCOMPARE(multiLine.data(Qt::DisplayRole).toString(), u"First line second line"_s);
+    QCOMPARE(multiLine.data(Qt::ToolTipRole).toString(), u"\tFirst line\nsecond  line"_s);
+    QCOMPARE(multiLine.data(ExportRole).toString(), u"\tFirst line\nsecond  line"_s); // the CSV keeps it
+    QVERIFY(!multiLine.data(PlaceholderRole).toBool());
+    QCOMPARE(tested.model.index(0, files).data(Qt::DisplayRole).toString(), u"a.py, b.md (2)"_s);
+    QCOMPARE(tested.model.index(0, files).data(ExportRole).toString(), u"a.py;b.md"_s);
+    for (const int row : {1, 2}) {
+        const QModelIndex missing = tested.model.index(row, description);
+        QCOMPARE(missing.data(Qt::DisplayRole).toString(), u"(no description)"_s);
+        QVERIFY(missing.data(PlaceholderRole).toBool());
+        QCOMPARE(missing.data(ExportRole).toString(), QString());
+    }
+    QCOMPARE(tested.model.index(1, files).data(Qt::DisplayRole).toString(), u"only.txt"_s);
+    // The window starts on what a gist is about and holds; the id and "public" start hidden.
+    QCOMPARE(defaultVisibleColumns(ListKind::Gists),
+             (QStringList{u"description"_s, u"files"_s, u"languages"_s, u"comments"_s, u"updated_at"_s}));
+    QCOMPARE(defaultVisibleColumns(ListKind::Users).size(), columnsOf(ListKind::Users).size());
 }
 
 void TestModels::longTextGetsToolTip_integersAlignRight()

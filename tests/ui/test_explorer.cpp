@@ -593,10 +593,25 @@ void TestExplorer::export_writesTheSameBytesAsTheCommandLine()
         return path;
     });
     QSignalSpy exported(m_window->exportController(), &ExportController::exported);
+    // The gist table's own columns by default: what a gist is about and holds, no hex id.
+    QCOMPARE(pane()->visibleColumns().size(), 5);
     QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
     QTRY_COMPARE(exported.size(), 1);
+    {
+        QFile shown(path);
+        QVERIFY(shown.open(QIODevice::ReadOnly));
+        QCOMPARE(shown.readLine(), QByteArray("description,files,languages,comments,updated_at\r\n"));
+    }
+    // Every column shown, in the kind's order, as the Columns menu allows: the command line's bytes.
+    QHeaderView *header = pane()->view()->horizontalHeader();
+    for (int logical = 0; logical < header->count(); ++logical) {
+        header->showSection(logical);
+        header->moveSection(header->visualIndex(logical), logical);
+    }
+    QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTRY_COMPARE(exported.size(), 2);
     QVERIFY2(suggested.endsWith(u"octocat-gists.csv"_s), qPrintable(suggested));
-    QCOMPARE(exported.first().at(1).toInt(), 3);
+    QCOMPARE(exported.last().at(1).toInt(), 3);
 
     QFile written(path);
     QVERIFY(written.open(QIODevice::ReadOnly));
@@ -1115,7 +1130,7 @@ void TestExplorer::back_returnsToTheChosenRowAndScroll()
     QTableView *view = pane()->view();
     QVERIFY(pane()->proxyModel()->rowCount() > 200);
     // Halfway down, a row chosen.
-    const QModelIndex chosen = pane()->proxyModel()->index(150, 0);
+    const QModelIndex chosen = pane()->proxyModel()->index(150, pane()->visibleColumns().value(0));
     view->setCurrentIndex(chosen);
     view->scrollTo(chosen, QAbstractItemView::PositionAtCenter);
     const QString chosenId = chosen.data(Hubshelf::Models::IdRole).toString();

@@ -68,6 +68,7 @@ private slots:
     void firstUse_isUnsortedWithWiderTextThanNumberColumns();
     void filter_narrowsRowsCaseInsensitivelyAndEscapeRestores();
     void filterKeys_escapeWhenEmptyStopsAndDownGoesIntoTheRows();
+    void filterEnter_opensTheFirstMatchAndSelectsIt();
     void sortByStars_isNumericNotTextual();
     void sortByDate_followsTime();
     void sortByBoolean_putsFalseFirst();
@@ -329,6 +330,30 @@ void TestListPane::filterKeys_escapeWhenEmptyStopsAndDownGoesIntoTheRows()
     QCOMPARE(pane.view()->currentIndex().row(), 0);
     QCOMPARE(pane.view()->currentIndex().column(), pane.visibleColumns().value(0));
     QCOMPARE(stopped.count(), 1);
+}
+
+// Issue 14, rough edges: typed and Enter at once opens the first match, selected where it shows.
+void TestListPane::filterEnter_opensTheFirstMatchAndSelectsIt()
+{
+    ListPane pane;
+    pane.resize(900, 500);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.load(m_client.get(), ListKind::Repositories, megacorpRepos());
+    QVERIFY(waitForCompletion(pane));
+    QSignalSpy activated(&pane, &ListPane::rowActivated);
+    pane.focusFilter();
+    QTest::keyClicks(pane.filterField(), u"project-0042"_s);
+    QTest::keyClick(pane.filterField(), Qt::Key_Return); // within the typing pause
+    QCOMPARE(activated.count(), 1);
+    const QModelIndex opened = activated.first().first().toModelIndex();
+    QCOMPARE(opened.siblingAtColumn(columnNamed(pane, u"full_name"_s))
+                 .data(Hubshelf::Models::ExportRole)
+                 .toString(),
+             u"megacorp/project-0042"_s);
+    QVERIFY(pane.view()->hasFocus());
+    QCOMPARE(pane.view()->currentIndex().row(), 0);
+    QVERIFY(pane.view()->selectionModel()->isRowSelected(0, {}));
 }
 
 void TestListPane::sortByStars_isNumericNotTextual()
