@@ -1435,6 +1435,57 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::ExportNotice</name>
+    <message>
+        <location filename="../ui/exportnotice.cpp" line="+25"/>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in &amp;Folder</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export finished</source>
+        <translation>Export abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open the file in the program your desktop uses for CSV</source>
+        <translation>Die Datei mit dem Programm öffnen, das der Desktop für CSV verwendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the folder that holds the file</source>
+        <translation>Den Ordner öffnen, der die Datei enthält</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close the message</source>
+        <translation>Die Meldung schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Exported %Ln row(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Zeile nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Zeilen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No program opened %1.</source>
+        <translation>Kein Programm hat %1 geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
         <location filename="../ui/gistview.cpp" line="+69"/>
@@ -1964,7 +2015,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+189"/>
+        <location filename="../ui/mainwindow.cpp" line="+190"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -2129,20 +2180,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Kein Webbrowser ist für %1 gestartet. Der Link wurde stattdessen kopiert.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>Exported %n row(s) to %1</source>
-        <translation>
-            <numerusform>%n Zeile nach %1 exportiert</numerusform>
-            <numerusform>%n Zeilen nach %1 exportiert</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Offline — %1 %2 was not opened here before, so nothing of it is saved; it opens by itself once GitHub can be reached.</source>
         <translation>Offline — %1 %2 wurde hier noch nie geöffnet, daher ist nichts davon gespeichert; es öffnet sich von selbst, sobald GitHub erreichbar ist.</translation>
     </message>

@@ -12,6 +12,7 @@
 #include "ui/errorbanner.h"
 #include "ui/explorerview.h"
 #include "ui/exportcontroller.h"
+#include "ui/exportnotice.h"
 #include "ui/insightsview.h"
 #include "ui/listpane.h"
 #include "ui/logging.h"
@@ -429,6 +430,8 @@ void MainWindow::createCentralArea()
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
     centreLayout->addWidget(m_errorBanner);
+    m_exportNotice = new ExportNotice(centre);
+    centreLayout->addWidget(m_exportNotice);
     m_explorer = new ExplorerView(m_services.client, m_services.avatars, m_settings, centre);
     m_pages = new QStackedWidget(centre);
     m_pages->addWidget(page);
@@ -451,8 +454,7 @@ void MainWindow::createCentralArea()
     connect(m_exportController, &ExportController::cancelled, this,
             [this] { statusBar()->showMessage(tr("Export cancelled; nothing was written."), 10000); });
     connect(m_exportController, &ExportController::exported, this, [this](const QString &path, int rows) {
-        statusBar()->showMessage(
-            tr("Exported %n row(s) to %1", nullptr, rows).arg(QDir::toNativeSeparators(path)), 10000);
+        m_exportNotice->showExported(path, rows);
         m_settings->setLastSaveDirectory(QFileInfo(path).absolutePath());
     });
 }

@@ -40,6 +40,7 @@ namespace Hubshelf::Ui {
 class AccountMenu;
 class CacheIndicator;
 class ErrorBanner;
+class ExportNotice;
 class ExplorerView;
 class ExportController;
 class RateLimitDialog;
@@ -74,6 +75,7 @@ public:
 
     ExplorerView *explorer() const { return m_explorer; }
     ExportController *exportController() const { return m_exportController; }
+    ExportNotice *exportNotice() const { return m_exportNotice; }
     AccountMenu *accountMenu() const { return m_accountMenu; }
     ErrorBanner *errorBanner() const { return m_errorBanner; }
 
@@ -136,6 +138,7 @@ private:
     QString m_offlineReason; // the network's sentence for why GitHub cannot be reached
     NetworkLogDock *m_networkLogDock = nullptr;
     ErrorBanner *m_errorBanner = nullptr;
+    ExportNotice *m_exportNotice = nullptr;
     RateLimitDialog *m_rateLimitDialog = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_fileMenu = nullptr;

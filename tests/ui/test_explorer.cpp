@@ -17,6 +17,7 @@
 #include "ui/errorbanner.h"
 #include "ui/explorerview.h"
 #include "ui/exportcontroller.h"
+#include "ui/exportnotice.h"
 #include "ui/gistview.h"
 #include "ui/insightsview.h"
 #include "ui/listbudgetprompt.h"
@@ -32,9 +33,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -73,6 +76,18 @@ namespace {
 constexpr int ListTimeoutMs = 60000;
 
 } // namespace
+
+// Where QDesktopServices hands a file: URL in a test, instead of the desktop's programs.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls.append(url); }
+};
 
 class TestExplorer : public QObject
 {
@@ -612,6 +627,20 @@ void TestExplorer::export_writesTheSameBytesAsTheCommandLine()
     QTRY_COMPARE(exported.size(), 2);
     QVERIFY2(suggested.endsWith(u"octocat-gists.csv"_s), qPrintable(suggested));
     QCOMPARE(exported.last().at(1).toInt(), 3);
+
+    // The notice says where, and opens the file or its folder with the desktop's programs.
+    ExportNotice *notice = m_window->exportNotice();
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->text(), u"Exported 3 rows to %1."_s.arg(QDir::toNativeSeparators(path)));
+    UrlCatcher opened;
+    QDesktopServices::setUrlHandler(u"file"_s, &opened, "open");
+    QTest::mouseClick(notice->findChild<QPushButton *>(u"exportNoticeOpen"_s), Qt::LeftButton);
+    QTest::mouseClick(notice->findChild<QPushButton *>(u"exportNoticeShowFolder"_s), Qt::LeftButton);
+    QDesktopServices::unsetUrlHandler(u"file"_s);
+    QCOMPARE(opened.urls,
+             (QList<QUrl>{QUrl::fromLocalFile(path), QUrl::fromLocalFile(QFileInfo(path).absolutePath())}));
+    QTest::keyClick(notice->findChild<QPushButton *>(u"exportNoticeOpen"_s), Qt::Key_Escape);
+    QVERIFY(!notice->isVisible());
 
     QFile written(path);
     QVERIFY(written.open(QIODevice::ReadOnly));
