@@ -1881,7 +1881,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+75"/>
+        <location filename="../ui/listpane.cpp" line="+76"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
@@ -1902,7 +1902,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+268"/>
+        <location line="+285"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1910,7 +1910,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-282"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1930,7 +1930,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+108"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1940,7 +1940,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+159"/>
+        <location line="+160"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 von %Ln Zeile</numerusform>
@@ -1951,6 +1951,41 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+2"/>
         <source>%1 of ~%2 rows — stopped</source>
         <translation>%1 von ~%2 Zeilen — angehalten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No rows match ‘%1’ — &lt;a href=&quot;clear&quot;&gt;Clear filter&lt;/a&gt;</source>
+        <translation>Keine Zeile passt zu ‚%1‘ — &lt;a href="clear"&gt;Filter leeren&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to show: the message above says why.</source>
+        <translation>Nichts zu zeigen: Die Meldung oben sagt, warum.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No gists</source>
+        <translation>Keine Gists</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No repositories</source>
+        <translation>Keine Repositorys</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No pull requests</source>
+        <translation>Keine Pull-Requests</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No organizations</source>
+        <translation>Keine Organisationen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody here</source>
+        <translation>Niemand hier</translation>
     </message>
 </context>
 <context>

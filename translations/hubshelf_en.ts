@@ -1865,7 +1865,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+75"/>
+        <location filename="../ui/listpane.cpp" line="+76"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1886,7 +1886,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+268"/>
+        <location line="+285"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1894,7 +1894,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-282"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,7 +1914,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+108"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,7 +1924,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+159"/>
+        <location line="+160"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>
@@ -1934,6 +1934,41 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+2"/>
         <source>%1 of ~%2 rows — stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No rows match ‘%1’ — &lt;a href=&quot;clear&quot;&gt;Clear filter&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to show: the message above says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No gists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No repositories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No pull requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No organizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody here</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

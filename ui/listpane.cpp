@@ -58,6 +58,7 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     , m_anchor(new Widgets::ScrollAnchor(m_view, m_proxy, this))
     , m_filter(new QLineEdit(this))
     , m_rowCount(new QLabel(this))
+    , m_emptyState(new QLabel(m_view->viewport()))
     , m_progress(new ListProgress(m_loader, this))
     , m_budgetPrompt(new ListBudgetPrompt(this))
     , m_columnsButton(new QToolButton(this))
@@ -114,6 +115,20 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     rows->setSectionResizeMode(QHeaderView::Fixed);
     rows->setDefaultSectionSize(fontMetrics().height() + 8);
 
+    m_emptyState->setObjectName(u"listEmptyState"_s);
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setTextFormat(Qt::RichText); // the filter text in it is escaped
+    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyState->hide();
+    connect(m_emptyState, &QLabel::linkActivated, this, [this] {
+        m_filter->clear();
+        m_filter->setFocus(Qt::OtherFocusReason);
+    });
+    // Centred in the rows' area whatever its size.
+    auto *emptyLayout = new QVBoxLayout(m_view->viewport());
+    emptyLayout->addWidget(m_emptyState);
+
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 6, 6, 0);
     bar->setSpacing(6);
@@ -139,6 +154,8 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
          {&Models::ListLoader::started, &Models::ListLoader::finished, &Models::ListLoader::stopped}) {
         connect(m_loader, signal, this, &ListPane::updateRowCount);
     }
+    connect(m_loader, &Models::ListLoader::started, this, [this] { m_failed = false; });
+    connect(m_loader, &Models::ListLoader::failed, this, [this] { m_failed = true; });
     connect(m_loader, &Models::ListLoader::failed, this, &ListPane::updateRowCount);
     connect(m_loader, &Models::ListLoader::held, this, &ListPane::updateRowCount);
     connect(m_loader, &Models::ListLoader::held, this, &ListPane::askBeforeSpending);
@@ -275,6 +292,7 @@ void ListPane::showModel(Models::GitHubListModel *model)
     const bool sameList =
         m_model && model && model->kind() == m_model->kind() && m_loader->listUrl() == m_shownUrl;
     m_model = model;
+    m_failed = false;
     m_shownUrl = m_loader->listUrl();
     m_header->setModel(model);
     if (!sameList && !m_filter->text().isEmpty()) {
@@ -354,6 +372,40 @@ void ListPane::updateRowCount()
     if (m_rowCount->text() != text) {
         m_rowCount->setText(text);
     }
+    updateEmptyState();
+}
+
+void ListPane::updateEmptyState()
+{
+    QString text;
+    if (m_model && m_proxy->rowCount() == 0 && !m_loader->isLoading()) {
+        if (m_model->rowCount() > 0) {
+            text = tr("No rows match ‘%1’ — <a href=\"clear\">Clear filter</a>")
+                       .arg(m_filter->text().toHtmlEscaped());
+        } else if (m_failed) {
+            text = tr("Nothing to show: the message above says why.");
+        } else if (m_loader->isComplete()) {
+            switch (m_model->kind()) {
+            case Models::ListKind::Gists:
+                text = tr("No gists");
+                break;
+            case Models::ListKind::Repositories:
+                text = tr("No repositories");
+                break;
+            case Models::ListKind::PullRequests:
+                text = tr("No pull requests");
+                break;
+            case Models::ListKind::Organizations:
+                text = tr("No organizations");
+                break;
+            case Models::ListKind::Users:
+                text = tr("Nobody here");
+                break;
+            }
+        }
+    }
+    m_emptyState->setText(text);
+    m_emptyState->setVisible(!text.isEmpty());
 }
 
 void ListPane::applyFilter()

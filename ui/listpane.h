@@ -81,6 +81,7 @@ public:
     Models::ListProxyModel *proxyModel() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     QLineEdit *filterField() const { return m_filter; }
+    QLabel *emptyState() const { return m_emptyState; }
     ListBudgetPrompt *budgetPrompt() const { return m_budgetPrompt; }
     // Source column numbers of the visible columns, in the header's visual order (for export).
     QList<int> visibleColumns() const { return m_header->visibleColumns(); }
@@ -115,6 +116,8 @@ private:
     void showModel(Models::GitHubListModel *model);
     void askBeforeSpending();
     void updateRowCount();
+    // Over empty rows: why they are empty ("No gists", "No rows match ‘xyz’ — Clear filter").
+    void updateEmptyState();
     void selectWantedRow(int firstSourceRow);
     void applyFilter();
     void enterRows();
@@ -132,6 +135,8 @@ private:
     Widgets::ScrollAnchor *m_anchor = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_rowCount = nullptr;
+    QLabel *m_emptyState = nullptr;
+    bool m_failed = false; // the last load failed: the banner above says why
     ListProgress *m_progress = nullptr;
     ListBudgetPrompt *m_budgetPrompt = nullptr;
     QToolButton *m_columnsButton = nullptr;

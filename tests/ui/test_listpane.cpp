@@ -69,6 +69,7 @@ private slots:
     void filter_narrowsRowsCaseInsensitivelyAndEscapeRestores();
     void filterKeys_escapeWhenEmptyStopsAndDownGoesIntoTheRows();
     void filterEnter_opensTheFirstMatchAndSelectsIt();
+    void emptyStates_sayWhyThereAreNoRows();
     void sortByStars_isNumericNotTextual();
     void sortByDate_followsTime();
     void sortByBoolean_putsFalseFirst();
@@ -330,6 +331,45 @@ void TestListPane::filterKeys_escapeWhenEmptyStopsAndDownGoesIntoTheRows()
     QCOMPARE(pane.view()->currentIndex().row(), 0);
     QCOMPARE(pane.view()->currentIndex().column(), pane.visibleColumns().value(0));
     QCOMPARE(stopped.count(), 1);
+}
+
+// Issue 14, rough edges: an empty table says why, never a blank panel.
+void TestListPane::emptyStates_sayWhyThereAreNoRows()
+{
+    ListPane pane;
+    pane.resize(900, 500);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QLabel *empty = pane.emptyState();
+    QVERIFY(!empty->isVisible());
+
+    // A list with nothing in it.
+    pane.load(m_client.get(), ListKind::Gists, m_client->endpoint(u"/users/nobody/gists"_s));
+    QVERIFY(waitForCompletion(pane));
+    QCOMPARE(pane.sourceModel()->rowCount(), 0);
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->text(), u"No gists"_s);
+
+    // Rows, none of them matching.
+    pane.load(m_client.get(), ListKind::Repositories, megacorpRepos());
+    QVERIFY(waitForCompletion(pane));
+    QVERIFY(!empty->isVisible());
+    QTest::keyClicks(pane.filterField(), u"<no such thing>"_s);
+    pane.applyPendingFilter();
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->text(), u"No rows match ‘&lt;no such thing&gt;’ — <a href=\"clear\">Clear filter</a>"_s);
+    Q_EMIT empty->linkActivated(u"clear"_s);
+    QVERIFY(pane.filterField()->text().isEmpty());
+    QCOMPARE(pane.proxyModel()->rowCount(), 5000);
+    QVERIFY(!empty->isVisible());
+
+    // A list that failed before any row.
+    m_fake->armFault(u"/users/octocat/followers"_s, FakeGitHub::Fault::withStatus(404));
+    QSignalSpy failed(&pane, &ListPane::loadFailed);
+    pane.load(m_client.get(), ListKind::Users, m_client->endpoint(u"/users/octocat/followers"_s));
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(empty->isVisible());
+    QCOMPARE(empty->text(), u"Nothing to show: the message above says why."_s);
 }
 
 // Issue 14, rough edges: typed and Enter at once opens the first match, selected where it shows.
