@@ -1405,8 +1405,8 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+76"/>
-        <location line="+78"/>
+        <location filename="../ui/explorerview.cpp" line="+77"/>
+        <location line="+88"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -1437,7 +1437,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExportNotice</name>
     <message>
-        <location filename="../ui/exportnotice.cpp" line="+25"/>
+        <location filename="../ui/exportnotice.cpp" line="+21"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1452,7 +1452,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Export abgeschlossen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Open the file in the program your desktop uses for CSV</source>
         <translation>Die Datei mit dem Programm öffnen, das der Desktop für CSV verwendet</translation>
     </message>
@@ -1472,7 +1472,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Schließen (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Exported %Ln row(s) to %1.</source>
         <translation>
             <numerusform>%Ln Zeile nach %1 exportiert.</numerusform>
@@ -1508,7 +1508,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Visibility and dates</source>
         <translation>Sichtbarkeit und Daten</translation>
     </message>
@@ -1539,13 +1539,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+253"/>
+        <location line="+260"/>
         <location line="+39"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-299"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation>Den Inhalt der Datei in die Zwischenablage kopieren</translation>
     </message>
@@ -1556,12 +1556,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+294"/>
+        <location line="+301"/>
         <source>Open the whole file in the browser</source>
         <translation>Die ganze Datei im Browser öffnen</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-281"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1571,17 +1571,22 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Dateiinhalt</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Gist without a description</source>
         <translation>Gist ohne Beschreibung</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Anonymous</source>
         <translation>Anonym</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Open the profile of %1</source>
+        <translation>Das Profil von %1 öffnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Public</source>
         <translation>Öffentlich</translation>
     </message>
@@ -1796,7 +1801,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListBudgetPrompt</name>
     <message>
-        <location filename="../ui/listbudgetprompt.cpp" line="+39"/>
+        <location filename="../ui/listbudgetprompt.cpp" line="+36"/>
         <source>Load all</source>
         <translation>Alle laden</translation>
     </message>
@@ -1816,7 +1821,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Frage zum Ratenlimit</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Fetch every page of the list</source>
         <translation>Alle Seiten der Liste abrufen</translation>
     </message>
@@ -1841,7 +1846,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Die bisherigen Zeilen behalten; „Fortsetzen“ lädt den Rest später (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+30"/>
         <source>This list has %Ln page(s)</source>
         <translation>
             <numerusform>Diese Liste hat %Ln Seite</numerusform>
@@ -1868,7 +1873,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
-        <location filename="../ui/listheader.cpp" line="+185"/>
+        <location filename="../ui/listheader.cpp" line="+188"/>
         <source>No list shown</source>
         <translation>Keine Liste angezeigt</translation>
     </message>
@@ -1955,7 +1960,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     <message>
         <location line="+15"/>
         <source>No rows match ‘%1’ — &lt;a href=&quot;clear&quot;&gt;Clear filter&lt;/a&gt;</source>
-        <translation>Keine Zeile passt zu ‚%1‘ — &lt;a href="clear"&gt;Filter leeren&lt;/a&gt;</translation>
+        <translation>Keine Zeile passt zu ‚%1‘ — &lt;a href=&quot;clear&quot;&gt;Filter leeren&lt;/a&gt;</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -1389,8 +1389,8 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+76"/>
-        <location line="+78"/>
+        <location filename="../ui/explorerview.cpp" line="+77"/>
+        <location line="+88"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,7 +1421,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ExportNotice</name>
     <message>
-        <location filename="../ui/exportnotice.cpp" line="+25"/>
+        <location filename="../ui/exportnotice.cpp" line="+21"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,7 +1436,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Open the file in the program your desktop uses for CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1456,7 +1456,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Exported %Ln row(s) to %1.</source>
         <translation>
             <numerusform>Exported %Ln row to %1.</numerusform>
@@ -1492,7 +1492,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Visibility and dates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,13 +1523,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+253"/>
+        <location line="+260"/>
         <location line="+39"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-299"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,12 +1540,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+294"/>
+        <location line="+301"/>
         <source>Open the whole file in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-281"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,17 +1555,22 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Gist without a description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Anonymous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Open the profile of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Public</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1780,7 +1785,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListBudgetPrompt</name>
     <message>
-        <location filename="../ui/listbudgetprompt.cpp" line="+39"/>
+        <location filename="../ui/listbudgetprompt.cpp" line="+36"/>
         <source>Load all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,7 +1805,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Fetch every page of the list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1825,7 +1830,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+30"/>
         <source>This list has %Ln page(s)</source>
         <translation>
             <numerusform>This list has %Ln page</numerusform>
@@ -1852,7 +1857,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListHeader</name>
     <message>
-        <location filename="../ui/listheader.cpp" line="+185"/>
+        <location filename="../ui/listheader.cpp" line="+188"/>
         <source>No list shown</source>
         <translation type="unfinished"></translation>
     </message>

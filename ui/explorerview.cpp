@@ -70,6 +70,7 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     m_profileCard->setAvatarLoader(avatars);
     m_gistView = new GistView(m_centre);
     m_gistView->setAvatarLoader(avatars);
+    connect(m_gistView, &GistView::ownerActivated, this, &ExplorerView::openOwner);
     m_insightsView = new InsightsView(m_centre);
     connect(m_insightsView, &InsightsView::failed, this, &ExplorerView::report);
     connect(m_insightsView, &InsightsView::finished, this, &ExplorerView::succeeded);
@@ -83,6 +84,7 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     m_centre->addWidget(m_insightsView);
 
     m_details = new DetailsPane(this);
+    connect(m_details->gistView(), &GistView::ownerActivated, this, &ExplorerView::openOwner);
     m_details->setObjectName(u"detailsPane"_s);
     m_details->setAvatarLoader(avatars);
     // Details belong to rows: a profile or a gist in the centre has the room to itself.
@@ -116,6 +118,15 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
 }
 
 ExplorerView::~ExplorerView() = default;
+
+void ExplorerView::openOwner(const QString &login)
+{
+    // The link's text came from GitHub: it opens only if it is a login.
+    const GitHub::Target target = GitHub::parseTarget(QUrl::fromPercentEncoding(login.toLatin1()));
+    if (target.kind == GitHub::Target::Kind::Login) {
+        open(Location{target, std::nullopt, {}});
+    }
+}
 
 QListWidget *ExplorerView::placesList() const
 {

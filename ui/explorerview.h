@@ -99,6 +99,7 @@ private:
     void rowActivated(const QModelIndex &sourceIndex);
     void showRowDetails();
     void showMessagePage(const QString &text);
+    void openOwner(const QString &login);
     void targetFailed(const GitHub::Error &error);
     void report(const GitHub::Error &error);
     void succeeded();

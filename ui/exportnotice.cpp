@@ -1,15 +1,11 @@
 #include "ui/exportnotice.h"
 
-#include "widgets/colours.h"
-
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
-#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -20,7 +16,7 @@ using namespace Qt::StringLiterals;
 namespace Hubshelf::Ui {
 
 ExportNotice::ExportNotice(QWidget *parent)
-    : QFrame(parent)
+    : NoticeFrame(parent)
     , m_text(new QLabel(this))
     , m_open(new QPushButton(tr("&Open"), this))
     , m_showFolder(new QPushButton(tr("Show in &Folder"), this))
@@ -28,8 +24,6 @@ ExportNotice::ExportNotice(QWidget *parent)
 {
     setObjectName(u"exportNotice"_s);
     setAccessibleName(tr("Export finished"));
-    setFocusPolicy(Qt::ClickFocus);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_text->setObjectName(u"exportNoticeText"_s);
     m_text->setTextFormat(Qt::PlainText); // a path is data
@@ -62,7 +56,6 @@ ExportNotice::ExportNotice(QWidget *parent)
     connect(m_open, &QPushButton::clicked, this, [this] { open(m_path); });
     connect(m_showFolder, &QPushButton::clicked, this, [this] { open(QFileInfo(m_path).absolutePath()); });
     connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
-    hide();
 }
 
 ExportNotice::~ExportNotice() = default;
@@ -87,27 +80,6 @@ void ExportNotice::open(const QString &localPath)
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(localPath))) {
         m_text->setText(tr("No program opened %1.").arg(QDir::toNativeSeparators(localPath)));
     }
-}
-
-void ExportNotice::keyPressEvent(QKeyEvent *event)
-{
-    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
-        hide();
-        event->accept();
-        return;
-    }
-    QFrame::keyPressEvent(event);
-}
-
-void ExportNotice::paintEvent(QPaintEvent *event)
-{
-    Q_UNUSED(event)
-    const QPalette &colours = palette();
-    const QColor window = colours.color(QPalette::Window);
-    const QColor accent = colours.color(QPalette::Highlight);
-    QPainter painter(this);
-    painter.fillRect(rect(), Widgets::blend(window, accent, Widgets::isDark(colours) ? 0.25 : 0.12));
-    painter.fillRect(QRect(0, 0, 4, height()), accent);
 }
 
 } // namespace Hubshelf::Ui

@@ -1,10 +1,8 @@
 #pragma once
 
-#include <QFrame>
+#include "widgets/noticeframe.h"
 
-class QKeyEvent;
 class QLabel;
-class QPaintEvent;
 class QPushButton;
 class QToolButton;
 
@@ -13,7 +11,7 @@ namespace Hubshelf::Ui {
 // After an export: "Exported 5,000 rows to …/megacorp-repos.csv" with Open (the file, in the
 // program the desktop gives CSV) and Show in folder; closed by its button or Esc, replaced by the
 // next export. A success has its own look: the error banner stays for what went wrong.
-class ExportNotice final : public QFrame
+class ExportNotice final : public Widgets::NoticeFrame
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExportNotice)
@@ -25,10 +23,6 @@ public:
     void showExported(const QString &path, int rows);
     QString text() const;
     QString path() const { return m_path; }
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override;
-    void paintEvent(QPaintEvent *event) override;
 
 private:
     void open(const QString &localPath);

@@ -81,8 +81,11 @@ GistView::GistView(QWidget *parent)
     m_owner = new QLabel(this);
     m_owner->setObjectName(u"gistOwner"_s);
     m_owner->setAccessibleName(tr("Owner"));
-    m_owner->setTextFormat(Qt::PlainText);
-    m_owner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A link to the owner's profile in Hubshelf; the login is escaped, never markup.
+    m_owner->setTextFormat(Qt::RichText);
+    m_owner->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_owner, &QLabel::linkActivated, this,
+            [this](const QString &login) { Q_EMIT ownerActivated(login); });
     m_meta = new QLabel(this);
     m_meta->setObjectName(u"gistMeta"_s);
     m_meta->setAccessibleName(tr("Visibility and dates"));
@@ -215,6 +218,7 @@ void GistView::clear()
     m_fileNames.clear();
     m_title->clear();
     m_owner->clear();
+    m_owner->setToolTip({});
     m_meta->clear();
     {
         const QSignalBlocker blocker(m_tabs);
@@ -239,7 +243,13 @@ void GistView::showGist(const QJsonObject &gist)
 
     const QJsonObject owner = gist.value(u"owner"_s).toObject();
     const QString login = owner.value(u"login"_s).toString();
-    m_owner->setText(login.isEmpty() ? tr("Anonymous") : login);
+    if (login.isEmpty()) {
+        m_owner->setText(tr("Anonymous").toHtmlEscaped());
+    } else {
+        m_owner->setText(u"<a href=\"%1\">%2</a>"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(login)),
+                                                        login.toHtmlEscaped()));
+        m_owner->setToolTip(tr("Open the profile of %1").arg(login));
+    }
 
     // Dates only, for a line that fits; the times are in the tooltip.
     QStringList meta;

@@ -76,6 +76,8 @@ public:
 
 Q_SIGNALS:
     void currentFileChanged(const QString &fileName);
+    // The owner's name was clicked (or activated by keyboard): their profile, in Hubshelf.
+    void ownerActivated(const QString &login);
 
 protected:
     void changeEvent(QEvent *event) override;

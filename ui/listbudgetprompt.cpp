@@ -1,13 +1,10 @@
 #include "ui/listbudgetprompt.h"
 
 #include "github/error.h"
-#include "widgets/colours.h"
 
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
-#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -34,7 +31,7 @@ QPushButton *button(const QString &objectName, const QString &text, QWidget *par
 } // namespace
 
 ListBudgetPrompt::ListBudgetPrompt(QWidget *parent)
-    : QFrame(parent)
+    : NoticeFrame(parent)
     , m_text(new QLabel(this))
     , m_all(button(u"budgetLoadAll"_s, tr("Load all"), this))
     , m_some(button(u"budgetLoadSome"_s, tr("Load %L1 pages").arg(SomePages), this))
@@ -43,8 +40,6 @@ ListBudgetPrompt::ListBudgetPrompt(QWidget *parent)
 {
     setObjectName(u"budgetPrompt"_s);
     setAccessibleName(tr("Rate limit question"));
-    setFocusPolicy(Qt::ClickFocus);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_text->setObjectName(u"budgetPromptText"_s);
     m_text->setTextFormat(Qt::PlainText);
@@ -81,7 +76,6 @@ ListBudgetPrompt::ListBudgetPrompt(QWidget *parent)
     });
     connect(m_signIn, &QPushButton::clicked, this, &ListBudgetPrompt::signInRequested);
     connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
-    hide();
 }
 
 ListBudgetPrompt::~ListBudgetPrompt() = default;
@@ -112,28 +106,6 @@ void ListBudgetPrompt::ask(int pagesDone, int pageCount, const GitHub::RateLimit
 QString ListBudgetPrompt::text() const
 {
     return m_text->text();
-}
-
-void ListBudgetPrompt::keyPressEvent(QKeyEvent *event)
-{
-    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
-        hide();
-        event->accept();
-        return;
-    }
-    QFrame::keyPressEvent(event);
-}
-
-void ListBudgetPrompt::paintEvent(QPaintEvent *event)
-{
-    Q_UNUSED(event)
-    // The palette's highlight, faint: a question, not a warning (the error banner is amber).
-    const QPalette &colours = palette();
-    const QColor window = colours.color(QPalette::Window);
-    const QColor accent = colours.color(QPalette::Highlight);
-    QPainter painter(this);
-    painter.fillRect(rect(), Widgets::blend(window, accent, Widgets::isDark(colours) ? 0.25 : 0.12));
-    painter.fillRect(QRect(0, 0, 4, height()), accent);
 }
 
 } // namespace Hubshelf::Ui

@@ -1,12 +1,9 @@
 #pragma once
 
 #include "github/ratelimittracker.h"
+#include "widgets/noticeframe.h"
 
-#include <QFrame>
-
-class QKeyEvent;
 class QLabel;
-class QPaintEvent;
 class QPushButton;
 class QToolButton;
 
@@ -15,7 +12,7 @@ namespace Hubshelf::Ui {
 // Asks before a list spends the rate limit: "This list has 50 pages; 58 requests are left until
 // 14:31." with Load all, Load 10 pages and, without a token, Sign in. Sits above the rows of a list
 // whose loader held; closing it (Esc) leaves the rows so far and the list's Continue.
-class ListBudgetPrompt final : public QFrame
+class ListBudgetPrompt final : public Widgets::NoticeFrame
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ListBudgetPrompt)
@@ -37,10 +34,6 @@ Q_SIGNALS:
     void loadAll();
     void loadSome(int pages);
     void signInRequested();
-
-protected:
-    void keyPressEvent(QKeyEvent *event) override;
-    void paintEvent(QPaintEvent *event) override;
 
 private:
     QLabel *m_text = nullptr;

@@ -5,7 +5,9 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
@@ -50,6 +52,7 @@ ListHeader::ListHeader(QTableView *view, QSortFilterProxyModel *proxy, Settings:
 
     connect(m_saveTimer, &QTimer::timeout, this, &ListHeader::save);
     connect(m_menu, &QMenu::aboutToShow, this, &ListHeader::rebuildMenu);
+    m_menu->installEventFilter(this);
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint &pos) { m_menu->popup(header->viewport()->mapToGlobal(pos)); });
     connect(header, &QHeaderView::sectionResized, this, &ListHeader::scheduleSave);
@@ -200,6 +203,40 @@ void ListHeader::rebuildMenu()
     }
     m_menu->addSeparator();
     m_menu->addAction(tr("&Reset columns"), this, &ListHeader::reset);
+}
+
+bool ListHeader::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_menu) {
+        return QObject::eventFilter(watched, event);
+    }
+    QAction *action = nullptr;
+    if (event->type() == QEvent::MouseButtonRelease) {
+        action = m_menu->actionAt(static_cast<QMouseEvent *>(event)->position().toPoint());
+    } else if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Space) {
+            action = m_menu->activeAction();
+        }
+    }
+    if (!action || !action->isCheckable() || !action->isEnabled()) {
+        return false; // Reset columns and everything else as QMenu does it
+    }
+    action->toggle();
+    updateMenuStates();
+    return true;
+}
+
+void ListHeader::updateMenuStates()
+{
+    const QHeaderView *header = m_view->horizontalHeader();
+    const int visibleCount = header->count() - header->hiddenSectionCount();
+    for (QAction *action : m_menu->actions()) {
+        if (action->isCheckable()) {
+            const int column = action->data().toInt();
+            action->setEnabled(header->isSectionHidden(column) || visibleCount > 1);
+        }
+    }
 }
 
 void ListHeader::setColumnVisible(int column, bool visible)

@@ -21,8 +21,9 @@ class AppSettings;
 namespace Hubshelf::Ui {
 
 // The columns of the list's table: which are shown, in what order, how wide and which one sorts,
-// remembered per list kind in the AppSettings, and the menu that chooses them. A kind's first use shows
-// every column at its natural width (models/columns), in GitHub's order, unsorted.
+// remembered per list kind in the AppSettings, and the menu that chooses them (it stays open while
+// columns are ticked). A kind's first use shows its default columns (Models::defaultVisibleColumns)
+// at their natural width, unsorted.
 class ListHeader final : public QObject
 {
     Q_OBJECT
@@ -44,6 +45,10 @@ public:
     // Back to the kind's default columns, widths and order, unsorted.
     void reset();
 
+protected:
+    // The menu's checkable entries toggle without closing it, by mouse and by keyboard.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void restore();
     void applyDefault();
@@ -51,6 +56,7 @@ private:
     void save();
     void scheduleSave();
     void rebuildMenu();
+    void updateMenuStates(); // the last visible column cannot be unticked
     void setColumnVisible(int column, bool visible);
 
     QTableView *m_view = nullptr;

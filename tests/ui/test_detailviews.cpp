@@ -547,7 +547,8 @@ void TestDetailViews::gist_markdownFileIsRenderedAsRichText()
     QVERIFY(view.isShowingRenderedMarkdown());
     QVERIFY(!view.isShowingSource());
     QCOMPARE(view.findChild<QLabel *>(u"gistTitle"_s)->text(), gist.value(u"description"_s).toString());
-    QCOMPARE(view.findChild<QLabel *>(u"gistOwner"_s)->text(), u"octocat"_s);
+    QCOMPARE(view.findChild<QLabel *>(u"gistOwner"_s)->text(),
+             u"<a href=\"octocat\">octocat</a>"_s); // a link to the profile
     QVERIFY(view.findChild<QLabel *>(u"gistMeta"_s)->text().contains(u"Public"_s));
 
     const QTextDocument *document = view.renderedDocument();

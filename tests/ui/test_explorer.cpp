@@ -357,6 +357,16 @@ void TestExplorer::enterOnAGist_rendersMarkdownAndShowsCode()
     QVERIFY(!gist->isShowingRenderedMarkdown());
     QVERIFY(gist->plainText().startsWith(u"for i in range(1, 16):"_s));
     QCOMPARE(explorer()->placesList()->currentItem()->text(), u"Files"_s);
+
+    // Issue 14, rough edges: the owner is a link to their profile, here in Hubshelf.
+    auto *owner = gist->findChild<QLabel *>(u"gistOwner"_s);
+    QVERIFY2(owner->text().contains(u"<a href=\"octocat\">octocat</a>"_s), qPrintable(owner->text()));
+    Q_EMIT owner->linkActivated(u"octocat"_s);
+    QTRY_COMPARE(explorer()->currentLocation()->target.kind, Hubshelf::GitHub::Target::Kind::Login);
+    QCOMPARE(explorer()->currentLocation()->target.owner, u"octocat"_s);
+    // A link whose text is not a login opens nothing.
+    Q_EMIT owner->linkActivated(u"../../etc"_s);
+    QCOMPARE(explorer()->currentLocation()->target.owner, u"octocat"_s);
 }
 
 void TestExplorer::selectingAGist_showsItInTheDetails()

@@ -75,6 +75,7 @@ private slots:
     void sortByBoolean_putsFalseFirst();
     void sortWithNulls_putsNullsLastInBothDirections();
     void columnChooser_hidesColumnButNeverTheLastOne();
+    void columnChooser_staysOpenWhileTicking();
     void visibleColumns_followHeaderVisualOrder();
     void headerState_isRestoredForSameKindAndIndependentBetweenKinds();
     void stop_keepsRowsWithoutFailure();
@@ -478,6 +479,45 @@ void TestListPane::sortWithNulls_putsNullsLastInBothDirections()
             QVERIFY(order == Qt::AscendingOrder ? compared <= 0 : compared >= 0);
         }
     }
+}
+
+// Issue 14, rough edges: several columns in one visit to the menu.
+void TestListPane::columnChooser_staysOpenWhileTicking()
+{
+    ListPane pane;
+    pane.resize(900, 500);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.load(m_client.get(), ListKind::Repositories, megacorpRepos());
+    pane.stop();
+    QMenu *menu = pane.findChild<QToolButton *>(u"listColumns"_s)->menu();
+    menu->popup(pane.mapToGlobal(QPoint(10, 10)));
+    QVERIFY(QTest::qWaitForWindowExposed(menu));
+    const auto actionTitled = [menu](const QString &title) -> QAction * {
+        const QList<QAction *> actions = menu->actions();
+        const auto found = std::find_if(actions.cbegin(), actions.cend(),
+                                        [&title](const QAction *action) { return action->text() == title; });
+        return found == actions.cend() ? nullptr : *found;
+    };
+    QAction *description = actionTitled(u"Description"_s);
+    QAction *language = actionTitled(u"Language"_s);
+    QVERIFY(description && language);
+    const bool languageShown = language->isChecked();
+
+    // By mouse: a click ticks and the menu stays.
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(description).center());
+    QVERIFY(menu->isVisible());
+    QVERIFY(pane.view()->horizontalHeader()->isSectionHidden(columnNamed(pane, u"description"_s)));
+    QVERIFY(!description->isChecked());
+    // By keyboard: Space or Enter on the active entry.
+    menu->setActiveAction(language);
+    QTest::keyClick(menu, Qt::Key_Space);
+    QVERIFY(menu->isVisible());
+    QCOMPARE(language->isChecked(), !languageShown);
+    QCOMPARE(pane.view()->horizontalHeader()->isSectionHidden(columnNamed(pane, u"language"_s)),
+             languageShown);
+    QTest::keyClick(menu, Qt::Key_Escape);
+    QTRY_VERIFY(!menu->isVisible());
 }
 
 void TestListPane::columnChooser_hidesColumnButNeverTheLastOne()
