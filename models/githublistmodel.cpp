@@ -184,6 +184,9 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
         if (column.type == ColumnType::Text && isMultiLine(value)) {
             return value.toString().simplified();
         }
+        if (column.type == ColumnType::TextList && value.isValid()) {
+            return value.toStringList().join(u", "_s); // as a person lists; the CSV keeps ';'
+        }
         return exportText(value, column.type);
     case PlaceholderRole:
         return isMissing(value) && !column.placeholder.isEmpty();

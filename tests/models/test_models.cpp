@@ -885,6 +885,15 @@ void TestModels::gistTable_readsOnOneLineWithItsFilesAndAStandInForNoDescription
         QCOMPARE(missing.data(ExportRole).toString(), QString());
     }
     QCOMPARE(tested.model.index(1, files).data(Qt::DisplayRole).toString(), u"only.txt"_s);
+    QJsonObject twoLanguages = gist(u"x"_s, {u"a.py"_s, u"b.md"_s});
+    QJsonObject languageFiles;
+    languageFiles.insert(u"a.py"_s, QJsonObject{{u"filename"_s, u"a.py"_s}, {u"language"_s, u"Python"_s}});
+    languageFiles.insert(u"b.md"_s, QJsonObject{{u"filename"_s, u"b.md"_s}, {u"language"_s, u"Markdown"_s}});
+    twoLanguages.insert(u"files"_s, languageFiles);
+    tested.model.appendItems({twoLanguages});
+    const QModelIndex languages = tested.model.index(3, tested.model.columnNamed(u"languages"_s));
+    QCOMPARE(languages.data(Qt::DisplayRole).toString(), u"Python, Markdown"_s); // in the files' order
+    QCOMPARE(languages.data(ExportRole).toString(), u"Python;Markdown"_s);
     // The window starts on what a gist is about and holds; the id and "public" start hidden.
     QCOMPARE(defaultVisibleColumns(ListKind::Gists),
              (QStringList{u"description"_s, u"files"_s, u"languages"_s, u"comments"_s, u"updated_at"_s}));

@@ -1234,7 +1234,9 @@ void TestExplorer::anonymousBudget_asksBeforeSpendingAndContinues()
     dialog->reject();
     QVERIFY(prompt->isVisible());
 
-    QTest::mouseClick(loadSome, Qt::LeftButton);
+    // Return on a focused button of the question presses it, as in a dialog.
+    loadSome->setFocus();
+    QTest::keyClick(loadSome, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(pane()->sourceModel()->rowCount(), 1100, ListTimeoutMs);
     QTRY_VERIFY(prompt->isVisible()); // asked again before the next page
     QCOMPARE(rowCount->text(), u"1,100 of ~5,000 rows — stopped"_s);

@@ -2,6 +2,7 @@
 
 #include "widgets/colours.h"
 
+#include <QAbstractButton>
 #include <QKeyEvent>
 #include <QPainter>
 
@@ -25,6 +26,16 @@ void NoticeFrame::keyPressEvent(QKeyEvent *event)
         hide();
         event->accept();
         return;
+    }
+    // Return on a focused button presses it: buttons outside a dialog leave Return unhandled
+    // unless they are a dialog's default, which these must never become.
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+        if (auto *button = qobject_cast<QAbstractButton *>(focusWidget()); button && isAncestorOf(button)) {
+            button->click();
+            event->accept();
+            return;
+        }
     }
     QFrame::keyPressEvent(event);
 }

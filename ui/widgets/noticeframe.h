@@ -8,7 +8,8 @@ class QPaintEvent;
 namespace Hubshelf::Ui::Widgets {
 
 // A strip above a view that tells or asks something that is not an error: a faint tint of the
-// palette's highlight with an accent down its left edge, light or dark. Esc inside it closes it.
+// palette's highlight with an accent down its left edge, light or dark. Esc inside it closes it;
+// Return presses the focused button.
 class NoticeFrame : public QFrame
 {
     Q_OBJECT
