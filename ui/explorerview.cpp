@@ -13,6 +13,7 @@
 #include "ui/placescolumn.h"
 #include "ui/profilecard.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -66,6 +67,9 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     m_centre = new QStackedWidget(this);
     m_centre->setObjectName(u"centreStack"_s);
     m_listPane = new ListPane(settings, m_centre);
+    // Which pull requests to list sits with the list, beside its filter.
+    m_listPane->addToBar(m_placesColumn->pullStateLabel());
+    m_listPane->addToBar(m_placesColumn->pullStateBox());
     m_profileCard = new ProfileCard(m_centre);
     m_profileCard->setAvatarLoader(avatars);
     m_gistView = new GistView(m_centre);

@@ -129,7 +129,7 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     auto *emptyLayout = new QVBoxLayout(m_view->viewport());
     emptyLayout->addWidget(m_emptyState);
 
-    auto *bar = new QHBoxLayout;
+    auto *bar = m_bar = new QHBoxLayout;
     bar->setContentsMargins(6, 6, 6, 0);
     bar->setSpacing(6);
     bar->addWidget(m_filter, 1);
@@ -235,6 +235,11 @@ void ListPane::clear()
     m_progress->showState();
     updateRowCount();
     m_filter->clear();
+}
+
+void ListPane::addToBar(QWidget *widget)
+{
+    m_bar->insertWidget(m_barControls++, widget);
 }
 
 void ListPane::focusFilter()

@@ -12,6 +12,7 @@
 #include <QUrl>
 #include <QWidget>
 
+class QHBoxLayout;
 class QKeyEvent;
 class QLabel;
 class QLineEdit;
@@ -86,6 +87,9 @@ public:
     // Source column numbers of the visible columns, in the header's visual order (for export).
     QList<int> visibleColumns() const { return m_header->visibleColumns(); }
     void focusFilter();
+    // A control of the list's own (the pull requests' State) at the start of the bar, before the
+    // filter, in the order added.
+    void addToBar(QWidget *widget);
 
     // The selected rows (in the view's order) as tab-separated text of the visible columns.
     QString selectedRowsAsText() const;
@@ -141,6 +145,8 @@ private:
     ListBudgetPrompt *m_budgetPrompt = nullptr;
     QToolButton *m_columnsButton = nullptr;
     QTimer *m_filterTimer = nullptr;
+    QHBoxLayout *m_bar = nullptr;
+    int m_barControls = 0;
     int m_wantedScroll = 0;
     QString m_wantedColumn;
     QString m_wantedValue;

@@ -56,8 +56,8 @@ PlacesColumn::PlacesColumn(QWidget *parent)
     layout->addWidget(m_title);
     layout->addSpacing(4);
     layout->addWidget(m_places, 1);
-    layout->addWidget(m_pullStateLabel);
-    layout->addWidget(m_pullState);
+    // The State label and box are not laid out here: the list's bar holds them, beside the
+    // filter they work with (ExplorerView puts them there).
     setPlaces({}, Place::Profile, QString());
 }
 

@@ -31,6 +31,7 @@ public:
 
     QListWidget *placesList() const { return m_places; }
     QComboBox *pullStateBox() const { return m_pullState; }
+    QLabel *pullStateLabel() const { return m_pullStateLabel; }
 
 Q_SIGNALS:
     void placeChosen(Hubshelf::Models::Place place);

@@ -960,6 +960,12 @@ void TestExplorer::tab_leavesTheTableAndReachesTheStateBox()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     }
     QVERIFY2(state->hasFocus(), qPrintable(QApplication::focusWidget()->objectName()));
+    // It sits in the list's bar, on the filter's row and before it.
+    QVERIFY(pane()->isAncestorOf(state));
+    const QRect box(state->mapTo(pane(), QPoint()), state->size());
+    const QRect filter(pane()->filterField()->mapTo(pane(), QPoint()), pane()->filterField()->size());
+    QVERIFY2(box.right() < filter.left(), "the State box is not before the filter");
+    QVERIFY(box.top() < filter.bottom() && filter.top() < box.bottom());
 }
 
 void TestExplorer::pullState_mergedOnesSayMergedAndCanBeListedAlone()
