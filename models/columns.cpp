@@ -58,8 +58,6 @@ QJsonValue nested(const QJsonObject &object, const QString &outer, const QString
     return object.value(outer).toObject().value(key);
 }
 
-// A gist's "files" is an object keyed by file name. QJsonObject keeps keys sorted, as GitHub sends
-// them, so "file order" is the order of the names.
 // "a.py, b.md (2)": the names as a person reads a list, and how many when there are several.
 QString gistFilesShown(const QVariant &value)
 {
@@ -67,6 +65,9 @@ QString gistFilesShown(const QVariant &value)
     const QString joined = names.join(u", "_s);
     return names.size() > 1 ? QString(joined + u" ("_s + QLocale().toString(names.size()) + u')') : joined;
 }
+
+// A gist's "files" is an object keyed by file name. QJsonObject keeps keys sorted, as GitHub sends
+// them, so "file order" is the order of the names.
 
 QVariant gistFileNames(const QJsonObject &gist)
 {

@@ -121,16 +121,6 @@ void GitHubListModel::replaceRows(int first, int count, const QJsonArray &items)
     }
 }
 
-void GitHubListModel::removeRowsFrom(int first)
-{
-    if (first < 0 || first >= rowCount()) {
-        return;
-    }
-    beginRemoveRows({}, first, rowCount() - 1);
-    m_rows.erase(m_rows.begin() + first, m_rows.end());
-    endRemoveRows();
-}
-
 void GitHubListModel::clear()
 {
     beginResetModel();

@@ -30,7 +30,6 @@ public:
     // The `count` rows from `first` become `items`' rows (a page that changed): rows in both
     // change in place (dataChanged), extra ones are inserted or removed after them.
     void replaceRows(int first, int count, const QJsonArray &items);
-    void removeRowsFrom(int first);
     void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;

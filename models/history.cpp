@@ -1,5 +1,7 @@
 #include "models/history.h"
 
+#include "github/endpoints.h"
+
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -43,8 +45,8 @@ std::optional<Location> restoredLocation(const QByteArray &saved)
         }
     }
     const QString state = query.queryItemValue(u"state"_s, QUrl::FullyDecoded);
-    if (!state.isEmpty() && state != u"open"_s && state != u"closed"_s && state != u"merged"_s &&
-        state != u"all"_s) {
+    if (!state.isEmpty() && !GitHub::Endpoints::pullRequestStates().contains(state) &&
+        state != GitHub::Endpoints::mergedPullState()) {
         return std::nullopt;
     }
     location.pullState = state;

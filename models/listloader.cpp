@@ -191,22 +191,22 @@ void ListLoader::replaceModel(GitHubListModel *model)
     }
 }
 
-void ListLoader::discardStream()
+void ListLoader::release(GitHub::PageStream *&stream)
 {
-    if (m_revalidation) {
-        GitHub::PageStream *stream = std::exchange(m_revalidation, nullptr);
-        disconnect(stream, nullptr, this, nullptr);
-        stream->cancel();
-        stream->deleteLater();
-    }
-    if (!m_stream) {
+    if (!stream) {
         return;
     }
-    GitHub::PageStream *stream = std::exchange(m_stream, nullptr);
-    disconnect(stream, nullptr, this, nullptr);
-    stream->cancel(); // abandons the requests under way now, not when deleteLater comes round
+    GitHub::PageStream *released = std::exchange(stream, nullptr);
+    disconnect(released, nullptr, this, nullptr);
+    released->cancel(); // abandons the requests under way now, not when deleteLater comes round
     // Later, not now: this may run inside one of the stream's own signals.
-    stream->deleteLater();
+    released->deleteLater();
+}
+
+void ListLoader::discardStream()
+{
+    release(m_revalidation);
+    release(m_stream);
 }
 
 QJsonArray ListLoader::kept(const QJsonArray &items) const
@@ -268,7 +268,8 @@ void ListLoader::revalidate()
         // Pages the list no longer has.
         if (m_revalidation && m_model && int(m_pageRows.size()) > m_revalidation->pagesDone()) {
             m_pageRows.resize(std::size_t(m_revalidation->pagesDone()));
-            m_model->removeRowsFrom(std::accumulate(m_pageRows.cbegin(), m_pageRows.cend(), 0));
+            const int kept = std::accumulate(m_pageRows.cbegin(), m_pageRows.cend(), 0);
+            m_model->replaceRows(kept, m_model->rowCount() - kept, {});
         }
         m_oldestSavedAt = {};
         endRevalidation();
@@ -309,10 +310,7 @@ void ListLoader::endRevalidation()
     if (!m_revalidation) {
         return;
     }
-    GitHub::PageStream *stream = std::exchange(m_revalidation, nullptr);
-    disconnect(stream, nullptr, this, nullptr);
-    stream->cancel();
-    stream->deleteLater();
+    release(m_revalidation);
     Q_EMIT revalidated();
 }
 

@@ -118,6 +118,8 @@ private:
     void start(GitHub::Client *client, bool withModel, ListKind kind, const QUrl &listUrl,
                const GitHub::RequestOptions &options);
     void replaceModel(GitHubListModel *model);
+    // Disconnects `stream`, abandons its requests and deletes it later; `stream` becomes null.
+    void release(GitHub::PageStream *&stream);
     void discardStream();
     void onPage(int page, const QJsonArray &items, const GitHub::Response &response);
     void onProgress(int done, int total);

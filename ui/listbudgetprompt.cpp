@@ -15,10 +15,6 @@ namespace Hubshelf::Ui {
 
 namespace {
 
-// GitHub's primary limits an hour: what a person has before GitHub has said.
-constexpr int SignedInPerHour = 5000;
-constexpr int AnonymousPerHour = 60;
-
 QPushButton *button(const QString &objectName, const QString &text, QWidget *parent)
 {
     auto *pushButton = new QPushButton(text, parent);
@@ -35,7 +31,8 @@ ListBudgetPrompt::ListBudgetPrompt(QWidget *parent)
     , m_text(new QLabel(this))
     , m_all(button(u"budgetLoadAll"_s, tr("Load all"), this))
     , m_some(button(u"budgetLoadSome"_s, tr("Load %L1 pages").arg(SomePages), this))
-    , m_signIn(button(u"budgetSignIn"_s, tr("Sign in for %L1 an hour").arg(SignedInPerHour), this))
+    , m_signIn(button(u"budgetSignIn"_s,
+                      tr("Sign in for %L1 an hour").arg(GitHub::RateLimit::SignedInPerHour), this))
     , m_close(new QToolButton(this))
 {
     setObjectName(u"budgetPrompt"_s);
@@ -48,8 +45,8 @@ ListBudgetPrompt::ListBudgetPrompt(QWidget *parent)
 
     m_all->setToolTip(tr("Fetch every page of the list"));
     m_some->setToolTip(tr("Fetch the next %L1 pages, then ask again").arg(SomePages));
-    m_signIn->setToolTip(
-        tr("Sign in with a token: GitHub then allows %L1 requests an hour").arg(SignedInPerHour));
+    m_signIn->setToolTip(tr("Sign in with a token: GitHub then allows %L1 requests an hour")
+                             .arg(GitHub::RateLimit::SignedInPerHour));
     m_close->setObjectName(u"budgetPromptClose"_s);
     m_close->setAutoRaise(true);
     m_close->setFocusPolicy(Qt::StrongFocus);
@@ -83,17 +80,13 @@ ListBudgetPrompt::~ListBudgetPrompt() = default;
 void ListBudgetPrompt::ask(int pagesDone, int pageCount, const GitHub::RateLimit &limit, bool signedIn,
                            const QDateTime &now)
 {
-    const bool current = limit.isKnown() && limit.reset.isValid() && limit.reset > now;
     const QString pages = tr("This list has %Ln page(s)", nullptr, pageCount);
-    QString text;
-    if (current) {
-        text = tr("%1; %Ln request(s) are left until %2.", nullptr, limit.remaining)
-                   .arg(pages, GitHub::Error::timeOfDay(limit.reset, now));
-    } else {
-        text = tr("%1; GitHub allows %Ln request(s) an hour.", nullptr,
-                  limit.isKnown() ? limit.limit : (signedIn ? SignedInPerHour : AnonymousPerHour))
-                   .arg(pages);
-    }
+    const QString text =
+        limit.isCurrent(now)
+            ? tr("%1; %Ln request(s) are left until %2.", nullptr, limit.remaining)
+                  .arg(pages, GitHub::Error::timeOfDay(limit.reset, now))
+            : tr("%1; GitHub allows %Ln request(s) an hour.", nullptr, limit.leftAt(now, signedIn))
+                  .arg(pages);
     m_text->setText(text);
     setAccessibleDescription(text);
     m_some->setVisible(pageCount - pagesDone > SomePages);

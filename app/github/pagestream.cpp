@@ -195,15 +195,11 @@ RateLimit PageStream::spendingLimit() const
 
 bool PageStream::wouldOverspend(int pages) const
 {
-    // Before GitHub has told (a list answered by the cache), assume the hour's whole allowance.
-    const RateLimit limit = spendingLimit();
-    const bool signedIn = m_client && m_client->hasToken();
-    qint64 left = signedIn ? 5000 : 60;
-    if (limit.isKnown()) {
-        left = limit.reset.isValid() && limit.reset > m_client->rateLimits()->now() ? limit.remaining
-                                                                                    : limit.limit;
+    if (!m_client) {
+        return false;
     }
-    return qint64(pages) * 2 > left;
+    // Before GitHub has told (a list answered by the cache), the hour's whole allowance.
+    return qint64(pages) * 2 > spendingLimit().leftAt(m_client->rateLimits()->now(), m_client->hasToken());
 }
 
 void PageStream::fail(const QUrl &url, const QString &why)

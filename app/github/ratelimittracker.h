@@ -25,6 +25,18 @@ struct RateLimit
     bool isSpent(const QDateTime &now) const { return remaining == 0 && reset > now; }
     // Under a tenth of the limit left: when Hubshelf starts warning.
     bool isLow() const { return limit > 0 && remaining >= 0 && qint64(remaining) * 10 < qint64(limit); }
+    // The numbers are this window's: its reset is still ahead of `now`.
+    bool isCurrent(const QDateTime &now) const { return isKnown() && reset.isValid() && reset > now; }
+    // Requests left at `now`: what remains of this window, the whole limit once it has reset, and
+    // GitHub's hourly allowance before GitHub has told.
+    int leftAt(const QDateTime &now, bool signedIn) const
+    {
+        return isCurrent(now) ? remaining : isKnown() ? limit : signedIn ? SignedInPerHour : AnonymousPerHour;
+    }
+
+    // GitHub's primary limits an hour: with a token, and without one (per IP address).
+    static constexpr int SignedInPerHour = 5000;
+    static constexpr int AnonymousPerHour = 60;
 };
 
 // The primary limits per resource, from the x-ratelimit-* headers of every response (304s
