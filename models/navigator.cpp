@@ -6,6 +6,7 @@
 #include "github/names.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -352,13 +353,52 @@ void Navigator::showDetails(ListKind kind, const QString &key)
     }
 }
 
+void Navigator::followMove(const QUrl &answeredUrl)
+{
+    if (!m_client || m_location.target.kind != Kind::Repository || m_targetRequest) {
+        return;
+    }
+    // Only GitHub's own shape of a move is followed: .../repositories/{id}/pulls on the API.
+    static const QRegularExpression moved(u"^(.*/repositories/[0-9]{1,20})/pulls$"_s);
+    const QRegularExpressionMatch match = moved.match(answeredUrl.path(QUrl::FullyEncoded));
+    if (!match.hasMatch()) {
+        return;
+    }
+    QUrl repositoryUrl = answeredUrl;
+    repositoryUrl.setPath(match.captured(1), QUrl::StrictMode);
+    repositoryUrl.setQuery(QString());
+    fetch(repositoryUrl, m_targetRequest, [this](const QJsonObject &repository) {
+        const GitHub::Target now = GitHub::parseTarget(repository.value(u"full_name"_s).toString());
+        GitHub::Target &target = m_location.target;
+        if (now.kind != Kind::Repository || target.kind != Kind::Repository ||
+            now.text().compare(target.text(), Qt::CaseInsensitive) == 0) {
+            return;
+        }
+        const QString from = target.text();
+        target.owner = now.owner;
+        target.repository = now.repository;
+        m_history.replaceCurrent(m_location);
+        Q_EMIT titleChanged(target.text());
+        Q_EMIT renamed(from, target.text());
+        Q_EMIT locationChanged();
+    });
+}
+
 void Navigator::fetch(const QString &encodedPath, QPointer<GitHub::Request> &slot,
+                      const std::function<void(const QJsonObject &)> &use)
+{
+    if (m_client) {
+        fetch(m_client->endpoint(encodedPath), slot, use);
+    }
+}
+
+void Navigator::fetch(const QUrl &url, QPointer<GitHub::Request> &slot,
                       const std::function<void(const QJsonObject &)> &use)
 {
     if (!m_client) {
         return;
     }
-    GitHub::Request *request = m_client->get(m_client->endpoint(encodedPath), requestOptions());
+    GitHub::Request *request = m_client->get(url, requestOptions());
     slot = request;
     const bool target = &slot == &m_targetRequest;
     connect(request, &GitHub::Request::succeeded, this,

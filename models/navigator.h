@@ -68,6 +68,11 @@ public:
     void showDetails(ListKind kind, const QString &key);
     bool isFetchingDetails() const { return !m_detailsRequest.isNull(); }
 
+    // The current repository's list was answered from `answeredUrl` rather than where it was asked:
+    // GitHub's 301 for a renamed repository, to /repositories/{id}/pulls. Asks the repository there
+    // (once; a revisit comes from the cache) and shows it under its new name (renamed()).
+    void followMove(const QUrl &answeredUrl);
+
     // The GitHub page of the current target (a login's own html_url once known).
     QUrl webPage() const;
     // How the current list is shown (its chosen row's key, its scroll), kept with the current stop
@@ -110,6 +115,9 @@ Q_SIGNALS:
     void accountDetails(const QJsonObject &account);
     void gistDetails(const QJsonObject &gist);
     void pullRequestDetails(const QJsonObject &pull);
+    // The repository shown is now called `to` (an owner/name): the location, the history and the
+    // title say so, and the list already shown stays.
+    void renamed(const QString &from, const QString &to);
     // A request of the navigator's own failed.
     void failed(const Hubshelf::GitHub::Error &error);
 
@@ -122,6 +130,8 @@ private:
     GitHub::RequestOptions requestOptions() const;
     // GETs `path` and hands the object to `use`; go() abandons the request when the location changes.
     void fetch(const QString &encodedPath, QPointer<GitHub::Request> &slot,
+               const std::function<void(const QJsonObject &)> &use);
+    void fetch(const QUrl &url, QPointer<GitHub::Request> &slot,
                const std::function<void(const QJsonObject &)> &use);
     void remember(const QJsonObject &account);
 

@@ -80,12 +80,12 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+95"/>
+        <location filename="../app/cli/commands.cpp" line="+97"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation>api erwartet einen Pfad wie /users/octocat, keine URL.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation>rate-limit fragt GitHub jetzt: Offline gibt es keine Antwort.</translation>
     </message>
@@ -203,7 +203,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+107"/>
+        <location filename="../app/cli/clicontext.cpp" line="+108"/>
         <source>the %1 rate limit is used up</source>
         <translation>das Ratenlimit %1 ist aufgebraucht</translation>
     </message>
@@ -231,6 +231,11 @@
         <location line="+27"/>
         <source>cannot write to standard output.</source>
         <translation>In die Standardausgabe kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the output could not be read back from its temporary file.</source>
+        <translation>die Ausgabe konnte nicht aus ihrer temporären Datei zurückgelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -523,7 +528,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Cli::ExportCommand</name>
     <message>
-        <location filename="../app/cli/exportcommand.cpp" line="+65"/>
+        <location filename="../app/cli/exportcommand.cpp" line="+66"/>
         <source>&apos;%1&apos; is not something to export: use gists, repos, pulls, orgs, followers, following or members.</source>
         <translation>„%1“ lässt sich nicht exportieren: Verwenden Sie gists, repos, pulls, orgs, followers, following oder members.</translation>
     </message>
@@ -663,12 +668,40 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Export::CsvWriter</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="+89"/>
+        <location filename="../app/export/csvwriter.cpp" line="+188"/>
+        <source>the list has no column %1</source>
+        <translation>Die Liste hat keine Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Export::StagedFile</name>
+    <message>
+        <location filename="../app/export/stagedfile.cpp" line="+41"/>
         <source>the data could not be written</source>
         <translation>Die Daten konnten nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+86"/>
+        <source>Could not write to “%1” (%2).</source>
+        <translation>In „%1“ konnte nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no file name was given</source>
+        <translation>Es wurde kein Dateiname angegeben</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Could not make a temporary file in “%1” (%2).</source>
+        <translation>In „%1“ konnte keine temporäre Datei angelegt werden (%2).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write to a temporary file in “%1” (%2).</source>
+        <translation>In eine temporäre Datei in „%1“ konnte nicht geschrieben werden (%2).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Could not save “%1” (%2); the existing file was kept unchanged.</source>
         <translation>„%1“ konnte nicht gespeichert werden (%2); die vorhandene Datei blieb unverändert.</translation>
     </message>
@@ -676,21 +709,6 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+1"/>
         <source>Could not save “%1” (%2); nothing was written.</source>
         <translation>„%1“ konnte nicht gespeichert werden (%2); es wurde nichts geschrieben.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>no file name was given</source>
-        <translation>Es wurde kein Dateiname angegeben</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not write to “%1” (%2).</source>
-        <translation>In „%1“ konnte nicht geschrieben werden (%2).</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>the list has no column %1</source>
-        <translation>Die Liste hat keine Spalte %1</translation>
     </message>
 </context>
 <context>
@@ -790,7 +808,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>die Liste hat mehr als die %L1 Seiten, die von einer Liste gelesen werden; fragen Sie nach weniger Einträgen</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+161"/>
         <source>its Link header holds an address that is not a valid URL</source>
         <translation>ihr Link-Header enthält eine Adresse, die keine gültige URL ist</translation>
     </message>
@@ -925,7 +943,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+199"/>
+        <location filename="../models/columns.cpp" line="+200"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -1115,7 +1133,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+175"/>
+        <location filename="../models/githublistmodel.cpp" line="+165"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1128,7 +1146,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+244"/>
+        <location filename="../models/navigator.cpp" line="+245"/>
         <source>Gist of %1</source>
         <translation>Gist von %1</translation>
     </message>
@@ -1405,13 +1423,18 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+77"/>
-        <location line="+88"/>
+        <location filename="../ui/explorerview.cpp" line="+81"/>
+        <location line="+94"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+60"/>
+        <source>%1 was renamed to %2; it is shown under its new name.</source>
+        <translation>%1 wurde in %2 umbenannt; es wird unter dem neuen Namen gezeigt.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation>Hier gibt es nichts anzuzeigen; die Meldung oben erklärt, warum.</translation>
     </message>
@@ -1419,7 +1442,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExportController</name>
     <message>
-        <location filename="../ui/exportcontroller.cpp" line="+19"/>
+        <location filename="../ui/exportcontroller.cpp" line="+20"/>
         <source>Export as CSV</source>
         <translation>Als CSV exportieren</translation>
     </message>
@@ -1801,7 +1824,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListBudgetPrompt</name>
     <message>
-        <location filename="../ui/listbudgetprompt.cpp" line="+36"/>
+        <location filename="../ui/listbudgetprompt.cpp" line="+32"/>
         <source>Load all</source>
         <translation>Alle laden</translation>
     </message>
@@ -1811,7 +1834,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>%L1 Seiten laden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sign in for %L1 an hour</source>
         <translation>Anmelden für %L1 pro Stunde</translation>
     </message>
@@ -1831,12 +1854,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Die nächsten %L1 Seiten abrufen, dann erneut fragen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sign in with a token: GitHub then allows %L1 requests an hour</source>
         <translation>Mit einem Token anmelden: GitHub erlaubt dann %L1 Anfragen pro Stunde</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Keep the rows so far</source>
         <translation>Die bisherigen Zeilen behalten</translation>
     </message>
@@ -1846,7 +1869,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Die bisherigen Zeilen behalten; „Fortsetzen“ lädt den Rest später (Esc)</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+29"/>
         <source>This list has %Ln page(s)</source>
         <translation>
             <numerusform>Diese Liste hat %Ln Seite</numerusform>
@@ -1862,7 +1885,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1; GitHub allows %Ln request(s) an hour.</source>
         <translation>
             <numerusform>%1; GitHub erlaubt %Ln Anfrage pro Stunde.</numerusform>
@@ -1907,7 +1930,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+285"/>
+        <location line="+290"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1915,7 +1938,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-287"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1945,7 +1968,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+160"/>
+        <location line="+165"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 von %Ln Zeile</numerusform>
@@ -2220,7 +2243,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Kein Webbrowser ist für %1 gestartet. Der Link wurde stattdessen kopiert.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
@@ -3265,7 +3288,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
 <context>
     <name>QIODevice</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="-277"/>
+        <location filename="../app/export/stagedfile.cpp" line="-233"/>
         <source>Unknown error</source>
         <translation>Unbekannter Fehler</translation>
     </message>

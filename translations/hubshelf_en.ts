@@ -80,12 +80,12 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+95"/>
+        <location filename="../app/cli/commands.cpp" line="+97"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -203,7 +203,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+107"/>
+        <location filename="../app/cli/clicontext.cpp" line="+108"/>
         <source>the %1 rate limit is used up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,6 +230,11 @@
     <message>
         <location line="+27"/>
         <source>cannot write to standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the output could not be read back from its temporary file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -507,7 +512,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Cli::ExportCommand</name>
     <message>
-        <location filename="../app/cli/exportcommand.cpp" line="+65"/>
+        <location filename="../app/cli/exportcommand.cpp" line="+66"/>
         <source>&apos;%1&apos; is not something to export: use gists, repos, pulls, orgs, followers, following or members.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -647,33 +652,46 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Export::CsvWriter</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="+89"/>
+        <location filename="../app/export/csvwriter.cpp" line="+188"/>
+        <source>the list has no column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Export::StagedFile</name>
+    <message>
+        <location filename="../app/export/stagedfile.cpp" line="+41"/>
         <source>the data could not be written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+86"/>
+        <source>Could not write to “%1” (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no file name was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Could not make a temporary file in “%1” (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not write to a temporary file in “%1” (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Could not save “%1” (%2); the existing file was kept unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not save “%1” (%2); nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>no file name was given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not write to “%1” (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>the list has no column %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -774,7 +792,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+161"/>
         <source>its Link header holds an address that is not a valid URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -909,7 +927,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+199"/>
+        <location filename="../models/columns.cpp" line="+200"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,7 +1117,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+175"/>
+        <location filename="../models/githublistmodel.cpp" line="+165"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,7 +1130,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+244"/>
+        <location filename="../models/navigator.cpp" line="+245"/>
         <source>Gist of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1389,13 +1407,18 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+77"/>
-        <location line="+88"/>
+        <location filename="../ui/explorerview.cpp" line="+81"/>
+        <location line="+94"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+60"/>
+        <source>%1 was renamed to %2; it is shown under its new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1403,7 +1426,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ExportController</name>
     <message>
-        <location filename="../ui/exportcontroller.cpp" line="+19"/>
+        <location filename="../ui/exportcontroller.cpp" line="+20"/>
         <source>Export as CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,7 +1808,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListBudgetPrompt</name>
     <message>
-        <location filename="../ui/listbudgetprompt.cpp" line="+36"/>
+        <location filename="../ui/listbudgetprompt.cpp" line="+32"/>
         <source>Load all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1795,7 +1818,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sign in for %L1 an hour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,12 +1838,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sign in with a token: GitHub then allows %L1 requests an hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Keep the rows so far</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1830,7 +1853,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+29"/>
         <source>This list has %Ln page(s)</source>
         <translation>
             <numerusform>This list has %Ln page</numerusform>
@@ -1846,7 +1869,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1; GitHub allows %Ln request(s) an hour.</source>
         <translation>
             <numerusform>%1; GitHub allows %Ln request an hour.</numerusform>
@@ -1891,7 +1914,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+285"/>
+        <location line="+290"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1899,7 +1922,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-287"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1929,7 +1952,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+160"/>
+        <location line="+165"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>
@@ -2204,7 +2227,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,7 +3271,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
 <context>
     <name>QIODevice</name>
     <message>
-        <location filename="../app/export/csvwriter.cpp" line="-277"/>
+        <location filename="../app/export/stagedfile.cpp" line="-233"/>
         <source>Unknown error</source>
         <translation type="unfinished"></translation>
     </message>

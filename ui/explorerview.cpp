@@ -117,6 +117,12 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     connect(m_listPane, &ListPane::rowActivated, this, &ExplorerView::rowActivated);
     connect(m_listPane, &ListPane::loadFailed, this, &ExplorerView::report);
     connect(m_listPane, &ListPane::loadingFinished, this, &ExplorerView::succeeded);
+    connect(m_listPane->loader(), &Models::ListLoader::pageArrived, this,
+            [this](int page, const QJsonArray &, const GitHub::Response &response) {
+                if (page == 1 && response.url.path() != m_listPane->listUrl().path()) {
+                    m_navigator->followMove(response.url);
+                }
+            });
 
     connectNavigator();
 }
@@ -225,6 +231,9 @@ void ExplorerView::connectNavigator()
     connect(navigator, &Models::Navigator::gistDetails, m_details, &DetailsPane::showGist);
     connect(navigator, &Models::Navigator::pullRequestDetails, m_details, &DetailsPane::showPullRequest);
     connect(navigator, &Models::Navigator::failed, this, &ExplorerView::targetFailed);
+    connect(navigator, &Models::Navigator::renamed, this, [this](const QString &from, const QString &to) {
+        Q_EMIT notice(tr("%1 was renamed to %2; it is shown under its new name.").arg(from, to));
+    });
 }
 
 void ExplorerView::navigating(bool again)

@@ -86,6 +86,8 @@ Q_SIGNALS:
     // The location shown changed (the address field and the history buttons follow).
     void locationChanged();
     void failed(const Hubshelf::GitHub::Error &error);
+    // Worth a sentence in the banner, though nothing failed (a repository was renamed).
+    void notice(const QString &text);
     // Something loaded after a failure: the banner can go.
     void recovered();
     // What the place shows has arrived (each time: a list's last page, a profile, a gist).

@@ -1,5 +1,6 @@
 #include "ui/exportcontroller.h"
 
+#include "export/stagedfile.h"
 #include "github/error.h"
 #include "models/listloader.h"
 #include "models/roles.h"

@@ -442,6 +442,7 @@ void MainWindow::createCentralArea()
     connect(m_errorBanner, &ErrorBanner::retryRequested, m_explorer, &ExplorerView::retry);
     connect(m_explorer, &ExplorerView::failed, this, &MainWindow::showFailure);
     connect(m_explorer, &ExplorerView::recovered, this, &MainWindow::showRecovery);
+    connect(m_explorer, &ExplorerView::notice, m_errorBanner, &ErrorBanner::showMessage);
     connect(m_explorer, &ExplorerView::shown, this, &MainWindow::showOfflineBanner);
     connect(m_explorer, &ExplorerView::locationChanged, this, &MainWindow::followLocation);
     connect(m_backAction, &QAction::triggered, m_explorer, &ExplorerView::goBack);

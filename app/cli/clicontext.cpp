@@ -5,6 +5,7 @@
 #include "cache/etagcache.h"
 #include "cli/commandline.h"
 #include "core/printable.h"
+#include "export/stagedfile.h"
 #include "github/error.h"
 #include "github/ratelimittracker.h"
 #include "settings/appsettings.h"
@@ -254,6 +255,19 @@ int CliContext::writeData(const QByteArray &bytes)
     const bool written = stdoutFile.open(stdout, QIODevice::WriteOnly) &&
                          stdoutFile.write(bytes) == bytes.size() && stdoutFile.flush();
     return written ? ExitOk : fail(ExitFailure, tr("cannot write to standard output."));
+}
+
+int CliContext::writeSpooled(Export::SpooledOutput &spool)
+{
+    int exitCode = ExitOk;
+    const bool delivered = spool.deliver([this, &exitCode](const QByteArray &piece) {
+        exitCode = writeData(piece);
+        return exitCode == ExitOk;
+    });
+    if (!delivered && exitCode == ExitOk) {
+        return fail(ExitFailure, tr("the output could not be read back from its temporary file."));
+    }
+    return exitCode;
 }
 
 } // namespace Hubshelf::Cli

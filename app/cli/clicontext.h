@@ -24,6 +24,10 @@ class TokenStore;
 enum class TokenSource;
 } // namespace Hubshelf::Auth
 
+namespace Hubshelf::Export {
+class SpooledOutput;
+}
+
 namespace Hubshelf::Cli {
 
 struct GlobalOptions
@@ -89,6 +93,8 @@ public:
     // Raw bytes on stdout (CSV must keep its CRLF and BOM exactly): ExitOk, or ExitFailure with
     // one line on stderr when they could not be written.
     int writeData(const QByteArray &bytes);
+    // All that `spool` holds on stdout, a piece at a time: the same.
+    int writeSpooled(Export::SpooledOutput &spool);
 
 private:
     // --wait: one progress line on stderr for a rate-limit wait; on a terminal it counts down.

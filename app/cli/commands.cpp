@@ -6,6 +6,8 @@
 #include "cli/clicontext.h"
 #include "cli/commandline.h"
 #include "core/printable.h"
+#include "export/indentedjsonarray.h"
+#include "export/stagedfile.h"
 #include "github/client.h"
 #include "github/names.h"
 #include "models/listloader.h"
@@ -118,32 +120,39 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
                          });
         return;
     }
-    // The pages joined into one array, as gh api --paginate does; the headers are the first page's.
+    // The pages joined into one array, as gh api --paginate does, spooled as they arrive and written
+    // once the last one is in (a failure writes nothing); the headers are the first page's.
+    auto spool = std::make_shared<Export::SpooledOutput>();
+    if (!spool->open()) {
+        done(context.fail(ExitFailure, spool->errorString()));
+        return;
+    }
     auto *loader = new Models::ListLoader(&context);
-    auto all = std::make_shared<QJsonArray>();
-    auto firstHeaders = std::make_shared<QByteArray>();
+    auto array = std::make_shared<Export::IndentedJsonArray>();
+    const auto end = [&context, done, loader](int exitCode) {
+        loader->disconnect(&context);
+        loader->stop();
+        loader->deleteLater();
+        done(exitCode);
+    };
+    QObject::connect(loader, &Models::ListLoader::pageArrived, &context,
+                     [&context, array, spool, include, end](int page, const QJsonArray &items,
+                                                            const GitHub::Response &response) {
+                         QByteArray bytes = page == 1 && include ? statusAndHeaders(response) : QByteArray();
+                         bytes += Core::printableJson(array->append(items));
+                         if (!spool->write(bytes)) {
+                             end(context.fail(ExitFailure, spool->errorString()));
+                         }
+                     });
     QObject::connect(
-        loader, &Models::ListLoader::pageArrived, &context,
-        [all, firstHeaders, include](int page, const QJsonArray &items, const GitHub::Response &response) {
-            if (page == 1 && include) {
-                *firstHeaders = statusAndHeaders(response);
-            }
-            for (const QJsonValue &item : items) {
-                all->append(item);
-            }
-        });
-    QObject::connect(
-        loader, &Models::ListLoader::failed, &context, [&context, done, loader](const GitHub::Error &error) {
-            loader->deleteLater();
+        loader, &Models::ListLoader::failed, &context, [&context, end](const GitHub::Error &error) {
             // --paginate on an object (a search, a single item) is the caller's mistake.
-            done(error.notAList ? context.fail(ExitUsage, error.message()) : context.report(error));
+            end(error.notAList ? context.fail(ExitUsage, error.message()) : context.report(error));
         });
-    QObject::connect(
-        loader, &Models::ListLoader::finished, &context, [&context, done, loader, all, firstHeaders] {
-            loader->deleteLater();
-            done(context.writeData(*firstHeaders +
-                                   Core::printableJson(QJsonDocument(*all).toJson(QJsonDocument::Indented))));
-        });
+    QObject::connect(loader, &Models::ListLoader::finished, &context, [&context, array, spool, end] {
+        end(spool->write(array->end()) ? context.writeSpooled(*spool)
+                                       : context.fail(ExitFailure, spool->errorString()));
+    });
     loader->loadPages(&client, url, context.requestOptions(true));
 }
 

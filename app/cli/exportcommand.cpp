@@ -4,6 +4,7 @@
 #include "cli/commandline.h"
 #include "core/printable.h"
 #include "export/csvwriter.h"
+#include "export/stagedfile.h"
 #include "github/client.h"
 #include "github/endpoints.h"
 #include "github/names.h"
@@ -153,12 +154,12 @@ void ExportCommand::loadList(const QUrl &url)
 {
     m_loader->setItemLimit(m_request.limit);
     if (m_request.format == u"json"_s) {
-        // GitHub's whole objects, as they came: no model.
-        connect(m_loader.get(), &Models::ListLoader::pageArrived, this, [this](int, const QJsonArray &items) {
-            for (const QJsonValue &item : items) {
-                m_objects.append(item);
-            }
-        });
+        if (!openJsonOutput()) {
+            return;
+        }
+        // GitHub's whole objects, as they came, a page at a time: no model, nothing held.
+        connect(m_loader.get(), &Models::ListLoader::pageArrived, this,
+                [this](int, const QJsonArray &items) { writeJson(m_json.append(items)); });
     }
     connect(m_loader.get(), &Models::ListLoader::progress, this, &ExportCommand::showProgress);
     connect(m_loader.get(), &Models::ListLoader::failed, this, [this](const GitHub::Error &error) {
@@ -183,33 +184,67 @@ void ExportCommand::showProgress(int done, int total)
                                        : tr("page %1").arg(done));
 }
 
+bool ExportCommand::openJsonOutput()
+{
+    if (m_request.outputPath.isEmpty()) {
+        m_jsonSpool = std::make_unique<Export::SpooledOutput>();
+        if (!m_jsonSpool->open()) {
+            Q_EMIT finished(m_context.fail(ExitFailure, m_jsonSpool->errorString()));
+            return false;
+        }
+        return true;
+    }
+    m_jsonFile = std::make_unique<Export::StagedFile>(m_request.outputPath);
+    if (!m_jsonFile->open()) {
+        Q_EMIT finished(m_context.fail(ExitFailure, m_jsonFile->errorString()));
+        return false;
+    }
+    return true;
+}
+
+bool ExportCommand::writeJson(const QByteArray &bytes)
+{
+    if (m_jsonFailed) {
+        return false;
+    }
+    if (bytes.isEmpty()) {
+        return true;
+    }
+    const bool written = m_jsonFile ? m_jsonFile->write(bytes) : m_jsonSpool->write(bytes);
+    if (!written) {
+        m_jsonFailed = true;
+        m_loader->stop(); // nothing more to ask for what cannot be written
+        Q_EMIT finished(
+            m_context.fail(ExitFailure, m_jsonFile ? m_jsonFile->errorString() : m_jsonSpool->errorString()));
+    }
+    return written;
+}
+
 void ExportCommand::write()
 {
-    QByteArray bytes;
     if (m_request.format == u"json"_s) {
-        const QJsonArray &objects = m_objects;
-        bytes = QJsonDocument(objects).toJson(QJsonDocument::Indented);
-    } else {
-        Export::CsvOptions options;
-        options.byteOrderMark = m_request.byteOrderMark;
-        options.formulaGuard = m_request.formulaGuard;
-        if (!m_request.outputPath.isEmpty()) {
-            QString error;
-            const bool saved = Export::saveCsv(*m_loader->model(), Models::ExportRole, m_columns, options,
-                                               m_request.outputPath, &error);
-            Q_EMIT finished(saved ? ExitOk : m_context.fail(ExitFailure, error));
+        if (!writeJson(m_json.end())) {
             return;
         }
-        bytes = Export::modelToCsv(*m_loader->model(), Models::ExportRole, m_columns, options);
+        if (m_jsonSpool) {
+            Q_EMIT finished(m_context.writeSpooled(*m_jsonSpool));
+            return;
+        }
+        Q_EMIT finished(m_jsonFile->commit() ? ExitOk
+                                             : m_context.fail(ExitFailure, m_jsonFile->errorString()));
+        return;
     }
+    Export::CsvOptions options;
+    options.byteOrderMark = m_request.byteOrderMark;
+    options.formulaGuard = m_request.formulaGuard;
     if (m_request.outputPath.isEmpty()) {
-        Q_EMIT finished(m_context.writeData(bytes));
+        Q_EMIT finished(m_context.writeData(
+            Export::modelToCsv(*m_loader->model(), Models::ExportRole, m_columns, options)));
         return;
     }
     QString error;
-    const bool saved = Export::saveFile(
-        m_request.outputPath, [&bytes](QIODevice &device) { return device.write(bytes) == bytes.size(); },
-        &error);
+    const bool saved = Export::saveCsv(*m_loader->model(), Models::ExportRole, m_columns, options,
+                                       m_request.outputPath, &error);
     Q_EMIT finished(saved ? ExitOk : m_context.fail(ExitFailure, error));
 }
 

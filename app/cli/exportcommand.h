@@ -1,5 +1,6 @@
 #pragma once
 
+#include "export/indentedjsonarray.h"
 #include "github/endpoints.h"
 #include "github/error.h"
 #include "models/columns.h"
@@ -12,6 +13,10 @@
 
 #include <memory>
 
+namespace Hubshelf::Export {
+class SpooledOutput;
+class StagedFile;
+} // namespace Hubshelf::Export
 namespace Hubshelf::Models {
 class ListLoader;
 }
@@ -57,6 +62,11 @@ Q_SIGNALS:
 private:
     void loadList(const QUrl &url);
     void write();
+    // --format json: each page's objects are written as they arrive, to the file (committed at the
+    // end) or to a spool that goes to stdout at the end; a failure writes nothing anywhere. False,
+    // with the command finished, when they could not be written.
+    bool openJsonOutput();
+    bool writeJson(const QByteArray &bytes);
     void showProgress(int done, int total);
 
     CliContext &m_context;
@@ -65,7 +75,10 @@ private:
     GitHub::OwnerList m_list = GitHub::OwnerList::Repositories;
     QList<int> m_columns;
     std::unique_ptr<Models::ListLoader> m_loader;
-    QJsonArray m_objects; // --format json
+    Export::IndentedJsonArray m_json;
+    std::unique_ptr<Export::StagedFile> m_jsonFile;     // --format json --output
+    std::unique_ptr<Export::SpooledOutput> m_jsonSpool; // --format json to stdout
+    bool m_jsonFailed = false;
 };
 
 } // namespace Hubshelf::Cli

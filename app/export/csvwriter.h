@@ -48,16 +48,9 @@ private:
 QByteArray modelToCsv(const QAbstractItemModel &model, int role, const QList<int> &columns,
                       const CsvOptions &options);
 
-// Through QSaveFile: the file is replaced only when everything was written. False with a
+// Through StagedFile: the file is replaced only when everything was written. False with a
 // sentence in `error` otherwise (may be null), and the old file is as it was.
 bool saveCsv(const QAbstractItemModel &model, int role, const QList<int> &columns, const CsvOptions &options,
              const QString &path, QString *error);
-
-// Writes a file through QSaveFile with `write`: the file is replaced only when everything was
-// written and flushed. False with one sentence in `error` otherwise; the old file is as it was.
-// A path that exists and is not a regular file (a FIFO, /dev/null, a terminal) is written in place,
-// never renamed over; every write and the flush are checked, and a reader that went away is a
-// failure (EPIPE), not SIGPIPE.
-bool saveFile(const QString &path, const std::function<bool(QIODevice &)> &write, QString *error);
 
 } // namespace Hubshelf::Export

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench_cli: `hubshelf export repos megacorp -o out.csv` (5,000 repositories, 50 pages) against
-# `fakegithub --latency-ms 100`, cold and warm cache, beside the same export by PyGithub.
+# `fakegithub --latency-ms 100`, cold and warm cache, the JSON paths (export --format json, api
+# --paginate), beside the same export by PyGithub.
 # Prints wall time and peak memory (GNU time); asserts nothing.
 #
 #   tests/bench/bench_cli.sh [BUILD_DIR]     (default: build-bench, the `bench` preset)
@@ -35,6 +36,10 @@ measure "hubshelf, cold cache" "$hubshelf" --api-url "$api" export repos megacor
 hubshelf_cold=$(cat "$work/last-seconds")
 measure "hubshelf, warm cache (within max-age)" "$hubshelf" --api-url "$api" export repos megacorp -o "$work/hubshelf.csv"
 measure "hubshelf, --no-cache" "$hubshelf" --api-url "$api" --no-cache export repos megacorp -o "$work/hubshelf.csv"
+# The JSON paths write each page's objects as they arrive; their peak beside the CSV path's.
+measure "hubshelf --format json, warm cache" "$hubshelf" --api-url "$api" export repos megacorp --format json -o "$work/hubshelf.json"
+measure "hubshelf api --paginate, warm cache" "$hubshelf" --api-url "$api" api --paginate /orgs/megacorp/repos
+measure "hubshelf --format json, --no-cache" "$hubshelf" --api-url "$api" --no-cache export repos megacorp --format json -o "$work/hubshelf.json"
 measure "PyGithub 1.55 (python3-github), per_page=100" /usr/bin/python3 "$here/pygithub_export_repos.py" "$api" "$token" megacorp "$work/pygithub.csv"
 pygithub=$(cat "$work/last-seconds")
 echo

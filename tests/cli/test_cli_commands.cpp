@@ -37,6 +37,7 @@ private Q_SLOTS:
     void export_matchesGoldenFile();
     void export_bigOrganization_allRepositoriesInOrder();
     void export_toFile_replacesOnlyOnSuccess();
+    void jsonOutput_isWholeOrNothing();
     void export_columnsAndLimit();
     void invalidNames_exit2WithoutARequest_data();
     void invalidNames_exit2WithoutARequest();
@@ -189,6 +190,49 @@ void TestCliCommands::export_toFile_replacesOnlyOnSuccess()
     QVERIFY(ok.out.isEmpty());
     QVERIFY(old.open(QIODevice::ReadOnly));
     QVERIFY(old.readAll().startsWith("login,id,description,url\r\n"));
+}
+
+// Issue 15: the JSON paths write each page as it arrives (to the file, or a spool for stdout), the
+// same bytes as the whole array at once, and a page that fails leaves nothing behind.
+void TestCliCommands::jsonOutput_isWholeOrNothing()
+{
+    const QString path = m_home->filePath(u"out.json"_s);
+    const QStringList toFile = {u"export"_s, u"repos"_s, u"megacorp"_s, u"--format"_s,
+                                u"json"_s,   u"-o"_s,    path};
+    const Run saved = run(toFile);
+    QCOMPARE(saved.exitCode, 0);
+    QVERIFY(saved.out.isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    file.close();
+    const QJsonArray repositories = QJsonDocument::fromJson(bytes).array();
+    QCOMPARE(repositories.size(), FakeGitHub::BigOrganizationRepoCount);
+    QCOMPARE(repositories.first().toObject().value(u"name"_s).toString(), u"monorepo"_s);
+    QCOMPARE(repositories.last().toObject().value(u"name"_s).toString(), u"project-5000"_s);
+    QCOMPARE(bytes, QJsonDocument(repositories).toJson(QJsonDocument::Indented));
+    const Run toStdout = run({u"export"_s, u"repos"_s, u"megacorp"_s, u"--format"_s, u"json"_s});
+    QCOMPARE(toStdout.exitCode, 0);
+    QCOMPARE(toStdout.out, bytes);
+
+    // Page 3 of 50 fails: the file stays as it was, and neither path writes anything on stdout.
+    m_fake->armFault(u"/orgs/megacorp/repos?page=3"_s, Fault::withStatus(404), -1);
+    const Run failedFile = run(QStringList{u"--no-cache"_s} + toFile);
+    QCOMPARE(failedFile.exitCode, 3);
+    QVERIFY(failedFile.out.isEmpty());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), bytes);
+    file.close();
+    for (const QStringList &arguments :
+         {QStringList{u"--no-cache"_s, u"export"_s, u"repos"_s, u"megacorp"_s, u"--format"_s, u"json"_s},
+          QStringList{u"--no-cache"_s, u"api"_s, u"/orgs/megacorp/repos"_s, u"--paginate"_s}}) {
+        const Run failed = run(arguments);
+        QCOMPARE(failed.exitCode, 3);
+        QVERIFY2(failed.out.isEmpty(), failed.out.left(200).constData());
+        QCOMPARE(failed.err.count(u'\n'), 1);
+    }
+    QCOMPARE(QDir(m_home->path()).entryList({u"*.json*"_s}, QDir::Files | QDir::Hidden),
+             QStringList{u"out.json"_s});
 }
 
 void TestCliCommands::export_columnsAndLimit()

@@ -3,6 +3,7 @@
 // reaches a CSV file.
 
 #include "export/csvwriter.h"
+#include "export/stagedfile.h"
 
 #include <QFile>
 #include <QFileInfo>

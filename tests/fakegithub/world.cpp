@@ -335,6 +335,10 @@ void World::buildPeople()
         m_people[login].organizations.append(Names::BigOrganization);
     }
 
+    Person &hyperscale = addPerson(Names::HugeOrganization, 7000002, true);
+    hyperscale.name = u"Hyperscale"_s;
+    hyperscale.description = u"One repository with a hundred thousand pull requests"_s;
+
     Person &prolific = addPerson(Names::ProlificUser, 8000001);
     prolific.name = u"Prolific Gister"_s;
     prolific.bio = u"300 gists and counting; some descriptions are traps for CSV writers."_s;
@@ -462,6 +466,14 @@ void World::buildRepositories()
         repository.pullCount = i == 1 ? BigRepositoryPullCount : random.below(4);
         addRepository(repository);
     }
+
+    Repository huge = m_repositories.value(Names::BigRepository.toLower());
+    huge.id = 60000001;
+    huge.owner = Names::HugeOrganization;
+    huge.name = Names::HugeRepository.section(u'/', 1);
+    huge.description = u"Production-grade container scheduling, at the scale of the real one"_s;
+    huge.pullCount = HugeRepositoryPullCount;
+    addRepository(huge);
 }
 
 void World::buildGists()

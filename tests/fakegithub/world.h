@@ -21,6 +21,9 @@ inline const QString Monalisa = QStringLiteral("monalisa"); // a second user wit
 inline const QString GitHubOrg = QStringLiteral("github");  // GitHub's example organization
 inline const QString BigOrganization = QStringLiteral("megacorp");
 inline const QString BigRepository = QStringLiteral("megacorp/monorepo");
+// The size of kubernetes/kubernetes: 100,000 pull requests, each made when its page is asked for.
+inline const QString HugeOrganization = QStringLiteral("hyperscale");
+inline const QString HugeRepository = QStringLiteral("hyperscale/core");
 inline const QString ProlificUser = QStringLiteral("prolific");
 inline const QString EmptyUser = QStringLiteral("nobody");
 inline const QString HelloWorld = QStringLiteral("octocat/Hello-World");
@@ -39,6 +42,7 @@ inline const QString EmptyRepository = QStringLiteral("constellation/empty");
 
 inline constexpr int BigOrganizationRepoCount = 5000;
 inline constexpr int BigRepositoryPullCount = 20000;
+inline constexpr int HugeRepositoryPullCount = 100000;
 inline constexpr int ProlificGistCount = 300;
 inline constexpr int OctocatFollowerCount = 20;
 inline constexpr int BigOrganizationMemberCount = 250;

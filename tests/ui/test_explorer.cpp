@@ -136,6 +136,7 @@ private slots:
     void anonymousBudget_asksBeforeSpendingAndContinues();
     void relaunch_opensTheLastPlaceOnceSignedIn();
     void filter_neverFetchesDetailsOfARowNobodyChose();
+    void renamedRepository_showsItsNewNameWithANote();
 
 private:
     // Signed in with the Enterprise token from the environment, or (false) with no token at all.
@@ -1165,6 +1166,33 @@ void TestExplorer::offline_placesOpenFromTheCacheUntilGitHubIsBack()
     // The place that could not open opens now.
     QTRY_VERIFY_WITH_TIMEOUT(explorer()->profileCard()->isVisible() || pane()->isComplete(), 20000);
     QTRY_VERIFY(!banner->isVisible());
+}
+
+void TestExplorer::renamedRepository_showsItsNewNameWithANote()
+{
+    openWindow();
+    auto *address = m_window->findChild<QLineEdit *>(u"addressField"_s);
+    auto *banner = m_window->findChild<ErrorBanner *>(u"errorBanner"_s);
+    // A repository that kept its name says nothing of the kind.
+    go(u"octocat/Hello-World"_s);
+    waitForCompleteList();
+    const int rows = pane()->sourceModel()->rowCount(); // its open ones
+    QVERIFY2(!banner->text().contains(u"renamed"_s), qPrintable(banner->text()));
+
+    go(u"octocat/Hello-Old-World"_s); // GitHub answers 301 to /repositories/{id}/pulls
+    waitForCompleteList();
+    QCOMPARE(pane()->sourceModel()->rowCount(), rows);
+    QTRY_COMPARE(address->text(), u"octocat/Hello-World"_s);
+    QCOMPARE(explorer()->currentLocation()->target.text(), u"octocat/Hello-World"_s);
+    QTRY_VERIFY2(banner->text().contains(u"octocat/Hello-Old-World was renamed to octocat/Hello-World"_s),
+                 qPrintable(banner->text()));
+    QVERIFY(!banner->canRetry());
+
+    // F5 asks the new name, and the rows stay the same ones.
+    m_window->findChild<QAction *>(u"refreshAction"_s)->trigger();
+    waitForCompleteList();
+    QCOMPARE(pane()->listUrl().path(), u"/repos/octocat/Hello-World/pulls"_s);
+    QCOMPARE(pane()->sourceModel()->rowCount(), rows);
 }
 
 void TestExplorer::back_returnsToTheChosenRowAndScroll()
