@@ -366,7 +366,13 @@ ColumnWidth naturalWidth(const Column &column)
         return {QString(), 13};
     }
     if (name == u"state"_s) {
-        return {QString(), 5};
+        // The longest state in the language shown: German's "Zusammengeführt" is three times "Open".
+        QString longest;
+        for (const QString &state : {u"open"_s, u"closed"_s, GitHub::Endpoints::mergedPullState()}) {
+            const QString shown = pullStateShown(state);
+            longest = shown.size() > longest.size() ? shown : longest;
+        }
+        return {longest, 1};
     }
     return {QString(), 9};
 }

@@ -4,12 +4,12 @@
 <context>
     <name>Hubshelf::Auth::TokenStore</name>
     <message>
-        <location filename="../app/auth/tokenstore.cpp" line="+141"/>
+        <location filename="../app/auth/tokenstore.cpp" line="+137"/>
         <source>No keychain was found, so the token is kept for this session only: it is not written to disk, and you will need to sign in again the next time Hubshelf starts.</source>
         <translation>Es wurde kein Schlüsselbund gefunden, daher wird das Token nur für diese Sitzung aufbewahrt: Es wird nicht auf die Festplatte geschrieben, und Sie müssen sich beim nächsten Start von Hubshelf erneut anmelden.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>%1 is not a GitHub token: tokens hold only letters, digits and &apos;_&apos; (at most 255); nothing was sent with it.</source>
         <translation>%1 ist kein GitHub-Token: Tokens enthalten nur Buchstaben, Ziffern und „_“ (höchstens 255); damit wurde nichts gesendet.</translation>
     </message>
@@ -85,7 +85,7 @@
         <translation>api erwartet einen Pfad wie /users/octocat, keine URL.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation>rate-limit fragt GitHub jetzt: Offline gibt es keine Antwort.</translation>
     </message>
@@ -681,7 +681,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Die Daten konnten nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Could not write to “%1” (%2).</source>
         <translation>In „%1“ konnte nicht geschrieben werden (%2).</translation>
     </message>
@@ -1251,11 +1251,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+133"/>
-        <source>The token comes from the environment (GH_TOKEN or GITHUB_TOKEN); unset it to sign out.</source>
-        <translation>Das Token stammt aus der Umgebung (GH_TOKEN oder GITHUB_TOKEN); entfernen Sie die Variable, um sich abzumelden.</translation>
+        <source>The token comes from the environment (%1 or %2); unset it to sign out.</source>
+        <translation>Das Token stammt aus der Umgebung (%1 oder %2); entfernen Sie die Variable, um sich abzumelden.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>the token is in the keychain</source>
         <translation>das Token liegt im Schlüsselbund</translation>
     </message>
@@ -1423,8 +1423,8 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+81"/>
-        <location line="+94"/>
+        <location filename="../ui/explorerview.cpp" line="+82"/>
+        <location line="+96"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -1551,7 +1551,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Dateityp und Größe</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Source</source>
         <translation>Quelltext</translation>
     </message>
@@ -1562,13 +1562,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+260"/>
-        <location line="+39"/>
+        <location line="+263"/>
+        <location line="+40"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-303"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation>Den Inhalt der Datei in die Zwischenablage kopieren</translation>
     </message>
@@ -1579,12 +1579,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+301"/>
+        <location line="+305"/>
         <source>Open the whole file in the browser</source>
         <translation>Die ganze Datei im Browser öffnen</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-285"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -1594,7 +1594,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Dateiinhalt</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Gist without a description</source>
         <translation>Gist ohne Beschreibung</translation>
     </message>
@@ -1644,7 +1644,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Nur der erste Teil dieser Datei wurde kopiert (%1 von %2): GitHub sendet hier nicht mehr davon. „Rohdatei öffnen“ zeigt sie vollständig.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>GitHub did not send the content of this file (%1). Open raw shows it whole.</source>
         <translation>GitHub hat den Inhalt dieser Datei nicht gesendet (%1). „Rohdatei öffnen“ zeigt sie vollständig.</translation>
     </message>
@@ -1654,7 +1654,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>GitHub zeigt nur den ersten Teil dieser Datei (%1 von %2). „Rohdatei öffnen“ zeigt sie vollständig.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>Copied first part</source>
         <translation>Erster Teil kopiert</translation>
     </message>
@@ -1664,7 +1664,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Open the whole file in the browser: %1</source>
         <translation>Die ganze Datei im Browser öffnen: %1</translation>
     </message>
@@ -1672,7 +1672,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::InsightsView</name>
     <message>
-        <location filename="../ui/insightsview.cpp" line="+66"/>
+        <location filename="../ui/insightsview.cpp" line="+67"/>
         <source>Include &amp;forks</source>
         <translation>&amp;Forks einbeziehen</translation>
     </message>
@@ -1909,7 +1909,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+76"/>
+        <location filename="../ui/listpane.cpp" line="+78"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
@@ -1924,7 +1924,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Nur die Zeilen anzeigen, die diesen Text in einer beliebigen Spalte enthalten (Strg+F; Esc leert das Feld)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Row count</source>
         <translation>Anzahl der Zeilen</translation>
     </message>
@@ -2078,7 +2078,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+190"/>
+        <location filename="../ui/mainwindow.cpp" line="+191"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -2243,7 +2243,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Kein Webbrowser ist für %1 gestartet. Der Link wurde stattdessen kopiert.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>Export abgebrochen; es wurde nichts geschrieben.</translation>
     </message>
@@ -2288,7 +2288,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>About %1</source>
         <translation>Über %1</translation>
     </message>
@@ -2839,7 +2839,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdialog.cpp" line="+35"/>
+        <location filename="../ui/settingsdialog.cpp" line="+38"/>
         <source>%Ln response(s)</source>
         <translation>
             <numerusform>%Ln Antwort</numerusform>
@@ -3027,7 +3027,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Alle Einstellungen auf ihre Standardwerte zurücksetzen (gespeichert mit OK)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+107"/>
         <source>The cache is off: every request goes to GitHub.</source>
         <translation>Der Cache ist ausgeschaltet: Jede Anfrage geht an GitHub.</translation>
     </message>
@@ -3067,7 +3067,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
 <context>
     <name>Hubshelf::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+41"/>
+        <location filename="../ui/signindialog.cpp" line="+42"/>
         <source>Sign In to GitHub</source>
         <translation>Bei GitHub anmelden</translation>
     </message>
@@ -3288,7 +3288,7 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
 <context>
     <name>QIODevice</name>
     <message>
-        <location filename="../app/export/stagedfile.cpp" line="-233"/>
+        <location filename="../app/export/stagedfile.cpp" line="-234"/>
         <source>Unknown error</source>
         <translation>Unbekannter Fehler</translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>Hubshelf::Auth::TokenStore</name>
     <message>
-        <location filename="../app/auth/tokenstore.cpp" line="+141"/>
+        <location filename="../app/auth/tokenstore.cpp" line="+137"/>
         <source>No keychain was found, so the token is kept for this session only: it is not written to disk, and you will need to sign in again the next time Hubshelf starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>%1 is not a GitHub token: tokens hold only letters, digits and &apos;_&apos; (at most 255); nothing was sent with it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -85,7 +85,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,7 +665,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Could not write to “%1” (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,11 +1235,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+133"/>
-        <source>The token comes from the environment (GH_TOKEN or GITHUB_TOKEN); unset it to sign out.</source>
+        <source>The token comes from the environment (%1 or %2); unset it to sign out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>the token is in the keychain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,8 +1407,8 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+81"/>
-        <location line="+94"/>
+        <location filename="../ui/explorerview.cpp" line="+82"/>
+        <location line="+96"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,7 +1535,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,13 +1546,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+260"/>
-        <location line="+39"/>
+        <location line="+263"/>
+        <location line="+40"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-303"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,12 +1563,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+301"/>
+        <location line="+305"/>
         <source>Open the whole file in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-285"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,7 +1578,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Gist without a description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1628,7 +1628,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>GitHub did not send the content of this file (%1). Open raw shows it whole.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1638,7 +1638,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-36"/>
         <source>Copied first part</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,7 +1648,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Open the whole file in the browser: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,7 +1656,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::InsightsView</name>
     <message>
-        <location filename="../ui/insightsview.cpp" line="+66"/>
+        <location filename="../ui/insightsview.cpp" line="+67"/>
         <source>Include &amp;forks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,7 +1893,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+76"/>
+        <location filename="../ui/listpane.cpp" line="+78"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1908,7 +1908,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Row count</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2062,7 +2062,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+190"/>
+        <location filename="../ui/mainwindow.cpp" line="+191"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2227,7 +2227,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2272,7 +2272,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>About %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2823,7 +2823,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../ui/settingsdialog.cpp" line="+35"/>
+        <location filename="../ui/settingsdialog.cpp" line="+38"/>
         <source>%Ln response(s)</source>
         <translation>
             <numerusform>%Ln response</numerusform>
@@ -3011,7 +3011,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+107"/>
         <source>The cache is off: every request goes to GitHub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3050,7 +3050,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
 <context>
     <name>Hubshelf::Ui::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="+41"/>
+        <location filename="../ui/signindialog.cpp" line="+42"/>
         <source>Sign In to GitHub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3271,7 +3271,7 @@ Requests saved: %5 · Data not downloaded: %6</source>
 <context>
     <name>QIODevice</name>
     <message>
-        <location filename="../app/export/stagedfile.cpp" line="-233"/>
+        <location filename="../app/export/stagedfile.cpp" line="-234"/>
         <source>Unknown error</source>
         <translation type="unfinished"></translation>
     </message>

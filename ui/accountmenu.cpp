@@ -166,8 +166,9 @@ void AccountMenu::signOut()
         return;
     }
     if (m_source == Auth::TokenSource::Environment) {
-        Q_EMIT message(
-            tr("The token comes from the environment (GH_TOKEN or GITHUB_TOKEN); unset it to sign out."));
+        const QStringList variables = Auth::TokenStore::environmentVariables(m_client->apiBase().host());
+        Q_EMIT message(tr("The token comes from the environment (%1 or %2); unset it to sign out.")
+                           .arg(variables.value(0), variables.value(1)));
         return;
     }
     if (m_tokens) {

@@ -12,6 +12,7 @@
 #include "ui/listpane.h"
 #include "ui/placescolumn.h"
 #include "ui/profilecard.h"
+#include "widgets/currentpagesize.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -80,12 +81,14 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     connect(m_insightsView, &InsightsView::finished, this, &ExplorerView::succeeded);
     m_loadingPage = new QLabel(tr("Loading…"), m_centre);
     m_loadingPage->setAlignment(Qt::AlignCenter);
+    m_loadingPage->setWordWrap(true);
     m_loadingPage->setForegroundRole(QPalette::PlaceholderText);
     m_centre->addWidget(m_loadingPage);
     m_centre->addWidget(m_listPane);
     m_centre->addWidget(m_profileCard);
     m_centre->addWidget(m_gistView);
     m_centre->addWidget(m_insightsView);
+    Widgets::sizeToCurrentPage(m_centre);
 
     m_details = new DetailsPane(this);
     connect(m_details->gistView(), &GistView::ownerActivated, this, &ExplorerView::openOwner);

@@ -117,6 +117,8 @@ GistView::GistView(QWidget *parent)
     m_fileInfo->setAccessibleName(tr("File type and size"));
     m_fileInfo->setTextFormat(Qt::PlainText);
     m_fileInfo->setForegroundRole(QPalette::PlaceholderText);
+    // Beside three buttons in a narrow window it gives way (cut at the right; the tooltip has it all).
+    m_fileInfo->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     m_source = makeToolButton(tr("Source"), u"gistSource"_s,
                               tr("Show the Markdown source instead of the rendering"), this);
@@ -177,10 +179,13 @@ GistView::GistView(QWidget *parent)
     auto *frameLayout = new QVBoxLayout(contentFrame);
     frameLayout->setContentsMargins(1, 1, 1, 1);
     frameLayout->addWidget(m_stack);
+    // Three lines at the least, so that the whole view fits a small screen (512×320 at twice the
+    // scale); the views' own minimum is taller.
+    contentFrame->setMinimumHeight(contentFrame->fontMetrics().lineSpacing() * 3);
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 16, 16, 16);
-    layout->setSpacing(8);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(6);
     layout->addWidget(m_title);
     layout->addLayout(byline);
     layout->addSpacing(8);
@@ -407,6 +412,7 @@ void GistView::showFile(int index)
         info << dataSize(size);
     }
     m_fileInfo->setText(info.join(u"  ·  "_s));
+    m_fileInfo->setToolTip(m_fileInfo->text());
 
     QString note;
     if (hasFile && !content.isString()) {

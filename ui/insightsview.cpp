@@ -45,7 +45,8 @@ QChartView *chartView(QWidget *parent, const QString &objectName)
     auto *view = new QChartView(chart, parent);
     view->setObjectName(objectName);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(100); // the window keeps its own minimum: the charts shrink, not it
+    // The window keeps its own minimum (512×320 at twice the scale): the charts shrink, not it.
+    view->setMinimumHeight(60);
     return view;
 }
 

@@ -36,6 +36,8 @@ namespace Hubshelf::Ui {
 
 namespace {
 
+constexpr int FilterMinimumChars = 12;
+
 // Long enough not to re-filter 20,000 rows on every keystroke, short enough to feel immediate.
 constexpr int FilterDelayMs = 150;
 
@@ -75,6 +77,8 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
              tr("Show only the rows that contain this text in any column (Ctrl+F; Esc clears)"));
     m_filter->setPlaceholderText(tr("Filter rows (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
+    // Beside the State box in a narrow window (1024 pixels, German) it stays wide enough to type in.
+    m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * FilterMinimumChars);
 
     m_rowCount->setObjectName(u"listRowCount"_s);
     m_rowCount->setAccessibleName(tr("Row count"));

@@ -20,6 +20,7 @@
 #include "ui/ratelimitdialog.h"
 #include "ui/ratelimitindicator.h"
 #include "ui/settingsdialog.h"
+#include "widgets/currentpagesize.h"
 #include "widgets/openurl.h"
 
 #include <QAction>
@@ -368,7 +369,7 @@ void MainWindow::createCentralArea()
 
     auto *iconLabel = new QLabel(column);
     iconLabel->setObjectName(u"placeholderIcon"_s);
-    iconLabel->setPixmap(windowIcon().pixmap(QSize(96, 96), devicePixelRatio()));
+    iconLabel->setPixmap(windowIcon().pixmap(QSize(72, 72), devicePixelRatio()));
     iconLabel->setAlignment(Qt::AlignCenter);
     iconLabel->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
@@ -392,7 +393,7 @@ void MainWindow::createCentralArea()
     columnLayout->setContentsMargins(0, 0, 0, 0);
     columnLayout->setSpacing(0);
     columnLayout->addWidget(iconLabel);
-    columnLayout->addSpacing(20);
+    columnLayout->addSpacing(12);
     columnLayout->addWidget(headingLabel);
     columnLayout->addSpacing(12);
     columnLayout->addWidget(m_placeholderLabel);
@@ -436,6 +437,7 @@ void MainWindow::createCentralArea()
     m_pages = new QStackedWidget(centre);
     m_pages->addWidget(page);
     m_pages->addWidget(m_explorer);
+    Widgets::sizeToCurrentPage(m_pages);
     centreLayout->addWidget(m_pages, 1);
     setCentralWidget(centre);
 
@@ -719,6 +721,13 @@ void MainWindow::restoreWindowState()
             size = size.boundedTo(screen->availableGeometry().size() * 0.9);
         }
         resize(size);
+    } else if (const QScreen *screen = this->screen()) {
+        // Saved on a larger screen, or at a smaller scale: restoreGeometry() moves it on screen but
+        // leaves it wider than the screen.
+        const QSize available = screen->availableGeometry().size();
+        if (width() > available.width() || height() > available.height()) {
+            resize(size().boundedTo(available * 0.9));
+        }
     }
     m_explorer->splitter()->restoreState(m_settings->windowState(splitterState));
     const QByteArray state = m_settings->windowState(toolBarState);

@@ -2,6 +2,7 @@
 
 #include "cache/etagcache.h"
 #include "settings/appsettings.h"
+#include "widgets/screenfit.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -13,6 +14,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -207,12 +210,24 @@ SettingsDialog::SettingsDialog(Settings::AppSettings *settings, Cache::EtagCache
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(defaults, &QPushButton::clicked, this, &SettingsDialog::restoreDefaults);
 
+    // The settings scroll above the buttons where the screen is short (1024×640 at twice the scale);
+    // OK and Cancel stay in reach.
+    auto *settingsPage = new QWidget;
+    auto *pageLayout = new QVBoxLayout(settingsPage);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->addWidget(apiBox);
+    pageLayout->addWidget(networkBox);
+    pageLayout->addWidget(cacheBox);
+    pageLayout->addWidget(csvBox);
+    pageLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"settingsScroll"_s);
+    scroll->setWidget(settingsPage);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(apiBox);
-    layout->addWidget(networkBox);
-    layout->addWidget(cacheBox);
-    layout->addWidget(csvBox);
-    layout->addStretch(1);
+    layout->addWidget(scroll, 1);
     layout->addWidget(m_buttons);
 
     if (m_cache) {
@@ -228,7 +243,10 @@ SettingsDialog::SettingsDialog(Settings::AppSettings *settings, Cache::EtagCache
     m_saved = m_settings->preferences();
     setValues(m_saved);
     refreshCacheInfo();
-    setMinimumWidth(560);
+    setMinimumWidth(Widgets::widthOnScreen(this, 560));
+    // Tall enough to show every setting without scrolling wherever the screen allows.
+    resize(width(), std::min(settingsPage->sizeHint().height() + m_buttons->sizeHint().height() + 40,
+                             screen() ? screen()->availableGeometry().height() * 9 / 10 : 10000));
 }
 
 SettingsDialog::~SettingsDialog() = default;

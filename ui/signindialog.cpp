@@ -3,6 +3,7 @@
 #include "auth/tokenvalidator.h"
 #include "github/error.h"
 #include "settings/preferences.h"
+#include "widgets/screenfit.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -179,10 +180,10 @@ SignInDialog::SignInDialog(Auth::TokenValidator *validator, Auth::TokenStore *to
     connect(m_tokens, &Auth::TokenStore::keychainUnavailable, this,
             [this](const QString &text) { m_keychainMessage = text; });
 
-    setMinimumWidth(560);
     updateTokenLink();
     updateControls();
     showMessage({}, Tone::Plain);
+    Widgets::fitToScreen(this, 560);
     m_tokenField->setFocus();
 }
 

@@ -54,7 +54,7 @@ QString withoutToken(QString message, const QString &token)
 struct EnvironmentToken
 {
     QString token;
-    const char *variable = nullptr;
+    QString variable;
 };
 
 } // namespace
@@ -93,12 +93,8 @@ struct TokenStore::Private
         // gh's convention: GH_TOKEN, then GITHUB_TOKEN, for github.com only; an Enterprise Server
         // takes GH_ENTERPRISE_TOKEN, then GITHUB_ENTERPRISE_TOKEN, so that a github.com token is
         // never sent to another server. An empty variable counts as unset (`GH_TOKEN= hubshelf`).
-        static const char *const githubVariables[] = {"GH_TOKEN", "GITHUB_TOKEN"};
-        static const char *const enterpriseVariables[] = {"GH_ENTERPRISE_TOKEN", "GITHUB_ENTERPRISE_TOKEN"};
-        const bool github = apiHost.compare(u"api.github.com"_s, Qt::CaseInsensitive) == 0;
-        const auto &variables = github ? githubVariables : enterpriseVariables;
-        for (const char *variable : variables) {
-            const QString value = environment.value(QLatin1StringView(variable)).trimmed();
+        for (const QString &variable : TokenStore::environmentVariables(apiHost)) {
+            const QString value = environment.value(variable).trimmed();
             if (!value.isEmpty()) {
                 return {value, variable};
             }
@@ -177,6 +173,14 @@ void TokenStore::setEnvironment(const QProcessEnvironment &environment)
     d->environment = environment;
 }
 
+QStringList TokenStore::environmentVariables(const QString &apiHost)
+{
+    if (apiHost.compare(u"api.github.com"_s, Qt::CaseInsensitive) == 0) {
+        return {u"GH_TOKEN"_s, u"GITHUB_TOKEN"_s};
+    }
+    return {u"GH_ENTERPRISE_TOKEN"_s, u"GITHUB_ENTERPRISE_TOKEN"_s};
+}
+
 QString TokenStore::malformedTokenMessage(const QString &where)
 {
     return tr("%1 is not a GitHub token: tokens hold only letters, digits and '_' (at most 255); "
@@ -195,11 +199,11 @@ void TokenStore::load(const QString &apiHost)
     if (!fromEnvironment.token.isEmpty()) {
         if (!GitHub::isWellFormedToken(fromEnvironment.token)) {
             // GH_ENTERPRISE_TOKEN=$'ghp_x\r\nX-Injected: yes' must not become a header; never echo it.
-            const QString message = malformedTokenMessage(QString::fromLatin1(fromEnvironment.variable));
+            const QString message = malformedTokenMessage(fromEnvironment.variable);
             d->later([this, apiHost, message] { d->fail(apiHost, message); });
             return;
         }
-        qCInfo(lcAuth) << "token for" << apiHost << "from" << fromEnvironment.variable
+        qCInfo(lcAuth) << "token for" << apiHost << "from" << qUtf8Printable(fromEnvironment.variable)
                        << "(the environment overrides the keychain)";
         d->later([this, apiHost, token = fromEnvironment.token] {
             Q_EMIT loaded(apiHost, token, TokenSource::Environment);

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -40,6 +41,10 @@ public:
     // One sentence for a token outside GitHub's alphabet (see GitHub::isWellFormedToken), which is
     // refused everywhere: `where` names its origin ("GH_TOKEN"), never the token itself.
     static QString malformedTokenMessage(const QString &where);
+
+    // The variables a token for `apiHost` is read from, in order: gh's GH_TOKEN and GITHUB_TOKEN for
+    // github.com, GH_ENTERPRISE_TOKEN and GITHUB_ENTERPRISE_TOKEN for any other server.
+    static QStringList environmentVariables(const QString &apiHost);
 
     // False once the keychain has reported that there is none (e.g. no D-Bus session).
     bool keychainAvailable() const;

@@ -50,6 +50,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -137,6 +138,7 @@ private slots:
     void relaunch_opensTheLastPlaceOnceSignedIn();
     void filter_neverFetchesDetailsOfARowNobodyChose();
     void renamedRepository_showsItsNewNameWithANote();
+    void smallScreen_theWindowFits();
 
 private:
     // Signed in with the Enterprise token from the environment, or (false) with no token at all.
@@ -592,6 +594,12 @@ void TestExplorer::accountActions_areInTheFileMenu()
     QVERIFY(fileMenu->actions().contains(m_window->accountMenu()->signInAction()));
     QVERIFY(fileMenu->actions().contains(m_window->accountMenu()->signOutAction()));
     QTRY_VERIFY(m_window->accountMenu()->signOutAction()->isEnabled());
+    // The token came from GH_ENTERPRISE_TOKEN (the fake is not github.com): Sign Out names it, not
+    // github.com's GH_TOKEN.
+    m_window->accountMenu()->signOutAction()->trigger();
+    const QString said = m_window->errorBanner()->text();
+    QVERIFY2(said.contains(u"GH_ENTERPRISE_TOKEN or GITHUB_ENTERPRISE_TOKEN"_s), qPrintable(said));
+    QVERIFY(m_client->hasToken());
 }
 
 void TestExplorer::filter_narrowsRowsAndCtrlFFocusesIt()
@@ -1193,6 +1201,37 @@ void TestExplorer::renamedRepository_showsItsNewNameWithANote()
     waitForCompleteList();
     QCOMPARE(pane()->listUrl().path(), u"/repos/octocat/Hello-World/pulls"_s);
     QCOMPARE(pane()->sourceModel()->rowCount(), rows);
+}
+
+// 1024×640 at QT_SCALE_FACTOR=2 leaves 512×320 device-independent pixels, less a panel and the title
+// bar: the window must fit, with a profile beside a list, not run off the bottom of the screen.
+void TestExplorer::smallScreen_theWindowFits()
+{
+    openWindow();
+    const auto minimumOf = [this] { return m_window->minimumSizeHint().expandedTo(m_window->minimumSize()); };
+    const auto fits = [](const QSize &size) { return size.width() <= 500 && size.height() <= 300; };
+    // The page shown before anything is typed, then a profile beside a list.
+    QVERIFY2(fits(minimumOf()), qPrintable(u"%1x%2"_s.arg(minimumOf().width()).arg(minimumOf().height())));
+    go(u"octocat"_s);
+    waitForCompleteList();
+    QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::Account);
+    QString sizes; // which part is too large, when one is
+    for (const QWidget *widget :
+         explorer()->splitter()->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+        sizes += u" %1 %2x%3"_s.arg(widget->objectName())
+                     .arg(widget->minimumSizeHint().width())
+                     .arg(widget->minimumSizeHint().height());
+    }
+    const QSize minimum = minimumOf();
+    QVERIFY2(fits(minimum), qPrintable(u"%1x%2:%3"_s.arg(minimum.width()).arg(minimum.height()).arg(sizes)));
+    // A gist's header and its file bar.
+    go(u"gist.github.com/"_s + FakeGitHub::Names::MarkdownGist);
+    QTRY_VERIFY(explorer()->gistView()->isVisible());
+    const QSize gist = minimumOf();
+    QVERIFY2(fits(gist), qPrintable(u"%1x%2: gist view %3x%4"_s.arg(gist.width())
+                                        .arg(gist.height())
+                                        .arg(explorer()->gistView()->minimumSizeHint().width())
+                                        .arg(explorer()->gistView()->minimumSizeHint().height())));
 }
 
 void TestExplorer::back_returnsToTheChosenRowAndScroll()

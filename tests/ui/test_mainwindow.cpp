@@ -55,6 +55,7 @@ private slots:
     void about_namesVersionLicenseHomepageAndQt();
     void quit_closesWindowAndSavesItsState();
     void geometry_isRestoredInNextWindow();
+    void geometry_savedOnABiggerScreen_fitsThisOne();
     void emptyWindow_screenshot();
     void statusBarAndNetworkLog_followTheClientsRequests();
     void address_invalidIsExplainedInTheBannerWithoutARequest();
@@ -278,6 +279,27 @@ void TestMainWindow::geometry_isRestoredInNextWindow()
     QCOMPARE(second.size(), resized);
     showAndActivate(second);
     QCOMPARE(second.size(), resized);
+}
+
+// Saved at QT_SCALE_FACTOR=1 and restored at 2 (or on a smaller screen), the window ran off the
+// screen's right edge: it is made to fit, as on a first start.
+void TestMainWindow::geometry_savedOnABiggerScreen_fitsThisOne()
+{
+    QSize available;
+    {
+        MainWindow first;
+        showAndActivate(first);
+        available = first.screen()->availableGeometry().size();
+        first.resize(available * 2);
+        QTRY_VERIFY(first.width() > available.width());
+        QVERIFY(first.close());
+    }
+    MainWindow second;
+    QVERIFY2(second.width() <= available.width() && second.height() <= available.height(),
+             qPrintable(u"%1x%2 on %3x%4"_s.arg(second.width())
+                            .arg(second.height())
+                            .arg(available.width())
+                            .arg(available.height())));
 }
 
 void TestMainWindow::emptyWindow_screenshot()

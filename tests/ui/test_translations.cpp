@@ -1,6 +1,7 @@
 // The language follows the system locale: with a German environment the window speaks German.
 
 #include "i18n/translations.h"
+#include "models/columns.h"
 #include "ui/mainwindow.h"
 
 #include <QAction>
@@ -43,6 +44,7 @@ private slots:
     void toolBar_addressFieldAndAccountButtonAreGerman();
     void emptyPage_isGerman();
     void placesAndListProgress_areGerman();
+    void pullStateColumn_fitsTheLongestGermanState();
     void germanWindow_screenshot();
 };
 
@@ -205,6 +207,16 @@ void TestTranslations::placesAndListProgress_areGerman()
     QCOMPARE(pullState->itemText(3), u"Alle"_s);
     QCOMPARE(progress->accessibleName(), u"Ladefortschritt"_s);
     QCOMPARE(stop->text(), u"Anhalten"_s);
+}
+
+// At 1024 pixels in German, "Zusammengeführt" was cut to "Zusam…": the column's natural width
+// follows the states' words in the language shown.
+void TestTranslations::pullStateColumn_fitsTheLongestGermanState()
+{
+    using namespace Hubshelf::Models;
+    const int state = columnNamed(ListKind::PullRequests, u"state"_s);
+    QVERIFY(state >= 0);
+    QCOMPARE(naturalWidth(columnsOf(ListKind::PullRequests).at(state)).sample, u"Zusammengeführt"_s);
 }
 
 void TestTranslations::germanWindow_screenshot()
