@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QSortFilterProxyModel>
+
+#include <vector>
 
 namespace Hubshelf::Models {
 
@@ -8,7 +11,11 @@ namespace Hubshelf::Models {
 // timestamps by value, text without case, and nulls (invalid QVariants) after every value in both
 // directions, so that a sorted column always starts with data. Qt's default comparison would sort
 // booleans and mixed types as text and put nulls first when the order is descending. The filter
-// is a fixed string matched without case in every column.
+// (setFilterText) is a fixed string matched without case in every column's exported text.
+//
+// Built for 100,000 rows: each row's exported text is kept lower-cased as rows arrive, so that a
+// filter is a byte search rather than a formatting of every cell; and sort() ranks the column's
+// values once, so that the proxy's own sort (and every re-sort after a filter) compares integers.
 class ListProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -22,6 +29,14 @@ public:
     // break within a cell becomes a space, as a spreadsheet would split there); empty for no rows.
     QString rowsAsText(const QList<int> &rows, const QList<int> &columns) const;
 
+    // Rows with `text` in the ExportRole text of any column, compared without case; empty shows all.
+    // (QSortFilterProxyModel's own filters still apply as well.)
+    void setFilterText(const QString &text);
+    QString filterText() const { return m_filterText; }
+
+    void setSourceModel(QAbstractItemModel *model) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
     // Only rows whose `column` exports as `value` (the merged pull requests among the closed ones);
     // a column of -1 lifts the requirement.
     void setRequiredValue(int column, const QString &value);
@@ -31,8 +46,21 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // The lower-cased exported text of source rows `first` to `last`, cells apart.
+    void indexRows(int first, int last);
+    const QByteArray &searchText(int sourceRow) const;
+    void forgetRanks();
+
     int m_requiredColumn = -1;
     QString m_requiredValue;
+    QString m_filterText;
+    QByteArray m_needle; // m_filterText lower-cased, UTF-8
+    // By source row; a null entry is indexed when first needed.
+    mutable std::vector<QByteArray> m_searchText;
+    // By source row, the rank of its value in m_rankColumn (equal values, equal ranks); -1 for a null.
+    int m_rankColumn = -1;
+    std::vector<int> m_ranks;
+    QList<QMetaObject::Connection> m_sourceConnections;
 };
 
 } // namespace Hubshelf::Models

@@ -371,7 +371,7 @@ void ListPane::updateRowCount()
     const int shown = m_proxy->rowCount();
     QString text;
     const int expected = m_loader->canContinue() ? m_loader->estimatedRowCount() : -1;
-    if (m_model && (!m_proxy->filterRegularExpression().pattern().isEmpty() || shown != total)) {
+    if (m_model && (!m_proxy->filterText().isEmpty() || shown != total)) {
         text = tr("%1 of %Ln row(s)", nullptr, total).arg(QLocale().toString(shown));
     } else if (m_model && expected > total) {
         text = tr("%1 of ~%2 rows — stopped").arg(QLocale().toString(total), QLocale().toString(expected));
@@ -421,7 +421,7 @@ void ListPane::applyFilter()
 {
     m_filterTimer->stop();
     const QPersistentModelIndex chosen(m_proxy->mapToSource(m_view->currentIndex()));
-    m_proxy->setFilterFixedString(m_filter->text());
+    m_proxy->setFilterText(m_filter->text());
     // The view moves a current row the filter hid to a neighbour, whose details nobody asked for
     // (a request each): nothing is chosen instead.
     if (m_view->currentIndex().isValid() &&

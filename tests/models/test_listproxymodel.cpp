@@ -55,6 +55,7 @@ private slots:
     void text_sortsNumbersInItNaturally();
     void textLists_sortAsTheirText();
     void filter_matchesAnyColumnWithoutCaseWhileRowsArrive();
+    void sortAndFilter_stayRightWhenRowsChangeAfterwards();
     void header_alignsNumberTitlesRight();
     void rowsAsText_givesTabSeparatedLinesOfTheColumnsAsked();
 
@@ -197,19 +198,62 @@ void TestListProxyModel::textLists_sortAsTheirText()
 void TestListProxyModel::filter_matchesAnyColumnWithoutCaseWhileRowsArrive()
 {
     m_proxy->sort(section(u"stargazers_count"_s), Qt::DescendingOrder);
-    m_proxy->setFilterFixedString(u"RUST"_s); // a language
+    m_proxy->setFilterText(u"RUST"_s); // a language
     m_model->appendItems(sample());
     QCOMPARE(column(u"full_name"_s), QStringList{u"octo/delta"_s});
 
-    m_proxy->setFilterFixedString(u"octo/"_s); // a name and a web page
+    m_proxy->setFilterText(u"octo/"_s); // a name and a web page
     QCOMPARE(m_proxy->rowCount(), 5);
-    m_proxy->setFilterFixedString(u"AND"_s); // a description
+    m_proxy->setFilterText(u"AND"_s); // a description
     QCOMPARE(column(u"full_name"_s), QStringList{u"octo/bravo"_s});
     // A later page: its matching row goes in at its sorted place (a language this time).
     m_model->appendItems({repository(u"foxtrot"_s, 50, false, u"Standard ML"_s, QJsonValue())});
     QCOMPARE(column(u"full_name"_s), (QStringList{u"octo/foxtrot"_s, u"octo/bravo"_s}));
-    m_proxy->setFilterFixedString(QString());
+    m_proxy->setFilterText(QString());
     QCOMPARE(m_proxy->rowCount(), 6);
+}
+
+// Issue 15: the ranks sort() keeps and the lower-cased text the filter reads follow every change of
+// the rows after them: a later page, a page that changed in place, rows that went away.
+void TestListProxyModel::sortAndFilter_stayRightWhenRowsChangeAfterwards()
+{
+    m_model->appendItems(sample());
+    m_proxy->sort(section(u"stargazers_count"_s), Qt::DescendingOrder);
+    QCOMPARE(column(u"full_name"_s), (QStringList{u"octo/charlie"_s, u"octo/echo"_s, u"octo/alpha"_s,
+                                                  u"octo/bravo"_s, u"octo/delta"_s}));
+    // A later page: its rows have no rank yet and still go in at their places.
+    m_model->appendItems({repository(u"foxtrot"_s, 50, false, u"C"_s, QJsonValue()),
+                          repository(u"golf"_s, 1000, false, u"C"_s, QJsonValue())});
+    QCOMPARE(column(u"full_name"_s),
+             (QStringList{u"octo/golf"_s, u"octo/charlie"_s, u"octo/echo"_s, u"octo/foxtrot"_s,
+                          u"octo/alpha"_s, u"octo/bravo"_s, u"octo/delta"_s}));
+    // The first page changed (revalidated): charlie lost its stars, and a description is Unicode.
+    m_model->replaceRows(0, 5,
+                         {repository(u"alpha"_s, 10, false, u"C"_s, QJsonValue(), u"Über-alles"_s),
+                          repository(u"bravo"_s, 9, true, QJsonValue(), QJsonValue()),
+                          repository(u"charlie"_s, 3, false, u"go"_s, QJsonValue(), u"Bananas"_s),
+                          repository(u"delta"_s, 2, true, u"Rust"_s, QJsonValue())});
+    QCOMPARE(column(u"full_name"_s), (QStringList{u"octo/golf"_s, u"octo/foxtrot"_s, u"octo/alpha"_s,
+                                                  u"octo/bravo"_s, u"octo/charlie"_s, u"octo/delta"_s}));
+    m_proxy->setFilterText(u"ÜBER"_s);
+    QCOMPARE(column(u"full_name"_s), QStringList{u"octo/alpha"_s});
+    m_proxy->setFilterText(u"cherries"_s); // echo's description went with its row
+    QCOMPARE(m_proxy->rowCount(), 0);
+    m_proxy->setFilterText(u"2010-06"_s); // a time is matched as the CSV writes it
+    QCOMPARE(m_proxy->rowCount(), 0);     // delta was pushed then, and is no longer
+    m_proxy->setFilterText(u"c"_s);
+    QCOMPARE(m_proxy->rowCount(), 6);
+    // A fresh sort ranks the new values; the filter and the order agree with Qt's own filter.
+    m_proxy->sort(section(u"stargazers_count"_s), Qt::AscendingOrder);
+    QCOMPARE(column(u"stargazers_count"_s),
+             (QStringList{u"2"_s, u"3"_s, u"9"_s, u"10"_s, u"50"_s, u"1000"_s}));
+    m_proxy->setFilterText(QString());
+    m_proxy->setFilterFixedString(u"GO"_s);
+    const QStringList byQt = column(u"full_name"_s);
+    m_proxy->setFilterFixedString(QString());
+    m_proxy->setFilterText(u"GO"_s);
+    QCOMPARE(column(u"full_name"_s), byQt);
+    QCOMPARE(byQt, (QStringList{u"octo/charlie"_s, u"octo/golf"_s}));
 }
 
 void TestListProxyModel::header_alignsNumberTitlesRight()
