@@ -944,6 +944,11 @@ std::optional<CachedResponse> EtagCache::findOtherIdentity(const QByteArray &url
 
 bool EtagCache::store(const CachedResponse &response)
 {
+    return d->usable() && store(response, compressBody(response.body));
+}
+
+bool EtagCache::store(const CachedResponse &response, const StoredBody &stored)
+{
     if (!d->usable()) {
         return false;
     }
@@ -951,7 +956,6 @@ bool EtagCache::store(const CachedResponse &response)
         qCWarning(lcCache) << "Not caching a response without a fetch time";
         return false;
     }
-    const StoredBody stored = compressBody(response.body);
     const qint64 bodySize = stored.bytes.size();
     if (bodySize > d->sizeLimit) {
         // The cache cannot hold the current body, and the entry it would replace is outdated now.

@@ -131,6 +131,9 @@ public:
     // Inserts or replaces (url, variant, identity); evicts least-recently-used entries beyond the
     // size limit. One transaction.
     bool store(const CachedResponse &response);
+    // The same with the body already compressed by compressBody(response.body), which may run on
+    // another thread; the body of `response` itself is not read.
+    bool store(const CachedResponse &response, const StoredBody &stored);
     // After a 304: the entry is fresh again from `fetchedAt`, with the new max-age, and takes the
     // 304's ETag and Link when it sent them (GitHub may change Link without changing the ETag).
     bool refresh(const QByteArray &url, const QByteArray &variant, const QByteArray &identity,

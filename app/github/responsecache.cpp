@@ -76,12 +76,11 @@ CacheOutcome ResponseCache::store(const Query &query, int status, const RawHeade
                                   const QByteArray &body, const QDateTime &now)
 {
     CacheOutcome outcome = CacheOutcome::Uncached;
-    if (uses(query) && CachePolicy::isStorable(status, headers)) {
-        if (m_cache->store(CachePolicy::entryFrom200(CachePolicy::cacheKey(query.url), query.identity,
-                                                     headers, body, now))) {
-            outcome = CacheOutcome::Miss;
-            m_cache->recordMiss();
-        }
+    if (mayStore(query, status, headers) &&
+        m_cache->store(CachePolicy::entryFrom200(CachePolicy::cacheKey(query.url), query.identity, headers,
+                                                 body, now))) {
+        outcome = CacheOutcome::Miss;
+        m_cache->recordMiss();
     }
     if (outcome == CacheOutcome::Uncached && m_cache) {
         m_cache->recordUncached();
@@ -89,20 +88,55 @@ CacheOutcome ResponseCache::store(const Query &query, int status, const RawHeade
     return outcome;
 }
 
+bool ResponseCache::mayStore(const Query &query, int status, const RawHeaders &headers) const
+{
+    return uses(query) && CachePolicy::isStorable(status, headers);
+}
+
+ResponseCache::Prepared ResponseCache::prepare(bool jsonUrl, int status, const QByteArray &body, bool store)
+{
+    Prepared prepared;
+    const bool mayBeEmpty = status == 202 || status == 204;
+    if (jsonUrl && !(mayBeEmpty && body.trimmed().isEmpty())) {
+        std::optional<QJsonDocument> parsed = parseJsonBody(body);
+        if (!parsed) {
+            prepared.wholeJson = false;
+            return prepared;
+        }
+        prepared.json = std::move(*parsed);
+    }
+    if (store) {
+        prepared.stored = Cache::compressBody(body);
+    }
+    return prepared;
+}
+
 std::optional<Response> ResponseCache::accept(const Query &query, int status, const RawHeaders &headers,
                                               const QByteArray &body, const QDateTime &now)
 {
-    QJsonDocument json;
-    const bool mayBeEmpty = status == 202 || status == 204;
-    if (query.jsonUrl && !(mayBeEmpty && body.trimmed().isEmpty())) {
-        std::optional<QJsonDocument> parsed = parseJsonBody(body);
-        if (!parsed) {
-            return std::nullopt;
-        }
-        json = std::move(*parsed);
+    return accept(query, status, headers, body,
+                  prepare(query.jsonUrl, status, body, mayStore(query, status, headers)), now);
+}
+
+std::optional<Response> ResponseCache::accept(const Query &query, int status, const RawHeaders &headers,
+                                              const QByteArray &body, Prepared prepared, const QDateTime &now)
+{
+    if (!prepared.wholeJson) {
+        return std::nullopt;
     }
-    const CacheOutcome outcome = store(query, status, headers, body, now);
-    return Response{query.url, headers, body, outcome, std::move(json), status, {}};
+    CacheOutcome outcome = CacheOutcome::Uncached;
+    // Asked again: the cache may have closed while the body was being prepared.
+    if (prepared.stored && mayStore(query, status, headers) &&
+        m_cache->store(
+            CachePolicy::entryFrom200(CachePolicy::cacheKey(query.url), query.identity, headers, body, now),
+            *prepared.stored)) {
+        outcome = CacheOutcome::Miss;
+        m_cache->recordMiss();
+    }
+    if (outcome == CacheOutcome::Uncached && m_cache) {
+        m_cache->recordUncached();
+    }
+    return Response{query.url, headers, body, outcome, std::move(prepared.json), status, {}};
 }
 
 std::optional<Response> ResponseCache::revalidate(const Query &query, const CacheValidator &validator,

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QUrl>
 
 #include <optional>
@@ -72,8 +73,23 @@ public:
                        const QDateTime &now);
     // A 2xx answer: the Response, its body stored when it may be; nothing when a JSON URL's body is
     // not whole JSON (Qt 6.4 reports a gzip body cut short as success with part of the body).
+    // prepare() and accept(…, prepared, …) are the same in two steps, the first of which touches
+    // nothing but its arguments and so may run on another thread.
     std::optional<Response> accept(const Query &query, int status, const RawHeaders &headers,
                                    const QByteArray &body, const QDateTime &now);
+
+    // The CPU-heavy part of accepting a 2xx: the body parsed, and compressed for the cache.
+    struct Prepared
+    {
+        bool wholeJson = true; // false: a JSON URL's body that is not whole JSON
+        QJsonDocument json;
+        std::optional<Cache::StoredBody> stored; // when it is to be stored
+    };
+    // Whether a 2xx with these headers goes into the cache (answered on the cache's thread).
+    bool mayStore(const Query &query, int status, const RawHeaders &headers) const;
+    static Prepared prepare(bool jsonUrl, int status, const QByteArray &body, bool store);
+    std::optional<Response> accept(const Query &query, int status, const RawHeaders &headers,
+                                   const QByteArray &body, Prepared prepared, const QDateTime &now);
     // A 304 to `validator`: the proven body, now kept under the query's identity, with the 304's
     // headers. Nothing when the request was not conditional: then the 304 is a bad answer.
     std::optional<Response> revalidate(const Query &query, const CacheValidator &validator,
