@@ -1,5 +1,6 @@
 #include "cache/etagcache.h"
 #include "fakegithub.h"
+#include "github/cachepolicy.h"
 #include "github/client.h"
 #include "models/githublistmodel.h"
 #include "models/listloader.h"
@@ -11,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <memory>
@@ -51,6 +54,7 @@ private slots:
     void askBeforeSpending_enoughLeftLoadsEverything();
     void continueLoading_afterStopOrFailureFetchesOnlyTheMissingPages();
     void revalidateBehind_showsSavedPagesAtOnceThenUpdatesChangedOnesInPlace();
+    void workerPath_stopAndAccountChangeKeepRowsOwnAndTheCacheWhole();
 
 private:
     QUrl url(const QString &path, const QString &query = {}) const
@@ -529,6 +533,77 @@ void TestListLoader::revalidateBehind_showsSavedPagesAtOnceThenUpdatesChangedOne
     QCOMPARE(row200.data(Hubshelf::Models::IdRole).toLongLong(), 990001);
     QCOMPARE(loader.model()->index(201, 0).data(Hubshelf::Models::IdRole).toLongLong(), 990002);
     QCOMPARE(loader.model()->index(202, 0).data(Hubshelf::Models::IdRole), formerRow300);
+}
+
+// Issue 15: pages of 64 KiB and more are parsed and compressed in the thread pool. A Stop or an
+// account change while some are being prepared: no row arrives after it (nor in the next list), and
+// whatever was stored meanwhile reads back whole.
+void TestListLoader::workerPath_stopAndAccountChangeKeepRowsOwnAndTheCacheWhole()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    Hubshelf::Cache::EtagCache cache(directory.filePath(u"cache.sqlite"_s));
+    QVERIFY(cache.open());
+    Hubshelf::GitHub::Client client(m_network.get(), &cache, m_fake->apiUrl());
+    client.setToken(FakeGitHub::Tokens::Octocat);
+    const QString path = bigOrganizationRepos();
+
+    ListLoader loader;
+    const QMetaObject::Connection stopAtTwo =
+        connect(&loader, &ListLoader::progress, &loader, [&loader](int done) {
+            if (done == 2) {
+                loader.stop(); // pages 3 to 6 are on the wire or being prepared
+            }
+        });
+    QSignalSpy stopped(&loader, &ListLoader::stopped);
+    loader.load(&client, ListKind::Repositories, client.endpoint(path));
+    QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, LoadTimeoutMs);
+    QTRY_COMPARE(m_fake->inFlight(), 0);
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents(); // what the pool prepared comes back here
+    QCOMPARE(loader.model()->rowCount(), 200);
+
+    // Every page GitHub answered that is in the cache reads back as its 100 repositories.
+    const QByteArray identity = cache.identityFor(FakeGitHub::Tokens::Octocat);
+    int stored = 0;
+    for (const FakeGitHub::LoggedRequest &request : m_fake->requestLog()) {
+        const QUrl pageUrl(m_fake->apiUrl().toString() + QString::fromUtf8(request.target));
+        const auto entry = cache.find(Hubshelf::GitHub::CachePolicy::cacheKey(pageUrl),
+                                      Hubshelf::GitHub::CachePolicy::AcceptValue, identity);
+        if (entry) {
+            ++stored;
+            QCOMPARE(QJsonDocument::fromJson(entry->body).array().size(), 100);
+        }
+    }
+    QVERIFY2(stored >= 2, qPrintable(QString::number(stored)));
+    QCOMPARE(cache.statistics().corruptDropped, 0);
+
+    // Another account mid-load, as the window does it (on its own turn of the event loop): the next
+    // list gets only its own pages.
+    disconnect(stopAtTwo);
+    int rowsOfTheOldList = 0;
+    connect(&loader, &ListLoader::progress, &loader, [&](int done) {
+        if (done == 3 && rowsOfTheOldList == 0) {
+            rowsOfTheOldList = loader.model()->rowCount();
+            QTimer::singleShot(0, &loader, [&] {
+                client.setToken(FakeGitHub::Tokens::Monalisa);
+                loader.load(&client, ListKind::Repositories, client.endpoint(path));
+            });
+        }
+    });
+    QSignalSpy finished(&loader, &ListLoader::finished);
+    client.setToken(FakeGitHub::Tokens::Octocat);
+    loader.load(&client, ListKind::Repositories, client.endpoint(path, QUrlQuery(u"type=all"_s)));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LoadTimeoutMs);
+    QCOMPARE(rowsOfTheOldList, 300);
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::processEvents();
+    QCOMPARE(loader.model()->rowCount(), FakeGitHub::BigOrganizationRepoCount);
+    QSet<qint64> ids;
+    for (int row = 0; row < loader.model()->rowCount(); ++row) {
+        ids.insert(loader.model()->index(row, 0).data(Hubshelf::Models::IdRole).toLongLong());
+    }
+    QCOMPARE(ids.size(), FakeGitHub::BigOrganizationRepoCount);
 }
 
 QTEST_GUILESS_MAIN(TestListLoader)
