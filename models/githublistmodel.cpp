@@ -1,5 +1,6 @@
 #include "models/githublistmodel.h"
 
+#include "models/background.h"
 #include "models/logging.h"
 #include "models/roles.h"
 
@@ -46,7 +47,10 @@ GitHubListModel::GitHubListModel(ListKind kind, QObject *parent)
     , m_kind(kind)
 {}
 
-GitHubListModel::~GitHubListModel() = default;
+GitHubListModel::~GitHubListModel()
+{
+    freeInBackground(std::move(m_rows));
+}
 
 const QList<Column> &GitHubListModel::columns() const
 {
@@ -124,8 +128,8 @@ void GitHubListModel::replaceRows(int first, int count, const QJsonArray &items)
 void GitHubListModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
-    m_rows.shrink_to_fit(); // a list of 20,000 pull requests should not keep its memory after a reset
+    // A list of 20,000 pull requests should not keep its memory after a reset.
+    freeInBackground(std::exchange(m_rows, {}));
     endResetModel();
 }
 

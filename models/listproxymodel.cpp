@@ -1,5 +1,6 @@
 #include "models/listproxymodel.h"
 
+#include "models/background.h"
 #include "models/roles.h"
 
 #include <QDateTime>
@@ -157,7 +158,7 @@ void ListProxyModel::setSourceModel(QAbstractItemModel *model)
         disconnect(connection);
     }
     m_sourceConnections.clear();
-    m_searchText.clear();
+    freeInBackground(std::exchange(m_searchText, {}));
     forgetRanks();
     if (model) {
         // Connected before QSortFilterProxyModel's own, so that the index is right by the time the
@@ -189,7 +190,7 @@ void ListProxyModel::setSourceModel(QAbstractItemModel *model)
             connect(model, &QAbstractItemModel::modelReset, this,
                     [this] {
                         forgetRanks();
-                        m_searchText.clear();
+                        freeInBackground(std::exchange(m_searchText, {}));
                     }),
             connect(model, &QAbstractItemModel::layoutChanged, this,
                     [this] {
