@@ -10,6 +10,7 @@
 #include "github/requeststarter.h"
 #include "github/responsecache.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +21,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <deque>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +47,10 @@ struct Client::Private
     int retryBaseDelay = 1000;
     bool offline = false;
     QTimer wakeTimer;
+    // What offThread() prepared, waiting to be taken in a few at a time (takePrepared()), as a burst
+    // of 50 cached pages would otherwise come back in one go and hold the window for all of them.
+    std::deque<std::function<void()>> ready;
+    QTimer takeTimer;
     RequestStarter starter{q, [this](QObject *request) { begin(static_cast<Request *>(request)); }};
 
     Private(Client *client, QNetworkAccessManager *nam, Cache::EtagCache *etagCache, const QUrl &base)
@@ -54,6 +61,30 @@ struct Client::Private
     {
         wakeTimer.setSingleShot(true);
         QObject::connect(&wakeTimer, &QTimer::timeout, q, [this] { pump(); });
+        takeTimer.setSingleShot(true);
+        takeTimer.setInterval(0);
+        QObject::connect(&takeTimer, &QTimer::timeout, q, [this] { takePrepared(); });
+    }
+
+    // As many as fit in a few milliseconds per turn of the event loop: one at a time would be smooth
+    // but make 1,000 cached pages wait for 1,000 turns.
+    void takePrepared()
+    {
+        constexpr qint64 TurnBudgetMs = 8;
+        QElapsedTimer turn;
+        turn.start();
+        const QPointer<Client> alive(q); // a slot may delete the client
+        while (!ready.empty() && turn.elapsed() < TurnBudgetMs) {
+            const std::function<void()> take = std::move(ready.front());
+            ready.pop_front();
+            take();
+            if (!alive) {
+                return;
+            }
+        }
+        if (!ready.empty()) {
+            takeTimer.start();
+        }
     }
 
     QDateTime now() const { return rateLimits.now(); }
@@ -62,17 +93,17 @@ struct Client::Private
     // page of pull requests is ~20 ms of the GUI thread otherwise. Below it, the hop costs more.
     static constexpr qsizetype OffThreadBytes = 64 * 1024;
 
-    // `job` on a pool thread, then `then` with its result back on this thread, unless the client
-    // has gone by then (the watcher goes with it). The job sees only what it was given.
+    // `job` on a pool thread, then `then` with its result back on this thread (in turn, see
+    // `ready`), unless the client has gone by then. The job sees only what it was given.
     template <typename Result, typename Job, typename Then>
     void offThread(Job job, Then then)
     {
         auto *watcher = new QFutureWatcher<Result>(q);
-        QObject::connect(watcher, &QFutureWatcherBase::finished, q,
-                         [watcher, then = std::move(then)]() mutable {
-                             watcher->deleteLater();
-                             then(watcher->result());
-                         });
+        QObject::connect(watcher, &QFutureWatcherBase::finished, q, [this, watcher, then = std::move(then)] {
+            watcher->deleteLater();
+            ready.push_back([then, result = watcher->result()]() mutable { then(std::move(result)); });
+            takeTimer.start();
+        });
         watcher->setFuture(QtConcurrent::run(std::move(job)));
     }
 
