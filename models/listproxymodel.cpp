@@ -158,8 +158,7 @@ void ListProxyModel::setSourceModel(QAbstractItemModel *model)
         disconnect(connection);
     }
     m_sourceConnections.clear();
-    freeInBackground(std::exchange(m_searchText, {}));
-    forgetRanks();
+    forgetRows();
     if (model) {
         // Connected before QSortFilterProxyModel's own, so that the index is right by the time the
         // proxy filters and sorts what changed.
@@ -187,21 +186,9 @@ void ListProxyModel::setSourceModel(QAbstractItemModel *model)
                         forgetRanks();
                         indexRows(topLeft.row(), bottomRight.row());
                     }),
-            connect(model, &QAbstractItemModel::modelReset, this,
-                    [this] {
-                        forgetRanks();
-                        freeInBackground(std::exchange(m_searchText, {}));
-                    }),
-            connect(model, &QAbstractItemModel::layoutChanged, this,
-                    [this] {
-                        forgetRanks();
-                        m_searchText.clear();
-                    }),
-            connect(model, &QAbstractItemModel::rowsMoved, this,
-                    [this] {
-                        forgetRanks();
-                        m_searchText.clear();
-                    }),
+            connect(model, &QAbstractItemModel::modelReset, this, &ListProxyModel::forgetRows),
+            connect(model, &QAbstractItemModel::layoutChanged, this, &ListProxyModel::forgetRows),
+            connect(model, &QAbstractItemModel::rowsMoved, this, &ListProxyModel::forgetRows),
         };
     }
     QSortFilterProxyModel::setSourceModel(model);
@@ -210,7 +197,7 @@ void ListProxyModel::setSourceModel(QAbstractItemModel *model)
     }
 }
 
-void ListProxyModel::indexRows(int first, int last)
+void ListProxyModel::indexRows(int first, int last) const
 {
     const QAbstractItemModel *source = sourceModel();
     if (!source || first < 0 || last < first) {
@@ -233,7 +220,7 @@ void ListProxyModel::indexRows(int first, int last)
 const QByteArray &ListProxyModel::searchText(int sourceRow) const
 {
     if (m_searchText.size() <= std::size_t(sourceRow) || m_searchText[std::size_t(sourceRow)].isNull()) {
-        const_cast<ListProxyModel *>(this)->indexRows(sourceRow, sourceRow);
+        indexRows(sourceRow, sourceRow);
     }
     return m_searchText[std::size_t(sourceRow)];
 }
@@ -252,6 +239,12 @@ void ListProxyModel::forgetRanks()
 {
     m_rankColumn = -1;
     m_ranks.clear();
+}
+
+void ListProxyModel::forgetRows()
+{
+    forgetRanks();
+    freeInBackground(std::exchange(m_searchText, {}));
 }
 
 void ListProxyModel::sort(int column, Qt::SortOrder order)

@@ -47,9 +47,11 @@ protected:
 
 private:
     // The lower-cased exported text of source rows `first` to `last`, cells apart.
-    void indexRows(int first, int last);
+    void indexRows(int first, int last) const;
     const QByteArray &searchText(int sourceRow) const;
     void forgetRanks();
+    // The source's rows are others now (a reset, a new layout, moved rows): no index, no ranks.
+    void forgetRows();
 
     int m_requiredColumn = -1;
     QString m_requiredValue;

@@ -135,6 +135,17 @@ struct Client::Private
             });
     }
 
+    // An accepted or revalidated answer; none when it was not whole JSON, or was a 304 to an
+    // unconditional GET.
+    void deliver(Request *request, const std::optional<Response> &response, int status)
+    {
+        if (response) {
+            succeedParsed(request, *response, status);
+        } else {
+            fail(request, Error::of(Error::Kind::BadResponse, request->m_currentUrl, status), status);
+        }
+    }
+
     // A 200 with a large body: parsed and compressed off this thread, then stored here (the cache's
     // connection lives on this thread) even when nobody waits for it any more, as GitHub has
     // counted it.
@@ -151,14 +162,8 @@ struct Client::Private
              at](ResponseCache::Prepared prepared) {
                 const std::optional<Response> response =
                     responses.accept(query, status, headers, body, std::move(prepared), at);
-                if (!waiting(guarded)) {
-                    return;
-                }
-                if (response) {
-                    succeed(guarded.data(), *response, status);
-                } else { // not whole JSON
-                    fail(guarded.data(), Error::of(Error::Kind::BadResponse, guarded->m_currentUrl, status),
-                         status);
+                if (waiting(guarded)) {
+                    deliver(guarded.data(), response, status);
                 }
             });
     }
@@ -308,15 +313,11 @@ struct Client::Private
                 acceptOffThread(request, status, headers, body);
                 return;
             }
-            const std::optional<Response> response =
-                verdict.action == ReplyVerdict::Action::Deliver
-                    ? responses.accept(cacheQuery(request), status, headers, body, now())
-                    : responses.revalidate(cacheQuery(request), *request->m_validator, headers, now());
-            if (response) {
-                succeedParsed(request, *response, status);
-            } else { // not whole JSON, or a 304 to an unconditional GET
-                fail(request, Error::of(Error::Kind::BadResponse, request->m_currentUrl, status), status);
-            }
+            deliver(request,
+                    verdict.action == ReplyVerdict::Action::Deliver
+                        ? responses.accept(cacheQuery(request), status, headers, body, now())
+                        : responses.revalidate(cacheQuery(request), *request->m_validator, headers, now()),
+                    status);
             return;
         }
         case ReplyVerdict::Action::LimitCheck:

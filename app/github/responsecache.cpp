@@ -75,10 +75,22 @@ ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime 
 CacheOutcome ResponseCache::store(const Query &query, int status, const RawHeaders &headers,
                                   const QByteArray &body, const QDateTime &now)
 {
+    return storeCompressed(
+        query, status, headers, body,
+        mayStore(query, status, headers) ? std::optional(Cache::compressBody(body)) : std::nullopt, now);
+}
+
+CacheOutcome ResponseCache::storeCompressed(const Query &query, int status, const RawHeaders &headers,
+                                            const QByteArray &body,
+                                            const std::optional<Cache::StoredBody> &stored,
+                                            const QDateTime &now)
+{
     CacheOutcome outcome = CacheOutcome::Uncached;
-    if (mayStore(query, status, headers) &&
-        m_cache->store(CachePolicy::entryFrom200(CachePolicy::cacheKey(query.url), query.identity, headers,
-                                                 body, now))) {
+    // Asked again: the cache may have closed while the body was being compressed on another thread.
+    if (stored && mayStore(query, status, headers) &&
+        m_cache->store(
+            CachePolicy::entryFrom200(CachePolicy::cacheKey(query.url), query.identity, headers, body, now),
+            *stored)) {
         outcome = CacheOutcome::Miss;
         m_cache->recordMiss();
     }
@@ -124,18 +136,7 @@ std::optional<Response> ResponseCache::accept(const Query &query, int status, co
     if (!prepared.wholeJson) {
         return std::nullopt;
     }
-    CacheOutcome outcome = CacheOutcome::Uncached;
-    // Asked again: the cache may have closed while the body was being prepared.
-    if (prepared.stored && mayStore(query, status, headers) &&
-        m_cache->store(
-            CachePolicy::entryFrom200(CachePolicy::cacheKey(query.url), query.identity, headers, body, now),
-            *prepared.stored)) {
-        outcome = CacheOutcome::Miss;
-        m_cache->recordMiss();
-    }
-    if (outcome == CacheOutcome::Uncached && m_cache) {
-        m_cache->recordUncached();
-    }
+    const CacheOutcome outcome = storeCompressed(query, status, headers, body, prepared.stored, now);
     return Response{query.url, headers, body, outcome, std::move(prepared.json), status, {}};
 }
 

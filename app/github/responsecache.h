@@ -97,6 +97,10 @@ public:
 
 private:
     bool uses(const Query &query) const;
+    // store() with the body compressed already (none: not to be stored).
+    CacheOutcome storeCompressed(const Query &query, int status, const RawHeaders &headers,
+                                 const QByteArray &body, const std::optional<Cache::StoredBody> &stored,
+                                 const QDateTime &now);
 
     Cache::EtagCache *m_cache = nullptr;
 };

@@ -22,6 +22,17 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
 }
 
+// An export from before, in `dir`: its path.
+QString oldExportIn(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(u"export.json"_s);
+    QFile old(path);
+    if (!old.open(QIODevice::WriteOnly) || old.write("old contents\n") != 13) {
+        return {};
+    }
+    return path;
+}
+
 } // namespace
 
 class TestStreamedExport final : public QObject
@@ -75,12 +86,8 @@ void TestStreamedExport::stagedFile_replacesTheOldFileOnlyOnCommit()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"export.json"_s);
-    {
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("old contents\n");
-    }
+    const QString path = oldExportIn(dir);
+    QVERIFY(!path.isEmpty());
     StagedFile file(path);
     QVERIFY2(file.open(), qPrintable(file.errorString()));
     QVERIFY(file.write("[\n"));
@@ -96,12 +103,8 @@ void TestStreamedExport::stagedFile_withoutCommitKeepsTheOldFileAndLeavesNoTempo
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"export.json"_s);
-    {
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("old contents\n");
-    }
+    const QString path = oldExportIn(dir);
+    QVERIFY(!path.isEmpty());
     {
         StagedFile file(path);
         QVERIFY(file.open());
