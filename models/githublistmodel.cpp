@@ -45,6 +45,7 @@ QVariant alignmentOf(const Column &column)
 GitHubListModel::GitHubListModel(ListKind kind, QObject *parent)
     : QAbstractTableModel(parent)
     , m_kind(kind)
+    , m_columns(columnsOf(kind))
 {}
 
 GitHubListModel::~GitHubListModel()
@@ -54,7 +55,7 @@ GitHubListModel::~GitHubListModel()
 
 const QList<Column> &GitHubListModel::columns() const
 {
-    return columnsOf(m_kind);
+    return m_columns;
 }
 
 std::vector<GitHubListModel::Row> GitHubListModel::rowsOf(const QJsonArray &items) const
@@ -133,6 +134,15 @@ void GitHubListModel::clear()
     endResetModel();
 }
 
+QModelIndex GitHubListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || std::size_t(row) >= m_rows.size() || column < 0 ||
+        column >= m_columns.size()) {
+        return {};
+    }
+    return createIndex(row, column);
+}
+
 int GitHubListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -140,18 +150,20 @@ int GitHubListModel::rowCount(const QModelIndex &parent) const
 
 int GitHubListModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(columns().size());
+    return parent.isValid() ? 0 : int(m_columns.size());
 }
 
 QVariant GitHubListModel::data(const QModelIndex &index, int role) const
 {
     // An invalid index has no data and is no mistake; one of another model or out of range is, and
     // checkIndex() says so in the log.
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid)) {
+    if (!index.isValid() || index.model() != this || std::size_t(index.row()) >= m_rows.size() ||
+        index.column() >= m_columns.size()) {
+        (void)checkIndex(index, CheckIndexOption::ParentIsInvalid); // only to log the mistake
         return {};
     }
     const Row &row = m_rows.at(std::size_t(index.row()));
-    const Column &column = columns().at(index.column());
+    const Column &column = m_columns.at(index.column());
     const QVariant &value = row.values.at(std::size_t(index.column()));
 
     switch (role) {

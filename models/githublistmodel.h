@@ -32,6 +32,9 @@ public:
     void replaceRows(int first, int count, const QJsonArray &items);
     void clear();
 
+    // Without QAbstractTableModel's virtual rowCount() and columnCount() calls: a sort of 100,000
+    // rows makes 3.4 million indexes.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     // DisplayRole: the text; SortRole: the typed value; ExportRole: exportText(); ToolTipRole on
@@ -51,6 +54,7 @@ private:
     std::vector<Row> rowsOf(const QJsonArray &items) const;
 
     ListKind m_kind;
+    const QList<Column> &m_columns; // columnsOf(m_kind), which lives as long as the program
     std::vector<Row> m_rows;
 };
 

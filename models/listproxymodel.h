@@ -14,8 +14,9 @@ namespace Hubshelf::Models {
 // (setFilterText) is a fixed string matched without case in every column's exported text.
 //
 // Built for 100,000 rows: each row's exported text is kept lower-cased as rows arrive, so that a
-// filter is a byte search rather than a formatting of every cell; and sort() ranks the column's
-// values once, so that the proxy's own sort (and every re-sort after a filter) compares integers.
+// filter is a byte search rather than a formatting of every cell, made once per filter text on both
+// cores; and sort() ranks the column's values once (until its rows change, whichever the
+// direction), so that the proxy's own sort and every re-sort after a filter compare integers.
 class ListProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -49,7 +50,12 @@ private:
     // The lower-cased exported text of source rows `first` to `last`, cells apart.
     void indexRows(int first, int last) const;
     const QByteArray &searchText(int sourceRow) const;
-    void forgetRanks();
+    // Fills m_ranks for `column`: the rank of each source row's value, once per column.
+    void rank(int column);
+    // Fills m_matches for m_needle, in two halves at once (a byte search of 22 MB for 100,000 pull
+    // requests).
+    void matchAll();
+    void forgetRanksAndMatches();
     // The source's rows are others now (a reset, a new layout, moved rows): no index, no ranks.
     void forgetRows();
 
@@ -62,6 +68,9 @@ private:
     // By source row, the rank of its value in m_rankColumn (equal values, equal ranks); -1 for a null.
     int m_rankColumn = -1;
     std::vector<int> m_ranks;
+    // By source row, whether its text holds m_needle, as of setFilterText(); rows after its end
+    // came later and are searched when filtered.
+    std::vector<char> m_matches;
     QList<QMetaObject::Connection> m_sourceConnections;
 };
 

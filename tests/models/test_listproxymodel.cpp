@@ -56,6 +56,7 @@ private slots:
     void textLists_sortAsTheirText();
     void filter_matchesAnyColumnWithoutCaseWhileRowsArrive();
     void sortAndFilter_stayRightWhenRowsChangeAfterwards();
+    void filterAndSort_followRowsThatChangeWhileTheyHold();
     void header_alignsNumberTitlesRight();
     void rowsAsText_givesTabSeparatedLinesOfTheColumnsAsked();
 
@@ -254,6 +255,34 @@ void TestListProxyModel::sortAndFilter_stayRightWhenRowsChangeAfterwards()
     m_proxy->setFilterText(u"GO"_s);
     QCOMPARE(column(u"full_name"_s), byQt);
     QCOMPARE(byQt, (QStringList{u"octo/charlie"_s, u"octo/golf"_s}));
+}
+
+// Issue 15: a filter remembers which rows matched and a sort ranks its column once; rows that change
+// while they hold are matched and placed again, and a later page is matched as it comes.
+void TestListProxyModel::filterAndSort_followRowsThatChangeWhileTheyHold()
+{
+    m_model->appendItems(sample());
+    m_proxy->sort(section(u"description"_s), Qt::AscendingOrder);
+    m_proxy->setFilterText(u"AN"_s);
+    QCOMPARE(column(u"description"_s), (QStringList{u"apples and pears"_s, u"Bananas"_s}));
+    m_model->replaceRows(
+        0, 5,
+        {repository(u"alpha"_s, 10, false, u"C"_s, QJsonValue(), u"Tools for Zebras"_s),
+         repository(u"bravo"_s, 9, true, QJsonValue(), QJsonValue(), u"apples and pears"_s),
+         repository(u"charlie"_s, 100, false, u"go"_s, QJsonValue(), u"Kiwis"_s),
+         repository(u"delta"_s, 2, true, u"Rust"_s, QJsonValue()),
+         repository(u"echo"_s, 80, false, QJsonValue(), QJsonValue(), u"Éclairs and mangoes"_s)});
+    QCOMPARE(column(u"description"_s), (QStringList{u"apples and pears"_s, u"Éclairs and mangoes"_s}));
+    m_model->appendItems({repository(u"foxtrot"_s, 1, false, u"C"_s, QJsonValue(), u"Bandanas"_s)});
+    QCOMPARE(column(u"description"_s),
+             (QStringList{u"apples and pears"_s, u"Bandanas"_s, u"Éclairs and mangoes"_s}));
+    m_proxy->sort(section(u"description"_s), Qt::DescendingOrder);
+    QCOMPARE(column(u"description"_s),
+             (QStringList{u"Éclairs and mangoes"_s, u"Bandanas"_s, u"apples and pears"_s}));
+    m_proxy->setFilterText(QString()); // 'é' folds to a letter after 'z' in Unicode's order
+    QCOMPARE(column(u"description"_s),
+             (QStringList{u"Éclairs and mangoes"_s, u"Tools for Zebras"_s, u"Kiwis"_s, u"Bandanas"_s,
+                          u"apples and pears"_s, QString()}));
 }
 
 void TestListProxyModel::header_alignsNumberTitlesRight()
