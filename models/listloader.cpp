@@ -2,6 +2,7 @@
 
 #include "github/client.h"
 #include "github/pagestream.h"
+#include "models/background.h"
 #include "models/githublistmodel.h"
 
 #include <algorithm>
@@ -253,6 +254,7 @@ void ListLoader::onFinished()
     if (m_anyStale && m_model) {
         revalidate(); // its requests go out once this turn of the event loop is over
     }
+    returnFreedMemoryInBackground();
     Q_EMIT finished();
 }
 
