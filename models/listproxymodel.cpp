@@ -3,7 +3,6 @@
 #include "models/background.h"
 #include "models/roles.h"
 
-#include <QByteArrayMatcher>
 #include <QDateTime>
 #include <QStringList>
 
@@ -260,7 +259,7 @@ void ListProxyModel::setFilterText(const QString &text)
         return;
     }
     m_filterText = text;
-    m_needle = text.toLower().toUtf8();
+    m_needle.setPattern(text.toLower().toUtf8());
     matchAll();
     invalidateRowsFilter();
 }
@@ -269,7 +268,7 @@ void ListProxyModel::matchAll()
 {
     m_matches.clear();
     const QAbstractItemModel *source = sourceModel();
-    if (m_needle.isEmpty() || !source) {
+    if (m_needle.pattern().isEmpty() || !source) {
         return;
     }
     const int rows = source->rowCount();
@@ -277,20 +276,24 @@ void ListProxyModel::matchAll()
         (void)searchText(row); // indexed here: only this thread may read the source
     }
     m_matches.resize(std::size_t(rows));
-    const QByteArrayMatcher needle(m_needle);
-    const auto match = [this, &needle](std::size_t first, std::size_t end) {
+    const auto match = [this](std::size_t first, std::size_t end) {
         for (std::size_t row = first; row < end; ++row) {
-            m_matches[row] = needle.indexIn(m_searchText[row]) >= 0;
+            m_matches[row] = m_needle.indexIn(m_searchText[row]) >= 0;
         }
     };
     const std::size_t half = m_matches.size() / 2;
     inBothHalves([&] { match(0, half); }, [&] { match(half, m_matches.size()); });
 }
 
-void ListProxyModel::forgetRanksAndMatches()
+void ListProxyModel::forgetRanks()
 {
     m_rankColumn = -1;
     m_ranks.clear();
+}
+
+void ListProxyModel::forgetRanksAndMatches()
+{
+    forgetRanks();
     m_matches.clear();
 }
 
@@ -314,8 +317,7 @@ void ListProxyModel::sort(int column, Qt::SortOrder order)
 
 void ListProxyModel::rank(int column)
 {
-    m_rankColumn = -1;
-    m_ranks.clear();
+    forgetRanks();
     const QAbstractItemModel *source = sourceModel();
     if (column < 0 || column >= source->columnCount()) {
         return;
@@ -424,10 +426,10 @@ bool ListProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
             return false;
         }
     }
-    if (!m_needle.isEmpty()) {
+    if (!m_needle.pattern().isEmpty()) {
         const bool matches = std::size_t(sourceRow) < m_matches.size()
                                  ? m_matches[std::size_t(sourceRow)] != 0
-                                 : searchText(sourceRow).contains(m_needle); // a later page
+                                 : m_needle.indexIn(searchText(sourceRow)) >= 0; // a later page
         if (!matches) {
             return false;
         }
