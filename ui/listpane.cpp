@@ -7,6 +7,7 @@
 #include "ui/listbudgetprompt.h"
 #include "ui/listkeys.h"
 #include "ui/listprogress.h"
+#include "widgets/growingtableview.h"
 #include "widgets/placeholderdelegate.h"
 #include "widgets/scrollanchor.h"
 
@@ -55,7 +56,7 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_loader(new Models::ListLoader(this))
     , m_proxy(new Models::ListProxyModel(this))
-    , m_view(new QTableView(this))
+    , m_view(new Widgets::GrowingTableView(this))
     , m_header(new ListHeader(m_view, m_proxy, settings ? settings : new Settings::AppSettings(this), this))
     , m_anchor(new Widgets::ScrollAnchor(m_view, m_proxy, this))
     , m_filter(new QLineEdit(this))

@@ -3,6 +3,7 @@
 #include "widgets/chip.h"
 #include "widgets/colours.h"
 #include "widgets/elidedlinklabel.h"
+#include "widgets/growingtableview.h"
 #include "widgets/labelflow.h"
 #include "widgets/middleelidedelegate.h"
 #include "widgets/openurl.h"
@@ -19,11 +20,14 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QStringListModel>
 #include <QStyleFactory>
 #include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTest>
 #include <QVBoxLayout>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -108,6 +112,7 @@ private slots:
 
     void scrollAnchor_keepsTheRowInViewInPlaceWhenSortedRowsGoAbove();
     void titleFont_scalesAndEmboldens();
+    void growingTable_repaintsOnlyWhenWhatIsOnScreenChanges();
 
     void screenshots();
 
@@ -498,6 +503,81 @@ void TestWidgets::scrollAnchor_keepsTheRowInViewInPlaceWhenSortedRowsGoAbove()
     anchor.setSourceModel(nullptr);
     append(300);
     QVERIFY(view.visualRect(hundred).y() > y);
+}
+
+namespace {
+// Counts the paints of a widget.
+class PaintCounter final : public QObject
+{
+public:
+    explicit PaintCounter(QWidget *widget) { widget->installEventFilter(this); }
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        paints += event->type() == QEvent::Paint;
+        return false;
+    }
+};
+} // namespace
+
+void TestWidgets::growingTable_repaintsOnlyWhenWhatIsOnScreenChanges()
+{
+    QStringListModel model;
+    const auto append = [&model](int first, int count) { // one insert, as a page of a list is
+        QStringList values = model.stringList();
+        for (int value = first; value < first + count; ++value) {
+            values.append(QString::number(value));
+        }
+        const int old = model.rowCount();
+        model.insertRows(old, count);
+        for (int row = old; row < values.size(); ++row) {
+            model.setData(model.index(row), values.at(row));
+        }
+    };
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    GrowingTableView view;
+    view.setModel(&proxy);
+    view.resize(300, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    PaintCounter counter(view.viewport());
+    const auto paintsAfter = [&](const std::function<void()> &change) {
+        QTest::qWait(20); // what was pending is painted first
+        const int before = counter.paints;
+        change();
+        QTest::qWait(50); // the delayed layout, then its paint
+        return counter.paints - before;
+    };
+
+    // Rows that go where the viewport still has room are painted.
+    QVERIFY(paintsAfter([&] { append(0, 3); }) > 0);
+    QCOMPARE(view.rowAt(0), 0);
+
+    // Once the viewport is full, rows below the last one on screen repaint nothing, but the scroll
+    // bar takes them in.
+    QVERIFY(paintsAfter([&] { append(3, 100); }) > 0);
+    const int quiet = view.quietLayouts();
+    const int range = view.verticalScrollBar()->maximum();
+    QCOMPARE(paintsAfter([&] { append(103, 100); }), 0);
+    QCOMPARE(view.quietLayouts(), quiet + 1);
+    QVERIFY(view.verticalScrollBar()->maximum() > range);
+
+    // A row that goes in above, a sort, a removal and a reset change what is on screen.
+    QVERIFY(paintsAfter([&] { model.insertRow(0); }) > 0);
+    QVERIFY(paintsAfter([&] { proxy.sort(0, Qt::DescendingOrder); }) > 0);
+    QVERIFY(paintsAfter([&] { model.removeRows(0, 5); }) > 0);
+    QVERIFY(paintsAfter([&] { proxy.sort(-1); }) > 0);
+    QVERIFY(paintsAfter([&] { model.setStringList({u"a"_s, u"b"_s}); }) > 0);
+    // Rows below, then a row above before the layout: the layout repaints.
+    append(0, 100);
+    QVERIFY(paintsAfter([&] {
+                append(300, 10);
+                model.insertRow(0);
+            }) > 0);
+    QCOMPARE(view.quietLayouts(), quiet + 1);
 }
 
 void TestWidgets::titleFont_scalesAndEmboldens()
