@@ -185,13 +185,14 @@ std::optional<QByteArray> expandBody(const QByteArray &stored, qint64 encoding)
     }
 }
 
-std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, const QByteArray &url,
-                                                const QByteArray &variant, const QByteArray &identity)
+std::optional<SealedEntry> readStoredEntry(const QVariantList &columns, const QByteArray &url,
+                                           const QByteArray &variant, const QByteArray &identity)
 {
     if (columns.size() < StoredColumnCount - 1) {
         return std::nullopt;
     }
-    CachedResponse response;
+    SealedEntry entry;
+    CachedResponse &response = entry.response;
     response.url = url;
     response.variant = variant;
     response.identity = identity;
@@ -202,29 +203,55 @@ std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, con
     response.fetchedAt = fromMSecs(columns.at(4).toLongLong());
     response.maxAgeSeconds = columns.at(5).toInt();
     response.lastUsed = fromMSecs(columns.at(6).toLongLong());
-    const QByteArray body = columns.at(7).toByteArray();
-    // A row without a checksum can only come from a program that bypassed store(). The checksum is
-    // of the stored bytes: damage is found before anything is decompressed.
-    const QVariant &stored = columns.at(8);
+    entry.stored = columns.at(7).toByteArray();
+    // A row without a checksum can only come from a program that bypassed store().
+    const QVariant &checksum = columns.at(8);
     bool ok = false;
-    const qint64 checksum = stored.toLongLong(&ok);
-    if (stored.isNull() || !ok || checksum != bodyChecksum(body)) {
+    entry.checksum = checksum.toLongLong(&ok);
+    if (checksum.isNull() || !ok) {
         return std::nullopt;
     }
     // Entries from before compression (schema 2) have no encoding column: their bodies are as sent.
-    qint64 encoding = 0;
     if (columns.size() >= StoredColumnCount) {
-        encoding = columns.at(9).toLongLong(&ok);
+        entry.encoding = columns.at(9).toLongLong(&ok);
         if (!ok) {
             return std::nullopt;
         }
     }
-    std::optional<QByteArray> expanded = expandBody(body, encoding);
-    if (!expanded) {
+    return entry;
+}
+
+qsizetype SealedEntry::bodySize() const
+{
+    if (encoding == qint64(BodyEncoding::Zlib) && stored.size() >= 4) {
+        return qsizetype(quint32(quint8(stored.at(0))) << 24 | quint32(quint8(stored.at(1))) << 16 |
+                         quint32(quint8(stored.at(2))) << 8 | quint32(quint8(stored.at(3))));
+    }
+    return stored.size();
+}
+
+std::optional<QByteArray> unsealBody(const SealedEntry &entry)
+{
+    // The checksum is of the stored bytes: damage is found before anything is decompressed.
+    if (entry.checksum != bodyChecksum(entry.stored)) {
         return std::nullopt;
     }
-    response.body = std::move(*expanded);
-    return response;
+    return expandBody(entry.stored, entry.encoding);
+}
+
+std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, const QByteArray &url,
+                                                const QByteArray &variant, const QByteArray &identity)
+{
+    std::optional<SealedEntry> entry = readStoredEntry(columns, url, variant, identity);
+    if (!entry) {
+        return std::nullopt;
+    }
+    std::optional<QByteArray> body = unsealBody(*entry);
+    if (!body) {
+        return std::nullopt;
+    }
+    entry->response.body = std::move(*body);
+    return std::move(entry->response);
 }
 
 struct EtagCache::Private
@@ -891,29 +918,53 @@ QByteArray EtagCache::identityFor(const QByteArray &token) const
 std::optional<CachedResponse> EtagCache::find(const QByteArray &url, const QByteArray &variant,
                                               const QByteArray &identity)
 {
+    std::optional<SealedEntry> sealed = findSealed(url, variant, identity);
+    if (!sealed) {
+        return std::nullopt;
+    }
+    std::optional<QByteArray> body = unsealBody(*sealed);
+    if (!body) {
+        dropCorrupt(url, variant, identity);
+        return std::nullopt;
+    }
+    sealed->response.body = std::move(*body);
+    return std::move(sealed->response);
+}
+
+std::optional<SealedEntry> EtagCache::findSealed(const QByteArray &url, const QByteArray &variant,
+                                                 const QByteArray &identity)
+{
     if (!d->usable()) {
         return std::nullopt;
     }
-    std::optional<CachedResponse> found;
+    std::optional<SealedEntry> found;
     {
         Private::Statement select(*d, SqlFind);
         if (!select.exec({url, variant, identity}, "find") || !select->next()) {
             return std::nullopt;
         }
-        found = decodeStoredEntry(storedColumnsOf(*select), url, variant, identity);
+        found = readStoredEntry(storedColumnsOf(*select), url, variant, identity);
     }
     if (!found) {
-        d->dropCorrupt(url, variant, identity);
-        Q_EMIT statisticsChanged(d->statistics);
+        dropCorrupt(url, variant, identity);
         return std::nullopt;
     }
     const qint64 now = d->nextLastUsed();
     Private::Statement touch(*d, SqlTouch);
     // A failed touch only blurs the LRU order; the entry is still good to serve.
     if (touch.exec({now, url, variant, identity}, "touch")) {
-        found->lastUsed = fromMSecs(now);
+        found->response.lastUsed = fromMSecs(now);
     }
     return found;
+}
+
+void EtagCache::dropCorrupt(const QByteArray &url, const QByteArray &variant, const QByteArray &identity)
+{
+    if (!d->usable()) {
+        return;
+    }
+    d->dropCorrupt(url, variant, identity);
+    Q_EMIT statisticsChanged(d->statistics);
 }
 
 std::optional<CachedResponse> EtagCache::findOtherIdentity(const QByteArray &url, const QByteArray &variant,

@@ -74,6 +74,24 @@ QByteArray listKeyOf(const QByteArray &url);
 std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, const QByteArray &url,
                                                 const QByteArray &variant, const QByteArray &identity);
 
+// An entry as read, its body still as stored and unchecked: unsealBody() checks and expands it, and
+// touches nothing else, so that the CPU of a large body may be spent on another thread than the
+// database's. decodeStoredEntry() is readStoredEntry() and unsealBody().
+struct SealedEntry
+{
+    CachedResponse response; // without its body
+    QByteArray stored;
+    qint64 checksum = 0;
+    qint64 encoding = qint64(BodyEncoding::Identity);
+
+    // The size the body says it expands to (not checked yet).
+    qsizetype bodySize() const;
+};
+std::optional<SealedEntry> readStoredEntry(const QVariantList &columns, const QByteArray &url,
+                                           const QByteArray &variant, const QByteArray &identity);
+// The body, when its stored bytes match their checksum and expand.
+std::optional<QByteArray> unsealBody(const SealedEntry &entry);
+
 // The persistent ETag cache on Qt Sql: an SQLite file (WAL; the embedded default), or a PostgreSQL
 // database that several processes share (entries, statistics and the identity key alike). Every
 // write is one transaction. An SQLite file that fails `PRAGMA quick_check` at open is moved aside
@@ -124,6 +142,11 @@ public:
     // CacheStatistics::corruptDropped, and the caller sees a miss.
     std::optional<CachedResponse> find(const QByteArray &url, const QByteArray &variant,
                                        const QByteArray &identity);
+    // find() in two steps: the entry with its body sealed (unsealBody(), on any thread), and, when
+    // that fails, dropCorrupt().
+    std::optional<SealedEntry> findSealed(const QByteArray &url, const QByteArray &variant,
+                                          const QByteArray &identity);
+    void dropCorrupt(const QByteArray &url, const QByteArray &variant, const QByteArray &identity);
     // The most recently fetched entry for this URL and variant under any other identity: the
     // candidate for cross-identity revalidation. Never to be shown without a 304 proving it.
     std::optional<CachedResponse> findOtherIdentity(const QByteArray &url, const QByteArray &variant,

@@ -33,27 +33,42 @@ bool ResponseCache::uses(const Query &query) const
     return query.options.useCache && m_cache && m_cache->isOpen() && query.cacheableUrl;
 }
 
-ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime &now)
+ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime &now, qsizetype sealFrom)
 {
     Lookup result;
     const QByteArray key = CachePolicy::cacheKey(query.url);
-    std::optional<Cache::CachedResponse> own;
+    std::optional<Cache::SealedEntry> own;
     if (uses(query)) {
-        own = m_cache->find(key, CachePolicy::AcceptValue, query.identity);
+        own = m_cache->findSealed(key, CachePolicy::AcceptValue, query.identity);
     }
     // Offline, whatever is saved answers, F5 (revalidate) too: there is nobody to ask.
-    const bool fresh = own && own->isFresh(now);
-    if (own && (query.options.offline || query.options.acceptStale || (!query.options.revalidate && fresh))) {
-        m_cache->recordFreshHit(own->body.size());
+    const bool fresh = own && own->response.isFresh(now);
+    const bool answers =
+        own && (query.options.offline || query.options.acceptStale || (!query.options.revalidate && fresh));
+    const bool keepSealed = answers && own->bodySize() >= sealFrom;
+    if (own && !keepSealed) {
+        if (std::optional<QByteArray> body = Cache::unsealBody(*own)) {
+            own->response.body = std::move(*body);
+        } else {
+            m_cache->dropCorrupt(key, CachePolicy::AcceptValue, query.identity);
+            own.reset(); // as if there were none
+        }
+    }
+    if (own && answers) {
         result.answer = Lookup::Answer::Fresh;
         result.fresh = Response{query.url,
-                                CachePolicy::storedHeaders(*own),
-                                own->body,
+                                CachePolicy::storedHeaders(own->response),
+                                own->response.body,
                                 CacheOutcome::Fresh,
                                 {},
                                 200,
-                                own->fetchedAt,
+                                own->response.fetchedAt,
                                 !fresh};
+        if (keepSealed) {
+            result.sealed = std::move(own);
+        } else {
+            m_cache->recordFreshHit(result.fresh.body.size());
+        }
         return result;
     }
     if (query.options.offline || query.options.freshOnly) {
@@ -61,7 +76,7 @@ ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime 
         return result;
     }
     if (own) {
-        result.validator = {CacheValidator::Kind::Own, std::move(own)};
+        result.validator = {CacheValidator::Kind::Own, std::move(own->response)};
     } else if (uses(query)) {
         if (auto other = m_cache->findOtherIdentity(key, CachePolicy::AcceptValue, query.identity)) {
             result.validator = {CacheValidator::Kind::OtherIdentity, std::move(other)};
@@ -70,6 +85,18 @@ ResponseCache::Lookup ResponseCache::lookup(const Query &query, const QDateTime 
         }
     }
     return result;
+}
+
+std::optional<Response> ResponseCache::unsealed(const Query &query, Lookup lookup,
+                                                std::optional<QByteArray> body)
+{
+    if (!body) {
+        m_cache->dropCorrupt(CachePolicy::cacheKey(query.url), CachePolicy::AcceptValue, query.identity);
+        return std::nullopt;
+    }
+    m_cache->recordFreshHit(body->size());
+    lookup.fresh.body = std::move(*body);
+    return std::move(lookup.fresh);
 }
 
 CacheOutcome ResponseCache::store(const Query &query, int status, const RawHeaders &headers,

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QUrl>
 
+#include <limits>
 #include <optional>
 
 namespace Hubshelf::GitHub {
@@ -54,8 +55,9 @@ public:
             Fetch,       // ask the network, with `validator`
         };
         Answer answer = Answer::Fetch;
-        Response fresh;
+        Response fresh; // its body empty while `sealed`
         CacheValidator validator;
+        std::optional<Cache::SealedEntry> sealed; // Fresh, its body for unsealed() to finish
     };
 
     // `cache` may be null (no caching); it is not owned.
@@ -66,8 +68,13 @@ public:
     QByteArray identityFor(const QByteArray &token) const;
 
     // Before a request goes out: a fresh entry (or, offline, any entry) answers it unless it asks
-    // to revalidate; otherwise it goes out, conditional on whatever may earn a 304.
-    Lookup lookup(const Query &query, const QDateTime &now);
+    // to revalidate; otherwise it goes out, conditional on whatever may earn a 304. A Fresh answer's
+    // body of `sealFrom` bytes or more comes sealed: unsealBody() (on any thread), then unsealed().
+    Lookup lookup(const Query &query, const QDateTime &now,
+                  qsizetype sealFrom = std::numeric_limits<qsizetype>::max());
+    // A sealed Fresh answer with its unsealed body; nothing when there was none (damage): then the
+    // entry is dropped, and a lookup again asks the network.
+    std::optional<Response> unsealed(const Query &query, Lookup lookup, std::optional<QByteArray> body);
     // A 2xx answer whose body is whole: stored when it may be (Miss), else Uncached.
     CacheOutcome store(const Query &query, int status, const RawHeaders &headers, const QByteArray &body,
                        const QDateTime &now);

@@ -15,8 +15,11 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 using namespace Hubshelf;
@@ -101,6 +104,7 @@ private Q_SLOTS:
     void requests_carryGitHubsHeadersAndTheToken();
     void request_emitsFinishedThenExactlyOneOutcome();
     void withinMaxAge_noRequestAtAll();
+    void withinMaxAge_aLargeDamagedBodyIsFetchedAgain();
     void afterMaxAge_revalidatesWith304AndSpendsNothing();
     void maxAge_endsByTheClientsClock();
     void tokenRotation_revalidatesWithoutSpending();
@@ -313,6 +317,59 @@ void TestClient::withinMaxAge_noRequestAtAll()
     QCOMPARE(logFor(u"/users/octocat"_s).size(), 1);
     QCOMPARE(m_cache->statistics().freshHits, 1);
     QCOMPARE(m_cache->statistics().bytesSaved, second.response.body.size());
+}
+
+// A body this large is checked and expanded off the GUI thread; damage found there is dropped and the
+// request asks GitHub instead, as it does for a small body.
+void TestClient::withinMaxAge_aLargeDamagedBodyIsFetchedAgain()
+{
+    const QUrl page = m_client->endpoint(u"/orgs/"_s + FakeGitHub::Names::BigOrganization + u"/repos"_s,
+                                         QUrlQuery(u"per_page=100"_s));
+    const Outcome first = fetchUrl(page);
+    QVERIFY(first.ok);
+    QVERIFY2(first.response.body.size() > 256 * 1024,
+             qPrintable(QString::number(first.response.body.size())));
+    const Outcome fresh = fetchUrl(page);
+    QCOMPARE(fresh.response.cacheOutcome, CacheOutcome::Fresh);
+    QCOMPARE(fresh.response.body, first.response.body);
+    QCOMPARE(fresh.response.json.array().size(), 100);
+    QCOMPARE(m_fake->requestLog().size(), 1);
+
+    // The stored bytes rot (one flipped bit in the middle), as in a damaged file.
+    m_client.reset();
+    m_cache.reset();
+    const QString path = m_dir.filePath(u"cache-%1.sqlite"_s.arg(m_cacheNumber));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"rot"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery rot(db);
+        QVERIFY(rot.exec(u"SELECT rowid, body FROM responses"_s));
+        QVERIFY(rot.next());
+        const qint64 rowid = rot.value(0).toLongLong();
+        QByteArray body = rot.value(1).toByteArray();
+        body[body.size() / 2] = char(body.at(body.size() / 2) ^ 0x04);
+        rot.finish();
+        QVERIFY(rot.prepare(u"UPDATE responses SET body = ? WHERE rowid = ?"_s));
+        rot.addBindValue(body);
+        rot.addBindValue(rowid);
+        QVERIFY(rot.exec());
+    }
+    QSqlDatabase::removeDatabase(u"rot"_s);
+    m_cache = std::make_unique<Cache::EtagCache>(path);
+    QVERIFY(m_cache->open());
+    m_client = std::make_unique<Client>(m_network.get(), m_cache.get(), m_fake->apiUrl());
+    useToken(FakeGitHub::Tokens::Octocat);
+    m_client->setRetryBaseDelay(20);
+
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"damaged .*checksum"_s));
+    const Outcome again = fetchUrl(page);
+    QVERIFY(again.ok);
+    QCOMPARE(again.response.cacheOutcome, CacheOutcome::Miss);
+    QCOMPARE(again.response.body, first.response.body);
+    QCOMPARE(m_fake->requestLog().size(), 2);
+    QCOMPARE(m_cache->statistics().corruptDropped, 1);
+    QCOMPARE(fetchUrl(page).response.cacheOutcome, CacheOutcome::Fresh); // stored whole again
 }
 
 void TestClient::afterMaxAge_revalidatesWith304AndSpendsNothing()

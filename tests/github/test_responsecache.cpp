@@ -44,6 +44,8 @@ private Q_SLOTS:
 
     void identity_isTheCachesKeyedHashOrAnonWithoutACache();
     void store_a200IsAMissAndTheNextLookupWithinMaxAgeIsFresh();
+    void lookup_aLargeFreshBodyComesSealedAndUnsealsToTheSameAnswer();
+    void unsealed_aDamagedBodyIsDroppedAndTheNextLookupAsksTheNetwork();
     void lookup_staleEntryGoesOutWithItsOwnEtag();
     void lookup_revalidateSkipsAFreshEntry();
     void lookup_otherIdentitysEntryGoesOutWithTheComputedEtag();
@@ -128,6 +130,55 @@ void TestResponseCache::store_a200IsAMissAndTheNextLookupWithinMaxAgeIsFresh()
     QCOMPARE(lookup.validator.kind, CacheValidator::Kind::None);
     QCOMPARE(m_etagCache->statistics().freshHits, 1);
     QCOMPARE(m_etagCache->statistics().bytesSaved, qint64(ReposBody.size()));
+}
+
+void TestResponseCache::lookup_aLargeFreshBodyComesSealedAndUnsealsToTheSameAnswer()
+{
+    storeRepos(AuthorizationA, "W/\"v1\"", Then);
+    const qsizetype sealFrom = ReposBody.size(); // this body and larger ones come sealed
+    ResponseCache::Lookup sealed = m_cache->lookup(query(AuthorizationA), Then.addSecs(59), sealFrom);
+    QCOMPARE(sealed.answer, ResponseCache::Lookup::Answer::Fresh);
+    QVERIFY(sealed.sealed.has_value());
+    QCOMPARE(sealed.sealed->bodySize(), ReposBody.size());
+    QVERIFY(sealed.fresh.body.isEmpty());
+    QCOMPARE(m_etagCache->statistics().freshHits, 0); // not served yet
+
+    std::optional<QByteArray> body = Cache::unsealBody(*sealed.sealed); // on any thread
+    QCOMPARE(body.value_or(QByteArray()), ReposBody);
+    const std::optional<Response> served = m_cache->unsealed(query(AuthorizationA), sealed, body);
+    QVERIFY(served.has_value());
+    QCOMPARE(served->body, ReposBody);
+    QCOMPARE(served->cacheOutcome, CacheOutcome::Fresh);
+    QCOMPARE(served->header("etag"), QByteArray("W/\"v1\""));
+    QCOMPARE(m_etagCache->statistics().freshHits, 1);
+    QCOMPARE(m_etagCache->statistics().bytesSaved, qint64(ReposBody.size()));
+
+    // A smaller body than sealFrom, or a stale one that goes out, is unsealed at once.
+    const ResponseCache::Lookup open = m_cache->lookup(query(AuthorizationA), Then.addSecs(59), sealFrom + 1);
+    QVERIFY(!open.sealed);
+    QCOMPARE(open.fresh.body, ReposBody);
+    const ResponseCache::Lookup stale = m_cache->lookup(query(AuthorizationA), Then.addSecs(61), sealFrom);
+    QCOMPARE(stale.answer, ResponseCache::Lookup::Answer::Fetch);
+    QVERIFY(!stale.sealed);
+    QCOMPARE(stale.validator.cached.value_or(Cache::CachedResponse{}).body, ReposBody);
+}
+
+void TestResponseCache::unsealed_aDamagedBodyIsDroppedAndTheNextLookupAsksTheNetwork()
+{
+    storeRepos(AuthorizationA, "W/\"v1\"", Then);
+    ResponseCache::Lookup sealed = m_cache->lookup(query(AuthorizationA), Then.addSecs(59), 1);
+    QVERIFY(sealed.sealed.has_value());
+    Cache::SealedEntry damaged = *sealed.sealed;
+    damaged.stored[damaged.stored.size() / 2] = char(damaged.stored.at(damaged.stored.size() / 2) ^ 0x10);
+    const std::optional<QByteArray> body = Cache::unsealBody(damaged);
+    QVERIFY(!body);
+
+    QVERIFY(!m_cache->unsealed(query(AuthorizationA), sealed, body));
+    QCOMPARE(m_etagCache->statistics().corruptDropped, 1);
+    QCOMPARE(m_etagCache->statistics().freshHits, 0);
+    const ResponseCache::Lookup again = m_cache->lookup(query(AuthorizationA), Then.addSecs(59), 1);
+    QCOMPARE(again.answer, ResponseCache::Lookup::Answer::Fetch);
+    QCOMPARE(again.validator.kind, CacheValidator::Kind::None); // nothing of it is left
 }
 
 void TestResponseCache::lookup_staleEntryGoesOutWithItsOwnEtag()
