@@ -57,6 +57,7 @@ struct Client::Private
     // offThread()'s jobs run here, one core short of the machine's: with every core parsing, the
     // GUI thread waited its turn on the run queue for 5 to 10 ms at a time.
     QThreadPool workers;
+    int backgroundJobs = 0;
     RequestStarter starter{q, [this](QObject *request) { begin(static_cast<Request *>(request)); }};
 
     Private(Client *client, QNetworkAccessManager *nam, Cache::EtagCache *etagCache, const QUrl &base)
@@ -106,9 +107,13 @@ struct Client::Private
     void offThread(Job job, Then then)
     {
         auto *watcher = new QFutureWatcher<Result>(q);
+        ++backgroundJobs;
         QObject::connect(watcher, &QFutureWatcherBase::finished, q, [this, watcher, then = std::move(then)] {
             watcher->deleteLater();
-            ready.push_back([then, result = watcher->result()]() mutable { then(std::move(result)); });
+            ready.push_back([this, then, result = watcher->result()]() mutable {
+                --backgroundJobs;
+                then(std::move(result));
+            });
             takeTimer.start();
         });
         watcher->setFuture(QtConcurrent::run(&workers, std::move(job)));
@@ -570,6 +575,11 @@ void Client::wake()
 RateLimitTracker *Client::rateLimits() const
 {
     return &d->rateLimits;
+}
+
+int Client::backgroundJobs() const
+{
+    return d->backgroundJobs;
 }
 
 Cache::EtagCache *Client::cache() const

@@ -77,6 +77,9 @@ public:
 
     RateLimitTracker *rateLimits() const;
     Cache::EtagCache *cache() const;
+    // Bodies being parsed, compressed or unsealed off the GUI thread, or waiting to be taken back:
+    // what a request abandoned meanwhile may still store.
+    int backgroundJobs() const;
 
 Q_SIGNALS:
     void requestLogged(const Hubshelf::GitHub::RequestLogEntry &entry);

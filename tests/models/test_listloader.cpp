@@ -12,7 +12,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThreadPool>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -559,8 +558,7 @@ void TestListLoader::workerPath_stopAndAccountChangeKeepRowsOwnAndTheCacheWhole(
     loader.load(&client, ListKind::Repositories, client.endpoint(path));
     QTRY_COMPARE_WITH_TIMEOUT(stopped.count(), 1, LoadTimeoutMs);
     QTRY_COMPARE(m_fake->inFlight(), 0);
-    QThreadPool::globalInstance()->waitForDone();
-    QCoreApplication::processEvents(); // what the pool prepared comes back here
+    QTRY_COMPARE(client.backgroundJobs(), 0); // what the pool prepared comes back here, and is stored
     QCOMPARE(loader.model()->rowCount(), 200);
 
     // Every page GitHub answered that is in the cache reads back as its 100 repositories.
@@ -596,8 +594,7 @@ void TestListLoader::workerPath_stopAndAccountChangeKeepRowsOwnAndTheCacheWhole(
     loader.load(&client, ListKind::Repositories, client.endpoint(path, QUrlQuery(u"type=all"_s)));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LoadTimeoutMs);
     QCOMPARE(rowsOfTheOldList, 300);
-    QThreadPool::globalInstance()->waitForDone();
-    QCoreApplication::processEvents();
+    QTRY_COMPARE(client.backgroundJobs(), 0);
     QCOMPARE(loader.model()->rowCount(), FakeGitHub::BigOrganizationRepoCount);
     QSet<qint64> ids;
     for (int row = 0; row < loader.model()->rowCount(); ++row) {
