@@ -130,6 +130,7 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
                        const GitHub::RequestOptions &options)
 {
     discardStream();
+    FreedMemoryReturn::postpone();
     m_client = client;
     m_withModel = withModel;
     m_kind = kind;
@@ -226,6 +227,7 @@ QJsonArray ListLoader::kept(const QJsonArray &items) const
 
 void ListLoader::onPage(int page, const QJsonArray &items, const GitHub::Response &response)
 {
+    FreedMemoryReturn::postpone();
     const QJsonArray kept = this->kept(items);
     m_itemsKept += int(kept.size());
     m_pageRows.push_back(int(kept.size()));
@@ -254,7 +256,7 @@ void ListLoader::onFinished()
     if (m_anyStale && m_model) {
         revalidate(); // its requests go out once this turn of the event loop is over
     }
-    returnFreedMemoryInBackground();
+    FreedMemoryReturn::arm();
     Q_EMIT finished();
 }
 
@@ -288,6 +290,7 @@ void ListLoader::revalidate()
 
 void ListLoader::onRevalidatedPage(int page, const QJsonArray &items, const GitHub::Response &response)
 {
+    FreedMemoryReturn::postpone();
     const bool unchanged = response.cacheOutcome == GitHub::CacheOutcome::Fresh ||
                            response.cacheOutcome == GitHub::CacheOutcome::Revalidated;
     const std::size_t index = std::size_t(page - 1);

@@ -2,11 +2,13 @@
 #include "fakegithub.h"
 #include "github/cachepolicy.h"
 #include "github/client.h"
+#include "models/background.h"
 #include "models/githublistmodel.h"
 #include "models/listloader.h"
 #include "models/roles.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
@@ -19,6 +21,7 @@
 
 using namespace Qt::StringLiterals;
 using Hubshelf::GitHub::Error;
+using Hubshelf::Models::FreedMemoryReturn;
 using Hubshelf::Models::GitHubListModel;
 using Hubshelf::Models::ListKind;
 using Hubshelf::Models::ListLoader;
@@ -42,6 +45,7 @@ private slots:
 
     void load_fillsANewModelPageByPageAndFinishesOnce();
     void stop_keepsTheRowsAndIsNoFailure();
+    void finish_returnsFreedMemoryOnlyOnceListsAreQuiet();
     void reload_isTheSameListInANewModelWithoutRevalidating();
     void loadPages_givesEveryItemWithoutAModel();
     void itemLimitAndFilter_shapeWhatArrives();
@@ -115,6 +119,34 @@ QList<int> TestListLoader::pagesAskedFor(const QString &path, int from) const
     }
     std::sort(pages.begin(), pages.end());
     return pages;
+}
+
+void TestListLoader::finish_returnsFreedMemoryOnlyOnceListsAreQuiet()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!FreedMemoryReturn::isArmed(), 2 * FreedMemoryReturn::QuietMs);
+    FreedMemoryReturn::postpone(); // nothing armed: nothing to push back
+    QVERIFY(!FreedMemoryReturn::isArmed());
+
+    ListLoader loader;
+    QSignalSpy finished(&loader, &ListLoader::finished);
+    loader.load(m_client.get(), ListKind::Repositories, url(u"/users/octocat/repos"_s));
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(FreedMemoryReturn::isArmed()); // by the last page
+
+    // Most of the wait later, another list starts and its first page comes (then it is stopped, so
+    // no last page arms it again): the wait starts over from that list, not from the first arming.
+    QTest::qWait(FreedMemoryReturn::QuietMs * 3 / 4);
+    QVERIFY(FreedMemoryReturn::isArmed());
+    QElapsedTimer quiet;
+    quiet.start();
+    QSignalSpy stopped(&loader, &ListLoader::stopped);
+    connect(&loader, &ListLoader::pageArrived, &loader, &ListLoader::stop);
+    loader.load(m_client.get(), ListKind::Repositories,
+                url(u"/orgs/"_s + FakeGitHub::Names::BigOrganization + u"/repos"_s));
+    QTRY_COMPARE(stopped.count(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!FreedMemoryReturn::isArmed(), 2 * FreedMemoryReturn::QuietMs);
+    QVERIFY2(quiet.elapsed() > FreedMemoryReturn::QuietMs * 3 / 4,
+             qPrintable(QString::number(quiet.elapsed())));
 }
 
 void TestListLoader::load_fillsANewModelPageByPageAndFinishesOnce()
