@@ -10,6 +10,7 @@
 #include "github/requeststarter.h"
 #include "github/responsecache.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QJsonDocument>
@@ -54,8 +55,9 @@ struct Client::Private
     // of 50 cached pages would otherwise come back in one go and hold the window for all of them.
     std::deque<std::function<void()>> ready;
     QTimer takeTimer;
-    // offThread()'s jobs run here, one core short of the machine's: with every core parsing, the
-    // GUI thread waited its turn on the run queue for 5 to 10 ms at a time.
+    // offThread()'s jobs run here. Under a window, one core short of the machine's: with every core
+    // parsing cached pages, the GUI thread waited its turn on the run queue 5 to 10 ms at a time. The
+    // command line and serve have no such thread, and take every core.
     QThreadPool workers;
     int backgroundJobs = 0;
     RequestStarter starter{q, [this](QObject *request) { begin(static_cast<Request *>(request)); }};
@@ -70,7 +72,9 @@ struct Client::Private
         QObject::connect(&wakeTimer, &QTimer::timeout, q, [this] { pump(); });
         takeTimer.setSingleShot(true);
         takeTimer.setInterval(0);
-        workers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+        const bool gui =
+            QCoreApplication::instance() && QCoreApplication::instance()->inherits("QGuiApplication");
+        workers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - (gui ? 1 : 0)));
         QObject::connect(&takeTimer, &QTimer::timeout, q, [this] { takePrepared(); });
     }
 
@@ -97,8 +101,8 @@ struct Client::Private
 
     QDateTime now() const { return rateLimits.now(); }
 
-    // A body this large is parsed (and compressed for the cache) in Qt's global thread pool: a 2 MB
-    // page of pull requests is ~20 ms of the GUI thread otherwise. Below it, the hop costs more.
+    // A body this large is parsed (and compressed for the cache, or expanded from it) in `workers`: a
+    // 2 MB page of pull requests is ~20 ms of the GUI thread otherwise. Below it, the hop costs more.
     static constexpr qsizetype OffThreadBytes = 64 * 1024;
 
     // `job` on a pool thread, then `then` with its result back on this thread (in turn, see
