@@ -158,24 +158,33 @@ StoredBody compressBody(const QByteArray &body)
     return {body, BodyEncoding::Identity};
 }
 
+namespace {
+
+// qCompress's header: the size the bytes say they expand to, 4 bytes big-endian; none without it.
+std::optional<quint32> zlibExpandedSize(const QByteArray &stored)
+{
+    if (stored.size() < 4) {
+        return std::nullopt;
+    }
+    return quint32(quint8(stored.at(0))) << 24 | quint32(quint8(stored.at(1))) << 16 |
+           quint32(quint8(stored.at(2))) << 8 | quint32(quint8(stored.at(3)));
+}
+
+} // namespace
+
 std::optional<QByteArray> expandBody(const QByteArray &stored, qint64 encoding)
 {
     switch (encoding) {
     case qint64(BodyEncoding::Identity):
         return stored;
     case qint64(BodyEncoding::Zlib): {
-        // qCompress's header: the expected size, 4 bytes big-endian. Checked before qUncompress
-        // allocates it.
-        if (stored.size() < 4) {
-            return std::nullopt;
-        }
-        const quint32 expected = quint32(quint8(stored.at(0))) << 24 | quint32(quint8(stored.at(1))) << 16 |
-                                 quint32(quint8(stored.at(2))) << 8 | quint32(quint8(stored.at(3)));
-        if (expected > MaxBodyBytes) {
+        // Checked before qUncompress allocates it.
+        const std::optional<quint32> expected = zlibExpandedSize(stored);
+        if (!expected || *expected > MaxBodyBytes) {
             return std::nullopt;
         }
         QByteArray body = qUncompress(stored);
-        if (body.size() != qsizetype(expected)) {
+        if (body.size() != qsizetype(*expected)) {
             return std::nullopt; // an empty body is stored as it is, so empty here is a failure
         }
         return body;
@@ -223,9 +232,10 @@ std::optional<SealedEntry> readStoredEntry(const QVariantList &columns, const QB
 
 qsizetype SealedEntry::bodySize() const
 {
-    if (encoding == qint64(BodyEncoding::Zlib) && stored.size() >= 4) {
-        return qsizetype(quint32(quint8(stored.at(0))) << 24 | quint32(quint8(stored.at(1))) << 16 |
-                         quint32(quint8(stored.at(2))) << 8 | quint32(quint8(stored.at(3))));
+    if (encoding == qint64(BodyEncoding::Zlib)) {
+        if (const std::optional<quint32> size = zlibExpandedSize(stored)) {
+            return qsizetype(*size);
+        }
     }
     return stored.size();
 }
@@ -239,19 +249,26 @@ std::optional<QByteArray> unsealBody(const SealedEntry &entry)
     return expandBody(entry.stored, entry.encoding);
 }
 
+namespace {
+
+// The entry with its body, when the body unseals.
+std::optional<CachedResponse> unsealed(SealedEntry entry)
+{
+    std::optional<QByteArray> body = unsealBody(entry);
+    if (!body) {
+        return std::nullopt;
+    }
+    entry.response.body = std::move(*body);
+    return std::move(entry.response);
+}
+
+} // namespace
+
 std::optional<CachedResponse> decodeStoredEntry(const QVariantList &columns, const QByteArray &url,
                                                 const QByteArray &variant, const QByteArray &identity)
 {
     std::optional<SealedEntry> entry = readStoredEntry(columns, url, variant, identity);
-    if (!entry) {
-        return std::nullopt;
-    }
-    std::optional<QByteArray> body = unsealBody(*entry);
-    if (!body) {
-        return std::nullopt;
-    }
-    entry->response.body = std::move(*body);
-    return std::move(entry->response);
+    return entry ? unsealed(std::move(*entry)) : std::nullopt;
 }
 
 struct EtagCache::Private
@@ -922,13 +939,11 @@ std::optional<CachedResponse> EtagCache::find(const QByteArray &url, const QByte
     if (!sealed) {
         return std::nullopt;
     }
-    std::optional<QByteArray> body = unsealBody(*sealed);
-    if (!body) {
+    std::optional<CachedResponse> found = unsealed(std::move(*sealed));
+    if (!found) {
         dropCorrupt(url, variant, identity);
-        return std::nullopt;
     }
-    sealed->response.body = std::move(*body);
-    return std::move(sealed->response);
+    return found;
 }
 
 std::optional<SealedEntry> EtagCache::findSealed(const QByteArray &url, const QByteArray &variant,

@@ -30,21 +30,17 @@ void GrowingTableView::setModel(QAbstractItemModel *model)
         return;
     }
     // Every change but an insert of rows makes the next layout a full one.
-    const auto anythingElse = [this] { changed(); };
-    m_modelConnections.push_back(
-        connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, anythingElse));
-    m_modelConnections.push_back(
-        connect(model, &QAbstractItemModel::modelAboutToBeReset, this, anythingElse));
-    m_modelConnections.push_back(
-        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, anythingElse));
-    m_modelConnections.push_back(connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, anythingElse));
-    m_modelConnections.push_back(
-        connect(model, &QAbstractItemModel::columnsAboutToBeInserted, this, anythingElse));
-    m_modelConnections.push_back(
-        connect(model, &QAbstractItemModel::columnsAboutToBeRemoved, this, anythingElse));
-    m_modelConnections.push_back(
-        connect(model, &QAbstractItemModel::columnsAboutToBeMoved, this, anythingElse));
-    m_modelConnections.push_back(connect(model, &QAbstractItemModel::headerDataChanged, this, anythingElse));
+    const auto watch = [this, model](auto signal) {
+        m_modelConnections.push_back(connect(model, signal, this, [this] { changed(); }));
+    };
+    watch(&QAbstractItemModel::layoutAboutToBeChanged);
+    watch(&QAbstractItemModel::modelAboutToBeReset);
+    watch(&QAbstractItemModel::rowsAboutToBeRemoved);
+    watch(&QAbstractItemModel::rowsAboutToBeMoved);
+    watch(&QAbstractItemModel::columnsAboutToBeInserted);
+    watch(&QAbstractItemModel::columnsAboutToBeRemoved);
+    watch(&QAbstractItemModel::columnsAboutToBeMoved);
+    watch(&QAbstractItemModel::headerDataChanged);
 }
 
 void GrowingTableView::setRootIndex(const QModelIndex &index)
