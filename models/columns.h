@@ -30,6 +30,9 @@ struct Column
     std::function<QString(const QVariant &)> shown = {};
     // What the window shows, greyed, where the value is missing or empty; empty: nothing.
     QString placeholder = {};
+    // The members of GitHub's object that `value` reads, as GitHub::MemberSelection's paths;
+    // empty: the member of the column's name, whole.
+    QStringList reads = {};
 };
 
 // The window's columns of a kind when nobody has chosen (CSV names, in order); the kind's other
@@ -43,6 +46,8 @@ const QList<Column> &columnsOf(ListKind kind);
 int columnNamed(ListKind kind, const QString &name);
 // The CSV names of the kind's columns, in order.
 QStringList columnNames(ListKind kind);
+// What the rows of a kind read of each object: every column's members, html_url and id.
+QStringList memberPaths(ListKind kind);
 
 // Numbers line up on the right, their titles too (above the digits); everything else takes the
 // view's default (left), which an empty Alignment means.

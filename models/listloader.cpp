@@ -7,12 +7,30 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Models {
+
+namespace {
+
+const GitHub::MemberSelection &selectionOf(ListKind kind)
+{
+    static const std::map<ListKind, GitHub::MemberSelection> selections = [] {
+        std::map<ListKind, GitHub::MemberSelection> all;
+        for (const ListKind each : {ListKind::Gists, ListKind::Repositories, ListKind::PullRequests,
+                                    ListKind::Organizations, ListKind::Users}) {
+            all.emplace(each, GitHub::MemberSelection(memberPaths(each)));
+        }
+        return all;
+    }();
+    return selections.at(kind);
+}
+
+} // namespace
 
 ListLoader::ListLoader(QObject *parent)
     : QObject(parent)
@@ -136,6 +154,9 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     m_kind = kind;
     m_listUrl = listUrl;
     m_options = options;
+    // A model keeps a few members of each item: the pages need hold no more (an item filter may
+    // read any member).
+    m_options.selection = withModel && !m_itemFilter ? selectionOf(kind) : GitHub::MemberSelection();
     m_loading = false;
     m_complete = false;
     m_oldestSavedAt = {};
@@ -161,7 +182,7 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     }
 
     m_stream = new GitHub::PageStream(client, listUrl, this);
-    GitHub::RequestOptions firstPass = options;
+    GitHub::RequestOptions firstPass = m_options;
     firstPass.acceptStale = withModel && m_revalidateBehind && !options.revalidate;
     m_stream->setRequestOptions(firstPass);
     m_stream->setItemLimit(m_itemLimit);

@@ -138,7 +138,9 @@ struct Client::Private
             return;
         }
         offThread<std::optional<QJsonDocument>>(
-            [body = response.body] { return parseJsonBody(body); },
+            [body = response.body, selection = request->m_options.selection] {
+                return parseJsonBody(body, selection);
+            },
             [this, guarded = QPointer<Request>(request), response = std::move(response),
              status](std::optional<QJsonDocument> json) mutable {
                 if (!waiting(guarded)) {
@@ -163,10 +165,10 @@ struct Client::Private
         };
         const Cache::SealedEntry sealed = *std::exchange(lookup.sealed, std::nullopt);
         offThread<Unsealed>(
-            [sealed] {
+            [sealed, selection = request->m_options.selection] {
                 Unsealed unsealed{Cache::unsealBody(sealed), std::nullopt};
                 if (unsealed.body) {
-                    unsealed.json = parseJsonBody(*unsealed.body);
+                    unsealed.json = parseJsonBody(*unsealed.body, selection);
                 }
                 return unsealed;
             },
@@ -208,8 +210,8 @@ struct Client::Private
         const bool store = responses.mayStore(query, status, headers);
         const QDateTime at = now();
         offThread<ResponseCache::Prepared>(
-            [jsonUrl = query.jsonUrl, status, body, store] {
-                return ResponseCache::prepare(jsonUrl, status, body, store);
+            [jsonUrl = query.jsonUrl, status, body, store, selection = request->m_options.selection] {
+                return ResponseCache::prepare(jsonUrl, status, body, store, selection);
             },
             [this, guarded = QPointer<Request>(request), query, status, headers, body,
              at](ResponseCache::Prepared prepared) {

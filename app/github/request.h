@@ -2,6 +2,7 @@
 
 #include "github/error.h"
 #include "github/linkheader.h"
+#include "github/memberselection.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -62,8 +63,8 @@ struct Response
 };
 
 // A body as JSON; nothing unless it is whole, valid JSON. Qt 6.4 accepts raw control bytes (NUL
-// too) inside strings, which JSON never has.
-std::optional<QJsonDocument> parseJsonBody(const QByteArray &body);
+// too) inside strings, which JSON never has. An array keeps only the selected members of its objects.
+std::optional<QJsonDocument> parseJsonBody(const QByteArray &body, const MemberSelection &selection = {});
 
 // One line of the request log: what went over the wire (or came from the cache), never a header
 // or a body.
@@ -104,6 +105,9 @@ struct RequestOptions
     std::optional<QByteArray> authorization;
     // The mirror's: a failure that GitHub answered keeps the answer (Error::answer) to pass on.
     bool keepAnswer = false;
+    // A list's pages as JSON hold only these members of each item where the client parses them
+    // off the GUI thread (the window's rows); the cache keeps the whole body.
+    MemberSelection selection;
 };
 
 // How often a request has waited for GitHub's limits: RequestQueue::meet counts and bounds them.

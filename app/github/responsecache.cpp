@@ -132,12 +132,13 @@ bool ResponseCache::mayStore(const Query &query, int status, const RawHeaders &h
     return uses(query) && CachePolicy::isStorable(status, headers);
 }
 
-ResponseCache::Prepared ResponseCache::prepare(bool jsonUrl, int status, const QByteArray &body, bool store)
+ResponseCache::Prepared ResponseCache::prepare(bool jsonUrl, int status, const QByteArray &body, bool store,
+                                               const MemberSelection &selection)
 {
     Prepared prepared;
     const bool mayBeEmpty = status == 202 || status == 204;
     if (jsonUrl && !(mayBeEmpty && body.trimmed().isEmpty())) {
-        std::optional<QJsonDocument> parsed = parseJsonBody(body);
+        std::optional<QJsonDocument> parsed = parseJsonBody(body, selection);
         if (!parsed) {
             prepared.wholeJson = false;
             return prepared;

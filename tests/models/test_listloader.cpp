@@ -3,6 +3,7 @@
 #include "github/cachepolicy.h"
 #include "github/client.h"
 #include "models/background.h"
+#include "models/columns.h"
 #include "models/githublistmodel.h"
 #include "models/listloader.h"
 #include "models/roles.h"
@@ -58,6 +59,7 @@ private slots:
     void continueLoading_afterStopOrFailureFetchesOnlyTheMissingPages();
     void revalidateBehind_showsSavedPagesAtOnceThenUpdatesChangedOnesInPlace();
     void workerPath_stopAndAccountChangeKeepRowsOwnAndTheCacheWhole();
+    void workerPath_aModelsPagesHoldWhatItsRowsReadAndTheCacheEverything();
 
 private:
     QUrl url(const QString &path, const QString &query = {}) const
@@ -569,6 +571,58 @@ void TestListLoader::revalidateBehind_showsSavedPagesAtOnceThenUpdatesChangedOne
 // Issue 15: pages of 64 KiB and more are parsed and compressed in the thread pool. A Stop or an
 // account change while some are being prepared: no row arrives after it (nor in the next list), and
 // whatever was stored meanwhile reads back whole.
+// A model's pages are parsed with only memberPaths() of each item (GitHub::MemberSelection), cold
+// from the network and warm from the cache alike; the cache keeps GitHub's whole answer, and a
+// loader without a model (export, the command line) gets every member.
+void TestListLoader::workerPath_aModelsPagesHoldWhatItsRowsReadAndTheCacheEverything()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    Hubshelf::Cache::EtagCache cache(directory.filePath(u"cache.sqlite"_s));
+    QVERIFY(cache.open());
+    Hubshelf::GitHub::Client client(m_network.get(), &cache, m_fake->apiUrl());
+    client.setToken(FakeGitHub::Tokens::Octocat);
+    const QUrl url = client.endpoint(bigOrganizationRepos());
+    const auto membersOfFirstItems = [&](bool withModel) {
+        ListLoader loader;
+        QSet<QString> members;
+        int pages = 0;
+        connect(&loader, &ListLoader::pageArrived, &loader, [&](int, const QJsonArray &items) {
+            ++pages;
+            const QStringList keys = items.first().toObject().keys();
+            members.unite(QSet<QString>(keys.cbegin(), keys.cend()));
+        });
+        QSignalSpy finished(&loader, &ListLoader::finished);
+        if (withModel) {
+            loader.load(&client, ListKind::Repositories, url);
+        } else {
+            loader.loadPages(&client, url);
+        }
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, LoadTimeoutMs); }();
+        return std::pair{members, pages};
+    };
+    const QStringList read = memberPaths(ListKind::Repositories);
+    const QSet<QString> selected(read.cbegin(), read.cend());
+    for (const char *visit : {"cold", "warm"}) {
+        const auto [members, pages] = membersOfFirstItems(true);
+        QVERIFY2(pages > 1, visit);
+        QVERIFY2(members.contains(u"full_name"_s) && members.contains(u"html_url"_s), visit);
+        QVERIFY2(!members.contains(u"owner"_s) && !members.contains(u"permissions"_s), visit);
+        QVERIFY2(selected.contains(members), visit);
+    }
+    const auto [everything, pages] = membersOfFirstItems(false);
+    QVERIFY(pages > 1);
+    QVERIFY(everything.contains(u"owner"_s) && everything.contains(u"full_name"_s));
+
+    QUrl firstPage = url;
+    firstPage.setQuery(u"per_page=100"_s);
+    const auto entry = cache.find(Hubshelf::GitHub::CachePolicy::cacheKey(firstPage),
+                                  Hubshelf::GitHub::CachePolicy::AcceptValue,
+                                  cache.identityFor(FakeGitHub::Tokens::Octocat));
+    QVERIFY(entry);
+    QVERIFY(QJsonDocument::fromJson(entry->body).array().first().toObject().contains(u"owner"_s));
+}
+
 void TestListLoader::workerPath_stopAndAccountChangeKeepRowsOwnAndTheCacheWhole()
 {
     QTemporaryDir directory;

@@ -1,3 +1,4 @@
+#include "github/memberselection.h"
 #include "models/columns.h"
 #include "models/githublistmodel.h"
 #include "models/roles.h"
@@ -151,6 +152,8 @@ private slots:
     void clear_resetsOnceAndTheModelFillsAgainFromRowZero();
     void everyCell_knowsItsRowsHtmlUrlAndId();
     void columnsOutsideTheSpec_areNotReachable();
+    void memberPaths_holdEverythingTheRowsRead_data();
+    void memberPaths_holdEverythingTheRowsRead();
     void headerData_givesTitleOnScreenAndCsvNameForExport();
     void display_showsBooleansAsWordsCountsGroupedAndTimesInTheLocale();
     void gistTable_readsOnOneLineWithItsFilesAndAStandInForNoDescription();
@@ -165,6 +168,7 @@ private slots:
     void proxyFilter_keepsMatchingRowsWhilePagesArrive();
 
 private:
+    QByteArray fakeBody(const QString &path, const QString &query) const;
     QJsonArray fakePage(const QString &path, const QString &query, const QString &viewer = {}) const;
     QJsonObject fakeObject(const QString &path) const;
     static QJsonArray example(const QString &file);
@@ -185,6 +189,11 @@ QJsonArray TestModels::fakePage(const QString &path, const QString &query, const
         return {};
     }
     return QJsonDocument::fromJson(answer.body).array();
+}
+
+QByteArray TestModels::fakeBody(const QString &path, const QString &query) const
+{
+    return m_world.api(path, QUrlQuery(query), QString()).body;
 }
 
 QJsonObject TestModels::fakeObject(const QString &path) const
@@ -324,6 +333,13 @@ void TestModels::exportText_formatsEachType_data()
     QTest::newRow("offset timestamp in utc")
         << QVariant(QDateTime(QDate(2011, 1, 26), QTime(21, 1, 12), Qt::OffsetFromUTC, 2 * 3600))
         << ColumnType::DateTime << u"2011-01-26T19:01:12Z"_s;
+    // Written by hand, digit by digit: the ends of four-digit years, and milliseconds left out.
+    QTest::newRow("first year") << QVariant(QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC))
+                                << ColumnType::DateTime << u"0001-01-01T00:00:00Z"_s;
+    QTest::newRow("last second of 9999")
+        << QVariant(QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC)) << ColumnType::DateTime
+        << u"9999-12-31T23:59:59Z"_s;
+    QTest::newRow("invalid timestamp") << QVariant(QDateTime()) << ColumnType::DateTime << QString();
     QTest::newRow("list") << QVariant(QStringList{u"bug"_s, u"good first issue"_s}) << ColumnType::TextList
                           << u"bug;good first issue"_s;
     QTest::newRow("one item") << QVariant(QStringList{u"README.md"_s}) << ColumnType::TextList
@@ -801,6 +817,60 @@ void TestModels::columnsOutsideTheSpec_areNotReachable()
     QVERIFY(!tested.model.data(tested.model.index(1, 0), ExportRole).isValid());
     QVERIFY(!tested.model.index(0, 0).data(Qt::UserRole + 100).isValid());
     QCOMPARE(headerNames(tested.model), designColumns(ListKind::Repositories));
+}
+
+// The window's pages hold only memberPaths() of each item (GitHub::MemberSelection): every cell,
+// link and id must read the same from them as from the whole page, or a column would show empty
+// in the window and full in an export.
+void TestModels::memberPaths_holdEverythingTheRowsRead_data()
+{
+    QTest::addColumn<ListKind>("kind");
+    QTest::addColumn<QByteArray>("body");
+    const auto file = [](const QString &name) {
+        QFile source(u":/fakegithub/"_s + name);
+        return source.open(QIODevice::ReadOnly) ? source.readAll() : QByteArray();
+    };
+    QTest::newRow("repos, GitHub's example") << ListKind::Repositories << file(u"repos-list-for-org.json"_s);
+    QTest::newRow("pulls, GitHub's example") << ListKind::PullRequests << file(u"pulls-list.json"_s);
+    QTest::newRow("gists, GitHub's example") << ListKind::Gists << file(u"gists-list-for-user.json"_s);
+    QTest::newRow("orgs, GitHub's example") << ListKind::Organizations << file(u"orgs-list-for-user.json"_s);
+    QTest::newRow("repos, the fake's")
+        << ListKind::Repositories << fakeBody(u"/orgs/megacorp/repos"_s, u"per_page=100&page=3"_s);
+    QTest::newRow("pulls, the fake's")
+        << ListKind::PullRequests
+        << fakeBody(u"/repos/megacorp/monorepo/pulls"_s, u"state=all&per_page=100"_s);
+    QTest::newRow("gists, the fake's")
+        << ListKind::Gists << fakeBody(u"/users/prolific/gists"_s, u"per_page=100"_s);
+    QTest::newRow("users, the fake's")
+        << ListKind::Users << fakeBody(u"/orgs/github/members"_s, u"per_page=100"_s);
+}
+
+void TestModels::memberPaths_holdEverythingTheRowsRead()
+{
+    QFETCH(ListKind, kind);
+    QFETCH(QByteArray, body);
+    const std::optional<QJsonDocument> selected =
+        Hubshelf::GitHub::MemberSelection(memberPaths(kind)).parse(body);
+    QVERIFY(selected);
+    const QJsonArray whole = QJsonDocument::fromJson(body).array();
+    QVERIFY(!whole.isEmpty());
+    QVERIFY(QJsonDocument(selected->array()).toJson().size() < QJsonDocument(whole).toJson().size());
+    GitHubListModel fromWhole(kind);
+    GitHubListModel fromSelected(kind);
+    fromWhole.appendItems(whole);
+    fromSelected.appendItems(selected->array());
+    QCOMPARE(fromSelected.rowCount(), fromWhole.rowCount());
+    int filled = 0;
+    for (int row = 0; row < fromWhole.rowCount(); ++row) {
+        for (int column = 0; column < fromWhole.columnCount(); ++column) {
+            for (const int role : {int(Qt::DisplayRole), int(ExportRole), int(HtmlUrlRole), int(IdRole)}) {
+                const QVariant expected = fromWhole.index(row, column).data(role);
+                QCOMPARE(fromSelected.index(row, column).data(role), expected);
+                filled += expected.isValid() && !expected.toString().isEmpty() ? 1 : 0;
+            }
+        }
+    }
+    QVERIFY(filled > fromWhole.rowCount()); // cells with something in them were compared
 }
 
 void TestModels::headerData_givesTitleOnScreenAndCsvNameForExport()
