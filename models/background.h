@@ -2,7 +2,11 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <functional>
+#include <memory>
 #include <utility>
+#include <vector>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -42,6 +46,30 @@ template <typename T>
 void freeInBackground(T &&value)
 {
     (void)QtConcurrent::run([gone = std::forward<T>(value)] { (void)gone; });
+}
+
+// Runs `step` on this thread at every turn of its event loop, a few milliseconds' worth of steps
+// per turn together with the others waiting, until it answers true (done).
+void inTurns(std::function<bool()> step);
+
+// Frees `values` on this thread, a slice at a time, in turns of the event loop. For what this
+// thread allocated in bulk: the rows of a list of 100,000 pull requests, freed in Qt's pool, held
+// the malloc arena that this thread paints from, and the first paint of the next list waited
+// 40 ms for its lock.
+template <typename T>
+void freeInTurns(std::vector<T> &&values)
+{
+    if (values.empty()) {
+        return;
+    }
+    inTurns([going = std::make_shared<std::vector<T>>(std::move(values))] {
+        going->resize(going->size() - std::min<std::size_t>(512, going->size()));
+        if (!going->empty()) {
+            return false;
+        }
+        std::vector<T>().swap(*going); // and the array itself
+        return true;
+    });
 }
 
 } // namespace Hubshelf::Models

@@ -50,7 +50,7 @@ GitHubListModel::GitHubListModel(ListKind kind, QObject *parent)
 
 GitHubListModel::~GitHubListModel()
 {
-    freeInBackground(std::move(m_rows));
+    freeInTurns(std::move(m_rows));
 }
 
 const QList<Column> &GitHubListModel::columns() const
@@ -130,7 +130,7 @@ void GitHubListModel::clear()
 {
     beginResetModel();
     // A list of 20,000 pull requests should not keep its memory after a reset.
-    freeInBackground(std::exchange(m_rows, {}));
+    freeInTurns(std::exchange(m_rows, {}));
     endResetModel();
 }
 

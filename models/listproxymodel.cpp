@@ -300,7 +300,7 @@ void ListProxyModel::forgetRanksAndMatches()
 void ListProxyModel::forgetRows()
 {
     forgetRanksAndMatches();
-    freeInBackground(std::exchange(m_searchText, {}));
+    freeInTurns(std::exchange(m_searchText, {}));
 }
 
 void ListProxyModel::sort(int column, Qt::SortOrder order)

@@ -47,6 +47,7 @@ private slots:
     void load_fillsANewModelPageByPageAndFinishesOnce();
     void stop_keepsTheRowsAndIsNoFailure();
     void finish_returnsFreedMemoryOnlyOnceListsAreQuiet();
+    void freeInTurns_freesOnThisThreadInLaterTurns();
     void reload_isTheSameListInANewModelWithoutRevalidating();
     void loadPages_givesEveryItemWithoutAModel();
     void itemLimitAndFilter_shapeWhatArrives();
@@ -149,6 +150,46 @@ void TestListLoader::finish_returnsFreedMemoryOnlyOnceListsAreQuiet()
     QTRY_VERIFY_WITH_TIMEOUT(!FreedMemoryReturn::isArmed(), 2 * FreedMemoryReturn::QuietMs);
     QVERIFY2(quiet.elapsed() > FreedMemoryReturn::QuietMs * 3 / 4,
              qPrintable(QString::number(quiet.elapsed())));
+}
+
+// A list's rows go on the thread that made them (no other thread takes its malloc arena's lock
+// while it paints), later and a slice at a time, the order of calls kept.
+void TestListLoader::freeInTurns_freesOnThisThreadInLaterTurns()
+{
+    using Freed = QList<std::pair<Qt::HANDLE, int>>; // the thread, and which vector
+    struct Counted
+    {
+        std::shared_ptr<Freed> freed;
+        int vector = 0;
+        ~Counted()
+        {
+            if (freed) {
+                freed->append({QThread::currentThreadId(), vector});
+            }
+        }
+    };
+    const auto freed = std::make_shared<Freed>();
+    const auto many = [&freed](int count, int vector) {
+        std::vector<Counted> values(static_cast<std::size_t>(count));
+        for (Counted &value : values) {
+            value.freed = freed;
+            value.vector = vector;
+        }
+        return values;
+    };
+    std::vector<Counted> first = many(20000, 1);
+    std::vector<Counted> second = many(3, 2);
+    Hubshelf::Models::freeInTurns(std::move(first));
+    Hubshelf::Models::freeInTurns(std::move(second));
+    Hubshelf::Models::freeInTurns(std::vector<Counted>());
+    QVERIFY(freed->isEmpty()); // not within the call
+    QCoreApplication::processEvents();
+    QVERIFY(!freed->isEmpty());
+    QTRY_COMPARE(freed->size(), 20003);
+    for (qsizetype i = 0; i < freed->size(); ++i) {
+        QCOMPARE(freed->at(i).first, QThread::currentThreadId());
+        QCOMPARE(freed->at(i).second, i < 20000 ? 1 : 2);
+    }
 }
 
 void TestListLoader::load_fillsANewModelPageByPageAndFinishesOnce()
