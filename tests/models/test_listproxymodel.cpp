@@ -53,6 +53,7 @@ private slots:
     void nulls_goLastAscendingAndDescending();
     void text_sortsWithoutCase();
     void text_sortsNumbersInItNaturally();
+    void text_manyRowsSortAsEachPairOfThemDoes();
     void textLists_sortAsTheirText();
     void filter_matchesAnyColumnWithoutCaseWhileRowsArrive();
     void sortAndFilter_stayRightWhenRowsChangeAfterwards();
@@ -168,6 +169,56 @@ void TestListProxyModel::text_sortsNumbersInItNaturally()
     m_proxy->sort(section(u"full_name"_s), Qt::DescendingOrder);
     QCOMPARE(column(u"full_name"_s).first(), u"x100000000000000000000"_s);
     QCOMPARE(column(u"full_name"_s).last(), u"file"_s);
+}
+
+// Thousands of names with long shared prefixes, numbers, case and accents: ranked in bulk (a
+// partition per character), they come in the order in which the proxy sorts any two of them alone.
+void TestListProxyModel::text_manyRowsSortAsEachPairOfThemDoes()
+{
+    const QStringList stems{u"Bump golang.org/x/net from 0."_s,
+                            u"[release-1.29] Fix"_s,
+                            u"fix"_s,
+                            u"Fix"_s,
+                            u"FIX"_s,
+                            u"Ébauche"_s,
+                            u"ébauche"_s,
+                            u"straße"_s,
+                            u"STRASSE"_s,
+                            QString()};
+    QJsonArray items;
+    QStringList names;
+    for (int i = 0; i < 3000; ++i) {
+        const int n = (i * 7919) % 131;
+        QString name = stems.at(i % stems.size());
+        name += (i % 3 == 0 ? u"0"_s : QString()) + QString::number(n) + (i % 4 == 0 ? u" b"_s : u" B"_s);
+        if (i % 11 == 0) {
+            name = stems.at(i % stems.size()); // the stem alone, before everything that goes on from it
+        }
+        names.append(name);
+        items.append(QJsonObject{{u"full_name"_s, name}});
+    }
+    m_model->appendItems(items);
+    m_proxy->sort(section(u"full_name"_s), Qt::AscendingOrder);
+    const QStringList sorted = column(u"full_name"_s);
+    QCOMPARE(sorted.size(), names.size());
+    QStringList expectedSet = names;
+    QStringList sortedSet = sorted;
+    expectedSet.sort();
+    sortedSet.sort();
+    QCOMPARE(sortedSet, expectedSet); // every row once
+
+    // Each neighbouring pair alone, in the same order: the proxy's sort is stable, so the first stays
+    // first unless it sorts after the second.
+    for (qsizetype i = 1; i < sorted.size(); ++i) {
+        GitHubListModel pair(ListKind::Repositories);
+        pair.appendItems(
+            {QJsonObject{{u"full_name"_s, sorted.at(i - 1)}}, QJsonObject{{u"full_name"_s, sorted.at(i)}}});
+        ListProxyModel proxy;
+        proxy.setSourceModel(&pair);
+        proxy.sort(section(u"full_name"_s), Qt::AscendingOrder);
+        QVERIFY2(proxy.index(0, section(u"full_name"_s)).data().toString() == sorted.at(i - 1),
+                 qPrintable(sorted.at(i - 1) + u" before "_s + sorted.at(i)));
+    }
 }
 
 void TestListProxyModel::textLists_sortAsTheirText()
