@@ -10,18 +10,27 @@
 namespace Hubshelf::Models {
 
 namespace {
-// Made on first use, on the thread that loads lists, and owned by the application.
+// A single-shot timer of this interval that calls `timeout`, made in `slot` on first use, on the
+// thread that loads lists, and owned by the application.
+template <typename Timeout>
+QTimer *applicationTimer(QPointer<QTimer> &slot, int interval, Timeout timeout)
+{
+    if (!slot) {
+        slot = new QTimer(QCoreApplication::instance());
+        slot->setSingleShot(true);
+        slot->setInterval(interval);
+        QObject::connect(slot, &QTimer::timeout, timeout);
+    }
+    return slot;
+}
+
 QTimer *quietTimer()
 {
     static QPointer<QTimer> timer;
-    if (!timer) {
-        timer = new QTimer(QCoreApplication::instance());
-        timer->setSingleShot(true);
-        timer->setInterval(FreedMemoryReturn::QuietMs);
-        QObject::connect(timer, &QTimer::timeout, [] { (void)QtConcurrent::run(returnFreedMemory); });
-    }
-    return timer;
+    return applicationTimer(timer, FreedMemoryReturn::QuietMs,
+                            [] { (void)QtConcurrent::run(returnFreedMemory); });
 }
+
 // The steps of inTurns(), oldest first.
 struct Turns
 {
@@ -47,12 +56,7 @@ struct Turns
 Turns &turns()
 {
     static Turns all;
-    if (!all.timer) {
-        all.timer = new QTimer(QCoreApplication::instance());
-        all.timer->setSingleShot(true);
-        all.timer->setInterval(0);
-        QObject::connect(all.timer, &QTimer::timeout, [] { turns().run(); });
-    }
+    applicationTimer(all.timer, 0, [] { turns().run(); });
     return all;
 }
 } // namespace

@@ -74,6 +74,24 @@ private:
     {
         return u"/orgs/"_s + FakeGitHub::Names::BigOrganization + u"/repos"_s;
     }
+    // A client with an ETag cache of its own, in a folder that goes with it (m_client has none).
+    struct CachedClient
+    {
+        QTemporaryDir directory;
+        Hubshelf::Cache::EtagCache cache{directory.filePath(u"cache.sqlite"_s)};
+        bool opened = directory.isValid() && cache.open();
+        Hubshelf::GitHub::Client client;
+
+        CachedClient(QNetworkAccessManager *network, const QUrl &api)
+            : client(network, &cache, api)
+        {}
+    };
+    // Nothing when the folder or the cache could not be made.
+    std::unique_ptr<CachedClient> cachedClient() const
+    {
+        auto made = std::make_unique<CachedClient>(m_network.get(), m_fake->apiUrl());
+        return made->opened ? std::move(made) : nullptr;
+    }
 
     std::unique_ptr<FakeGitHub::Server> m_fake;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -449,11 +467,9 @@ void TestListLoader::askBeforeSpending_holdsAfterTheFirstPageUntilTold()
 // first page GitHub would be asked for.
 void TestListLoader::askBeforeSpending_freshPagesComeWithoutAsking()
 {
-    QTemporaryDir directory;
-    QVERIFY(directory.isValid());
-    Hubshelf::Cache::EtagCache cache(directory.filePath(u"cache.sqlite"_s));
-    QVERIFY(cache.open());
-    Hubshelf::GitHub::Client client(m_network.get(), &cache, m_fake->apiUrl());
+    const std::unique_ptr<CachedClient> own = cachedClient();
+    QVERIFY(own);
+    Hubshelf::GitHub::Client &client = own->client;
     const QString path = bigOrganizationRepos();
     {
         ListLoader first;
@@ -549,11 +565,9 @@ void TestListLoader::continueLoading_afterStopOrFailureFetchesOnlyTheMissingPage
 // Issue 14, item 15: past max-age, a list comes from the cache at once and is revalidated behind.
 void TestListLoader::revalidateBehind_showsSavedPagesAtOnceThenUpdatesChangedOnesInPlace()
 {
-    QTemporaryDir directory;
-    QVERIFY(directory.isValid());
-    Hubshelf::Cache::EtagCache cache(directory.filePath(u"cache.sqlite"_s));
-    QVERIFY(cache.open());
-    Hubshelf::GitHub::Client client(m_network.get(), &cache, m_fake->apiUrl());
+    const std::unique_ptr<CachedClient> own = cachedClient();
+    QVERIFY(own);
+    Hubshelf::GitHub::Client &client = own->client;
     client.setToken(FakeGitHub::Tokens::Octocat);
     const QString path = bigOrganizationRepos();
     {
@@ -609,19 +623,15 @@ void TestListLoader::revalidateBehind_showsSavedPagesAtOnceThenUpdatesChangedOne
     QCOMPARE(loader.model()->index(202, 0).data(Hubshelf::Models::IdRole), formerRow300);
 }
 
-// Issue 15: pages of 64 KiB and more are parsed and compressed in the thread pool. A Stop or an
-// account change while some are being prepared: no row arrives after it (nor in the next list), and
-// whatever was stored meanwhile reads back whole.
 // A model's pages are parsed with only memberPaths() of each item (GitHub::MemberSelection), cold
 // from the network and warm from the cache alike; the cache keeps GitHub's whole answer, and a
 // loader without a model (export, the command line) gets every member.
 void TestListLoader::workerPath_aModelsPagesHoldWhatItsRowsReadAndTheCacheEverything()
 {
-    QTemporaryDir directory;
-    QVERIFY(directory.isValid());
-    Hubshelf::Cache::EtagCache cache(directory.filePath(u"cache.sqlite"_s));
-    QVERIFY(cache.open());
-    Hubshelf::GitHub::Client client(m_network.get(), &cache, m_fake->apiUrl());
+    const std::unique_ptr<CachedClient> own = cachedClient();
+    QVERIFY(own);
+    Hubshelf::Cache::EtagCache &cache = own->cache;
+    Hubshelf::GitHub::Client &client = own->client;
     client.setToken(FakeGitHub::Tokens::Octocat);
     const QUrl url = client.endpoint(bigOrganizationRepos());
     const auto membersOfFirstItems = [&](bool withModel) {
@@ -664,13 +674,15 @@ void TestListLoader::workerPath_aModelsPagesHoldWhatItsRowsReadAndTheCacheEveryt
     QVERIFY(QJsonDocument::fromJson(entry->body).array().first().toObject().contains(u"owner"_s));
 }
 
+// Issue 15: pages of 64 KiB and more are parsed and compressed in the thread pool. A Stop or an
+// account change while some are being prepared: no row arrives after it (nor in the next list), and
+// whatever was stored meanwhile reads back whole.
 void TestListLoader::workerPath_stopAndAccountChangeKeepRowsOwnAndTheCacheWhole()
 {
-    QTemporaryDir directory;
-    QVERIFY(directory.isValid());
-    Hubshelf::Cache::EtagCache cache(directory.filePath(u"cache.sqlite"_s));
-    QVERIFY(cache.open());
-    Hubshelf::GitHub::Client client(m_network.get(), &cache, m_fake->apiUrl());
+    const std::unique_ptr<CachedClient> own = cachedClient();
+    QVERIFY(own);
+    Hubshelf::Cache::EtagCache &cache = own->cache;
+    Hubshelf::GitHub::Client &client = own->client;
     client.setToken(FakeGitHub::Tokens::Octocat);
     const QString path = bigOrganizationRepos();
 
