@@ -23,7 +23,7 @@ class QValueAxis;
 
 namespace Hubshelf::GitHub {
 class Client;
-class Error;
+struct Error;
 class Request;
 } // namespace Hubshelf::GitHub
 
