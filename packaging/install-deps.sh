@@ -10,6 +10,7 @@ packages=(
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qt6-qpa-plugins zlib1g-dev libqt6opengl6-dev
     libsimdjson-dev # the JSON reader of the window's list pages
+    libsqlite3-dev # the cache's WAL checkpoints off the committing thread (sqlite3_wal_hook)
     qt6-translations-l10n # Qt's own strings in German, which the translation tests check
     # formatting and static analysis
     clang-format clang-tidy

@@ -35,6 +35,7 @@ bool isCorruption(const QSqlError &error)
 
 SqliteDialect::SqliteDialect(const QString &path)
     : m_path(path)
+    , m_checkpointer(path)
 {}
 
 QString SqliteDialect::driverName() const
@@ -111,7 +112,7 @@ bool SqliteDialect::moveAside(const QString &why, QString &error) const
     return true;
 }
 
-bool SqliteDialect::configure(QSqlDatabase &db, QString &error) const
+bool SqliteDialect::configure(QSqlDatabase &db, QString &error)
 {
     QSqlQuery pragma(db);
     if (!pragma.exec(u"PRAGMA journal_mode = WAL"_s)) {
@@ -128,6 +129,9 @@ bool SqliteDialect::configure(QSqlDatabase &db, QString &error) const
         !pragma.exec(u"PRAGMA journal_size_limit = %1"_s.arg(WalSizeLimitBytes))) {
         error = u"configure: %1"_s.arg(pragma.lastError().text());
         return false;
+    }
+    if (!m_checkpointer.attach(db)) {
+        qCDebug(lcCache) << "The SQLite driver gives no handle; WAL checkpoints stay in the commits";
     }
     return true;
 }

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "cache/sqldialect.h"
+#include "cache/walcheckpointer.h"
 
 namespace Hubshelf::Cache {
 
 // The embedded default: one SQLite file in WAL mode, shared by the processes of one machine.
 // PRAGMA user_version keeps the schema version, triggers the running total of body sizes, and a
-// file that fails `PRAGMA quick_check` at open is moved aside (to FILE.corrupt) and rebuilt.
+// file that fails `PRAGMA quick_check` at open is moved aside (to FILE.corrupt) and rebuilt. Its
+// WAL is checkpointed on a thread of the dialect's own (WalCheckpointer), never in a commit.
 class SqliteDialect final : public SqlDialect
 {
 public:
@@ -24,14 +26,17 @@ public:
     std::vector<QLatin1StringView> compactAfterClear() const override;
     bool lostConnection(const QSqlDatabase &db, const QSqlError &error) const override;
 
+    const WalCheckpointer &checkpointer() const { return m_checkpointer; }
+
 private:
     enum class Check { Ok, Corrupt, Failed };
 
     Check openAndCheck(QSqlDatabase &db, QString &error) const;
     bool moveAside(const QString &why, QString &error) const;
-    bool configure(QSqlDatabase &db, QString &error) const;
+    bool configure(QSqlDatabase &db, QString &error);
 
     QString m_path;
+    WalCheckpointer m_checkpointer;
 };
 
 } // namespace Hubshelf::Cache

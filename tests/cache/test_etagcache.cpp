@@ -1,7 +1,9 @@
 #include "cache/etagcache.h"
+#include "cache/sqlitedialect.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -132,6 +134,7 @@ private Q_SLOTS:
 
     void entriesAndLifetimeStatisticsSurviveReopening();
     void openedDatabaseIsMigratedAndInWalMode();
+    void walIsCheckpointedOnAThreadOfItsOwn();
     void missingFolderIsCreated();
     void twoInstancesOnOneFileShareEntries();
 
@@ -693,6 +696,36 @@ void TestEtagCache::openedDatabaseIsMigratedAndInWalMode()
     cache = openCache(path);
     QVERIFY(cache);
     QCOMPARE(queryOnce(path, u"PRAGMA user_version"_s).toInt(), EtagCache::SchemaVersion);
+}
+
+void TestEtagCache::walIsCheckpointedOnAThreadOfItsOwn()
+{
+    const QString path = databasePath();
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    SqliteDialect dialect(path);
+    const QString connection = u"test-etagcache-checkpoints"_s;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        const SqlDialect::Opened opened = dialect.open(db);
+        QVERIFY2(opened.ok, qPrintable(opened.error));
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"CREATE TABLE bodies (body BLOB)"_s));
+        // 8 MB in commits of 100 kB: some 2,000 WAL frames of 4 kB, twice SQLite's threshold.
+        QVERIFY(query.prepare(u"INSERT INTO bodies (body) VALUES (?)"_s));
+        for (int i = 0; i < 80; ++i) {
+            query.bindValue(0, incompressible(100 * 1024));
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        QTRY_VERIFY(dialect.checkpointer().checkpointsDone() >= 1);
+        QVERIFY(dialect.checkpointer().lastThread() != QThread::currentThreadId());
+        // Copied into the database file while this connection is still open: with no checkpoint
+        // at all, it would all still be in the WAL.
+        QTRY_VERIFY2(QFileInfo(path).size() > 4 * 1024 * 1024,
+                     qPrintable(QString::number(QFileInfo(path).size())));
+        QCOMPARE(queryOnce(path, u"SELECT count(*) FROM bodies"_s), u"80"_s);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
 }
 
 void TestEtagCache::missingFolderIsCreated()
