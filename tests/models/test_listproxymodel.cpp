@@ -49,6 +49,7 @@ private slots:
     void defaults_sortByTypedRoleAndFilterEveryColumnWithoutCase();
     void numbers_sortByValueBothWays();
     void dates_sortChronologically();
+    void numbersAndDates_manyRowsSortByValueAndTiesKeepTheirOrder();
     void booleans_sortFalseFirst();
     void nulls_goLastAscendingAndDescending();
     void text_sortsWithoutCase();
@@ -124,6 +125,45 @@ void TestListProxyModel::dates_sortChronologically()
     m_proxy->sort(section(u"pushed_at"_s), Qt::DescendingOrder);
     QCOMPARE(column(u"full_name"_s), (QStringList{u"octo/echo"_s, u"octo/alpha"_s, u"octo/delta"_s,
                                                   u"octo/bravo"_s, u"octo/charlie"_s}));
+}
+
+// Ranked as numbers in bulk: negative counts, dates before 1970, and equal values, which keep the
+// order their rows came in (the proxy's sort is stable) both ways.
+void TestListProxyModel::numbersAndDates_manyRowsSortByValueAndTiesKeepTheirOrder()
+{
+    QJsonArray items;
+    const QDateTime epoch(QDate(1970, 1, 1), QTime(0, 0), Qt::UTC);
+    for (int i = 0; i < 1000; ++i) {
+        const int n = (i * 37) % 50 - 10;
+        items.append(QJsonObject{{u"id"_s, i},
+                                 {u"stargazers_count"_s, n},
+                                 {u"pushed_at"_s, epoch.addDays(qint64(n) * 400).toString(Qt::ISODate)}});
+    }
+    m_model->appendItems(items);
+    const auto check = [this](const QString &name, Qt::SortOrder order) {
+        m_proxy->sort(section(name), order);
+        const int column = section(name);
+        for (int row = 1; row < m_proxy->rowCount(); ++row) {
+            const QVariant before = m_proxy->index(row - 1, column).data(SortRole);
+            const QVariant here = m_proxy->index(row, column).data(SortRole);
+            const qint64 a =
+                name == u"pushed_at"_s ? before.toDateTime().toSecsSinceEpoch() : before.toLongLong();
+            const qint64 b =
+                name == u"pushed_at"_s ? here.toDateTime().toSecsSinceEpoch() : here.toLongLong();
+            QVERIFY2(order == Qt::AscendingOrder ? a <= b : a >= b,
+                     qPrintable(u"%1 then %2"_s.arg(a).arg(b)));
+            if (a == b) {
+                const int idBefore = m_proxy->index(row - 1, 0).data(IdRole).toInt();
+                const int idHere = m_proxy->index(row, 0).data(IdRole).toInt();
+                QVERIFY2(idBefore < idHere, qPrintable(u"ids %1 then %2"_s.arg(idBefore).arg(idHere)));
+            }
+        }
+    };
+    check(u"stargazers_count"_s, Qt::AscendingOrder);
+    check(u"stargazers_count"_s, Qt::DescendingOrder);
+    check(u"pushed_at"_s, Qt::AscendingOrder);
+    check(u"pushed_at"_s, Qt::DescendingOrder);
+    QCOMPARE(m_proxy->index(0, section(u"pushed_at"_s)).data(SortRole).toDateTime(), epoch.addDays(39 * 400));
 }
 
 void TestListProxyModel::booleans_sortFalseFirst()
