@@ -21,13 +21,18 @@ std::atomic<int> instances{0};
 WalCheckpointer::WalCheckpointer(QString path)
     : m_path(std::move(path))
     , m_connectionName(u"hubshelf-checkpoint-%1"_s.arg(++instances))
-{
-    m_thread.setMaxThreadCount(1);
-}
+{}
 
 WalCheckpointer::~WalCheckpointer()
 {
-    m_thread.waitForDone();
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable()) {
+        m_thread.join();
+    }
 }
 
 bool WalCheckpointer::attach(const QSqlDatabase &db)
@@ -51,18 +56,44 @@ bool WalCheckpointer::attach(const QSqlDatabase &db)
 // already released.
 int WalCheckpointer::committed(void *self, sqlite3 *, const char *, int frames)
 {
-    auto *checkpointer = static_cast<WalCheckpointer *>(self);
-    if (frames >= ThresholdFrames && !checkpointer->m_running.exchange(true)) {
-        checkpointer->m_thread.start([checkpointer] { checkpointer->checkpoint(); });
+    if (frames >= ThresholdFrames) {
+        static_cast<WalCheckpointer *>(self)->request();
     }
     return SQLITE_OK;
+}
+
+void WalCheckpointer::request()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_wanted = true;
+        if (!m_thread.joinable()) {
+            m_thread = std::thread([this] { work(); });
+        }
+    }
+    m_wake.notify_one();
+}
+
+void WalCheckpointer::work()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_wanted || m_stopping; });
+        if (m_stopping) {
+            return;
+        }
+        m_wanted = false;
+        lock.unlock();
+        checkpoint();
+        lock.lock();
+    }
 }
 
 void WalCheckpointer::checkpoint()
 {
     {
-        // A connection per checkpoint: QSqlDatabase belongs to the thread that made it, and a pool
-        // thread may end between checkpoints. Opening one costs about a millisecond, here.
+        // A connection per checkpoint, so that none stays open between them. Opening one costs
+        // about a millisecond, here.
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         db.setDatabaseName(m_path);
         if (db.open()) {
@@ -81,7 +112,6 @@ void WalCheckpointer::checkpoint()
     QSqlDatabase::removeDatabase(m_connectionName);
     m_lastThread.store(QThread::currentThreadId());
     ++m_done;
-    m_running.store(false);
 }
 
 } // namespace Hubshelf::Cache

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QString>
-#include <QThreadPool>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 class QSqlDatabase;
 struct sqlite3;
@@ -22,7 +24,7 @@ public:
     static constexpr int ThresholdFrames = 1000;
 
     explicit WalCheckpointer(QString path);
-    ~WalCheckpointer(); // waits for a checkpoint under way
+    ~WalCheckpointer(); // waits for a checkpoint under way, and ends the thread
     Q_DISABLE_COPY_MOVE(WalCheckpointer)
 
     // Takes over the checkpoints of `db`, an open QSQLITE connection to `path`. False (and SQLite's
@@ -35,12 +37,19 @@ public:
 
 private:
     static int committed(void *self, sqlite3 *db, const char *name, int frames);
+    void request();
+    void work();
     void checkpoint();
 
     const QString m_path;
     const QString m_connectionName;
-    QThreadPool m_thread;
-    std::atomic<bool> m_running{false};
+    // A thread of its own, started by the first request, rather than Qt's pool: a pool thread
+    // may be busy parsing pages, and the pool's futex-based handoff is invisible to TSan.
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_wanted = false;   // a checkpoint is asked for (requests meanwhile are one)
+    bool m_stopping = false; // the destructor runs
     std::atomic<int> m_done{0};
     std::atomic<Qt::HANDLE> m_lastThread{nullptr};
 };
