@@ -21,6 +21,7 @@
 #include "ui/ratelimitindicator.h"
 #include "ui/settingsdialog.h"
 #include "widgets/currentpagesize.h"
+#include "widgets/framepacer.h"
 #include "widgets/openurl.h"
 
 #include <QAction>
@@ -106,6 +107,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     , m_settings(services.settings ? services.settings : new Settings::AppSettings(this))
 {
     initHubshelfResources();
+    new Widgets::FramePacer(this);
     // The rate-limit chart covers the session from the first response, however late the dialog
     // opens: a window given no history keeps one from now on.
     if (!m_services.rateLimitHistory && m_services.client) {

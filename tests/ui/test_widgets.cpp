@@ -3,6 +3,7 @@
 #include "widgets/chip.h"
 #include "widgets/colours.h"
 #include "widgets/elidedlinklabel.h"
+#include "widgets/framepacer.h"
 #include "widgets/growingtableview.h"
 #include "widgets/labelflow.h"
 #include "widgets/middleelidedelegate.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QDesktopServices>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QPainter>
 #include <QProxyStyle>
 #include <QScrollBar>
@@ -113,6 +115,7 @@ private slots:
     void scrollAnchor_keepsTheRowInViewInPlaceWhenSortedRowsGoAbove();
     void titleFont_scalesAndEmboldens();
     void growingTable_repaintsOnlyWhenWhatIsOnScreenChanges();
+    void framePacer_repaintsAWindowAtMostOnceAFrameAndPaintsItsLastChange();
 
     void screenshots();
 
@@ -578,6 +581,55 @@ void TestWidgets::growingTable_repaintsOnlyWhenWhatIsOnScreenChanges()
                 model.insertRow(0);
             }) > 0);
     QCOMPARE(view.quietLayouts(), quiet + 1);
+}
+
+namespace {
+// Remembers the text it last painted.
+class Counter final : public QWidget
+{
+public:
+    using QWidget::QWidget;
+    int value = 0;
+    int painted = -1;
+    int paints = 0;
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter(this).drawText(rect(), QString::number(value));
+        painted = value;
+        ++paints;
+    }
+};
+} // namespace
+
+void TestWidgets::framePacer_repaintsAWindowAtMostOnceAFrameAndPaintsItsLastChange()
+{
+    QWidget window;
+    auto *counter = new Counter(&window);
+    counter->resize(100, 40);
+    window.resize(200, 100);
+    new FramePacer(&window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(counter->painted, 0);
+
+    // A change at every turn of the event loop for 200 ms, as rows coming in change a window.
+    const int paintsBefore = counter->paints;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 200) {
+        ++counter->value;
+        counter->update();
+        QCoreApplication::processEvents();
+    }
+    const int paints = counter->paints - paintsBefore;
+    const qint64 frames = clock.elapsed() / FramePacer::FrameMs + 1;
+    QVERIFY2(counter->value > 4 * frames, qPrintable(u"only %1 turns"_s.arg(counter->value)));
+    QVERIFY2(paints >= 2 && paints <= frames,
+             qPrintable(u"%1 repaints in %2 frames"_s.arg(paints).arg(frames)));
+    // The last change is held back to the end of its frame, never dropped.
+    QTRY_COMPARE(counter->painted, counter->value);
 }
 
 void TestWidgets::titleFont_scalesAndEmboldens()
