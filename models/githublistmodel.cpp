@@ -58,15 +58,15 @@ const QList<Column> &GitHubListModel::columns() const
     return m_columns;
 }
 
-std::vector<GitHubListModel::Row> GitHubListModel::rowsOf(const QJsonArray &items) const
+std::vector<GitHubListModel::Row> GitHubListModel::rowsOf(ListKind kind, const QJsonArray &items)
 {
-    const QList<Column> &all = columns();
+    const QList<Column> &all = columnsOf(kind);
     std::vector<Row> rows;
     rows.reserve(std::size_t(items.size()));
     for (const QJsonValue &item : items) {
         if (!item.isObject()) {
             qCWarning(lcModels) << "skipping a list item that is not an object in a page of"
-                                << listKindName(m_kind);
+                                << listKindName(kind);
             continue;
         }
         const QJsonObject object = item.toObject();
@@ -91,7 +91,11 @@ std::vector<GitHubListModel::Row> GitHubListModel::rowsOf(const QJsonArray &item
 void GitHubListModel::appendItems(const QJsonArray &items)
 {
     // Rows are built before beginInsertRows: the range announced must be the range inserted.
-    std::vector<Row> rows = rowsOf(items);
+    appendRows(rowsOf(m_kind, items));
+}
+
+void GitHubListModel::appendRows(std::vector<Row> rows)
+{
     if (rows.empty()) {
         return; // an empty page (the last one of an exact multiple) changes nothing
     }
@@ -105,7 +109,7 @@ void GitHubListModel::replaceRows(int first, int count, const QJsonArray &items)
 {
     first = std::clamp(first, 0, rowCount());
     count = std::clamp(count, 0, rowCount() - first);
-    std::vector<Row> rows = rowsOf(items);
+    std::vector<Row> rows = rowsOf(m_kind, items);
     const int same = std::min(count, int(rows.size()));
     for (int i = 0; i < same; ++i) {
         m_rows[std::size_t(first + i)] = std::move(rows[std::size_t(i)]);

@@ -26,7 +26,20 @@ public:
     // The column of this CSV name, -1 if the kind has none.
     int columnNamed(const QString &name) const { return Models::columnNamed(m_kind, name); }
 
+    // A row as the model keeps it: the typed values of its columns, its html_url and id.
+    struct Row
+    {
+        std::vector<QVariant> values;
+        QString htmlUrl;
+        QVariant id;
+    };
+    // The rows of a page's objects (one per object, anything else skipped with a warning). Reads
+    // only what it is given: a page's rows can be made on any thread.
+    static std::vector<Row> rowsOf(ListKind kind, const QJsonArray &items);
+
     void appendItems(const QJsonArray &items);
+    // Rows that rowsOf() made of this kind's objects, after the others.
+    void appendRows(std::vector<Row> rows);
     // The `count` rows from `first` become `items`' rows (a page that changed): rows in both
     // change in place (dataChanged), extra ones are inserted or removed after them.
     void replaceRows(int first, int count, const QJsonArray &items);
@@ -44,15 +57,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row
-    {
-        std::vector<QVariant> values;
-        QString htmlUrl;
-        QVariant id;
-    };
-
-    std::vector<Row> rowsOf(const QJsonArray &items) const;
-
     ListKind m_kind;
     const QList<Column> &m_columns; // columnsOf(m_kind), which lives as long as the program
     std::vector<Row> m_rows;

@@ -6,8 +6,10 @@
 #include "models/githublistmodel.h"
 
 #include <algorithm>
+#include <any>
 #include <limits>
 #include <map>
+#include <memory>
 #include <numeric>
 #include <utility>
 
@@ -16,6 +18,13 @@ using namespace Qt::StringLiterals;
 namespace Hubshelf::Models {
 
 namespace {
+
+// A page's rows as RequestOptions::prepareJson made them, with the number of items they came from.
+struct PreparedRows
+{
+    qsizetype items = 0;
+    std::vector<GitHubListModel::Row> rows;
+};
 
 const GitHub::MemberSelection &selectionOf(ListKind kind)
 {
@@ -157,6 +166,15 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     // A model keeps a few members of each item: the pages need hold no more (an item filter may
     // read any member).
     m_options.selection = withModel && !m_itemFilter ? selectionOf(kind) : GitHub::MemberSelection();
+    // And its rows are made there, off this thread, from those members.
+    m_options.prepareJson = {};
+    if (withModel && !m_itemFilter) {
+        m_options.prepareJson = [kind](const QJsonDocument &json) -> std::any {
+            const QJsonArray items = json.array();
+            return std::make_shared<PreparedRows>(
+                PreparedRows{items.size(), GitHubListModel::rowsOf(kind, items)});
+        };
+    }
     m_loading = false;
     m_complete = false;
     m_oldestSavedAt = {};
@@ -254,12 +272,23 @@ void ListLoader::onPage(int page, const QJsonArray &items, const GitHub::Respons
     m_pageRows.push_back(int(kept.size()));
     m_anyStale = m_anyStale || response.stale;
     if (m_model) {
-        m_model->appendItems(kept);
+        appendToModel(kept, response);
     }
     if (response.savedAt.isValid() && (!m_oldestSavedAt.isValid() || response.savedAt < m_oldestSavedAt)) {
         m_oldestSavedAt = response.savedAt;
     }
     Q_EMIT pageArrived(page, kept, response);
+}
+
+void ListLoader::appendToModel(const QJsonArray &items, const GitHub::Response &response)
+{
+    const auto *prepared = std::any_cast<std::shared_ptr<PreparedRows>>(&response.prepared);
+    if (prepared && *prepared && (*prepared)->items == items.size()) {
+        (*prepared)->items = -1; // taken: a copy of the response delivered again makes its own
+        m_model->appendRows(std::move((*prepared)->rows));
+    } else { // a small page, parsed here; or one cut short by the item limit
+        m_model->appendItems(items);
+    }
 }
 
 void ListLoader::onProgress(int done, int total)

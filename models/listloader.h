@@ -122,6 +122,8 @@ private:
     void release(GitHub::PageStream *&stream);
     void discardStream();
     void onPage(int page, const QJsonArray &items, const GitHub::Response &response);
+    // A page's rows into the model: those the client made off this thread, or made here.
+    void appendToModel(const QJsonArray &items, const GitHub::Response &response);
     void onProgress(int done, int total);
     void onFinished();
     void onFailed(const GitHub::Error &error);

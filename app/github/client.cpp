@@ -137,17 +137,17 @@ struct Client::Private
             succeed(request, response, status);
             return;
         }
-        offThread<std::optional<QJsonDocument>>(
-            [body = response.body, selection = request->m_options.selection] {
-                return parseJsonBody(body, selection);
-            },
+        offThread<ParsedBody>(
+            [body = response.body, selection = request->m_options.selection,
+             prepare = request->m_options.prepareJson] { return parseBody(body, selection, prepare); },
             [this, guarded = QPointer<Request>(request), response = std::move(response),
-             status](std::optional<QJsonDocument> json) mutable {
+             status](ParsedBody parsed) mutable {
                 if (!waiting(guarded)) {
                     return;
                 }
-                if (json) {
-                    response.json = std::move(*json);
+                if (parsed.json) {
+                    response.json = std::move(*parsed.json);
+                    response.prepared = std::move(parsed.prepared);
                 } // else: the stream's own parse says what is wrong with it
                 succeed(guarded.data(), response, status);
             });
@@ -161,14 +161,14 @@ struct Client::Private
         struct Unsealed
         {
             std::optional<QByteArray> body;
-            std::optional<QJsonDocument> json;
+            ParsedBody parsed;
         };
         const Cache::SealedEntry sealed = *std::exchange(lookup.sealed, std::nullopt);
         offThread<Unsealed>(
-            [sealed, selection = request->m_options.selection] {
-                Unsealed unsealed{Cache::unsealBody(sealed), std::nullopt};
+            [sealed, selection = request->m_options.selection, prepare = request->m_options.prepareJson] {
+                Unsealed unsealed{Cache::unsealBody(sealed), {}};
                 if (unsealed.body) {
-                    unsealed.json = parseJsonBody(*unsealed.body, selection);
+                    unsealed.parsed = parseBody(*unsealed.body, selection, prepare);
                 }
                 return unsealed;
             },
@@ -183,8 +183,9 @@ struct Client::Private
                     begin(guarded.data());
                     return;
                 }
-                if (unsealed.json) {
-                    response->json = std::move(*unsealed.json);
+                if (unsealed.parsed.json) {
+                    response->json = std::move(*unsealed.parsed.json);
+                    response->prepared = std::move(unsealed.parsed.prepared);
                 } // else: the stream's own parse says what is wrong with it
                 succeed(guarded.data(), *response, 0);
             });
@@ -210,8 +211,9 @@ struct Client::Private
         const bool store = responses.mayStore(query, status, headers);
         const QDateTime at = now();
         offThread<ResponseCache::Prepared>(
-            [jsonUrl = query.jsonUrl, status, body, store, selection = request->m_options.selection] {
-                return ResponseCache::prepare(jsonUrl, status, body, store, selection);
+            [jsonUrl = query.jsonUrl, status, body, store, selection = request->m_options.selection,
+             prepare = request->m_options.prepareJson] {
+                return ResponseCache::prepare(jsonUrl, status, body, store, selection, prepare);
             },
             [this, guarded = QPointer<Request>(request), query, status, headers, body,
              at](ResponseCache::Prepared prepared) {

@@ -63,6 +63,15 @@ std::optional<QJsonDocument> parseJsonBody(const QByteArray &body, const MemberS
     return json;
 }
 
+ParsedBody parseBody(const QByteArray &body, const MemberSelection &selection, const JsonPreparation &prepare)
+{
+    ParsedBody parsed{parseJsonBody(body, selection), {}};
+    if (parsed.json && prepare) {
+        parsed.prepared = prepare(*parsed.json);
+    }
+    return parsed;
+}
+
 QString RequestLogEntry::line(Style style) const
 {
     const bool failed = !error.isEmpty();

@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <any>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -57,6 +58,8 @@ struct Response
     QDateTime savedAt;
     // Served from the cache past its max-age (offline, or RequestOptions::acceptStale).
     bool stale = false;
+    // What RequestOptions::prepareJson made of `json` where the client parsed it; empty otherwise.
+    std::any prepared = {};
 
     QByteArray header(const QByteArray &name) const;
     LinkHeader links() const { return LinkHeader(header("link")); }
@@ -65,6 +68,18 @@ struct Response
 // A body as JSON; nothing unless it is whole, valid JSON. Qt 6.4 accepts raw control bytes (NUL
 // too) inside strings, which JSON never has. An array keeps only the selected members of its objects.
 std::optional<QJsonDocument> parseJsonBody(const QByteArray &body, const MemberSelection &selection = {});
+
+// Made of a body's JSON on the thread that parses it (RequestOptions::prepareJson).
+using JsonPreparation = std::function<std::any(const QJsonDocument &)>;
+
+// A body parsed as parseJsonBody() does, and what `prepare` makes of it when it is JSON.
+struct ParsedBody
+{
+    std::optional<QJsonDocument> json;
+    std::any prepared = {};
+};
+ParsedBody parseBody(const QByteArray &body, const MemberSelection &selection,
+                     const JsonPreparation &prepare);
 
 // One line of the request log: what went over the wire (or came from the cache), never a header
 // or a body.
@@ -108,6 +123,9 @@ struct RequestOptions
     // A list's pages as JSON hold only these members of each item where the client parses them
     // off the GUI thread (the window's rows); the cache keeps the whole body.
     MemberSelection selection;
+    // Run there too on the parsed JSON (the window's rows are made of it); its result comes as
+    // Response::prepared. Only what the function itself captures; it must not touch a QObject.
+    JsonPreparation prepareJson;
 };
 
 // How often a request has waited for GitHub's limits: RequestQueue::meet counts and bounds them.

@@ -133,17 +133,19 @@ bool ResponseCache::mayStore(const Query &query, int status, const RawHeaders &h
 }
 
 ResponseCache::Prepared ResponseCache::prepare(bool jsonUrl, int status, const QByteArray &body, bool store,
-                                               const MemberSelection &selection)
+                                               const MemberSelection &selection,
+                                               const JsonPreparation &prepareJson)
 {
     Prepared prepared;
     const bool mayBeEmpty = status == 202 || status == 204;
     if (jsonUrl && !(mayBeEmpty && body.trimmed().isEmpty())) {
-        std::optional<QJsonDocument> parsed = parseJsonBody(body, selection);
-        if (!parsed) {
+        ParsedBody parsed = parseBody(body, selection, prepareJson);
+        if (!parsed.json) {
             prepared.wholeJson = false;
             return prepared;
         }
-        prepared.json = std::move(*parsed);
+        prepared.json = std::move(*parsed.json);
+        prepared.prepared = std::move(parsed.prepared);
     }
     if (store) {
         prepared.stored = Cache::compressBody(body);
@@ -165,7 +167,9 @@ std::optional<Response> ResponseCache::accept(const Query &query, int status, co
         return std::nullopt;
     }
     const CacheOutcome outcome = storeCompressed(query, status, headers, body, prepared.stored, now);
-    return Response{query.url, headers, body, outcome, std::move(prepared.json), status, {}};
+    Response response{query.url, headers, body, outcome, std::move(prepared.json), status, {}};
+    response.prepared = std::move(prepared.prepared);
+    return response;
 }
 
 std::optional<Response> ResponseCache::revalidate(const Query &query, const CacheValidator &validator,

@@ -90,12 +90,13 @@ public:
     {
         bool wholeJson = true; // false: a JSON URL's body that is not whole JSON
         QJsonDocument json;
+        std::any prepared;                       // RequestOptions::prepareJson's of `json`
         std::optional<Cache::StoredBody> stored; // when it is to be stored
     };
     // Whether a 2xx with these headers goes into the cache (answered on the cache's thread).
     bool mayStore(const Query &query, int status, const RawHeaders &headers) const;
     static Prepared prepare(bool jsonUrl, int status, const QByteArray &body, bool store,
-                            const MemberSelection &selection = {});
+                            const MemberSelection &selection = {}, const JsonPreparation &prepareJson = {});
     std::optional<Response> accept(const Query &query, int status, const RawHeaders &headers,
                                    const QByteArray &body, Prepared prepared, const QDateTime &now);
     // A 304 to `validator`: the proven body, now kept under the query's identity, with the 304's
