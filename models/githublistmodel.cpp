@@ -107,9 +107,13 @@ void GitHubListModel::appendRows(std::vector<Row> rows)
 
 void GitHubListModel::replaceRows(int first, int count, const QJsonArray &items)
 {
+    replaceRows(first, count, rowsOf(m_kind, items));
+}
+
+void GitHubListModel::replaceRows(int first, int count, std::vector<Row> rows)
+{
     first = std::clamp(first, 0, rowCount());
     count = std::clamp(count, 0, rowCount() - first);
-    std::vector<Row> rows = rowsOf(m_kind, items);
     const int same = std::min(count, int(rows.size()));
     for (int i = 0; i < same; ++i) {
         m_rows[std::size_t(first + i)] = std::move(rows[std::size_t(i)]);

@@ -43,6 +43,7 @@ public:
     // The `count` rows from `first` become `items`' rows (a page that changed): rows in both
     // change in place (dataChanged), extra ones are inserted or removed after them.
     void replaceRows(int first, int count, const QJsonArray &items);
+    void replaceRows(int first, int count, std::vector<Row> rows);
     void clear();
 
     // Without QAbstractTableModel's virtual rowCount() and columnCount() calls: a sort of 100,000

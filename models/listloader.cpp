@@ -165,10 +165,11 @@ void ListLoader::start(GitHub::Client *client, bool withModel, ListKind kind, co
     m_options = options;
     // A model keeps a few members of each item: the pages need hold no more (an item filter may
     // read any member).
-    m_options.selection = withModel && !m_itemFilter ? selectionOf(kind) : GitHub::MemberSelection();
-    // And its rows are made there, off this thread, from those members.
+    // Its rows are made there too, off this thread, from those members.
+    m_options.selection = {};
     m_options.prepareJson = {};
     if (withModel && !m_itemFilter) {
+        m_options.selection = selectionOf(kind);
         m_options.prepareJson = [kind](const QJsonDocument &json) -> std::any {
             const QJsonArray items = json.array();
             return std::make_shared<PreparedRows>(
@@ -272,7 +273,7 @@ void ListLoader::onPage(int page, const QJsonArray &items, const GitHub::Respons
     m_pageRows.push_back(int(kept.size()));
     m_anyStale = m_anyStale || response.stale;
     if (m_model) {
-        appendToModel(kept, response);
+        m_model->appendRows(rowsOf(kept, response));
     }
     if (response.savedAt.isValid() && (!m_oldestSavedAt.isValid() || response.savedAt < m_oldestSavedAt)) {
         m_oldestSavedAt = response.savedAt;
@@ -280,15 +281,16 @@ void ListLoader::onPage(int page, const QJsonArray &items, const GitHub::Respons
     Q_EMIT pageArrived(page, kept, response);
 }
 
-void ListLoader::appendToModel(const QJsonArray &items, const GitHub::Response &response)
+std::vector<GitHubListModel::Row> ListLoader::rowsOf(const QJsonArray &items,
+                                                     const GitHub::Response &response) const
 {
     const auto *prepared = std::any_cast<std::shared_ptr<PreparedRows>>(&response.prepared);
     if (prepared && *prepared && (*prepared)->items == items.size()) {
         (*prepared)->items = -1; // taken: a copy of the response delivered again makes its own
-        m_model->appendRows(std::move((*prepared)->rows));
-    } else { // a small page, parsed here; or one cut short by the item limit
-        m_model->appendItems(items);
+        return std::move((*prepared)->rows);
     }
+    // A small page, parsed here; or one cut short by the item limit.
+    return GitHubListModel::rowsOf(m_kind, items);
 }
 
 void ListLoader::onProgress(int done, int total)
@@ -323,7 +325,7 @@ void ListLoader::revalidate()
         if (m_revalidation && m_model && int(m_pageRows.size()) > m_revalidation->pagesDone()) {
             m_pageRows.resize(std::size_t(m_revalidation->pagesDone()));
             const int kept = std::accumulate(m_pageRows.cbegin(), m_pageRows.cend(), 0);
-            m_model->replaceRows(kept, m_model->rowCount() - kept, {});
+            m_model->replaceRows(kept, m_model->rowCount() - kept, std::vector<GitHubListModel::Row>());
         }
         m_oldestSavedAt = {};
         endRevalidation();
@@ -350,11 +352,11 @@ void ListLoader::onRevalidatedPage(int page, const QJsonArray &items, const GitH
     const QJsonArray kept = this->kept(items);
     if (index < m_pageRows.size()) {
         const int first = std::accumulate(m_pageRows.cbegin(), m_pageRows.cbegin() + qsizetype(index), 0);
-        m_model->replaceRows(first, m_pageRows[index], kept);
+        m_model->replaceRows(first, m_pageRows[index], rowsOf(kept, response));
         m_itemsKept += int(kept.size()) - m_pageRows[index];
         m_pageRows[index] = int(kept.size());
     } else {
-        m_model->appendItems(kept);
+        m_model->appendRows(rowsOf(kept, response));
         m_itemsKept += int(kept.size());
         m_pageRows.push_back(int(kept.size()));
     }

@@ -4,6 +4,7 @@
 #include "github/ratelimittracker.h"
 #include "github/request.h"
 #include "models/columns.h"
+#include "models/githublistmodel.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -21,8 +22,6 @@ class PageStream;
 } // namespace Hubshelf::GitHub
 
 namespace Hubshelf::Models {
-
-class GitHubListModel;
 
 // One GitHub list being fetched: the PageStream of its pages and, for a list of a known kind, the
 // GitHubListModel its rows go into as the pages arrive. The window's list, its export and the
@@ -122,8 +121,8 @@ private:
     void release(GitHub::PageStream *&stream);
     void discardStream();
     void onPage(int page, const QJsonArray &items, const GitHub::Response &response);
-    // A page's rows into the model: those the client made off this thread, or made here.
-    void appendToModel(const QJsonArray &items, const GitHub::Response &response);
+    // A page's rows for the model: those the client made of `items` off this thread, or made here.
+    std::vector<GitHubListModel::Row> rowsOf(const QJsonArray &items, const GitHub::Response &response) const;
     void onProgress(int done, int total);
     void onFinished();
     void onFailed(const GitHub::Error &error);
