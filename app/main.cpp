@@ -11,6 +11,7 @@
 #include "images/avatarloader.h"
 #include "models/ratelimithistory.h"
 #include "models/requestlogmodel.h"
+#include "ratelimits/ledger.h"
 #include "settings/appsettings.h"
 #include "ui/mainwindow.h"
 
@@ -62,8 +63,12 @@ int runWindow(int argc, char *argv[])
     Hubshelf::Settings::applyToServices(settings, &client, &cache);
     Hubshelf::Models::RequestLogModel requestLog;
     requestLog.track(&client);
-    // From the first response on, so that the rate-limit dialog's chart has the whole session.
-    Hubshelf::Models::RateLimitHistory rateLimitHistory(client.rateLimits());
+    // Every request's cost and every limit GitHub reports, kept in the cache database with the
+    // command line's and serve's.
+    Hubshelf::RateLimits::Ledger ledger(cache.isOpen() ? &cache : nullptr, u"window"_s);
+    ledger.track(&client);
+    // The rate-limit dialog's chart and spend: the ledger's (or, without a cache, the session's).
+    Hubshelf::Models::RateLimitHistory rateLimitHistory(cache.isOpen() ? &ledger : nullptr, &client);
     Hubshelf::Auth::TokenStore tokens; // the window's account menu loads the token
     Hubshelf::Auth::TokenValidator tokenValidator(&network);
 

@@ -416,8 +416,24 @@ void ListProxyModel::setFilterText(const QString &text)
     invalidateRowsFilter();
 }
 
+void ListProxyModel::setExtraText(ExtraText extraText)
+{
+    m_extraText = std::move(extraText);
+    refilter();
+}
+
+void ListProxyModel::refilter()
+{
+    if (m_needle.pattern().isEmpty()) {
+        return;
+    }
+    matchAll();
+    invalidateRowsFilter();
+}
+
 void ListProxyModel::matchAll()
 {
+    m_extraMatches = 0;
     m_matches.clear();
     const QAbstractItemModel *source = sourceModel();
     if (m_needle.pattern().isEmpty() || !source) {
@@ -435,6 +451,14 @@ void ListProxyModel::matchAll()
     };
     const std::size_t half = m_matches.size() / 2;
     inBothHalves([&] { match(0, half); }, [&] { match(half, m_matches.size()); });
+    if (m_extraText) { // on this thread: whoever keeps the extra text is not shared with the other
+        for (std::size_t row = 0; row < m_matches.size(); ++row) {
+            if (!m_matches[row] && m_needle.indexIn(m_extraText(int(row))) >= 0) {
+                m_matches[row] = 1;
+                ++m_extraMatches;
+            }
+        }
+    }
 }
 
 void ListProxyModel::forgetRanks()
@@ -578,7 +602,8 @@ bool ListProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     if (!m_needle.pattern().isEmpty()) {
         const bool matches = std::size_t(sourceRow) < m_matches.size()
                                  ? m_matches[std::size_t(sourceRow)] != 0
-                                 : m_needle.indexIn(searchText(sourceRow)) >= 0; // a later page
+                                 : m_needle.indexIn(searchText(sourceRow)) >= 0 || // a later page
+                                       (m_extraText && m_needle.indexIn(m_extraText(sourceRow)) >= 0);
         if (!matches) {
             return false;
         }

@@ -4,6 +4,7 @@
 #include <QByteArrayMatcher>
 #include <QSortFilterProxyModel>
 
+#include <functional>
 #include <vector>
 
 namespace Hubshelf::Models {
@@ -35,6 +36,15 @@ public:
     // (QSortFilterProxyModel's own filters still apply as well.)
     void setFilterText(const QString &text);
     QString filterText() const { return m_filterText; }
+
+    // More text of a source row for the filter to search, beyond its cells (a gist's file contents,
+    // once known), lower-cased UTF-8; read on this thread only. Null: none. refilter() after it
+    // knows more.
+    using ExtraText = std::function<QByteArray(int sourceRow)>;
+    void setExtraText(ExtraText extraText);
+    void refilter();
+    // Source rows the filter accepted for their extra text alone, as of the last filtering.
+    int extraMatches() const { return m_extraMatches; }
 
     void setSourceModel(QAbstractItemModel *model) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -73,6 +83,8 @@ private:
     // By source row, whether its text holds m_needle, as of setFilterText(); rows after its end
     // came later and are searched when filtered.
     std::vector<char> m_matches;
+    ExtraText m_extraText;
+    mutable int m_extraMatches = 0;
     QList<QMetaObject::Connection> m_sourceConnections;
 };
 

@@ -199,6 +199,10 @@ GitHub::RequestOptions Navigator::requestOptions() const
     options.revalidate = m_revalidate;
     // The window says when a limit resets and offers Retry, rather than looking frozen.
     options.waitForRateLimit = false;
+    // The rate-limit ledger's "asked by": the place the window shows.
+    if (m_location.place) {
+        options.origin = placeTitle(*m_location.place);
+    }
     return options;
 }
 

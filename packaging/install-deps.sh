@@ -11,6 +11,7 @@ packages=(
     qt6-qpa-plugins zlib1g-dev libqt6opengl6-dev
     libsimdjson-dev # the JSON reader of the window's list pages
     libsqlite3-dev # the cache's WAL checkpoints off the committing thread (sqlite3_wal_hook)
+    libsource-highlight-dev # syntax highlighting: GNU Source-highlight and its language definitions
     qt6-translations-l10n # Qt's own strings in German, which the translation tests check
     # formatting and static analysis
     clang-format clang-tidy

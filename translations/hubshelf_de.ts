@@ -80,37 +80,96 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+97"/>
+        <location filename="../app/cli/commands.cpp" line="+98"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation>api erwartet einen Pfad wie /users/octocat, keine URL.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+207"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation>rate-limit fragt GitHub jetzt: Offline gibt es keine Antwort.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-35"/>
+        <location line="+50"/>
         <source>resource</source>
         <translation>Ressource</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-48"/>
+        <location line="+49"/>
         <source>used</source>
         <translation>verbraucht</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-50"/>
+        <location line="+51"/>
         <source>remaining</source>
         <translation>verbleibend</translation>
     </message>
     <message>
+        <location line="-107"/>
+        <source>No rate-limit window is under way: Hubshelf has spent nothing in the last hour.</source>
+        <translation>Kein Rate-Limit-Fenster läuft: Hubshelf hat in der letzten Stunde nichts verbraucht.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 of %3 used in the window that resets at %4; Hubshelf spent %5 and the cache saved %6.</source>
+        <translation>%1: %2 von %3 verbraucht im Fenster, das um %4 zurückgesetzt wird; Hubshelf verbrauchte %5, der Cache sparte %6.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other tools with this token spent %1.</source>
+        <translation>Andere Werkzeuge mit diesem Token verbrauchten %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>asked by</source>
+        <translation>angefragt von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saved</source>
+        <translation>gespart</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+50"/>
         <source>resets at</source>
         <translation>Zurücksetzung um</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-49"/>
+        <source>seen by</source>
+        <translation>gesehen von</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the rate-limit ledger lives in the cache database, which cannot be opened.</source>
+        <translation>das Rate-Limit-Protokoll liegt in der Cache-Datenbank, die sich nicht öffnen lässt.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>the cache is off or cannot be opened.</source>
         <translation>Der Cache ist ausgeschaltet oder kann nicht geöffnet werden.</translation>
     </message>
@@ -203,7 +262,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+108"/>
+        <location filename="../app/cli/clicontext.cpp" line="+115"/>
         <source>the %1 rate limit is used up</source>
         <translation>das Ratenlimit %1 ist aufgebraucht</translation>
     </message>
@@ -321,6 +380,16 @@
         <translation>rate-limit, cache stats: Ausgabe als JSON.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>rate-limit: what each endpoint spent in the window under way, by every Hubshelf.</source>
+        <translation>rate-limit: was jeder Endpunkt im laufenden Fenster verbraucht hat, über alle Hubshelf-Prozesse.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rate-limit: every sample of the limits kept (7 days).</source>
+        <translation>rate-limit: jede aufbewahrte Messung der Limits (7 Tage).</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>auth login: read the token from stdin.</source>
         <translation>auth login: das Token von stdin lesen.</translation>
@@ -371,7 +440,7 @@
         <translation>serve: höchstens N Clients gleichzeitig (256).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+13"/>
         <source>Run &apos;hubshelf --help&apos; for usage.</source>
         <translation>Mehr mit „hubshelf --help“.</translation>
@@ -407,7 +476,7 @@
         <translation>-o erwartet einen Dateinamen; ohne -o wird auf die Standardausgabe geschrieben.</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-192"/>
         <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
 
 Commands:
@@ -449,12 +518,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>export, insights: csv (Standard) oder json.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>The cache: an SQLite file instead of the default, or postgresql://USER@HOST:PORT/DB for one cache shared by several instances (the password from PGPASSWORD or ~/.pgpass).</source>
         <translation>Der Cache: eine SQLite-Datei statt der vorgegebenen, oder postgresql://USER@HOST:PORT/DB für einen Cache, den mehrere Instanzen teilen (das Passwort aus PGPASSWORD oder ~/.pgpass).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>export, insights, api, rate-limit, cache, auth or serve.</source>
         <translation>export, insights, api, rate-limit, cache, auth oder serve.</translation>
     </message>
@@ -474,7 +543,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>rate-limit erwartet kein Argument.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>rate-limit takes --spend or --history, not both.</source>
+        <translation>rate-limit nimmt --spend oder --history, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>cache takes stats, clear or path.</source>
         <translation>cache erwartet stats, clear oder path.</translation>
     </message>
@@ -714,7 +788,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::GitHub::Client</name>
     <message>
-        <location filename="../app/github/client.cpp" line="+89"/>
+        <location filename="../app/github/client.cpp" line="+259"/>
         <source>only http and https addresses are requested, not %1:</source>
         <translation>es werden nur http- und https-Adressen abgefragt, nicht %1:</translation>
     </message>
@@ -943,7 +1017,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+200"/>
+        <location filename="../models/columns.cpp" line="+246"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -959,20 +1033,20 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+62"/>
+        <location line="+66"/>
         <location line="+8"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+21"/>
-        <location line="+44"/>
+        <location line="-76"/>
+        <location line="+24"/>
+        <location line="+45"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-68"/>
         <source>(no description)</source>
         <translation>(keine Beschreibung)</translation>
     </message>
@@ -987,17 +1061,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Dateien</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>File count</source>
         <translation>Anzahl Dateien</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Languages</source>
         <translation>Sprachen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Comments</source>
         <translation>Kommentare</translation>
     </message>
@@ -1067,7 +1141,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Draft</source>
         <translation>Entwurf</translation>
     </message>
@@ -1082,19 +1156,19 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Labels</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+133"/>
+        <location line="-141"/>
+        <location line="+145"/>
         <source>Closed</source>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-148"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+131"/>
+        <location line="+143"/>
         <source>Merged</source>
         <translation>Zusammengeführt</translation>
     </message>
@@ -1131,9 +1205,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::GistPreviews</name>
+    <message>
+        <location filename="../models/gistpreviews.cpp" line="+59"/>
+        <source>Gist cards</source>
+        <translation>Gist-Karten</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+165"/>
+        <location filename="../models/githublistmodel.cpp" line="+189"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1144,9 +1226,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::LowLimitWatch</name>
+    <message>
+        <location filename="../models/lowlimitwatch.cpp" line="+20"/>
+        <source>%1: %2 of %3 requests left; it resets at %4.</source>
+        <translation>%1: %2 von %3 Anfragen übrig; zurückgesetzt um %4.</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+245"/>
+        <location filename="../models/navigator.cpp" line="+249"/>
         <source>Gist of %1</source>
         <translation>Gist von %1</translation>
     </message>
@@ -1207,6 +1297,47 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+2"/>
         <source>Remaining</source>
         <translation>Verbleibend</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Models::SpendModel</name>
+    <message>
+        <location filename="../models/spendmodel.cpp" line="+59"/>
+        <source>%1 asked %2 for %3 request(s): %4 counted by GitHub, %5 answered by the cache</source>
+        <translation>%1 fragte %2 mit %3 Anfrage(n) an: %4 von GitHub gezählt, %5 vom Cache beantwortet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asked by</source>
+        <translation>Angefragt von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved by the cache</source>
+        <translation>Vom Cache gespart</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::RateLimits</name>
+    <message>
+        <location filename="../app/ratelimits/projection.cpp" line="+51"/>
+        <source>At this pace %1 runs out at %2 — it resets at %3.</source>
+        <translation>In diesem Tempo ist %1 um %2 aufgebraucht – zurückgesetzt wird um %3.</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1482,14 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+1"/>
         <source>Bytes saved: %1</source>
         <translation>Gesparte Bytes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::CodeView</name>
+    <message>
+        <location filename="../ui/codeview.cpp" line="+41"/>
+        <source>File content</source>
+        <translation>Dateiinhalt</translation>
     </message>
 </context>
 <context>
@@ -1509,9 +1648,103 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::GistCardDelegate</name>
+    <message>
+        <location filename="../ui/gistcarddelegate.cpp" line="+71"/>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is too large to preview.</source>
+        <translation>%1 ist zu groß für eine Vorschau.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>vor %n Monat</numerusform>
+            <numerusform>vor %n Monaten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>vor %n Jahr</numerusform>
+            <numerusform>vor %n Jahren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Public</source>
+        <translation>Öffentlich</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Secret</source>
+        <translation>Geheim</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n Kommentar</numerusform>
+            <numerusform>%n Kommentare</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::GistCardsView</name>
+    <message>
+        <location filename="../ui/gistcardsview.cpp" line="+21"/>
+        <source>Gists as cards</source>
+        <translation>Gists als Karten</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
-        <location filename="../ui/gistview.cpp" line="+69"/>
+        <location filename="../ui/gistview.cpp" line="+70"/>
         <source>Gist</source>
         <translation>Gist</translation>
     </message>
@@ -1562,13 +1795,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+262"/>
         <location line="+40"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-302"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation>Den Inhalt der Datei in die Zwischenablage kopieren</translation>
     </message>
@@ -1579,22 +1812,27 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+305"/>
+        <location line="+304"/>
         <source>Open the whole file in the browser</source>
         <translation>Die ganze Datei im Browser öffnen</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-302"/>
+        <source>Wrap</source>
+        <translation>Umbrechen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wrap long lines (Alt+Z)</source>
+        <translation>Lange Zeilen umbrechen (Alt+Z)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>File content</source>
-        <translation>Dateiinhalt</translation>
-    </message>
-    <message>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>Gist without a description</source>
         <translation>Gist ohne Beschreibung</translation>
     </message>
@@ -1909,7 +2147,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+78"/>
+        <location filename="../ui/listpane.cpp" line="+84"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation>Zeilen filtern (Strg+F)</translation>
     </message>
@@ -1930,7 +2168,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+290"/>
+        <location line="+411"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -1938,7 +2176,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-408"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -1958,7 +2196,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+41"/>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the gists as cards with a preview, or as a table (Ctrl+Shift+K)</source>
+        <translation>Die Gists als Karten mit Vorschau zeigen, oder als Tabelle (Strg+Umschalt+K)</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -1968,7 +2216,15 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+238"/>
+        <source>%1 of %Ln gist(s) contain ‘%2’</source>
+        <translation>
+            <numerusform>%1 von %Ln Gist enthält ‘%2’</numerusform>
+            <numerusform>%1 von %Ln Gists enthalten ‘%2’</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 von %Ln Zeile</numerusform>
@@ -2078,7 +2334,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+191"/>
+        <location filename="../ui/mainwindow.cpp" line="+194"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -2278,7 +2534,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Noch nichts zu exportieren: Die Auswertung wird noch berechnet.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+75"/>
+        <source>The rate limit is running out</source>
+        <translation>Das Rate-Limit geht zur Neige</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
@@ -2641,9 +2902,33 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::RateLimitChart</name>
+    <message>
+        <location filename="../ui/ratelimitchart.cpp" line="+29"/>
+        <location line="+17"/>
+        <source>Remaining</source>
+        <translation>Übrig</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Seen by this window</source>
+        <translation>Von diesem Fenster gesehen</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1: requests remaining in the window under way</source>
+        <translation>%1: verbleibende Anfragen im laufenden Fenster</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: requests remaining over the last 24 hours</source>
+        <translation>%1: verbleibende Anfragen der letzten 24 Stunden</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::RateLimitDialog</name>
     <message>
-        <location filename="../ui/ratelimitdialog.cpp" line="+68"/>
+        <location filename="../ui/ratelimitdialog.cpp" line="+67"/>
         <source>Rate limit</source>
         <translation>Ratenlimit</translation>
     </message>
@@ -2664,37 +2949,46 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+30"/>
         <source>Remaining</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+0"/>
         <source>Reset</source>
         <translation>Zurücksetzung</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>core: remaining</source>
-        <translation>core: verbleibend</translation>
+        <source>Resource shown</source>
+        <translation>Gezeigte Ressource</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Core requests remaining this session</source>
-        <translation>Verbleibende core-Anfragen in dieser Sitzung</translation>
+        <source>Time shown</source>
+        <translation>Gezeigter Zeitraum</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Time</source>
-        <translation>Zeit</translation>
+        <location line="+1"/>
+        <source>Window under way</source>
+        <translation>Laufendes Fenster</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Chart of core requests remaining</source>
-        <translation>Diagramm der verbleibenden core-Anfragen</translation>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+5"/>
+        <source>Re&amp;source:</source>
+        <translation>Re&amp;ssource:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;how:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Neu laden</translation>
     </message>
@@ -2704,7 +2998,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>GitHub erneut nach allen Ratenlimits fragen (zählt nicht gegen sie)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+91"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
@@ -2719,7 +3013,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Die Ratenlimits konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>%1 usage</source>
         <translation>Verbrauch %1</translation>
     </message>
@@ -3230,6 +3524,34 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
         <location line="+3"/>
         <source>Signed in as %1.</source>
         <translation>Angemeldet als %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::SpendPanel</name>
+    <message>
+        <location filename="../ui/spendpanel.cpp" line="+29"/>
+        <source>Rate-limit points spent this window, by endpoint</source>
+        <translation>In diesem Fenster verbrauchte Rate-Limit-Punkte, nach Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>What each endpoint spent is kept in the cache database, which is not open.</source>
+        <translation>Was jeder Endpunkt verbraucht hat, steht in der Cache-Datenbank, die nicht geöffnet ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: no window under way; Hubshelf has spent nothing in the last hour.</source>
+        <translation>%1: kein Fenster läuft; Hubshelf hat in der letzten Stunde nichts verbraucht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 of %3 used in the window that resets at %4. Hubshelf spent %5; the cache saved %6.</source>
+        <translation>%1: %2 von %3 verbraucht im Fenster, das um %4 zurückgesetzt wird. Hubshelf verbrauchte %5; der Cache sparte %6.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other tools with this token spent %1.</source>
+        <translation>Andere Werkzeuge mit diesem Token verbrauchten %1.</translation>
     </message>
 </context>
 <context>

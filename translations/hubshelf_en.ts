@@ -80,37 +80,96 @@
 <context>
     <name>Hubshelf::Cli</name>
     <message>
-        <location filename="../app/cli/commands.cpp" line="+97"/>
+        <location filename="../app/cli/commands.cpp" line="+98"/>
         <source>api takes a path such as /users/octocat, not a URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+207"/>
         <source>rate-limit asks GitHub now: it has no offline answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-35"/>
+        <location line="+50"/>
         <source>resource</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-48"/>
+        <location line="+49"/>
         <source>used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-50"/>
+        <location line="+51"/>
         <source>remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-107"/>
+        <source>No rate-limit window is under way: Hubshelf has spent nothing in the last hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 of %3 used in the window that resets at %4; Hubshelf spent %5 and the cache saved %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other tools with this token spent %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+50"/>
         <source>resets at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-49"/>
+        <source>seen by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the rate-limit ledger lives in the cache database, which cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>the cache is off or cannot be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -203,7 +262,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+108"/>
+        <location filename="../app/cli/clicontext.cpp" line="+115"/>
         <source>the %1 rate limit is used up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,6 +380,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>rate-limit: what each endpoint spent in the window under way, by every Hubshelf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rate-limit: every sample of the limits kept (7 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>auth login: read the token from stdin.</source>
         <translation type="unfinished"></translation>
@@ -371,7 +440,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+13"/>
         <source>Run &apos;hubshelf --help&apos; for usage.</source>
         <translation type="unfinished"></translation>
@@ -407,7 +476,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-192"/>
         <source>Hubshelf explores the GitHub REST API. Without a command it opens the window.
 
 Commands:
@@ -433,12 +502,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>The cache: an SQLite file instead of the default, or postgresql://USER@HOST:PORT/DB for one cache shared by several instances (the password from PGPASSWORD or ~/.pgpass).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>export, insights, api, rate-limit, cache, auth or serve.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -458,7 +527,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>rate-limit takes --spend or --history, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>cache takes stats, clear or path.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -698,7 +772,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::GitHub::Client</name>
     <message>
-        <location filename="../app/github/client.cpp" line="+89"/>
+        <location filename="../app/github/client.cpp" line="+259"/>
         <source>only http and https addresses are requested, not %1:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,7 +1001,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+200"/>
+        <location filename="../models/columns.cpp" line="+246"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,20 +1017,20 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+62"/>
+        <location line="+66"/>
         <location line="+8"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+21"/>
-        <location line="+44"/>
+        <location line="-76"/>
+        <location line="+24"/>
+        <location line="+45"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-68"/>
         <source>(no description)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -971,17 +1045,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>File count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Languages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,7 +1125,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,19 +1140,19 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+133"/>
+        <location line="-141"/>
+        <location line="+145"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-148"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+131"/>
+        <location line="+143"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,9 +1189,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::GistPreviews</name>
+    <message>
+        <location filename="../models/gistpreviews.cpp" line="+59"/>
+        <source>Gist cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+165"/>
+        <location filename="../models/githublistmodel.cpp" line="+189"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,9 +1210,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::LowLimitWatch</name>
+    <message>
+        <location filename="../models/lowlimitwatch.cpp" line="+20"/>
+        <source>%1: %2 of %3 requests left; it resets at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+245"/>
+        <location filename="../models/navigator.cpp" line="+249"/>
         <source>Gist of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,6 +1280,47 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+2"/>
         <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Models::SpendModel</name>
+    <message>
+        <location filename="../models/spendmodel.cpp" line="+59"/>
+        <source>%1 asked %2 for %3 request(s): %4 counted by GitHub, %5 answered by the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved by the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::RateLimits</name>
+    <message>
+        <location filename="../app/ratelimits/projection.cpp" line="+51"/>
+        <source>At this pace %1 runs out at %2 — it resets at %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1334,6 +1465,14 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+1"/>
         <source>Bytes saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::CodeView</name>
+    <message>
+        <location filename="../ui/codeview.cpp" line="+41"/>
+        <source>File content</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1493,9 +1632,103 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::GistCardDelegate</name>
+    <message>
+        <location filename="../ui/gistcarddelegate.cpp" line="+71"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is too large to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n month(s) ago</source>
+        <translation>
+            <numerusform>%n month ago</numerusform>
+            <numerusform>%n months ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n year(s) ago</source>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>updated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::GistCardsView</name>
+    <message>
+        <location filename="../ui/gistcardsview.cpp" line="+21"/>
+        <source>Gists as cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
-        <location filename="../ui/gistview.cpp" line="+69"/>
+        <location filename="../ui/gistview.cpp" line="+70"/>
         <source>Gist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,13 +1779,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+262"/>
         <location line="+40"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-302"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1563,22 +1796,27 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+305"/>
+        <location line="+304"/>
         <source>Open the whole file in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-302"/>
+        <source>Wrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wrap long lines (Alt+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>File content</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+82"/>
+        <location line="+90"/>
         <source>Gist without a description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,7 +2131,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ListPane</name>
     <message>
-        <location filename="../ui/listpane.cpp" line="+78"/>
+        <location filename="../ui/listpane.cpp" line="+84"/>
         <source>Filter rows (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,7 +2152,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+290"/>
+        <location line="+411"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -1922,7 +2160,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-408"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,7 +2180,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+41"/>
+        <source>Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the gists as cards with a preview, or as a table (Ctrl+Shift+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1952,7 +2200,15 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+238"/>
+        <source>%1 of %Ln gist(s) contain ‘%2’</source>
+        <translation>
+            <numerusform>%1 of %Ln gist contain ‘%2’</numerusform>
+            <numerusform>%1 of %Ln gists contain ‘%2’</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%1 of %Ln row(s)</source>
         <translation>
             <numerusform>%1 of %Ln row</numerusform>
@@ -2062,7 +2318,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+191"/>
+        <location filename="../ui/mainwindow.cpp" line="+194"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2262,7 +2518,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+75"/>
+        <source>The rate limit is running out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2625,9 +2886,33 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Ui::RateLimitChart</name>
+    <message>
+        <location filename="../ui/ratelimitchart.cpp" line="+29"/>
+        <location line="+17"/>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Seen by this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1: requests remaining in the window under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: requests remaining over the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Ui::RateLimitDialog</name>
     <message>
-        <location filename="../ui/ratelimitdialog.cpp" line="+68"/>
+        <location filename="../ui/ratelimitdialog.cpp" line="+67"/>
         <source>Rate limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2648,37 +2933,46 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+30"/>
         <source>Remaining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+0"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>core: remaining</source>
+        <source>Resource shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Core requests remaining this session</source>
+        <source>Time shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Time</source>
+        <location line="+1"/>
+        <source>Window under way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Chart of core requests remaining</source>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+5"/>
+        <source>Re&amp;source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2688,7 +2982,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+91"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2703,7 +2997,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>%1 usage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3212,6 +3506,34 @@ Requests saved: %5 · Data not downloaded: %6</source>
     <message>
         <location line="+3"/>
         <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Hubshelf::Ui::SpendPanel</name>
+    <message>
+        <location filename="../ui/spendpanel.cpp" line="+29"/>
+        <source>Rate-limit points spent this window, by endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>What each endpoint spent is kept in the cache database, which is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: no window under way; Hubshelf has spent nothing in the last hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 of %3 used in the window that resets at %4. Hubshelf spent %5; the cache saved %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Other tools with this token spent %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,9 @@
 #include "ui/gistview.h"
 
 #include "github/endpoints.h"
+#include "highlight/language.h"
 #include "images/avatarloader.h"
+#include "ui/codeview.h"
 #include "ui/markdownview.h"
 #include "widgets/avatarlabel.h"
 #include "widgets/codefont.h"
@@ -16,7 +18,6 @@
 #include <QJsonValue>
 #include <QLabel>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QStyle>
@@ -129,11 +130,16 @@ GistView::GistView(QWidget *parent)
     m_openRaw =
         makeToolButton(tr("Open raw"), u"gistOpenRaw"_s, tr("Open the whole file in the browser"), this);
     connect(m_openRaw, &QToolButton::clicked, this, &GistView::openRaw);
+    m_wrap = makeToolButton(tr("Wrap"), u"gistWrap"_s, tr("Wrap long lines (Alt+Z)"), this);
+    m_wrap->setCheckable(true);
+    m_wrap->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
+    connect(m_wrap, &QToolButton::toggled, this, [this] { updateView(); });
 
     auto *fileBar = new QHBoxLayout;
     fileBar->setSpacing(4);
     fileBar->addWidget(m_fileInfo, 1);
     fileBar->addWidget(m_source);
+    fileBar->addWidget(m_wrap);
     fileBar->addWidget(m_copy);
     fileBar->addWidget(m_openRaw);
 
@@ -159,15 +165,8 @@ GistView::GistView(QWidget *parent)
 
     m_markdown = new MarkdownView(this);
     m_markdown->setObjectName(u"gistMarkdown"_s);
-    m_plain = new QPlainTextEdit(this);
+    m_plain = new CodeView(this);
     m_plain->setObjectName(u"gistPlainText"_s);
-    m_plain->setAccessibleName(tr("File content"));
-    m_plain->setReadOnly(true);
-    m_plain->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_plain->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_plain->setFrameShape(QFrame::NoFrame);
-    m_plain->setUndoRedoEnabled(false);
-    m_plain->setBackgroundVisible(false);
 
     // One frame around whichever view shows the content.
     auto *contentFrame = new QFrame(this);
@@ -196,7 +195,8 @@ GistView::GistView(QWidget *parent)
 
     setTabOrder(m_title, m_tabs);
     setTabOrder(m_tabs, m_source);
-    setTabOrder(m_source, m_copy);
+    setTabOrder(m_source, m_wrap);
+    setTabOrder(m_wrap, m_copy);
     setTabOrder(m_copy, m_openRaw);
     setTabOrder(m_openRaw, m_markdown);
     setTabOrder(m_markdown, m_plain);
@@ -348,7 +348,7 @@ const QTextDocument *GistView::renderedDocument() const
 
 QString GistView::plainText() const
 {
-    return m_plain->toPlainText();
+    return m_plain->code();
 }
 
 QString GistView::currentContent() const
@@ -454,12 +454,22 @@ void GistView::updateView()
         return;
     }
     m_markdown->showMarkdown({});
-    // Markdown source is prose: it wraps. Code keeps its lines.
-    m_plain->setLineWrapMode(isMarkdownFile(file) ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
-    m_plain->setPlainText(content);
+    // Markdown source is prose: it wraps. Code keeps its lines unless asked.
+    m_plain->setWrapped(isMarkdownFile(file) || m_wrap->isChecked());
+    const Highlight::Language language =
+        Highlight::languageOf(currentFileName(), file.value(u"language"_s).toString());
     m_stack->setCurrentWidget(m_plain);
-    m_plain->moveCursor(QTextCursor::Start);
-    m_plain->horizontalScrollBar()->setValue(0);
+    // Wrapping changes nothing else: the same file keeps its place.
+    if (content != m_plain->code() || language.definition != m_plain->language().definition) {
+        m_plain->showCode(content, language);
+        m_plain->moveCursor(QTextCursor::Start);
+        m_plain->horizontalScrollBar()->setValue(0);
+    }
+}
+
+void GistView::setWrapped(bool wrapped)
+{
+    m_wrap->setChecked(wrapped);
 }
 
 void GistView::applyFonts()

@@ -7,7 +7,6 @@
 #include <QWidget>
 
 class QLabel;
-class QPlainTextEdit;
 class QStackedWidget;
 class QTabBar;
 class QTextDocument;
@@ -23,11 +22,13 @@ namespace Widgets {
 class AvatarLabel;
 }
 
+class CodeView;
 class MarkdownView;
 
 // One gist from GET /gists/{id}: its description, owner, visibility and dates, a tab per file, and
-// the selected file: Markdown rendered (with its source a click away), anything else as plain
-// monospace text. Copy and Open raw act on the selected file.
+// the selected file: Markdown rendered (with its source a click away), anything else as code with
+// its language's colours and line numbers, wrapped on demand. Copy and Open raw act on the selected
+// file.
 class GistView final : public QWidget
 {
     Q_OBJECT
@@ -58,9 +59,12 @@ public:
     void setShowSource(bool source);
     bool isShowingSource() const;
 
-    // The rendered Markdown, and the text of the plain view (code, or Markdown source).
+    // The rendered Markdown, and the text of the code view (code, or Markdown source).
     const QTextDocument *renderedDocument() const;
     QString plainText() const;
+    CodeView *codeView() const { return m_plain; }
+    // Long lines wrap in the code view (remembered for the session; Markdown source always wraps).
+    void setWrapped(bool wrapped);
     // The selected file's content as GitHub sent it (what Copy copies); empty when absent.
     QString currentContent() const;
     // The note about a partial or absent file; empty when there is none.
@@ -100,12 +104,13 @@ private:
     QToolButton *m_source = nullptr;
     QToolButton *m_copy = nullptr;
     QToolButton *m_openRaw = nullptr;
+    QToolButton *m_wrap = nullptr;
     QWidget *m_note = nullptr;
     QLabel *m_noteIcon = nullptr;
     QLabel *m_noteText = nullptr;
     QStackedWidget *m_stack = nullptr;
     MarkdownView *m_markdown = nullptr;
-    QPlainTextEdit *m_plain = nullptr;
+    CodeView *m_plain = nullptr;
 };
 
 } // namespace Hubshelf::Ui

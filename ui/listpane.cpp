@@ -1,9 +1,11 @@
 #include "ui/listpane.h"
 
 #include "github/client.h"
+#include "models/gistpreviews.h"
 #include "models/githublistmodel.h"
 #include "models/roles.h"
 #include "settings/appsettings.h"
+#include "ui/gistcardsview.h"
 #include "ui/listbudgetprompt.h"
 #include "ui/listkeys.h"
 #include "ui/listprogress.h"
@@ -16,6 +18,7 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
@@ -23,6 +26,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -37,7 +41,7 @@ namespace Hubshelf::Ui {
 
 namespace {
 
-constexpr int FilterMinimumChars = 12;
+constexpr int FilterMinimumChars = 10;
 
 // Long enough not to re-filter 20,000 rows on every keystroke, short enough to feel immediate.
 constexpr int FilterDelayMs = 150;
@@ -54,10 +58,11 @@ void describe(QWidget *widget, const QString &objectName, const QString &accessi
 
 ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     : QWidget(parent)
+    , m_settings(settings ? settings : new Settings::AppSettings(this))
     , m_loader(new Models::ListLoader(this))
     , m_proxy(new Models::ListProxyModel(this))
     , m_view(new Widgets::GrowingTableView(this))
-    , m_header(new ListHeader(m_view, m_proxy, settings ? settings : new Settings::AppSettings(this), this))
+    , m_header(new ListHeader(m_view, m_proxy, m_settings, this))
     , m_anchor(new Widgets::ScrollAnchor(m_view, m_proxy, this))
     , m_filter(new QLineEdit(this))
     , m_rowCount(new QLabel(this))
@@ -130,9 +135,48 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
         m_filter->clear();
         m_filter->setFocus(Qt::OtherFocusReason);
     });
-    // Centred in the rows' area whatever its size.
-    auto *emptyLayout = new QVBoxLayout(m_view->viewport());
-    emptyLayout->addWidget(m_emptyState);
+    m_previews = new Models::GistPreviews(this);
+    m_cards = new GistCardsView(m_previews, this);
+    m_cards->setModel(m_proxy);
+    m_cards->setSelectionModel(m_view->selectionModel()); // one current row, whichever view shows it
+    m_views = new QStackedWidget(this);
+    m_views->addWidget(m_view);
+    m_views->addWidget(m_cards);
+    // One small button, the cards' icon: the bar fits a window of 500 pixels with it.
+    m_cardsButton = new QToolButton(this);
+    describe(m_cardsButton, u"listAsCards"_s, tr("Cards"),
+             tr("Show the gists as cards with a preview, or as a table (Ctrl+Shift+K)"));
+    m_cardsButton->setIcon(QIcon(u":/hubshelf/icons/view-cards.svg"_s));
+    m_cardsButton->setCheckable(true);
+    m_cardsButton->setAutoRaise(true);
+    m_cardsButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    m_cardsButton->setFocusPolicy(Qt::StrongFocus);
+    m_cardsButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    m_cardsButton->hide();
+    connect(m_cardsButton, &QToolButton::toggled, this, [this](bool cards) {
+        if (cards != showsCards()) {
+            setShowsCards(cards);
+        }
+    });
+    // A gist's files, once fetched or found in the cache, are searched by the filter as well.
+    m_proxy->setExtraText([this](int sourceRow) {
+        return m_model && m_model->kind() == Models::ListKind::Gists
+                   ? m_previews->contentOf(m_model->index(sourceRow, 0).data(Models::IdRole).toString())
+                   : QByteArray();
+    });
+    auto *refilter = new QTimer(this);
+    refilter->setSingleShot(true);
+    refilter->setInterval(150); // a burst of cached gists filters once
+    connect(m_previews, &Models::GistPreviews::previewReady, refilter, [this, refilter] {
+        if (!m_proxy->filterText().isEmpty()) {
+            refilter->start();
+        }
+    });
+    connect(refilter, &QTimer::timeout, this, [this] {
+        m_proxy->refilter();
+        updateRowCount();
+    });
+    placeEmptyState();
 
     auto *bar = m_bar = new QHBoxLayout;
     bar->setContentsMargins(6, 6, 6, 0);
@@ -140,13 +184,14 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_rowCount);
     bar->addWidget(m_progress);
+    bar->addWidget(m_cardsButton);
     bar->addWidget(m_columnsButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(bar);
     layout->addWidget(m_budgetPrompt);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_views, 1);
     setFocusProxy(m_view);
 
     m_filterTimer->setSingleShot(true);
@@ -199,6 +244,11 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
             Q_EMIT rowActivated(m_proxy->mapToSource(index));
         }
     });
+    connect(m_cards, &QListView::activated, this, [this](const QModelIndex &index) {
+        if (index.isValid()) {
+            Q_EMIT rowActivated(m_proxy->mapToSource(index));
+        }
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { Q_EMIT currentRowChanged(m_proxy->mapToSource(current)); });
     connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -225,6 +275,79 @@ ListPane::~ListPane()
     disconnect(m_proxy, nullptr, this, nullptr);
     delete m_header;
     delete m_loader;
+}
+
+void ListPane::load(GitHub::Client *client, Models::ListKind kind, const QUrl &listUrl,
+                    const GitHub::RequestOptions &options)
+{
+    m_previews->setClient(client);
+    m_loader->load(client, kind, listUrl, options);
+}
+
+bool ListPane::showsCards() const
+{
+    return m_views->currentWidget() == m_cards;
+}
+
+void ListPane::setShowsCards(bool cards)
+{
+    cards = cards && kind() == Models::ListKind::Gists && m_model;
+    const bool hadFocus = currentView()->hasFocus();
+    // The cards show one column, the table its visible ones: the current row moves to a column of
+    // the view that shows it, or that view could neither scroll to it nor move from it.
+    if (const QModelIndex current = m_view->selectionModel()->currentIndex(); current.isValid()) {
+        const int column = cards ? m_cards->modelColumn() : visibleColumns().value(0, 0);
+        m_view->selectionModel()->setCurrentIndex(current.siblingAtColumn(column),
+                                                  QItemSelectionModel::NoUpdate);
+    }
+    m_views->setCurrentWidget(cards ? static_cast<QWidget *>(m_cards) : m_view);
+    setFocusProxy(currentView());
+    m_cardsButton->setChecked(cards);
+    placeEmptyState();
+    if (m_model) {
+        m_settings->setListShowsCards(Models::listKindName(kind()), cards);
+    }
+    if (currentView()->currentIndex().isValid()) {
+        currentView()->scrollTo(currentView()->currentIndex());
+    }
+    if (hadFocus) {
+        currentView()->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+QAbstractItemView *ListPane::currentView() const
+{
+    return showsCards() ? static_cast<QAbstractItemView *>(m_cards) : m_view;
+}
+
+// The kind's own view: gists as the person last chose, every other kind as a table.
+void ListPane::showViewOfKind()
+{
+    const bool gists = m_model && kind() == Models::ListKind::Gists;
+    m_cardsButton->setVisible(gists);
+    const bool cards = gists && m_settings->listShowsCards(Models::listKindName(kind()));
+    m_views->setCurrentWidget(cards ? static_cast<QWidget *>(m_cards) : m_view);
+    setFocusProxy(currentView());
+    m_cardsButton->setChecked(cards);
+    placeEmptyState();
+}
+
+// Centred over the rows of the view on screen, whatever its size.
+void ListPane::placeEmptyState()
+{
+    QWidget *viewport = currentView()->viewport();
+    if (m_emptyState->parentWidget() == viewport) {
+        return;
+    }
+    if (QLayout *old = m_emptyState->parentWidget() ? m_emptyState->parentWidget()->layout() : nullptr) {
+        old->removeWidget(m_emptyState);
+        delete old;
+    }
+    const bool shown = !m_emptyState->isHidden();
+    m_emptyState->setParent(viewport);
+    auto *layout = new QVBoxLayout(viewport);
+    layout->addWidget(m_emptyState);
+    m_emptyState->setVisible(shown);
 }
 
 void ListPane::applyPendingFilter()
@@ -279,8 +402,8 @@ void ListPane::enterRows()
                                                       QItemSelectionModel::ClearAndSelect |
                                                           QItemSelectionModel::Rows);
         }
-        m_view->scrollTo(m_view->currentIndex());
-        m_view->setFocus(Qt::TabFocusReason);
+        currentView()->scrollTo(currentView()->currentIndex());
+        currentView()->setFocus(Qt::TabFocusReason);
     }
 }
 
@@ -316,6 +439,7 @@ void ListPane::showModel(Models::GitHubListModel *model)
     }
     // A page goes in as one insert, around which the row in view keeps its place.
     m_anchor->setSourceModel(model);
+    showViewOfKind();
     updateRowCount();
     if (hadCurrent) {
         Q_EMIT currentRowChanged({});
@@ -372,7 +496,10 @@ void ListPane::updateRowCount()
     const int shown = m_proxy->rowCount();
     QString text;
     const int expected = m_loader->canContinue() ? m_loader->estimatedRowCount() : -1;
-    if (m_model && (!m_proxy->filterText().isEmpty() || shown != total)) {
+    if (m_model && kind() == Models::ListKind::Gists && !m_proxy->filterText().isEmpty()) {
+        text = tr("%1 of %Ln gist(s) contain ‘%2’", nullptr, total)
+                   .arg(QLocale().toString(shown), m_proxy->filterText());
+    } else if (m_model && (!m_proxy->filterText().isEmpty() || shown != total)) {
         text = tr("%1 of %Ln row(s)", nullptr, total).arg(QLocale().toString(shown));
     } else if (m_model && expected > total) {
         text = tr("%1 of ~%2 rows — stopped").arg(QLocale().toString(total), QLocale().toString(expected));
@@ -423,6 +550,15 @@ void ListPane::applyFilter()
     m_filterTimer->stop();
     const QPersistentModelIndex chosen(m_proxy->mapToSource(m_view->currentIndex()));
     m_proxy->setFilterText(m_filter->text());
+    if (!m_filter->text().isEmpty() && m_model && kind() == Models::ListKind::Gists) {
+        // Whatever the cache holds of these gists' files is searched too, as it comes.
+        QStringList ids;
+        ids.reserve(m_model->rowCount());
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            ids.append(m_model->index(row, 0).data(Models::IdRole).toString());
+        }
+        m_previews->loadCached(ids);
+    }
     // The view moves a current row the filter hid to a neighbour, whose details nobody asked for
     // (a request each): nothing is chosen instead.
     if (m_view->currentIndex().isValid() &&
@@ -442,7 +578,7 @@ void ListPane::copySelection() const
 
 void ListPane::activateCurrent()
 {
-    const QModelIndex current = m_view->currentIndex();
+    const QModelIndex current = currentView()->currentIndex();
     if (current.isValid()) {
         Q_EMIT rowActivated(m_proxy->mapToSource(current));
     }

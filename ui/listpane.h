@@ -15,7 +15,9 @@
 class QHBoxLayout;
 class QKeyEvent;
 class QLabel;
+class QAbstractItemView;
 class QLineEdit;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -25,8 +27,9 @@ class Client;
 }
 
 namespace Hubshelf::Models {
+class GistPreviews;
 class GitHubListModel;
-}
+} // namespace Hubshelf::Models
 namespace Hubshelf::Settings {
 class AppSettings;
 }
@@ -36,11 +39,12 @@ class ScrollAnchor;
 
 namespace Hubshelf::Ui {
 
+class GistCardsView;
 class ListBudgetPrompt;
 class ListProgress;
 
-// The centre of the window: one GitHub list in a table, filled page by page by its ListLoader,
-// with a filter field, a row count, a column chooser and a progress bar with Stop while loading
+// The centre of the window: one GitHub list in a table (gists also as cards), filled page by page by its
+// ListLoader, with a filter field, a row count, a column chooser and a progress bar with Stop while loading
 // (Continue once stopped). A list that would spend more than half of the rate limit left asks first.
 // The header (visible columns, order, widths, sort) is remembered per list kind in `settings`.
 class ListPane final : public QWidget
@@ -56,10 +60,7 @@ public:
     // Shows a new list: the loader drops the old rows and stream and streams every page of
     // `listUrl` on `client` with `options` into a new model of `kind`; that kind's header returns.
     void load(GitHub::Client *client, Models::ListKind kind, const QUrl &listUrl,
-              const GitHub::RequestOptions &options = {})
-    {
-        m_loader->load(client, kind, listUrl, options);
-    }
+              const GitHub::RequestOptions &options = {});
     // The same list again (Retry, F5). Does nothing before the first load() or after clear().
     void reload(const GitHub::RequestOptions &options) { m_loader->reload(options); }
     // The same list again with the options of the last load(), never revalidating (an export).
@@ -81,6 +82,11 @@ public:
     // Filter + sort: what the view shows, in its order.
     Models::ListProxyModel *proxyModel() const { return m_proxy; }
     QTableView *view() const { return m_view; }
+    // Gists as cards instead of the table (remembered per kind); only gists have cards.
+    GistCardsView *cardsView() const { return m_cards; }
+    bool showsCards() const;
+    void setShowsCards(bool cards);
+    Models::GistPreviews *gistPreviews() const { return m_previews; }
     QLineEdit *filterField() const { return m_filter; }
     QLabel *emptyState() const { return m_emptyState; }
     ListBudgetPrompt *budgetPrompt() const { return m_budgetPrompt; }
@@ -127,7 +133,13 @@ private:
     void enterRows();
     void copySelection() const;
     void activateCurrent();
+    // The view rows are in now: the table, or the cards.
+    QAbstractItemView *currentView() const;
+    void showViewOfKind();
+    void placeEmptyState();
 
+    // First: the header below takes it.
+    Settings::AppSettings *m_settings = nullptr;
     Models::ListLoader *m_loader = nullptr;
     Models::ListProxyModel *m_proxy = nullptr;
     // The model on screen and the list it holds: the loader's, once showModel() has taken it.
@@ -136,6 +148,10 @@ private:
 
     QTableView *m_view = nullptr;
     ListHeader *m_header = nullptr;
+    Models::GistPreviews *m_previews = nullptr;
+    GistCardsView *m_cards = nullptr;
+    QStackedWidget *m_views = nullptr;
+    QToolButton *m_cardsButton = nullptr;
     Widgets::ScrollAnchor *m_anchor = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_rowCount = nullptr;

@@ -5,6 +5,7 @@
 #include "github/connectivityprobe.h"
 #include "github/error.h"
 #include "github/target.h"
+#include "models/lowlimitwatch.h"
 #include "models/ratelimithistory.h"
 #include "settings/appsettings.h"
 #include "ui/accountmenu.h"
@@ -50,6 +51,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -111,8 +113,7 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
     // The rate-limit chart covers the session from the first response, however late the dialog
     // opens: a window given no history keeps one from now on.
     if (!m_services.rateLimitHistory && m_services.client) {
-        m_services.rateLimitHistory =
-            new Models::RateLimitHistory(m_services.client->rateLimits(), u"core"_s, this);
+        m_services.rateLimitHistory = new Models::RateLimitHistory(nullptr, m_services.client, this);
     }
 
     setObjectName(u"mainWindow"_s);
@@ -657,6 +658,25 @@ void MainWindow::showRateLimitDialog()
     m_rateLimitDialog->activateWindow();
 }
 
+// Once per window of a resource under a tenth: a desktop notification where the desktop has a
+// tray, the status bar's message where it has none. Clicking the notification opens the dialog.
+void MainWindow::notifyLowLimit(const GitHub::RateLimit &limit)
+{
+    const QString sentence = Models::LowLimitWatch::sentence(limit);
+    m_lastNotice = sentence;
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages()) {
+        statusBar()->showMessage(sentence, 30000);
+        return;
+    }
+    if (!m_trayIcon) {
+        m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
+        m_trayIcon->setToolTip(QGuiApplication::applicationDisplayName());
+        connect(m_trayIcon, &QSystemTrayIcon::messageClicked, this, &MainWindow::showRateLimitDialog);
+    }
+    m_trayIcon->show();
+    m_trayIcon->showMessage(tr("The rate limit is running out"), sentence, QSystemTrayIcon::Warning, 15000);
+}
+
 void MainWindow::createStatusBar()
 {
     m_rateLimitIndicator = new RateLimitIndicator(this);
@@ -667,6 +687,8 @@ void MainWindow::createStatusBar()
         m_rateLimitIndicator->track(m_services.client->rateLimits());
         connect(m_services.client, &GitHub::Client::pausedForSecondaryLimit, m_rateLimitIndicator,
                 &RateLimitIndicator::showSecondaryLimitPause);
+        auto *lowLimit = new Models::LowLimitWatch(m_services.client->rateLimits(), this);
+        connect(lowLimit, &Models::LowLimitWatch::fellLow, this, &MainWindow::notifyLowLimit);
     }
 
     m_cacheIndicator = new CacheIndicator(this);

@@ -8,6 +8,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QToolBar;
 class QToolButton;
 
@@ -15,6 +16,7 @@ namespace Hubshelf::GitHub {
 class Client;
 class ConnectivityProbe;
 struct Error;
+struct RateLimit;
 } // namespace Hubshelf::GitHub
 namespace Hubshelf::Cache {
 class EtagCache;
@@ -78,6 +80,8 @@ public:
     ExportNotice *exportNotice() const { return m_exportNotice; }
     AccountMenu *accountMenu() const { return m_accountMenu; }
     ErrorBanner *errorBanner() const { return m_errorBanner; }
+    // What the last low-rate-limit notification said (a tray's message cannot be read back).
+    QString lastLowLimitNotice() const { return m_lastNotice; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -90,6 +94,7 @@ private:
     void createToolBar();
     void createCentralArea();
     void createStatusBar();
+    void notifyLowLimit(const GitHub::RateLimit &limit);
     void createDocks();
     void restoreWindowState();
     void saveWindowState() const;
@@ -140,6 +145,8 @@ private:
     ErrorBanner *m_errorBanner = nullptr;
     ExportNotice *m_exportNotice = nullptr;
     RateLimitDialog *m_rateLimitDialog = nullptr;
+    QSystemTrayIcon *m_trayIcon = nullptr;
+    QString m_lastNotice;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_fileMenu = nullptr;
     QStackedWidget *m_pages = nullptr;

@@ -5,18 +5,18 @@
 #include "github/request.h"
 #include "models/ratelimithistory.h"
 #include "ui/countdown.h"
+#include "ui/ratelimitchart.h"
+#include "ui/spendpanel.h"
 #include "widgets/colours.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QColor>
-#include <QDateTimeAxis>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFont>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineSeries>
 #include <QLocale>
 #include <QPainter>
 #include <QPalette>
@@ -26,7 +26,6 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include <algorithm>
 #include <utility>
@@ -84,42 +83,47 @@ RateLimitDialog::RateLimitDialog(GitHub::Client *client, Models::RateLimitHistor
     m_table->horizontalHeader()->setSectionResizeMode(RemainingColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ResetColumn, QHeaderView::ResizeToContents);
 
-    m_series = new QLineSeries(this);
-    m_series->setObjectName(u"coreRemainingSeries"_s);
-    m_series->setName(tr("core: remaining"));
-    m_series->setPointsVisible(true);
+    m_resourceBox = new QComboBox(this);
+    m_resourceBox->setObjectName(u"rateLimitResource"_s);
+    m_resourceBox->setAccessibleName(tr("Resource shown"));
+    m_resourceBox->addItem(CoreResource);
+    m_spanBox = new QComboBox(this);
+    m_spanBox->setObjectName(u"rateLimitSpan"_s);
+    m_spanBox->setAccessibleName(tr("Time shown"));
+    m_spanBox->addItem(tr("Window under way"), int(RateLimitChart::Span::Window));
+    m_spanBox->addItem(tr("Last 24 hours"), int(RateLimitChart::Span::Day));
+    m_spanBox->setCurrentIndex(1);
+    connect(m_resourceBox, &QComboBox::currentTextChanged, this, [this] { showHistory(); });
+    connect(m_spanBox, &QComboBox::currentIndexChanged, this, [this] { showHistory(); });
+    auto *choices = new QHBoxLayout;
+    auto *resourceLabel = new QLabel(tr("Re&source:"), this);
+    resourceLabel->setBuddy(m_resourceBox);
+    auto *spanLabel = new QLabel(tr("S&how:"), this);
+    spanLabel->setBuddy(m_spanBox);
+    choices->addWidget(resourceLabel);
+    choices->addWidget(m_resourceBox);
+    choices->addSpacing(12);
+    choices->addWidget(spanLabel);
+    choices->addWidget(m_spanBox);
+    choices->addStretch(1);
 
-    m_chart = new QChart;
-    m_chart->setTitle(tr("Core requests remaining this session"));
-    m_chart->legend()->hide();
-    m_chart->addSeries(m_series);
+    m_chart = new RateLimitChart(this);
+    auto *historyPane = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(historyPane);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addLayout(choices);
+    historyLayout->addWidget(m_chart, 1);
 
-    m_timeAxis = new QDateTimeAxis(m_chart);
-    m_timeAxis->setFormat(u"HH:mm:ss"_s);
-    m_timeAxis->setTitleText(tr("Time"));
-    m_timeAxis->setTickCount(6);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_series->attachAxis(m_timeAxis);
-
-    m_remainingAxis = new QValueAxis(m_chart);
-    m_remainingAxis->setLabelFormat(u"%d"_s);
-    m_remainingAxis->setTitleText(tr("Remaining"));
-    m_remainingAxis->setRange(0, 1);
-    m_chart->addAxis(m_remainingAxis, Qt::AlignLeft);
-    m_series->attachAxis(m_remainingAxis);
-
-    m_chartView = new QChartView(m_chart, this); // takes ownership of the chart
-    m_chartView->setObjectName(u"rateLimitChart"_s);
-    m_chartView->setAccessibleName(tr("Chart of core requests remaining"));
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumHeight(180);
+    m_spend = new SpendPanel(this);
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_table);
-    m_splitter->addWidget(m_chartView);
+    m_splitter->addWidget(historyPane);
+    m_splitter->addWidget(m_spend);
     m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(2, 1);
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_splitterMoved = true; });
 
     m_errorLabel = new QLabel(this);
@@ -152,18 +156,20 @@ RateLimitDialog::RateLimitDialog(GitHub::Client *client, Models::RateLimitHistor
     m_countdownTimer->setInterval(1000);
     connect(m_countdownTimer, &QTimer::timeout, this, &RateLimitDialog::updateCountdowns);
 
+    m_historyTimer = new QTimer(this);
+    m_historyTimer->setObjectName(u"rateLimitHistoryTimer"_s);
+    m_historyTimer->setInterval(15 * 1000);
+
     GitHub::RateLimitTracker *tracker = m_client->rateLimits();
     connect(tracker, &GitHub::RateLimitTracker::changed, this, &RateLimitDialog::onLimitChanged);
-    if (!m_history) {
-        m_history = new Models::RateLimitHistory(tracker, CoreResource, this);
+    if (!m_history) { // its own, a child: its clock may follow the dialog's
+        m_history = new Models::RateLimitHistory(nullptr, m_client, this);
         m_history->setClock([this] { return m_clock(); });
     }
-    for (const Models::RateLimitSample &sample : m_history->samples()) {
-        m_series->append(qreal(sample.at.toMSecsSinceEpoch()), qreal(sample.remaining));
-    }
-    updateAxes();
-    connect(m_history, &Models::RateLimitHistory::sampleAdded, this, &RateLimitDialog::addSample);
+    connect(m_history, &Models::RateLimitHistory::changed, this, &RateLimitDialog::showHistory);
+    connect(m_historyTimer, &QTimer::timeout, m_history, &Models::RateLimitHistory::reload);
     rebuildRows();
+    showHistory();
     applyTheme();
 }
 
@@ -180,9 +186,36 @@ void RateLimitDialog::setClock(Core::Clock clock)
     updateCountdowns();
 }
 
-QList<QPointF> RateLimitDialog::coreSamples() const
+void RateLimitDialog::showResource(const QString &resource)
 {
-    return m_series->points();
+    if (m_resourceBox->findText(resource) < 0) {
+        m_resourceBox->addItem(resource);
+    }
+    m_resourceBox->setCurrentText(resource);
+}
+
+QString RateLimitDialog::shownResource() const
+{
+    return m_resourceBox->currentText();
+}
+
+// The chart and the spend of the chosen resource, and the resources to choose from.
+void RateLimitDialog::showHistory()
+{
+    const QString shown =
+        m_resourceBox->currentText().isEmpty() ? CoreResource : m_resourceBox->currentText();
+    {
+        const QSignalBlocker blocker(m_resourceBox);
+        for (const QString &resource : m_history->resources()) {
+            if (m_resourceBox->findText(resource) < 0) {
+                m_resourceBox->addItem(resource);
+            }
+        }
+        m_resourceBox->setCurrentText(shown);
+    }
+    const auto span = RateLimitChart::Span(m_spanBox->currentData().toInt());
+    m_chart->setSamples(shown, m_history->samples(shown), m_history->session(), span, m_clock());
+    m_spend->setWindow(m_history->window(shown), m_history->projection(shown), m_history->isPersistent());
 }
 
 bool RateLimitDialog::isFetching() const
@@ -260,8 +293,9 @@ void RateLimitDialog::fitTable()
     for (int row = 0; row < m_table->rowCount(); ++row) {
         height += m_table->rowHeight(row);
     }
-    const int total = std::max(m_splitter->height(), height + 2 * m_chartView->minimumHeight());
-    m_splitter->setSizes({height, total - height});
+    const int total = std::max(m_splitter->height(), height + 3 * m_chart->minimumHeight());
+    const int rest = total - height;
+    m_splitter->setSizes({height, rest * 2 / 3, rest - rest * 2 / 3});
 }
 
 void RateLimitDialog::setRow(int row, const GitHub::RateLimit &limit)
@@ -340,36 +374,6 @@ void RateLimitDialog::updateCountdowns()
     }
 }
 
-void RateLimitDialog::addSample(const Models::RateLimitSample &sample, int dropped)
-{
-    if (dropped > 0) {
-        m_series->removePoints(0, std::min(dropped, int(m_series->count())));
-    }
-    m_series->append(qreal(sample.at.toMSecsSinceEpoch()), qreal(sample.remaining));
-    updateAxes();
-}
-
-void RateLimitDialog::updateAxes()
-{
-    const int count = m_series->count();
-    QDateTime first;
-    QDateTime last;
-    if (count > 0) {
-        first = QDateTime::fromMSecsSinceEpoch(qint64(m_series->at(0).x()));
-        last = QDateTime::fromMSecsSinceEpoch(qint64(m_series->at(count - 1).x()));
-    } else {
-        last = m_clock().toLocalTime();
-        first = last;
-    }
-    if (first.msecsTo(last) < 60'000) { // at least a minute, centred on what there is
-        const QDateTime middle = first.addMSecs(first.msecsTo(last) / 2);
-        first = middle.addSecs(-30);
-        last = middle.addSecs(30);
-    }
-    m_timeAxis->setRange(first, last);
-    m_remainingAxis->setRange(0, std::max(1, m_history->limit()));
-}
-
 bool RateLimitDialog::isDark() const
 {
     return Widgets::isDark(palette());
@@ -377,27 +381,13 @@ bool RateLimitDialog::isDark() const
 
 void RateLimitDialog::applyTheme()
 {
-    if (m_applyingTheme) {
-        return;
-    }
-    m_applyingTheme = true;
-    const QChart::ChartTheme theme = isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight;
-    if (m_chart->theme() != theme) {
-        m_chart->setTheme(theme);
-    }
-    // The theme resets fonts and the series' look; keep the points readable either way.
-    m_series->setPointsVisible(true);
-    m_chart->setBackgroundBrush(palette().color(QPalette::Base));
-    m_chart->setBackgroundRoundness(0);
-    m_chart->setTitleBrush(palette().color(QPalette::Text));
     m_errorLabel->setStyleSheet(isDark() ? u"color: #ff7b72;"_s : u"color: #cf222e;"_s);
-    m_applyingTheme = false;
 }
 
 void RateLimitDialog::changeEvent(QEvent *event)
 {
     QDialog::changeEvent(event);
-    if (m_chart && (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)) {
+    if (m_errorLabel && (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)) {
         applyTheme();
         rebuildRows(); // the warning colour of low remaining counts
     }
@@ -408,6 +398,9 @@ void RateLimitDialog::showEvent(QShowEvent *event)
     QDialog::showEvent(event);
     updateCountdowns();
     m_countdownTimer->start();
+    m_history->setWatched(true);
+    m_history->reload();
+    m_historyTimer->start();
     fetch();
 }
 
@@ -415,6 +408,8 @@ void RateLimitDialog::hideEvent(QHideEvent *event)
 {
     QDialog::hideEvent(event);
     m_countdownTimer->stop();
+    m_historyTimer->stop();
+    m_history->setWatched(false);
 }
 
 } // namespace Hubshelf::Ui

@@ -10,16 +10,12 @@
 #include <QPointer>
 #include <QString>
 
-class QChart;
-class QChartView;
-class QDateTimeAxis;
+class QComboBox;
 class QLabel;
-class QLineSeries;
 class QPushButton;
 class QSplitter;
 class QTableWidget;
 class QTimer;
-class QValueAxis;
 
 namespace Hubshelf::GitHub {
 class Client;
@@ -29,15 +25,19 @@ class Request;
 
 namespace Hubshelf::Models {
 class RateLimitHistory;
-struct RateLimitSample;
-} // namespace Hubshelf::Models
+}
 
 namespace Hubshelf::Ui {
 
-// Every resource of GET /rate_limit: a usage bar, what remains and a live reset countdown per
-// resource, and a chart of the core limit's remaining calls over this session (a
-// Models::RateLimitHistory kept since start-up). Non-modal; it fetches /rate_limit (free) whenever
-// it is shown and on Refresh.
+class RateLimitChart;
+class SpendPanel;
+
+// The rate-limit inspector. Every resource of GET /rate_limit: a usage bar, what remains and a live
+// reset countdown per resource; a chart of a resource's remaining requests over the window under way
+// or the last day, with this window's own samples marked; and what each endpoint spent in the window,
+// with the pace's projection. The history and the spend are every Hubshelf process's (the ledger's,
+// through a Models::RateLimitHistory). Non-modal; it fetches /rate_limit (free) whenever it is shown
+// and on Refresh.
 class RateLimitDialog final : public QDialog
 {
     Q_OBJECT
@@ -47,7 +47,7 @@ public:
     enum Column { ResourceColumn, UsageColumn, RemainingColumn, ResetColumn, ColumnCount };
 
     // Neither is owned; both must outlive the dialog. Without a history the dialog keeps its own,
-    // from now on.
+    // of this session from now on.
     explicit RateLimitDialog(GitHub::Client *client, Models::RateLimitHistory *history = nullptr,
                              QWidget *parent = nullptr);
     ~RateLimitDialog() override;
@@ -64,8 +64,11 @@ public:
     // the dialog is visible.
     void updateCountdowns();
 
-    // The chart's samples of core remaining: x in milliseconds since the epoch, y remaining.
-    QList<QPointF> coreSamples() const;
+    RateLimitChart *chart() const { return m_chart; }
+    SpendPanel *spendPanel() const { return m_spend; }
+    // Shows another resource ("core", "search", …) in the chart and the spend table.
+    void showResource(const QString &resource);
+    QString shownResource() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -78,8 +81,7 @@ private:
     void onFetchSucceeded();
     void setRow(int row, const GitHub::RateLimit &limit);
     void rebuildRows();
-    void addSample(const Models::RateLimitSample &sample, int dropped);
-    void updateAxes();
+    void showHistory();
     void applyTheme();
     void fitTable();
     bool isDark() const;
@@ -89,17 +91,17 @@ private:
     Core::Clock m_clock = Core::systemClock();
     QPointer<GitHub::Request> m_pending;
     QTableWidget *m_table = nullptr;
-    QChart *m_chart = nullptr;
-    QChartView *m_chartView = nullptr;
-    QLineSeries *m_series = nullptr;
-    QDateTimeAxis *m_timeAxis = nullptr;
-    QValueAxis *m_remainingAxis = nullptr;
+    QComboBox *m_resourceBox = nullptr;
+    QComboBox *m_spanBox = nullptr;
+    RateLimitChart *m_chart = nullptr;
+    SpendPanel *m_spend = nullptr;
+    // Other processes write to the ledger too: while the dialog is shown it reads it again now and then.
+    QTimer *m_historyTimer = nullptr;
     QLabel *m_errorLabel = nullptr;
     QLabel *m_updatedLabel = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QTimer *m_countdownTimer = nullptr;
     QSplitter *m_splitter = nullptr;
-    bool m_applyingTheme = false;
     bool m_splitterMoved = false;
 };
 

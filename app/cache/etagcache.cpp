@@ -1105,6 +1105,34 @@ bool EtagCache::clear()
     return true;
 }
 
+bool EtagCache::writeTransaction(const DatabaseWork &work)
+{
+    if (!d->usable()) {
+        return false;
+    }
+    Private::Transaction transaction(*d);
+    if (!transaction.isActive()) {
+        return false;
+    }
+    if (const QSqlError error = work(d->db); error.isValid()) {
+        d->fail("write", error);
+        return false;
+    }
+    return transaction.commit();
+}
+
+bool EtagCache::read(const DatabaseWork &work)
+{
+    if (!d->usable() || d->lost) {
+        return false;
+    }
+    if (const QSqlError error = work(d->db); error.isValid()) {
+        d->fail("read", error);
+        return false;
+    }
+    return true;
+}
+
 void EtagCache::setClock(Core::Clock clock)
 {
     d->clock = Core::orSystem(std::move(clock));

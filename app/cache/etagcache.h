@@ -5,11 +5,15 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QObject>
+#include <QSqlError>
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace Hubshelf::Cache {
 
@@ -111,7 +115,8 @@ public:
     // 3: bodies compressed (body_encoding, body_size the stored size, the checksum of the stored
     //    bytes; older entries stay readable as they are) and each entry's list (list_key), evicted
     //    whole.
-    static constexpr int SchemaVersion = 3;
+    // 4: the rate-limit ledger's tables (rate_limit_samples, rate_limit_spend).
+    static constexpr int SchemaVersion = 4;
 
     // `location`: an SQLite file, or postgresql://USER:PASSWORD@HOST:PORT/DB (DatabaseLocation).
     explicit EtagCache(const QString &location, QObject *parent = nullptr);
@@ -164,6 +169,14 @@ public:
                  const QByteArray &link = {});
     bool remove(const QByteArray &url, const QByteArray &variant, const QByteArray &identity);
     bool clear();
+
+    // The database for the tables that live beside the entries (the rate-limit ledger's): `work`
+    // runs in one write transaction, committed when it returns no error, or reads with the
+    // connection. False, with errorString(), when the database cannot be used now or `work` failed;
+    // a lost server is reconnected to as for the entries. Only on the cache's thread.
+    using DatabaseWork = std::function<QSqlError(QSqlDatabase &db)>;
+    bool writeTransaction(const DatabaseWork &work);
+    bool read(const DatabaseWork &work);
 
     // When an entry was last used (for LRU eviction); the system clock unless a test sets one.
     void setClock(Core::Clock clock);

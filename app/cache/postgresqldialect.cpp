@@ -145,6 +145,19 @@ std::vector<const char *> PostgreSqlDialect::migration(int targetVersion) const
             "UPDATE responses SET list_key = url",
             "CREATE INDEX responses_list ON responses (list_key, last_used, body_size)",
         };
+    case 4:
+        return {
+            "CREATE TABLE rate_limit_samples (identity BYTEA NOT NULL, resource TEXT NOT NULL,"
+            " at BIGINT NOT NULL, lim INTEGER NOT NULL, remaining INTEGER NOT NULL, used INTEGER NOT NULL,"
+            " reset BIGINT NOT NULL, session TEXT NOT NULL)",
+            "CREATE INDEX rate_limit_samples_at ON rate_limit_samples (identity, at)",
+            "CREATE TABLE rate_limit_spend (identity BYTEA NOT NULL, resource TEXT NOT NULL,"
+            " window_reset BIGINT NOT NULL, endpoint TEXT NOT NULL, origin TEXT NOT NULL,"
+            " requests BIGINT NOT NULL, points BIGINT NOT NULL, saved BIGINT NOT NULL,"
+            " first_at BIGINT NOT NULL, last_at BIGINT NOT NULL,"
+            " PRIMARY KEY (identity, resource, window_reset, endpoint, origin))",
+            "CREATE INDEX rate_limit_spend_last_at ON rate_limit_spend (last_at)",
+        };
     default:
         return {};
     }

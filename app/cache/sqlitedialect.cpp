@@ -201,6 +201,21 @@ std::vector<const char *> SqliteDialect::migration(int targetVersion) const
             // Covers the eviction's GROUP BY: the scan reads the index, never a row's body.
             "CREATE INDEX responses_list ON responses (list_key, last_used, body_size)",
         };
+    case 4:
+        return {
+            // The rate-limit ledger (RateLimits::Ledger): what GitHub said of each limit over time, and
+            // what each endpoint spent in each window, for every Hubshelf process of the machine.
+            "CREATE TABLE rate_limit_samples (identity BLOB NOT NULL, resource TEXT NOT NULL,"
+            " at INTEGER NOT NULL, lim INTEGER NOT NULL, remaining INTEGER NOT NULL, used INTEGER NOT NULL,"
+            " reset INTEGER NOT NULL, session TEXT NOT NULL)",
+            "CREATE INDEX rate_limit_samples_at ON rate_limit_samples (identity, at)",
+            "CREATE TABLE rate_limit_spend (identity BLOB NOT NULL, resource TEXT NOT NULL,"
+            " window_reset INTEGER NOT NULL, endpoint TEXT NOT NULL, origin TEXT NOT NULL,"
+            " requests INTEGER NOT NULL, points INTEGER NOT NULL, saved INTEGER NOT NULL,"
+            " first_at INTEGER NOT NULL, last_at INTEGER NOT NULL,"
+            " PRIMARY KEY (identity, resource, window_reset, endpoint, origin))",
+            "CREATE INDEX rate_limit_spend_last_at ON rate_limit_spend (last_at)",
+        };
     default:
         return {};
     }

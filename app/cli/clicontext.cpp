@@ -8,6 +8,7 @@
 #include "export/stagedfile.h"
 #include "github/error.h"
 #include "github/ratelimittracker.h"
+#include "ratelimits/ledger.h"
 #include "settings/appsettings.h"
 
 #include <QDir>
@@ -63,6 +64,7 @@ CliContext::CliContext(const GlobalOptions &options, QTextStream &out, QTextStre
 CliContext::~CliContext()
 {
     m_client.reset(); // before the cache and the network manager it uses
+    m_ledger.reset(); // flushes into the cache
 }
 
 QString CliContext::cachePath()
@@ -76,20 +78,26 @@ QString CliContext::cacheDisplayName() const
     return location ? location->displayName() : QString();
 }
 
-void CliContext::prepare()
+void CliContext::prepare(const QString &processName, bool optionsFollowNoCache)
 {
-    if (!m_options.noCache) {
-        m_cache = std::make_unique<Cache::EtagCache>(cacheLocation());
-        if (!m_cache->open()) {
+    m_cache = std::make_unique<Cache::EtagCache>(cacheLocation());
+    if (!m_cache->open()) {
+        if (!m_options.noCache) {
             m_err << "hubshelf: warning: the cache " << cacheDisplayName() << " cannot be used ("
                   << m_cache->errorString() << "); going on without it.\n";
-            m_cache.reset();
         }
+        m_cache.reset();
     }
-    m_client = std::make_unique<GitHub::Client>(m_network.get(), m_cache.get(), m_options.apiUrl);
+    m_client = std::make_unique<GitHub::Client>(
+        m_network.get(), optionsFollowNoCache || !m_options.noCache ? m_cache.get() : nullptr,
+        m_options.apiUrl);
+    if (m_cache) {
+        m_ledger = std::make_unique<RateLimits::Ledger>(m_cache.get(), processName);
+        m_ledger->track(m_client.get());
+    }
     if (m_settings) {
         // The same size cap as the window's: without it the CLI evicted at the default.
-        Settings::applyToServices(*m_settings, m_client.get(), m_cache.get());
+        Settings::applyToServices(*m_settings, m_client.get(), cache());
     }
     // A script (or a test) that cannot wait two minutes for a trickling body shortens the deadline.
     if (qEnvironmentVariableIsSet("HUBSHELF_TRANSFER_DEADLINE")) {

@@ -16,6 +16,9 @@ class QTextStream;
 namespace Hubshelf::Cache {
 class EtagCache;
 }
+namespace Hubshelf::RateLimits {
+class Ledger;
+}
 namespace Hubshelf::Settings {
 class AppSettings;
 }
@@ -64,11 +67,18 @@ public:
     QTextStream &err() { return m_err; }
     QString apiHost() const { return m_options.apiUrl.host(); }
 
-    // Opens the cache (unless --no-cache; one that cannot be opened is reported and skipped) and
-    // makes the client, both following the user's settings. Called once, before any request.
-    void prepare();
+    // Opens the cache (one that cannot be opened is reported and skipped) and makes the client, both
+    // following the user's settings, and the rate-limit ledger, which records this run as
+    // `processName`. Under --no-cache the requests neither read nor write it (requestOptions()), but
+    // the client keeps it for whose token is whose, so that the ledger books the run's spending to
+    // the right account; `optionsFollowNoCache` false (serve, whose requests are its clients') gives
+    // the client no cache at all then. Called once, before any request.
+    void prepare(const QString &processName = QStringLiteral("hubshelf"), bool optionsFollowNoCache = true);
     static QString verboseLine(const GitHub::RequestLogEntry &entry);
-    Cache::EtagCache *cache() const { return m_cache.get(); }
+    // Null under --no-cache.
+    Cache::EtagCache *cache() const { return m_options.noCache ? nullptr : m_cache.get(); }
+    // Null when the cache database cannot be opened.
+    RateLimits::Ledger *ledger() const { return m_ledger.get(); }
     GitHub::Client &client() { return *m_client; }
     QNetworkAccessManager &network() { return *m_network; }
     Auth::TokenStore &tokenStore() { return *m_tokenStore; }
@@ -107,6 +117,7 @@ private:
     Settings::AppSettings *m_settings = nullptr;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<Cache::EtagCache> m_cache;
+    std::unique_ptr<RateLimits::Ledger> m_ledger;
     std::unique_ptr<GitHub::Client> m_client;
     std::unique_ptr<Auth::TokenStore> m_tokenStore;
     QTimer m_countdown;

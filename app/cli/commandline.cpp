@@ -117,6 +117,10 @@ int CommandLine::run(const QStringList &arguments)
     const QCommandLineOption includeOption({u"i"_s, u"include"_s},
                                            tr("api: print the status and headers first."));
     const QCommandLineOption jsonOption(u"json"_s, tr("rate-limit, cache stats: JSON output."));
+    const QCommandLineOption spendOption(
+        u"spend"_s, tr("rate-limit: what each endpoint spent in the window under way, by every Hubshelf."));
+    const QCommandLineOption historyOption(u"history"_s,
+                                           tr("rate-limit: every sample of the limits kept (7 days)."));
     const QCommandLineOption withTokenOption(u"with-token"_s, tr("auth login: read the token from stdin."));
     const QCommandLineOption cacheDbOption(
         u"cache-db"_s,
@@ -141,12 +145,13 @@ int CommandLine::run(const QStringList &arguments)
         u"gists-api"_s, tr("serve: GET /USER answers the user's public gists, not the mirror."));
     const QCommandLineOption maxConnectionsOption(
         u"max-connections"_s, tr("serve: at most N clients at once (256)."), u"n"_s, u"256"_s);
-    parser.addOptions({versionOption, apiUrlOption,  noCacheOption,     offlineOption,        verboseOption,
-                       waitOption,    formatOption,  columnsOption,     outputOption,         limitOption,
-                       typeOption,    stateOption,   bomOption,         noGuardOption,        paginateOption,
-                       includeOption, jsonOption,    withTokenOption,   cacheDbOption,        listenOption,
-                       portOption,    tlsCertOption, tlsKeyOption,      maxConnectionsOption, gistsApiOption,
-                       sinceOption,   untilOption,   includeForksOption});
+    parser.addOptions(
+        {versionOption, apiUrlOption,  noCacheOption,      offlineOption,        verboseOption,
+         waitOption,    formatOption,  columnsOption,      outputOption,         limitOption,
+         typeOption,    stateOption,   bomOption,          noGuardOption,        paginateOption,
+         includeOption, jsonOption,    withTokenOption,    cacheDbOption,        listenOption,
+         portOption,    tlsCertOption, tlsKeyOption,       maxConnectionsOption, gistsApiOption,
+         sinceOption,   untilOption,   includeForksOption, spendOption,          historyOption});
     parser.addPositionalArgument(u"command"_s, tr("export, insights, api, rate-limit, cache, auth or serve."),
                                  u"[command]"_s);
 
@@ -228,7 +233,7 @@ int CommandLine::run(const QStringList &arguments)
           noGuardOption}},
         {u"insights"_s, {formatOption, sinceOption, untilOption, includeForksOption}},
         {u"api"_s, {paginateOption, includeOption}},
-        {u"rate-limit"_s, {jsonOption}},
+        {u"rate-limit"_s, {jsonOption, spendOption, historyOption}},
         {u"cache"_s, {jsonOption}},
         {u"auth"_s, {withTokenOption}},
         {u"serve"_s,
@@ -313,7 +318,16 @@ int CommandLine::run(const QStringList &arguments)
         if (!rest.isEmpty()) {
             return usage(tr("rate-limit takes no argument."));
         }
-        start = [&] { runRateLimit(context, parser.isSet(jsonOption), done); };
+        if (parser.isSet(spendOption) && parser.isSet(historyOption)) {
+            return usage(tr("rate-limit takes --spend or --history, not both."));
+        }
+        RateLimitReport report = RateLimitReport::Limits;
+        if (parser.isSet(spendOption)) {
+            report = RateLimitReport::Spend;
+        } else if (parser.isSet(historyOption)) {
+            report = RateLimitReport::History;
+        }
+        start = [&, report] { runRateLimit(context, report, parser.isSet(jsonOption), done); };
     } else if (command == u"cache"_s) {
         if (rest.size() != 1 || !QStringList{u"stats"_s, u"clear"_s, u"path"_s}.contains(rest.at(0))) {
             return usage(tr("cache takes stats, clear or path."));
@@ -357,7 +371,12 @@ int CommandLine::run(const QStringList &arguments)
         return usage(tr("unknown command '%1'.").arg(Core::printable(command)));
     }
 
-    context.prepare();
+    // How this run shows in the rate-limit ledger: the command, and what it exports or counts.
+    QString processName = u"hubshelf "_s + command;
+    if ((command == u"export"_s || command == u"insights"_s) && !rest.isEmpty()) {
+        processName += u' ' + Core::printable(rest.first(), 20);
+    }
+    context.prepare(processName, command != u"serve"_s);
     if (needsToken) {
         context.loadToken([&](Auth::TokenSource) { start(); },
                           [&](const QString &message) { done(context.fail(ExitAuthentication, message)); });

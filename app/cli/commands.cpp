@@ -11,6 +11,7 @@
 #include "github/client.h"
 #include "github/names.h"
 #include "models/listloader.h"
+#include "ratelimits/ledger.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -156,8 +157,150 @@ void runApi(CliContext &context, const QString &path, bool paginate, bool includ
     loader->loadPages(&client, url, context.requestOptions(true));
 }
 
-void runRateLimit(CliContext &context, bool json, const Done &done)
+namespace {
+
+QString isoTime(const QDateTime &time)
 {
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+QString localTime(const QDateTime &time)
+{
+    return time.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+// The process a session names ("hubshelf export repos:4242:1733…"): its name.
+QString processOf(const QString &session)
+{
+    return session.section(u':', 0, 0);
+}
+
+QJsonObject spendJson(const RateLimits::Spend &spend)
+{
+    return {{u"endpoint"_s, spend.endpoint},
+            {u"origin"_s, spend.origin},
+            {u"points"_s, spend.points},
+            {u"requests"_s, spend.requests},
+            {u"saved"_s, spend.saved}};
+}
+
+int printSpend(CliContext &context, RateLimits::Ledger &ledger, const QByteArray &identity, bool json)
+{
+    QList<RateLimits::Window> windows;
+    for (const QString &resource : ledger.resourcesUnderWay(identity)) {
+        windows.append(ledger.currentWindow(identity, resource));
+    }
+    if (json) {
+        QJsonArray array;
+        for (const RateLimits::Window &window : std::as_const(windows)) {
+            QJsonArray endpoints;
+            for (const RateLimits::Spend &spend : window.spend) {
+                endpoints.append(spendJson(spend));
+            }
+            array.append(QJsonObject{{u"resource"_s, window.resource},
+                                     {u"reset"_s, isoTime(window.reset)},
+                                     {u"limit"_s, window.limit},
+                                     {u"used"_s, window.used},
+                                     {u"remaining"_s, window.remaining},
+                                     {u"points"_s, window.points()},
+                                     {u"requests"_s, window.requests()},
+                                     {u"saved"_s, window.saved()},
+                                     {u"endpoints"_s, endpoints}});
+        }
+        return context.writeData(
+            QJsonDocument(QJsonObject{{u"windows"_s, array}}).toJson(QJsonDocument::Indented));
+    }
+    QTextStream &out = context.out();
+    if (windows.isEmpty()) {
+        out << tr("No rate-limit window is under way: Hubshelf has spent nothing in the last hour.") << '\n';
+        out.flush();
+        return ExitOk;
+    }
+    for (const RateLimits::Window &window : std::as_const(windows)) {
+        const qint64 others = std::max<qint64>(0, window.used - window.points());
+        out << tr("%1: %2 of %3 used in the window that resets at %4; Hubshelf spent %5 and the cache saved "
+                  "%6.")
+                   .arg(Core::printable(window.resource), QString::number(window.used),
+                        QString::number(window.limit), localTime(window.reset),
+                        QString::number(window.points()), QString::number(window.saved()));
+        if (others > 0) {
+            out << ' ' << tr("Other tools with this token spent %1.").arg(others);
+        }
+        out << '\n';
+        out << QString(u"  %1 %2 %3 %4 %5\n"_s)
+                   .arg(tr("endpoint"), -42)
+                   .arg(tr("asked by"), -30)
+                   .arg(tr("points"), 7)
+                   .arg(tr("requests"), 9)
+                   .arg(tr("saved"), 7);
+        for (const RateLimits::Spend &spend : window.spend) {
+            out << QString(u"  %1 %2 %3 %4 %5\n"_s)
+                       .arg(Core::printable(spend.endpoint), -42)
+                       .arg(Core::printable(spend.origin), -30)
+                       .arg(spend.points, 7)
+                       .arg(spend.requests, 9)
+                       .arg(spend.saved, 7);
+        }
+    }
+    out.flush();
+    return ExitOk;
+}
+
+int printHistory(CliContext &context, RateLimits::Ledger &ledger, const QByteArray &identity, bool json)
+{
+    const QDateTime since = context.client().rateLimits()->now().addDays(-RateLimits::Ledger::KeepDays);
+    const QList<RateLimits::Sample> samples = ledger.samples(identity, since);
+    if (json) {
+        QJsonArray array;
+        for (const RateLimits::Sample &sample : samples) {
+            array.append(QJsonObject{{u"at"_s, isoTime(sample.at)},
+                                     {u"resource"_s, sample.resource},
+                                     {u"limit"_s, sample.limit},
+                                     {u"remaining"_s, sample.remaining},
+                                     {u"used"_s, sample.used},
+                                     {u"reset"_s, isoTime(sample.reset)},
+                                     {u"process"_s, processOf(sample.session)},
+                                     {u"session"_s, sample.session}});
+        }
+        return context.writeData(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    }
+    QTextStream &out = context.out();
+    out << QString(u"%1 %2 %3 %4 %5 %6\n"_s)
+               .arg(tr("time"), -19)
+               .arg(tr("resource"), -20)
+               .arg(tr("remaining"), 15)
+               .arg(tr("used"), 6)
+               .arg(tr("resets at"), -19)
+               .arg(tr("seen by"));
+    for (const RateLimits::Sample &sample : samples) {
+        out << QString(u"%1 %2 %3 %4 %5 %6\n"_s)
+                   .arg(localTime(sample.at), -19)
+                   .arg(Core::printable(sample.resource), -20)
+                   .arg(QString::number(sample.remaining) + u'/' + QString::number(sample.limit), 15)
+                   .arg(sample.used, 6)
+                   .arg(localTime(sample.reset), -19)
+                   .arg(Core::printable(processOf(sample.session)));
+    }
+    out.flush();
+    return ExitOk;
+}
+
+} // namespace
+
+void runRateLimit(CliContext &context, RateLimitReport report, bool json, const Done &done)
+{
+    if (report != RateLimitReport::Limits) {
+        RateLimits::Ledger *ledger = context.ledger();
+        if (!ledger) {
+            done(context.fail(ExitFailure, tr("the rate-limit ledger lives in the cache database, which "
+                                              "cannot be opened.")));
+            return;
+        }
+        const QByteArray identity = context.client().identity();
+        done(report == RateLimitReport::Spend ? printSpend(context, *ledger, identity, json)
+                                              : printHistory(context, *ledger, identity, json));
+        return;
+    }
     if (context.options().offline) {
         done(context.fail(ExitNetwork, tr("rate-limit asks GitHub now: it has no offline answer.")));
         return;

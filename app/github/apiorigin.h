@@ -29,9 +29,10 @@ public:
     // never in clear text over the network.
     bool mayCarryToken(const QUrl &url) const { return contains(url) && carriesTokenSafely(url); }
 
-private:
+    // The path of an API URL below the base ("/users/octocat" of https://HOST/api/v3/users/octocat).
     QString apiPath(const QUrl &url) const;
 
+private:
     QUrl m_base;
 };
 

@@ -3,6 +3,7 @@
 #include "github/apiorigin.h"
 #include "github/cachepolicy.h"
 #include "github/endpoints.h"
+#include "github/endpointtemplate.h"
 #include "github/logging.h"
 #include "github/names.h"
 #include "github/replyverdict.h"
@@ -337,7 +338,7 @@ struct Client::Private
 
     void retryLater(Request *request, int status, Error::Kind cause)
     {
-        log(request, status, CacheOutcome::Uncached, Error::kindName(cause));
+        log(request, status, CacheOutcome::Uncached, cause);
         QTimer::singleShot(retryDelay(retryBaseDelay, request->m_attempts), q,
                            [this, guarded = QPointer<Request>(request)] {
                                if (guarded && !guarded->m_abandoned) {
@@ -399,7 +400,7 @@ struct Client::Private
             failWith(request, verdict, status);
             return;
         }
-        log(request, status, CacheOutcome::Uncached, "");
+        log(request, status, CacheOutcome::Uncached);
         if (status == 301 && api.contains(request->m_currentUrl) && api.contains(target)) {
             moved.insert(cacheKey(request->m_currentUrl), target);
         }
@@ -423,7 +424,7 @@ struct Client::Private
             fail(request, error, status);
             return;
         }
-        log(request, status, CacheOutcome::Uncached, Error::kindName(error.kind));
+        log(request, status, CacheOutcome::Uncached, error.kind);
         if (wait.newPauseSeconds) {
             Q_EMIT q->pausedForSecondaryLimit(*wait.newPauseSeconds);
         }
@@ -431,17 +432,33 @@ struct Client::Private
         enqueue(request, true); // the queue holds it until the reset or the pause's end
     }
 
-    void log(const Request *request, int status, CacheOutcome outcome, const char *error)
+    // `failure`: the kind of error the exchange ended in, if any.
+    void log(const Request *request, int status, CacheOutcome outcome,
+             std::optional<Error::Kind> failure = std::nullopt)
     {
-        const RequestLogEntry entry = request->logEntry(
-            status, outcome, rateLimits.limit(api.resourceOf(request->m_currentUrl)), error);
+        const QUrl &url = request->m_currentUrl;
+        const QString resource = api.resourceOf(url);
+        RequestLogEntry entry = request->logEntry(status, outcome, rateLimits.limit(resource),
+                                                  failure ? Error::kindName(*failure) : "");
+        entry.resource = resource;
+        if (api.contains(url)) {
+            entry.endpoint = endpointTemplateOf(api.apiPath(url));
+        }
+        const bool refused = failure && (*failure == Error::Kind::RateLimited ||
+                                         *failure == Error::Kind::SecondaryRateLimited ||
+                                         *failure == Error::Kind::Unauthorized);
+        const bool authorized = api.mayCarryToken(url) && !request->m_authorization.isEmpty();
+        // A read of the cache alone (a search in what is saved) would never have asked GitHub.
+        const bool counted =
+            api.contains(url) && !api.isRateLimitEndpoint(url) && !request->m_options.offline;
+        entry.charge = pointChargeOf(counted, status, outcome, authorized, refused);
         qCInfo(lcGitHub).noquote() << entry.line();
         Q_EMIT q->requestLogged(entry);
     }
 
     void succeed(Request *request, const Response &response, int status)
     {
-        log(request, status, response.cacheOutcome, "");
+        log(request, status, response.cacheOutcome);
         request->finishWith(response);
     }
 
@@ -454,7 +471,7 @@ struct Client::Private
 
     void fail(Request *request, const Error &error, int status)
     {
-        log(request, status, CacheOutcome::Uncached, Error::kindName(error.kind));
+        log(request, status, CacheOutcome::Uncached, error.kind);
         request->finishWith(error);
     }
 };
@@ -503,6 +520,11 @@ void Client::setToken(const QByteArray &rawToken)
 bool Client::hasToken() const
 {
     return !d->token.isEmpty();
+}
+
+QByteArray Client::identity() const
+{
+    return d->responses.identityFor(d->token);
 }
 
 QUrl Client::endpoint(const QString &encodedPath, const QUrlQuery &query) const

@@ -44,6 +44,8 @@ public:
     // A token outside GitHub's alphabet (isWellFormedToken) is dropped: requests go anonymous.
     void setToken(const QByteArray &token);
     bool hasToken() const;
+    // Whose requests these are, as the cache keys them: a keyed hash of the token, or "anon".
+    QByteArray identity() const;
 
     // The API URL of an already percent-encoded path (see names.h), e.g. "/users/octocat".
     QUrl endpoint(const QString &encodedPath, const QUrlQuery &query = {}) const;

@@ -28,6 +28,33 @@ const char *cacheOutcomeName(CacheOutcome outcome)
     return "uncached";
 }
 
+PointCharge pointChargeOf(bool counted, int status, CacheOutcome outcome, bool authorized, bool refused)
+{
+    if (!counted) {
+        return PointCharge::None;
+    }
+    if (status == 0) { // the cache alone answered, or nothing did
+        return outcome == CacheOutcome::Fresh ? PointCharge::Saved : PointCharge::None;
+    }
+    if (refused) {
+        return PointCharge::None;
+    }
+    return status == 304 && authorized ? PointCharge::Saved : PointCharge::Spent;
+}
+
+const char *pointChargeName(PointCharge charge)
+{
+    switch (charge) {
+    case PointCharge::None:
+        return "none";
+    case PointCharge::Spent:
+        return "spent";
+    case PointCharge::Saved:
+        return "saved";
+    }
+    return "none";
+}
+
 QByteArray findHeader(const RawHeaders &headers, const QByteArray &name)
 {
     for (const auto &[key, value] : headers) {
@@ -140,6 +167,8 @@ RequestLogEntry Request::logEntry(int status, CacheOutcome outcome, const RateLi
     entry.remaining = limit.remaining;
     entry.limit = limit.limit;
     entry.error = QString::fromLatin1(error);
+    entry.identity = m_identity;
+    entry.origin = m_options.origin;
     return entry;
 }
 

@@ -81,6 +81,18 @@ struct ParsedBody
 ParsedBody parseBody(const QByteArray &body, const MemberSelection &selection,
                      const JsonPreparation &prepare);
 
+// What a request did to its primary rate limit.
+enum class PointCharge {
+    None,  // nothing GitHub counts: another origin, /rate_limit, no answer, a refusal it does not count
+    Spent, // GitHub counted a point
+    Saved, // the cache answered where GitHub would have counted one: a fresh hit, or a 304 with a token
+};
+// GitHub counts every answer of its API but /rate_limit's (a 304 too, without a token), except the
+// refusals for a spent limit or a bad token (`refused`). `counted`: the request was the API's and
+// not /rate_limit; `authorized`: it carried a token.
+PointCharge pointChargeOf(bool counted, int status, CacheOutcome outcome, bool authorized, bool refused);
+const char *pointChargeName(PointCharge charge);
+
 // One line of the request log: what went over the wire (or came from the cache), never a header
 // or a body.
 struct RequestLogEntry
@@ -93,6 +105,14 @@ struct RequestLogEntry
     int remaining = -1;
     int limit = -1;
     QString error; // Error::kindName of a failure, empty on success
+    // For the rate-limit ledger: the resource it counts against ("core", "search"), whose limit it
+    // is (the cache's keyed hash of the token, never the token), who asked (RequestOptions::origin)
+    // and what it cost.
+    QString resource;
+    QString endpoint; // the API path's template (endpointTemplateOf); empty for another origin
+    QByteArray identity;
+    QString origin;
+    PointCharge charge = PointCharge::None;
 
     enum class Style {
         Log,     // the log's: "GET URL STATUS OUTCOME MSms REMAINING/LIMIT"
@@ -104,6 +124,9 @@ struct RequestLogEntry
 
 struct RequestOptions
 {
+    // Who asks, for the rate-limit ledger: a place of the window ("Repositories") or a command;
+    // empty: the process's own name.
+    QString origin;
     bool useCache = true;    // false: neither read nor write the cache (--no-cache)
     bool revalidate = false; // a fresh entry is revalidated instead of served (refresh, F5)
     bool offline = false;    // only the cache answers (--offline)

@@ -23,6 +23,11 @@ QString listHeaderKey(const QString &kindName)
     return u"lists/"_s + kindName + u"/header"_s;
 }
 
+QString listViewKey(const QString &kindName)
+{
+    return u"lists/"_s + kindName + u"/view"_s;
+}
+
 } // namespace
 
 AppSettings::AppSettings(QObject *parent)
@@ -87,6 +92,16 @@ QByteArray AppSettings::listHeaderState(const QString &kindName) const
 void AppSettings::setListHeaderState(const QString &kindName, const QByteArray &state)
 {
     m_store->setValue(listHeaderKey(kindName), state);
+}
+
+bool AppSettings::listShowsCards(const QString &kindName) const
+{
+    return m_store->value(listViewKey(kindName)).toString() == u"cards"_s;
+}
+
+void AppSettings::setListShowsCards(const QString &kindName, bool cards)
+{
+    m_store->setValue(listViewKey(kindName), cards ? u"cards"_s : u"table"_s);
 }
 
 void applyToServices(AppSettings &settings, GitHub::Client *client, Cache::EtagCache *cache)

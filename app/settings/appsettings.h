@@ -51,6 +51,9 @@ public:
     // (Models::listKindName): window state too, never changed().
     QByteArray listHeaderState(const QString &kindName) const;
     void setListHeaderState(const QString &kindName, const QByteArray &state);
+    // Whether a list kind shows as cards rather than a table (gists): window state too.
+    bool listShowsCards(const QString &kindName) const;
+    void setListShowsCards(const QString &kindName, bool cards);
 
 Q_SIGNALS:
     void changed();

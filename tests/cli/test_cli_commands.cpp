@@ -5,12 +5,15 @@
 #include "cache/etagcache.h"
 #include "clirun.h"
 #include "fakegithub.h"
+#include "github/client.h"
+#include "ratelimits/ledger.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void export_typeFiltersRepositories();
     void stdoutThatCannotBeWritten_isAFailure();
     void rateLimit_listsEveryResource();
+    void rateLimitSpend_ofEveryProcess_sumsToTheServersCountPerEndpoint();
     void cacheCommands_reportClearAndLocate();
     void cacheSizeCap_fromTheUsersSettings_isHonoured();
 
@@ -664,6 +668,90 @@ void TestCliCommands::rateLimit_listsEveryResource()
     const Run offline = run({u"--offline"_s, u"rate-limit"_s});
     QCOMPARE(offline.exitCode, 6);
     QVERIFY(offline.out.isEmpty());
+}
+
+// An export and two `api` calls from the command line, and a window's list in between (this test's
+// process, on the same cache file): `rate-limit --spend --json` sums them all, endpoint by endpoint,
+// to the points the fake counted, and `--history` keeps the samples of both processes.
+void TestCliCommands::rateLimitSpend_ofEveryProcess_sumsToTheServersCountPerEndpoint()
+{
+    QCOMPARE(
+        run({u"export"_s, u"repos"_s, u"megacorp"_s, u"-o"_s, m_home->filePath(u"repos.csv"_s)}).exitCode, 0);
+    const QString cachePath = QString::fromUtf8(run({u"cache"_s, u"path"_s}).out.trimmed());
+    {
+        Hubshelf::Cache::EtagCache cache(cachePath);
+        QVERIFY(cache.open());
+        QNetworkAccessManager network;
+        Hubshelf::GitHub::Client client(&network, &cache, m_fake->apiUrl());
+        client.setToken(FakeGitHub::Tokens::Octocat);
+        Hubshelf::RateLimits::Ledger ledger(&cache, u"window"_s);
+        ledger.track(&client);
+        Hubshelf::GitHub::RequestOptions options;
+        options.origin = u"Followers"_s;
+        Hubshelf::GitHub::Request *request =
+            client.get(client.endpoint(u"/users/octocat/followers"_s), options);
+        QSignalSpy finished(request, &Hubshelf::GitHub::Request::finished);
+        QVERIFY(finished.wait(20000));
+    } // the ledger flushes as the window closes
+    QCOMPARE(run({u"api"_s, u"/users/octocat"_s}).exitCode, 0);
+    QCOMPARE(run({u"api"_s, u"/users/octocat"_s}).exitCode, 0); // fresh: saved
+
+    const Run spend = run({u"rate-limit"_s, u"--spend"_s, u"--json"_s});
+    QVERIFY2(spend.exitCode == 0, qPrintable(spend.err));
+    const QJsonArray windows = QJsonDocument::fromJson(spend.out).object().value(u"windows"_s).toArray();
+    QCOMPARE(windows.size(), 1);
+    const QJsonObject core = windows.first().toObject();
+    QCOMPARE(core.value(u"resource"_s).toString(), u"core"_s);
+    QHash<QString, int> recorded;
+    QHash<QString, int> saved;
+    QSet<QString> origins;
+    for (const QJsonValue &row : core.value(u"endpoints"_s).toArray()) {
+        const QJsonObject object = row.toObject();
+        recorded[object.value(u"endpoint"_s).toString()] += object.value(u"points"_s).toInt();
+        saved[object.value(u"endpoint"_s).toString()] += object.value(u"saved"_s).toInt();
+        origins.insert(object.value(u"origin"_s).toString());
+    }
+    const QHash<QString, QString> templateOf = {
+        {u"/orgs/megacorp/repos"_s, u"/orgs/{org}/repos"_s},
+        {u"/users/megacorp"_s, u"/users/{username}"_s},
+        {u"/users/octocat"_s, u"/users/{username}"_s},
+        {u"/users/octocat/followers"_s, u"/users/{username}/followers"_s}};
+    QHash<QString, int> counted;
+    for (const FakeGitHub::LoggedRequest &request : m_fake->requestLog()) {
+        if (request.spentPoint) {
+            QVERIFY2(templateOf.contains(request.path), qPrintable(request.path));
+            counted[templateOf.value(request.path)] += 1;
+        }
+    }
+    QCOMPARE(recorded, counted);
+    QCOMPARE(core.value(u"points"_s).toInt(), m_fake->pointsUsed(u"octocat"_s));
+    QCOMPARE(core.value(u"used"_s).toInt(), m_fake->pointsUsed(u"octocat"_s));
+    QCOMPARE(saved.value(u"/users/{username}"_s), 1);
+    QVERIFY2(origins.contains(u"hubshelf export repos"_s), qPrintable(origins.values().join(u", "_s)));
+    QVERIFY2(origins.contains(u"window · Followers"_s), qPrintable(origins.values().join(u", "_s)));
+    QVERIFY2(origins.contains(u"hubshelf api"_s), qPrintable(origins.values().join(u", "_s)));
+    QVERIFY(!spend.out.contains(FakeGitHub::Tokens::Octocat));
+
+    const Run table = run({u"rate-limit"_s, u"--spend"_s});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.startsWith(QByteArray("core: " + QByteArray::number(m_fake->pointsUsed(u"octocat"_s)) +
+                                             " of 5000 used")),
+             table.out.constData());
+    QVERIFY2(table.out.contains("/orgs/{org}/repos"), table.out.constData());
+
+    const Run history = run({u"--offline"_s, u"rate-limit"_s, u"--history"_s, u"--json"_s});
+    QVERIFY2(history.exitCode == 0, qPrintable(history.err));
+    QSet<QString> processes;
+    for (const QJsonValue &sample : QJsonDocument::fromJson(history.out).array()) {
+        processes.insert(sample.toObject().value(u"process"_s).toString());
+        QCOMPARE(sample.toObject().value(u"resource"_s).toString(), u"core"_s);
+    }
+    QVERIFY2(processes.contains(u"window"_s) && processes.contains(u"hubshelf export repos"_s),
+             qPrintable(processes.values().join(u", "_s)));
+
+    const Run both = run({u"rate-limit"_s, u"--spend"_s, u"--history"_s});
+    QCOMPARE(both.exitCode, 2);
+    QVERIFY(both.out.isEmpty());
 }
 
 void TestCliCommands::cacheCommands_reportClearAndLocate()

@@ -173,6 +173,34 @@ QString languageOf(const QString &filename)
     return {};
 }
 
+// A few lines of what such a file holds: code in its language, so that highlighting has keywords.
+QString sampleContentOf(const QString &filename, int number)
+{
+    const QString n = QString::number(number);
+    if (filename.endsWith(u".py"_s)) {
+        return u"def greet_%1(name):\n    \"\"\"Says hello to name.\"\"\"\n    if not name:\n"
+               u"        return None  # nobody there\n    return f'hello {name}'\n"_s.arg(n);
+    }
+    if (filename.endsWith(u".cpp"_s)) {
+        return u"#include <iostream>\n\nint main()\n{\n    std::cout << \"gist %1\\n\"; // hello\n"
+               u"    return 0;\n}\n"_s.arg(n);
+    }
+    if (filename.endsWith(u".sh"_s)) {
+        return u"#!/bin/sh\n# gist %1\nif [ -n \"$1\" ]; then\n    echo \"hello $1\"\nfi\n"_s.arg(n);
+    }
+    if (filename.endsWith(u".json"_s)) {
+        return u"{\n  \"gist\": %1,\n  \"public\": true,\n  \"tags\": [\"sample\", null]\n}\n"_s.arg(n);
+    }
+    if (filename.endsWith(u".md"_s)) {
+        return u"# Notes %1\n\nSome *notes* with `code` and a [link](https://example.com).\n\n- one\n- two\n"_s
+            .arg(n);
+    }
+    if (filename.endsWith(u".csv"_s)) {
+        return u"name,count\nalpha,%1\nbeta,2\n"_s.arg(n);
+    }
+    return u"Content of %1, line one.\nLine two.\n"_s.arg(filename);
+}
+
 QString mimeTypeOf(const QString &filename)
 {
     if (filename.endsWith(u".md"_s)) {
@@ -571,8 +599,8 @@ void World::buildGists()
         const int fileCount = 1 + random.below(3);
         for (int f = 0; f < fileCount; ++f) {
             const QString filename = u"file-%1-%2"_s.arg(i).arg(f) + random.pick(extensions);
-            gist.files.push_back({filename, languageOf(filename), mimeTypeOf(filename),
-                                  u"Content of %1, line one.\nLine two.\n"_s.arg(filename), false});
+            gist.files.push_back(
+                {filename, languageOf(filename), mimeTypeOf(filename), sampleContentOf(filename, i), false});
         }
         addGist(gist);
     }

@@ -25,6 +25,7 @@
 #include "ui/mainwindow.h"
 #include "ui/profilecard.h"
 #include "ui/pullrequestview.h"
+#include "ui/ratelimitchart.h"
 #include "ui/ratelimitdialog.h"
 #include "ui/rowcard.h"
 
@@ -883,7 +884,7 @@ void TestExplorer::screenshots_ofTheMainViews()
     // /rate_limit answers, the bars fill.
     auto *rateLimitDialog = qobject_cast<RateLimitDialog *>(dialog);
     QVERIFY(rateLimitDialog);
-    QTRY_VERIFY(!rateLimitDialog->isFetching() && !rateLimitDialog->coreSamples().isEmpty());
+    QTRY_VERIFY(!rateLimitDialog->isFetching() && !rateLimitDialog->chart()->sessionPoints().isEmpty());
     screenshot(u"window-rate-limit-dialog"_s, dialog);
     dialog->close();
     m_window->activateWindow();
@@ -1090,7 +1091,7 @@ void TestExplorer::rateLimitChart_coversTheSessionBeforeTheDialogOpens()
     QTest::mouseClick(m_window->findChild<QLabel *>(u"rateLimitLabel"_s), Qt::LeftButton);
     RateLimitDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<RateLimitDialog *>()) && dialog->isVisible());
-    const QList<QPointF> samples = dialog->coreSamples();
+    const QList<QPointF> samples = dialog->chart()->sessionPoints();
     QVERIFY2(samples.size() >= 3, qPrintable(QString::number(samples.size())));
     // The oldest sample is from before the dialog: nearly the whole budget left.
     QVERIFY(samples.first().y() > samples.last().y());

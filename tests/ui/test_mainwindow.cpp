@@ -60,6 +60,7 @@ private slots:
     void statusBarAndNetworkLog_followTheClientsRequests();
     void address_invalidIsExplainedInTheBannerWithoutARequest();
     void rateLimitIndicator_clickOpensTheRateLimitDialog();
+    void lowRateLimit_isNotifiedOncePerWindow();
 
 private:
     static void showAndActivate(MainWindow &window);
@@ -318,6 +319,37 @@ void TestMainWindow::emptyWindow_screenshot()
 
     const QString path = dir + u"/main-window-empty.png"_s;
     QVERIFY2(window.grab().save(path), qPrintable(path));
+}
+
+// Under a tenth left: one notice for the window, here (no tray offscreen) in the status bar.
+void TestMainWindow::lowRateLimit_isNotifiedOncePerWindow()
+{
+    FakeGitHub::Server fake;
+    QVERIFY(fake.listen());
+    fake.setRateLimit(20, 60);
+    QNetworkAccessManager network;
+    Hubshelf::GitHub::Client client(&network, nullptr, fake.apiUrl());
+    client.setToken(FakeGitHub::Tokens::Octocat);
+    MainWindow window({&client});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto get = [&client] {
+        Hubshelf::GitHub::Request *request = client.get(client.endpoint(u"/users/octocat"_s));
+        QSignalSpy finished(request, &Hubshelf::GitHub::Request::finished);
+        return finished.wait(5000);
+    };
+    for (int used = 1; used <= 18; ++used) { // 2 of 20 left: exactly a tenth, no notice yet
+        QVERIFY(get());
+    }
+    QVERIFY(window.lastLowLimitNotice().isEmpty());
+    QVERIFY(get());
+    const QString notice = window.lastLowLimitNotice();
+    QVERIFY2(notice.startsWith(u"core: 1 of 20 requests left; it resets at"_s), qPrintable(notice));
+    QCOMPARE(window.statusBar()->currentMessage(), notice);
+    window.statusBar()->clearMessage();
+    QVERIFY(get()); // 0 left: the same window, told already
+    QVERIFY(window.statusBar()->currentMessage().isEmpty());
+    QCOMPARE(window.lastLowLimitNotice(), notice);
 }
 
 void TestMainWindow::statusBarAndNetworkLog_followTheClientsRequests()

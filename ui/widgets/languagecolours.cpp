@@ -10,6 +10,7 @@ QColor languageColour(const QString &language)
 {
     static const QHash<QString, QRgb> linguist = {
         {u"C"_s, 0x555555},
+        {u"CSV"_s, 0x237346},
         {u"C#"_s, 0x178600},
         {u"C++"_s, 0xf34b7d},
         {u"CMake"_s, 0xda3434},
@@ -23,12 +24,14 @@ QColor languageColour(const QString &language)
         {u"Go"_s, 0x00add8},
         {u"HTML"_s, 0xe34c26},
         {u"Haskell"_s, 0x5e5086},
+        {u"JSON"_s, 0x292929},
         {u"Java"_s, 0xb07219},
         {u"JavaScript"_s, 0xf1e05a},
         {u"Jupyter Notebook"_s, 0xda5b0b},
         {u"Kotlin"_s, 0xa97bff},
         {u"Lua"_s, 0x000080},
         {u"Makefile"_s, 0x427819},
+        {u"Markdown"_s, 0x083fa1},
         {u"Nix"_s, 0x7e7eff},
         {u"Objective-C"_s, 0x438eff},
         {u"PHP"_s, 0x4f5d95},
@@ -47,6 +50,7 @@ QColor languageColour(const QString &language)
         {u"TypeScript"_s, 0x3178c6},
         {u"Vim Script"_s, 0x199f4b},
         {u"Vue"_s, 0x41b883},
+        {u"YAML"_s, 0xcb171e},
         {u"Zig"_s, 0xec915c},
     };
     if (const auto found = linguist.constFind(language); found != linguist.constEnd()) {

@@ -1,0 +1,5 @@
+#include "highlight/logging.h"
+
+namespace Hubshelf::Highlight {
+Q_LOGGING_CATEGORY(lcHighlight, "hubshelf.highlight", QtInfoMsg)
+} // namespace Hubshelf::Highlight
