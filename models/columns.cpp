@@ -233,6 +233,16 @@ Column nestedText(const QString &name, const QString &columnTitle, const QString
     return column;
 }
 
+// An integer column read from `key` of the object in `outer`, as "change_status" -> "additions".
+Column nestedInteger(const QString &name, const QString &columnTitle, const QString &outer,
+                     const QString &key)
+{
+    Column column{name, columnTitle, ColumnType::Integer,
+                  [outer, key](const QJsonObject &object) { return integerOf(nested(object, outer, key)); }};
+    column.reads = {outer + u'.' + key};
+    return column;
+}
+
 Column reading(Column column, const QStringList &paths)
 {
     column.reads = paths;
@@ -330,6 +340,20 @@ QList<Column> organizationColumns()
             text(u"url"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "API address"))};
 }
 
+QList<Column> revisionColumns()
+{
+    return {
+        text(u"version"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Revision")),
+        dateTime(u"committed_at"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Committed")),
+        nestedText(u"user"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Author"), u"user"_s,
+                   u"login"_s),
+        nestedInteger(u"additions"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Additions"),
+                      u"change_status"_s, u"additions"_s),
+        nestedInteger(u"deletions"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Deletions"),
+                      u"change_status"_s, u"deletions"_s),
+        text(u"url"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "API address"))};
+}
+
 QList<Column> userColumns()
 {
     return {text(u"login"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Login")),
@@ -349,6 +373,7 @@ const QList<Column> &columnsOf(ListKind kind)
     static const QList<Column> pulls = pullColumns();
     static const QList<Column> organizations = organizationColumns();
     static const QList<Column> users = userColumns();
+    static const QList<Column> revisions = revisionColumns();
     switch (kind) {
     case ListKind::Gists:
         return gists;
@@ -360,6 +385,8 @@ const QList<Column> &columnsOf(ListKind kind)
         return organizations;
     case ListKind::Users:
         return users;
+    case ListKind::Revisions:
+        return revisions;
     }
     Q_UNREACHABLE();
     return users;
@@ -422,6 +449,9 @@ ColumnWidth naturalWidth(const Column &column)
         name == u"base"_s) {
         return {QString(), 18};
     }
+    if (name == u"version"_s) {
+        return {u"57a7f021a713b1c5a6a199b54cc514735d2d462f"_s, 1};
+    }
     if (name == u"id"_s || name == u"login"_s) {
         return {QString(), 13};
     }
@@ -450,6 +480,8 @@ QString listKindName(ListKind kind)
         return u"orgs"_s;
     case ListKind::Users:
         return u"users"_s;
+    case ListKind::Revisions:
+        return u"revisions"_s;
     }
     Q_UNREACHABLE();
     return {};

@@ -12,7 +12,8 @@
 namespace Hubshelf::Models {
 
 // The kinds of GitHub list Hubshelf shows and exports.
-enum class ListKind { Gists, Repositories, PullRequests, Organizations, Users };
+// Revisions: a gist's commits (GET /gists/{id}/commits), each the gist as it was.
+enum class ListKind { Gists, Repositories, PullRequests, Organizations, Users, Revisions };
 
 enum class ColumnType { Text, Integer, Boolean, DateTime, TextList };
 
@@ -63,7 +64,7 @@ struct ColumnWidth
 };
 ColumnWidth naturalWidth(const Column &column);
 
-// "gists", "repos", "pulls", "orgs", "users": the names the command line uses.
+// "gists", "repos", "pulls", "orgs", "users", "revisions": the names the command line uses.
 QString listKindName(ListKind kind);
 
 // A value as text for export and display: lists joined with ';', booleans "true"/"false",

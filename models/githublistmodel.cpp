@@ -76,8 +76,8 @@ std::vector<GitHubListModel::Row> GitHubListModel::rowsOf(ListKind kind, const Q
             row.values.push_back(column.value(object));
         }
         row.htmlUrl = object.value(u"html_url"_s).toString();
-        // A gist's id is a string, every other id a number.
-        const QJsonValue id = object.value(u"id"_s);
+        // A gist's id is a string, every other id a number; a revision is named by its version.
+        const QJsonValue id = object.value(kind == ListKind::Revisions ? u"version"_s : u"id"_s);
         if (id.isString()) {
             row.id = id.toString();
         } else if (id.isDouble()) {

@@ -10,8 +10,8 @@ namespace Hubshelf::Models {
 
 bool Location::operator==(const Location &other) const
 {
-    return target.kind == other.target.kind && target.text() == other.target.text() && place == other.place &&
-           pullState == other.pullState;
+    return target.kind == other.target.kind && target.text() == other.target.text() &&
+           target.revision == other.target.revision && place == other.place && pullState == other.pullState;
 }
 
 QByteArray savedLocation(const Location &location)

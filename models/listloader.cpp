@@ -31,7 +31,7 @@ const GitHub::MemberSelection &selectionOf(ListKind kind)
     static const std::map<ListKind, GitHub::MemberSelection> selections = [] {
         std::map<ListKind, GitHub::MemberSelection> all;
         for (const ListKind each : {ListKind::Gists, ListKind::Repositories, ListKind::PullRequests,
-                                    ListKind::Organizations, ListKind::Users}) {
+                                    ListKind::Organizations, ListKind::Users, ListKind::Revisions}) {
             all.emplace(each, GitHub::MemberSelection(memberPaths(each)));
         }
         return all;

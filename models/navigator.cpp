@@ -122,12 +122,41 @@ bool Navigator::openRow(ListKind kind, const QString &key)
         break;
     case ListKind::PullRequests:
         return false;
+    case ListKind::Revisions:
+        if (GitHub::isValidGistRevision(key) && m_location.target.kind == Kind::Gist) {
+            next.target = m_location.target;
+            next.target.revision = key;
+            if (next.target.owner.isEmpty()) {
+                next.target.owner = m_gistOwners.value(next.target.gistId);
+            }
+            next.place = Place::Files;
+        }
+        break;
     }
     if (!next.target.isValid()) {
         return false;
     }
     go(next, Mode::Visit);
     return true;
+}
+
+void Navigator::setViewer(const QString &login)
+{
+    if (m_viewer.compare(login, Qt::CaseInsensitive) == 0) {
+        return;
+    }
+    const bool shown = m_location.target.kind == Kind::Login &&
+                       (isViewer(m_location.target.owner) ||
+                        m_location.target.owner.compare(login, Qt::CaseInsensitive) == 0);
+    m_viewer = login;
+    if (shown) {
+        go(m_location, Mode::Replace);
+    }
+}
+
+bool Navigator::isViewer(const QString &login) const
+{
+    return !m_viewer.isEmpty() && m_viewer.compare(login, Qt::CaseInsensitive) == 0;
 }
 
 void Navigator::resetForAccount()
@@ -241,15 +270,32 @@ void Navigator::showTarget()
         Q_EMIT listReady(ListKind::PullRequests, listUrl(m_location, OwnerKind::Unknown), requestOptions());
         return;
     }
-    case Kind::Gist:
-        Q_EMIT placesChanged(placesOf(Kind::Gist, OwnerKind::Unknown), Place::Files);
+    case Kind::Gist: {
+        const QList<Place> places = placesOf(Kind::Gist, OwnerKind::Unknown);
+        const Place place =
+            places.contains(m_location.place.value_or(Place::Files)) ? *m_location.place : Place::Files;
+        Q_EMIT placesChanged(places, place);
+        if (place != Place::Files) {
+            Q_EMIT listReady(*listKindOf(place), listUrl(m_location, OwnerKind::Unknown), requestOptions());
+            return;
+        }
         Q_EMIT targetLoading();
-        fetch(Endpoints::gist(target.gistId), m_targetRequest, [this](const QJsonObject &gist) {
+        const QString path = target.revision.isEmpty()
+                                 ? Endpoints::gist(target.gistId)
+                                 : Endpoints::gistRevision(target.gistId, target.revision);
+        fetch(path, m_targetRequest, [this](const QJsonObject &gist) {
             const QString owner = gist.value(u"owner"_s).toObject().value(u"login"_s).toString();
-            Q_EMIT titleChanged(owner.isEmpty() ? m_location.target.gistId : tr("Gist of %1").arg(owner));
+            if (!owner.isEmpty()) {
+                m_gistOwners.insert(m_location.target.gistId, owner);
+            }
+            const QString revision = m_location.target.revision.left(7);
+            Q_EMIT titleChanged(owner.isEmpty()      ? m_location.target.gistId
+                                : revision.isEmpty() ? tr("Gist of %1").arg(owner)
+                                                     : tr("Gist of %1 at %2").arg(owner, revision));
             Q_EMIT gistReady(gist);
         });
         return;
+    }
     case Kind::Invalid:
         break;
     }
@@ -258,10 +304,17 @@ void Navigator::showTarget()
 void Navigator::showLoginPlace(const QJsonObject &account)
 {
     const OwnerKind owner = ownerKindOf(account.value(u"type"_s).toString());
-    const QList<Place> places = placesOf(Kind::Login, owner);
-    Place place = m_location.place.value_or(defaultPlace(Kind::Login, owner));
+    const bool viewer = isViewer(m_location.target.owner);
+    const QList<Place> places = placesOf(Kind::Login, owner, viewer);
+    Place place = m_location.place.value_or(defaultPlace(Kind::Login, owner, viewer));
+    // Gists and My gists are one place seen by another person and by its owner.
+    if (viewer && place == Place::Gists) {
+        place = Place::MyGists;
+    } else if (!viewer && place == Place::MyGists) {
+        place = Place::Gists;
+    }
     if (!places.contains(place)) {
-        place = defaultPlace(Kind::Login, owner);
+        place = defaultPlace(Kind::Login, owner, viewer);
     }
     if (m_location.place != place) {
         m_location.place = place;
@@ -295,7 +348,8 @@ QUrl Navigator::listUrl(const Location &location, OwnerKind owner) const
     if (!m_client || !location.place) {
         return {};
     }
-    const QString path = listPath(location.target, owner, *location.place);
+    const bool viewer = location.target.kind == Kind::Login && isViewer(location.target.owner);
+    const QString path = listPath(location.target, owner, *location.place, viewer);
     if (path.isEmpty()) {
         return {};
     }
@@ -354,6 +408,14 @@ void Navigator::showDetails(ListKind kind, const QString &key)
     }
     case ListKind::Repositories:
         return; // the row has it all
+    case ListKind::Revisions:
+        if (!GitHub::isValidGistRevision(key) || m_location.target.kind != Kind::Gist) {
+            return;
+        }
+        Q_EMIT detailsLoading();
+        fetch(Endpoints::gistRevision(m_location.target.gistId, key), m_detailsRequest,
+              [this](const QJsonObject &gist) { Q_EMIT gistDetails(gist); });
+        return;
     }
 }
 

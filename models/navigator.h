@@ -53,6 +53,11 @@ public:
     bool openRow(ListKind kind, const QString &key);
     // Signed in or out, or another API server: forgets what GitHub said and shows the place again.
     void resetForAccount();
+    // Who is signed in (empty: nobody, or not known yet): their own login has My gists and Starred.
+    // Shows the place again when that changes what the current target offers.
+    void setViewer(const QString &login);
+    QString viewer() const { return m_viewer; }
+    bool isViewer(const QString &login) const;
 
     bool canGoBack() const { return m_history.canGoBack(); }
     bool canGoForward() const { return m_history.canGoForward(); }
@@ -141,6 +146,9 @@ private:
     bool m_revalidate = false;
     // GET /users/{login} answers, by lower-case login: whether it is an organization and its card.
     QHash<QString, QJsonObject> m_accounts;
+    QString m_viewer;
+    // Whose each gist shown is, by id: a revision's address names its owner (Target::text()).
+    QHash<QString, QString> m_gistOwners;
     QPointer<GitHub::Request> m_targetRequest;
     QDateTime m_targetSavedAt;
     QPointer<GitHub::Request> m_detailsRequest;

@@ -29,6 +29,10 @@ constexpr PlaceInfo Places[] = {
     {Place::PullRequests, "pulls", QT_TRANSLATE_NOOP("Places", "Pull requests")},
     {Place::Files, "files", QT_TRANSLATE_NOOP("Places", "Files")},
     {Place::Insights, "insights", QT_TRANSLATE_NOOP("Places", "Insights")},
+    {Place::MyGists, "my-gists", QT_TRANSLATE_NOOP("Places", "My gists")},
+    {Place::Starred, "starred", QT_TRANSLATE_NOOP("Places", "Starred")},
+    {Place::Revisions, "revisions", QT_TRANSLATE_NOOP("Places", "Revisions")},
+    {Place::Forks, "forks", QT_TRANSLATE_NOOP("Places", "Forks")},
 };
 
 const PlaceInfo &infoOf(Place place)
@@ -51,7 +55,7 @@ OwnerKind ownerKindOf(const QString &githubType)
     return githubType.isEmpty() ? OwnerKind::Unknown : OwnerKind::User; // bots are listed like users
 }
 
-QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner)
+QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner, bool viewer)
 {
     switch (kind) {
     case GitHub::Target::Kind::Login:
@@ -59,6 +63,10 @@ QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner)
         case OwnerKind::Unknown:
             return {Place::Profile};
         case OwnerKind::User:
+            if (viewer) {
+                return {Place::Profile,       Place::MyGists,   Place::Starred,   Place::Repositories,
+                        Place::Organizations, Place::Followers, Place::Following, Place::Insights};
+            }
             return {Place::Profile,   Place::Gists,     Place::Repositories, Place::Organizations,
                     Place::Followers, Place::Following, Place::Insights};
         case OwnerKind::Organization:
@@ -68,19 +76,19 @@ QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner)
     case GitHub::Target::Kind::Repository:
         return {Place::PullRequests};
     case GitHub::Target::Kind::Gist:
-        return {Place::Files};
+        return {Place::Files, Place::Revisions, Place::Forks};
     case GitHub::Target::Kind::Invalid:
         break;
     }
     return {};
 }
 
-Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner)
+Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner, bool viewer)
 {
     switch (kind) {
     case GitHub::Target::Kind::Login:
         return owner == OwnerKind::Organization ? Place::Repositories
-               : owner == OwnerKind::User       ? Place::Gists
+               : owner == OwnerKind::User       ? (viewer ? Place::MyGists : Place::Gists)
                                                 : Place::Profile;
     case GitHub::Target::Kind::Repository:
         return Place::PullRequests;
@@ -115,7 +123,12 @@ std::optional<ListKind> listKindOf(Place place)
 {
     switch (place) {
     case Place::Gists:
+    case Place::MyGists:
+    case Place::Starred:
+    case Place::Forks:
         return ListKind::Gists;
+    case Place::Revisions:
+        return ListKind::Revisions;
     case Place::Repositories:
         return ListKind::Repositories;
     case Place::Organizations:
@@ -134,10 +147,22 @@ std::optional<ListKind> listKindOf(Place place)
     return std::nullopt;
 }
 
-QString listPath(const GitHub::Target &target, OwnerKind owner, Place place)
+QString listPath(const GitHub::Target &target, OwnerKind owner, Place place, bool viewer)
 {
-    if (!placesOf(target.kind, owner).contains(place) || !listKindOf(place)) {
+    if (!placesOf(target.kind, owner, viewer).contains(place) || !listKindOf(place)) {
         return {};
+    }
+    switch (place) {
+    case Place::MyGists:
+        return GitHub::Endpoints::viewerGists();
+    case Place::Starred:
+        return GitHub::Endpoints::starredGists();
+    case Place::Revisions:
+        return GitHub::Endpoints::gistRevisions(target.gistId);
+    case Place::Forks:
+        return GitHub::Endpoints::gistForks(target.gistId);
+    default:
+        break;
     }
     if (target.kind == GitHub::Target::Kind::Repository) {
         return GitHub::Endpoints::pullRequests(target.owner, target.repository);

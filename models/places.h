@@ -21,7 +21,11 @@ enum class Place {
     Members,
     PullRequests,
     Files,
-    Insights // monthly new contributors and languages of a user's or an organization's repositories
+    Insights,  // monthly new contributors and languages of a user's or an organization's repositories
+    MyGists,   // the signed-in person's own gists, secret ones too (GET /gists), in place of Gists
+    Starred,   // the gists the signed-in person starred (GET /gists/starred)
+    Revisions, // a gist's revisions, each the gist as it was
+    Forks,     // a gist's forks
 };
 
 // Whether a login is a person or an organization; known once GET /users/{login} has answered.
@@ -29,11 +33,12 @@ enum class OwnerKind { Unknown, User, Organization };
 
 OwnerKind ownerKindOf(const QString &githubType); // "User", "Organization", "Bot"
 
-// The places of a target in the order the window lists them. A login's depend on its owner kind.
-QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner);
-// Where a target opens: a user's gists, an organization's repositories, a repository's pull
-// requests, a gist's files.
-Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner);
+// The places of a target in the order the window lists them. A login's depend on its owner kind,
+// and on whether it is the signed-in person (`viewer`), who has My gists and Starred.
+QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner, bool viewer = false);
+// Where a target opens: a user's gists (the signed-in person's own, secret ones too), an
+// organization's repositories, a repository's pull requests, a gist's files.
+Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner, bool viewer = false);
 
 QString placeTitle(Place place); // translated, e.g. "Pull requests"
 QString placeName(Place place);  // stable, e.g. "pulls": for history and settings
@@ -43,6 +48,6 @@ std::optional<Place> placeNamed(const QString &name);
 std::optional<ListKind> listKindOf(Place place);
 // The percent-encoded API path of that list, e.g. "/orgs/megacorp/repos"; empty when the place
 // has none for this target.
-QString listPath(const GitHub::Target &target, OwnerKind owner, Place place);
+QString listPath(const GitHub::Target &target, OwnerKind owner, Place place, bool viewer = false);
 
 } // namespace Hubshelf::Models

@@ -31,6 +31,17 @@ AccountMenu::AccountMenu(GitHub::Client *client, Auth::TokenStore *tokens, Auth:
     m_statusAction = m_menu->addAction(QString());
     m_statusAction->setEnabled(false);
     m_menu->addSeparator();
+    m_myGistsAction = m_menu->addAction(tr("My &Gists"));
+    m_myGistsAction->setObjectName(u"myGistsAction"_s);
+    m_myGistsAction->setToolTip(tr("Your own gists, secret ones too"));
+    connect(m_myGistsAction, &QAction::triggered, this,
+            [this] { Q_EMIT placeRequested(m_login, Models::Place::MyGists); });
+    m_starredAction = m_menu->addAction(tr("S&tarred Gists"));
+    m_starredAction->setObjectName(u"starredAction"_s);
+    m_starredAction->setToolTip(tr("The gists you starred"));
+    connect(m_starredAction, &QAction::triggered, this,
+            [this] { Q_EMIT placeRequested(m_login, Models::Place::Starred); });
+    m_menu->addSeparator();
     m_signInAction = m_menu->addAction(QIcon::fromTheme(u"system-log-in"_s), tr("Sign &In…"));
     m_signInAction->setObjectName(u"signInAction"_s);
     connect(m_signInAction, &QAction::triggered, this, &AccountMenu::signIn);
@@ -209,6 +220,15 @@ void AccountMenu::update()
         m_button->setToolTip(m_statusAction->text());
     }
     m_signOutAction->setEnabled(signedIn);
+    // Whose gists they are is known once GitHub has said whose the token is.
+    const bool known = signedIn && !m_login.isEmpty();
+    m_myGistsAction->setEnabled(known);
+    m_starredAction->setEnabled(known);
+    const QString login = signedIn ? m_login : QString();
+    if (login != m_announcedLogin) {
+        m_announcedLogin = login;
+        Q_EMIT loginChanged(login);
+    }
 }
 
 } // namespace Hubshelf::Ui

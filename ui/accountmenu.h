@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/tokenstore.h"
+#include "models/places.h"
 
 #include <QObject>
 #include <QPointer>
@@ -52,12 +53,18 @@ public:
     void setHomeFocus(QWidget *widget) { m_homeFocus = widget; }
     QAction *signInAction() const { return m_signInAction; }
     QAction *signOutAction() const { return m_signOutAction; }
+    QAction *myGistsAction() const { return m_myGistsAction; }
+    QAction *starredAction() const { return m_starredAction; }
 
 Q_SIGNALS:
     // Someone else now speaks through the client (signed in, out, or another API).
     void accountChanged();
     // Worth saying in the window's banner, e.g. that no keychain is available.
     void message(const QString &text);
+    // Whose the token is, once GitHub said (empty: anonymous, or not known yet).
+    void loginChanged(const QString &login);
+    // My gists or Starred was chosen: a place of the signed-in person's own.
+    void placeRequested(const QString &login, Hubshelf::Models::Place place);
 
 private:
     void tokenLoaded(const QString &apiHost, const QString &token, Auth::TokenSource source);
@@ -76,11 +83,14 @@ private:
     QAction *m_statusAction = nullptr;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
+    QAction *m_myGistsAction = nullptr;
+    QAction *m_starredAction = nullptr;
     QPointer<SignInDialog> m_dialog;
     QPointer<QWidget> m_focusBefore;
     QPointer<QWidget> m_homeFocus;
     QPointer<GitHub::Request> m_userRequest;
     QString m_login;
+    QString m_announcedLogin; // what loginChanged() last said
     Auth::TokenSource m_source = Auth::TokenSource::None;
 };
 

@@ -3,6 +3,7 @@
 #include "github/client.h"
 #include "github/endpoints.h"
 #include "github/error.h"
+#include "models/giststar.h"
 #include "models/githublistmodel.h"
 #include "models/navigator.h"
 #include "models/roles.h"
@@ -47,6 +48,8 @@ QString keyColumn(Models::ListKind kind)
         return u"number"_s;
     case Models::ListKind::Repositories:
         return u"full_name"_s;
+    case Models::ListKind::Revisions:
+        return u"version"_s;
     }
     return {};
 }
@@ -75,6 +78,8 @@ ExplorerView::ExplorerView(GitHub::Client *client, Images::AvatarLoader *avatars
     m_profileCard->setAvatarLoader(avatars);
     m_gistView = new GistView(m_centre);
     m_gistView->setAvatarLoader(avatars);
+    m_gistView->setStar(new Models::GistStar(client, this));
+    connect(m_gistView, &GistView::starFailed, this, &ExplorerView::notice);
     connect(m_gistView, &GistView::ownerActivated, this, &ExplorerView::openOwner);
     m_insightsView = new InsightsView(m_centre);
     connect(m_insightsView, &InsightsView::failed, this, &ExplorerView::report);
@@ -224,7 +229,7 @@ void ExplorerView::connectNavigator()
                                                            GitHub::Endpoints::mergedPullState());
             });
     connect(navigator, &Models::Navigator::gistReady, this, [this](const QJsonObject &gist) {
-        m_gistView->showGist(gist);
+        m_gistView->showGist(gist, m_navigator->location().target.revision);
         m_centre->setCurrentWidget(m_gistView);
         succeeded();
     });
@@ -265,6 +270,7 @@ void ExplorerView::rowActivated(const QModelIndex &sourceIndex)
     }
     switch (model->kind()) {
     case Models::ListKind::Gists:
+    case Models::ListKind::Revisions:
         m_navigator->openRow(model->kind(), sourceIndex.data(Models::IdRole).toString());
         return;
     case Models::ListKind::Repositories:
@@ -292,6 +298,7 @@ void ExplorerView::showRowDetails()
     const QModelIndex source = m_listPane->proxyModel()->mapToSource(current);
     switch (model->kind()) {
     case Models::ListKind::Gists:
+    case Models::ListKind::Revisions:
         m_navigator->showDetails(model->kind(), source.data(Models::IdRole).toString());
         return;
     case Models::ListKind::Users:

@@ -3,6 +3,7 @@
 #include "github/endpoints.h"
 #include "highlight/language.h"
 #include "images/avatarloader.h"
+#include "models/giststar.h"
 #include "ui/codeview.h"
 #include "ui/markdownview.h"
 #include "widgets/avatarlabel.h"
@@ -15,6 +16,7 @@
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QJsonValue>
 #include <QLabel>
 #include <QLocale>
@@ -95,11 +97,16 @@ GistView::GistView(QWidget *parent)
     m_meta->setForegroundRole(QPalette::PlaceholderText);
     m_meta->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_star = makeToolButton(tr("Star"), u"gistStar"_s, QString(), this);
+    m_star->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_star->hide(); // until setStar()
+
     auto *byline = new QHBoxLayout;
     byline->setSpacing(6);
     byline->addWidget(m_avatar, 0, Qt::AlignVCenter);
     byline->addWidget(m_owner, 0, Qt::AlignVCenter);
     byline->addWidget(m_meta, 1, Qt::AlignVCenter);
+    byline->addWidget(m_star, 0, Qt::AlignVCenter);
 
     m_tabs = new QTabBar(this);
     m_tabs->setObjectName(u"gistFiles"_s);
@@ -193,7 +200,8 @@ GistView::GistView(QWidget *parent)
     layout->addWidget(m_note);
     layout->addWidget(contentFrame, 1);
 
-    setTabOrder(m_title, m_tabs);
+    setTabOrder(m_title, m_star);
+    setTabOrder(m_star, m_tabs);
     setTabOrder(m_tabs, m_source);
     setTabOrder(m_source, m_wrap);
     setTabOrder(m_wrap, m_copy);
@@ -212,6 +220,50 @@ void GistView::setAvatarLoader(Images::AvatarLoader *loader)
     m_avatar->setLoader(loader);
 }
 
+void GistView::setStar(Models::GistStar *star)
+{
+    m_starModel = star;
+    connect(star, &Models::GistStar::stateChanged, this, &GistView::updateStar);
+    connect(star, &Models::GistStar::failed, this, &GistView::starFailed);
+    connect(m_star, &QToolButton::clicked, star, &Models::GistStar::toggle);
+    m_star->show();
+    updateStar();
+}
+
+void GistView::updateStar()
+{
+    if (!m_starModel) {
+        return;
+    }
+    using State = Models::GistStar::State;
+    const State state = m_starModel->state();
+    const bool starred = state == State::Starred;
+    m_star->setText(starred ? tr("Unstar") : tr("Star"));
+    m_star->setIcon(QIcon::fromTheme(starred ? u"starred"_s : u"non-starred"_s));
+    m_star->setEnabled(state == State::Starred || state == State::NotStarred);
+    QString tip;
+    switch (state) {
+    case State::Anonymous:
+        tip = tr("Sign in to star gists: GitHub keeps stars for accounts.");
+        break;
+    case State::Unknown:
+        tip = tr("Finding out whether you starred this gist…");
+        break;
+    case State::Starred:
+        tip = tr("You starred this gist. Unstar it.");
+        break;
+    case State::NotStarred:
+        tip = tr("Star this gist: it joins your Starred gists.");
+        break;
+    case State::Changing:
+        tip = tr("Telling GitHub…");
+        break;
+    }
+    m_star->setToolTip(tip);
+    m_star->setAccessibleDescription(tip);
+    m_star->setAccessibleName(m_star->text());
+}
+
 bool GistView::hasAvatar() const
 {
     return m_avatar->hasAvatar();
@@ -219,6 +271,9 @@ bool GistView::hasAvatar() const
 
 void GistView::clear()
 {
+    if (m_starModel) {
+        m_starModel->setGist({});
+    }
     m_gist = {};
     m_fileNames.clear();
     m_title->clear();
@@ -237,10 +292,13 @@ void GistView::clear()
     m_avatar->hide();
 }
 
-void GistView::showGist(const QJsonObject &gist)
+void GistView::showGist(const QJsonObject &gist, const QString &revision)
 {
     clear();
     m_gist = gist;
+    if (m_starModel) {
+        m_starModel->setGist(gist.value(u"id"_s).toString());
+    }
 
     const QString description = gist.value(u"description"_s).toString().trimmed();
     m_title->setText(description.isEmpty() ? tr("Gist without a description") : description);
@@ -260,6 +318,10 @@ void GistView::showGist(const QJsonObject &gist)
     QStringList meta;
     QStringList tip;
     meta << (gist.value(u"public"_s).toBool() ? tr("Public") : tr("Secret"));
+    if (!revision.isEmpty()) {
+        meta << tr("revision %1").arg(revision.left(7));
+        tip << tr("As it was at revision %1").arg(revision);
+    }
     const QLocale locale;
     const QDateTime created = timeOf(gist.value(u"created_at"_s));
     if (created.isValid()) {

@@ -15,6 +15,9 @@ class QToolButton;
 namespace Hubshelf::Images {
 class AvatarLoader;
 }
+namespace Hubshelf::Models {
+class GistStar;
+}
 
 namespace Hubshelf::Ui {
 
@@ -42,8 +45,12 @@ public:
 
     // Not owned; without one the owner has a placeholder avatar.
     void setAvatarLoader(Images::AvatarLoader *loader);
+    // Not owned; with one the header has a Star button for the gist shown.
+    void setStar(Models::GistStar *star);
+    QToolButton *starButton() const { return m_star; }
 
-    void showGist(const QJsonObject &gist);
+    // `revision`: the gist as it was at that revision (GET /gists/{id}/{sha}); empty: as it is.
+    void showGist(const QJsonObject &gist, const QString &revision = {});
     void clear();
 
     QJsonObject gist() const { return m_gist; }
@@ -82,12 +89,15 @@ Q_SIGNALS:
     void currentFileChanged(const QString &fileName);
     // The owner's name was clicked (or activated by keyboard): their profile, in Hubshelf.
     void ownerActivated(const QString &login);
+    // A star or unstar failed: one sentence that says why.
+    void starFailed(const QString &message);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void showFile(int index);
+    void updateStar();
     void updateView();
     void applyFonts();
     QJsonObject currentFile() const;
@@ -105,6 +115,8 @@ private:
     QToolButton *m_copy = nullptr;
     QToolButton *m_openRaw = nullptr;
     QToolButton *m_wrap = nullptr;
+    QToolButton *m_star = nullptr;
+    Models::GistStar *m_starModel = nullptr;
     QWidget *m_note = nullptr;
     QLabel *m_noteIcon = nullptr;
     QLabel *m_noteText = nullptr;

@@ -538,6 +538,9 @@ void ListPane::updateEmptyState()
             case Models::ListKind::Users:
                 text = tr("Nobody here");
                 break;
+            case Models::ListKind::Revisions:
+                text = tr("No revisions");
+                break;
             }
         }
     }

@@ -6,6 +6,7 @@
 #include "github/error.h"
 #include "github/target.h"
 #include "models/lowlimitwatch.h"
+#include "models/navigator.h"
 #include "models/ratelimithistory.h"
 #include "settings/appsettings.h"
 #include "ui/accountmenu.h"
@@ -132,6 +133,15 @@ MainWindow::MainWindow(const WindowServices &services, QWidget *parent)
                                     m_accountButton, this);
     connect(m_accountMenu, &AccountMenu::message, m_errorBanner, &ErrorBanner::showMessage);
     connect(m_accountMenu, &AccountMenu::accountChanged, m_explorer, &ExplorerView::resetForAccount);
+    connect(m_accountMenu, &AccountMenu::loginChanged, m_explorer->navigator(),
+            &Models::Navigator::setViewer);
+    connect(m_accountMenu, &AccountMenu::placeRequested, this,
+            [this](const QString &login, Models::Place place) {
+                Models::Location location;
+                location.target = GitHub::parseTarget(u'@' + login);
+                location.place = place;
+                m_explorer->open(location);
+            });
     connect(m_explorer->listPane(), &ListPane::signInRequested, m_accountMenu, &AccountMenu::signIn);
     // Once the token is known: opened before, the last place would be asked for anonymously first.
     connect(m_accountMenu, &AccountMenu::accountChanged, this, &MainWindow::openLastPlace,

@@ -76,6 +76,10 @@ constexpr auto SqlRemove = "DELETE FROM responses WHERE url = ? AND variant = ? 
 constexpr auto SqlLeastRecentLists = "SELECT list_key, sum(body_size) FROM responses GROUP BY list_key"
                                      " ORDER BY max(last_used) LIMIT 16"_L1;
 constexpr auto SqlRemoveList = "DELETE FROM responses WHERE list_key = ?"_L1;
+// A list whatever its query: its key is the address, or starts with the address and '?' ('@' is the
+// byte after '?', so the range is every key that starts so, and the list_key index serves it).
+constexpr auto SqlRemoveListAnyQuery =
+    "DELETE FROM responses WHERE list_key = ? OR (list_key >= ? AND list_key < ?)"_L1;
 constexpr auto SqlMostRecentList = "SELECT list_key FROM responses ORDER BY last_used DESC LIMIT 1"_L1;
 // Pages one by one: only when the list being stored is all that is left.
 constexpr auto SqlLeastRecentlyUsed =
@@ -1080,6 +1084,22 @@ bool EtagCache::remove(const QByteArray &url, const QByteArray &variant, const Q
     Private::Transaction transaction(*d);
     Private::Statement remove(*d, SqlRemove);
     return transaction.isActive() && remove.exec({url, variant, identity}, "remove") && transaction.commit();
+}
+
+bool EtagCache::removeList(const QByteArray &url)
+{
+    if (!d->usable()) {
+        return false;
+    }
+    QUrl address = QUrl::fromEncoded(url);
+    address.setQuery(QString());
+    address.setFragment(QString());
+    const QByteArray bare = address.toEncoded();
+    Private::Transaction transaction(*d);
+    Private::Statement remove(*d, SqlRemoveListAnyQuery);
+    return transaction.isActive() &&
+           remove.exec({bare, QByteArray(bare + '?'), QByteArray(bare + '@')}, "remove list") &&
+           transaction.commit();
 }
 
 bool EtagCache::clear()

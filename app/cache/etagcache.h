@@ -168,6 +168,9 @@ public:
                  const QDateTime &fetchedAt, int maxAgeSeconds, const QByteArray &etag = {},
                  const QByteArray &link = {});
     bool remove(const QByteArray &url, const QByteArray &variant, const QByteArray &identity);
+    // Every page of the list at `url` (its query ignored: any page, any per_page), for every
+    // variant and identity.
+    bool removeList(const QByteArray &url);
     bool clear();
 
     // The database for the tables that live beside the entries (the rate-limit ledger's): `work`

@@ -321,7 +321,10 @@ struct Client::Private
         ++request->m_attempts;
         request->m_timer.start();
         request->m_sentAt = now();
-        QNetworkReply *reply = network->get(networkRequest);
+        // A PUT without a body says Content-Length: 0, as GitHub asks of its writes without one.
+        QNetworkReply *reply = request->m_method == "PUT"      ? network->put(networkRequest, QByteArray())
+                               : request->m_method == "DELETE" ? network->deleteResource(networkRequest)
+                                                               : network->get(networkRequest);
         request->m_reply = reply;
         armTransferDeadline(reply, transferDeadline);
         abortOnRefusedHeaders(reply);
@@ -538,6 +541,30 @@ Request *Client::get(const QUrl &url, const RequestOptions &options)
     effective.offline = effective.offline || d->offline;
     auto *request = new Request(url, d->moved.value(cacheKey(url), url), effective, this);
     d->starter.add(request);
+    return request;
+}
+
+Request *Client::write(const QByteArray &method, const QUrl &url, const QStringList &staleLists,
+                       const RequestOptions &options)
+{
+    Q_ASSERT(method == "PUT" || method == "DELETE");
+    RequestOptions effective = options;
+    effective.useCache = false;
+    effective.acceptStale = false;
+    effective.freshOnly = false;
+    effective.expectList = false;
+    Request *request = get(url, effective);
+    request->m_method = method;
+    if (cache() && !staleLists.isEmpty()) {
+        // Connected before the caller can connect: whoever reacts to the write reads the lists anew.
+        connect(request, &Request::succeeded, this, [this, staleLists] {
+            for (const QString &path : staleLists) {
+                if (Cache::EtagCache *etagCache = cache()) {
+                    etagCache->removeList(CachePolicy::cacheKey(endpoint(path)));
+                }
+            }
+        });
+    }
     return request;
 }
 

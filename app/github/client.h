@@ -51,6 +51,11 @@ public:
     QUrl endpoint(const QString &encodedPath, const QUrlQuery &query = {}) const;
 
     Request *get(const QUrl &url, const RequestOptions &options = {});
+    // A write: PUT or DELETE, which are idempotent, so it is retried as a GET would be. Never
+    // cached, and never answered offline. Once it succeeds, every saved page of the lists at
+    // `staleLists` (API paths; any query, any identity) is dropped: GitHub's answer has changed.
+    Request *write(const QByteArray &method, const QUrl &url, const QStringList &staleLists = {},
+                   const RequestOptions &options = {});
     // Offline: every request is answered by the cache alone, whatever its options say (the window,
     // while GitHub cannot be reached). Saved answers of any age serve; nothing saved fails at once.
     void setOffline(bool offline);

@@ -23,6 +23,36 @@ QString gist(const QString &id)
     return encodedPath({u"gists"_s, id});
 }
 
+QString gistRevision(const QString &id, const QString &sha)
+{
+    return encodedPath({u"gists"_s, id, sha});
+}
+
+QString gistRevisions(const QString &id)
+{
+    return encodedPath({u"gists"_s, id, u"commits"_s});
+}
+
+QString gistForks(const QString &id)
+{
+    return encodedPath({u"gists"_s, id, u"forks"_s});
+}
+
+QString gistStar(const QString &id)
+{
+    return encodedPath({u"gists"_s, id, u"star"_s});
+}
+
+QString viewerGists()
+{
+    return u"/gists"_s;
+}
+
+QString starredGists()
+{
+    return u"/gists/starred"_s;
+}
+
 QString repository(const QString &owner, const QString &name)
 {
     return encodedPath({u"repos"_s, owner, name});
@@ -127,6 +157,12 @@ QUrl webPage(const QUrl &apiBase, const Target &target)
             segments = {target.gistId};
         } else {
             segments = {u"gist"_s, target.gistId};
+        }
+        if (!target.revision.isEmpty()) {
+            if (dotCom && !target.owner.isEmpty()) {
+                segments.prepend(target.owner); // gist.github.com/OWNER/ID/REVISION
+            }
+            segments += target.revision;
         }
         break;
     case Target::Kind::Invalid:

@@ -21,6 +21,12 @@ namespace Endpoints {
 QString user(const QString &login);                              // /users/{login}
 QString viewer();                                                // /user: whom the token belongs to
 QString gist(const QString &id);                                 // /gists/{id}
+QString gistRevision(const QString &id, const QString &sha);     // /gists/{id}/{sha}: as it was
+QString gistRevisions(const QString &id);                        // /gists/{id}/commits
+QString gistForks(const QString &id);                            // /gists/{id}/forks
+QString gistStar(const QString &id);                             // /gists/{id}/star
+QString viewerGists();                                           // /gists: the token's own, secret too
+QString starredGists();                                          // /gists/starred
 QString repository(const QString &owner, const QString &name);   // /repos/{owner}/{name}
 QString pullRequests(const QString &owner, const QString &name); // /repos/{owner}/{name}/pulls
 QString pullRequest(const QString &owner, const QString &name, const QString &number);

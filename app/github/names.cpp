@@ -41,6 +41,11 @@ bool isValidRepositoryName(QStringView name)
     return true;
 }
 
+bool isValidGistRevision(QStringView sha)
+{
+    return sha.size() == 40 && isValidGistId(sha);
+}
+
 bool isValidGistId(QStringView id)
 {
     if (id.isEmpty() || id.size() > 64) {

@@ -13,6 +13,8 @@ bool isValidLogin(QStringView login);
 bool isValidRepositoryName(QStringView name);
 // Gist ids: hexadecimal (old gists have decimal ids, which are hexadecimal too), at most 64.
 bool isValidGistId(QStringView id);
+// A gist revision (its git commit): 40 hexadecimal digits.
+bool isValidGistRevision(QStringView sha);
 // Tokens: GitHub's alphabet only (letters, digits, '_': ghp_/gho_/ghu_/ghs_/ghr_, github_pat_ and the
 // old 40 hex digits), 1 to 255 characters as GitHub advises. Anything else never becomes a header.
 bool isWellFormedToken(QStringView token);

@@ -160,6 +160,7 @@ RequestLogEntry Request::logEntry(int status, CacheOutcome outcome, const RateLi
                                   const char *error) const
 {
     RequestLogEntry entry;
+    entry.method = m_method;
     entry.url = m_currentUrl;
     entry.status = status;
     entry.outcome = outcome;

@@ -158,8 +158,8 @@ struct LimitWaits
     int secondary = 0; // secondary pauses
 };
 
-// One GET. Emits finished() always, then exactly one of succeeded() and failed(), then deletes
-// itself. abandon() stops it and its signals.
+// One GET (or a write, Client::write). Emits finished() always, then exactly one of succeeded() and failed(),
+// then deletes itself. abandon() stops it and its signals.
 class Request final : public QObject
 {
     Q_OBJECT
@@ -206,6 +206,7 @@ private:
 
     QUrl m_url;
     QUrl m_currentUrl;
+    QByteArray m_method = "GET"; // or a write's (Client::write)
     RequestOptions m_options;
     // Who asks, fixed when the request begins: a token change affects only later requests, so a
     // body is never stored under an identity other than the one that fetched it.

@@ -171,13 +171,17 @@ Target fromGistPath(const QStringList &segments, const QString &original)
         }
         return isValidLogin(id) ? login(id) : notATarget(original);
     }
-    // gist.github.com/OWNER/ID[/REVISION | /raw/...]
+    // gist.github.com/OWNER/ID[/REVISION | /revisions | /raw/...]
     const QString &owner = segments.at(0);
     const QString id = withoutGitSuffix(segments.at(1));
     if (!isValidLogin(owner) || !isValidGistId(id)) {
         return invalid(Target::tr("'%1' does not name a gist.").arg(quoted(original)));
     }
-    return gist(id, owner);
+    Target target = gist(id, owner);
+    if (segments.size() > 2 && isValidGistRevision(segments.at(2))) {
+        target.revision = segments.at(2).toLower();
+    }
+    return target;
 }
 
 Target fromUrl(const QString &address, const QString &original)
@@ -218,6 +222,9 @@ QString Target::text() const
     case Kind::Repository:
         return QString(owner + u'/' + repository);
     case Kind::Gist:
+        if (!revision.isEmpty() && !owner.isEmpty()) {
+            return u"gist.github.com/%1/%2/%3"_s.arg(owner, gistId, revision);
+        }
         // Old ids (20 hex characters, or decimal) read as logins; on the gist host they are gists.
         return isGistWord(gistId) ? gistId : QString(u"gist.github.com/"_s + gistId);
     case Kind::Invalid:

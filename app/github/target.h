@@ -18,6 +18,7 @@ public:
     QString owner;       // Login: the login; Repository: the owner; Gist: the owner when the URL named one
     QString repository;  // Repository only, without a ".git" suffix
     QString gistId;      // Gist only
+    QString revision;    // Gist only: a revision (40 hex digits) to read as it was, else empty
     int pullRequest = 0; // Repository: the pull request a URL named (.../pull/12), else 0
     QString problem;     // Invalid only: one sentence a person understands
 
@@ -25,7 +26,8 @@ public:
     // The canonical way to write the target back into the address field, which parses back to the
     // same target: "octocat", "octocat/Hello-World" or the gist id; "@" before a login that looks
     // like a modern gist id, "gist.github.com/" before a gist id that looks like a login; empty
-    // when invalid.
+    // when invalid. A revision is written as its gist.github.com address, which needs the owner:
+    // without one it is written as the gist itself.
     QString text() const;
 };
 
@@ -36,6 +38,8 @@ public:
 //   https://github.com/orgs/octo-org[/...]
 //   git@github.com:octocat/Hello-World.git (the SSH clone address)
 //   https://gist.github.com/[octocat/]aa5a315d61ae9438b18d[/revision | .git]
+//   https://gist.github.com/octocat/aa5a315d61ae9438b18d/57a7f021a713b1c5a6a199b54cc514735d2d462f
+//   (a revision: the gist as it was; it reads back only with its owner, see text())
 //
 // A bare hexadecimal word is ambiguous: "deadbeef" is both a valid gist id and a valid login.
 // It is taken for a gist only when it cannot reasonably be a login: exactly 32 hex characters

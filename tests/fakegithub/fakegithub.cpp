@@ -524,7 +524,7 @@ struct Server::Private
 
         Answer answer = request.method == "GET" || request.method == "HEAD"
                             ? world.api(path, request.query(), login)
-                            : writeAnswer(request.method, path, request.body);
+                            : world.write(request.method, path, request.body, login);
         // GitHub starts computing a repository's statistics when they are first asked for and
         // answers 202 until they are ready; here they are ready for the next request.
         if (answer.status == 200 && !answer.statisticsOf.isEmpty() &&
@@ -568,19 +568,6 @@ struct Server::Private
         }
         addRateLimitHeaders(response, bucket, limit);
         return response;
-    }
-
-    // The API's one write the fake knows: POST /markdown/raw renders text as GitHub does, a
-    // paragraph of HTML. Any other method elsewhere is GitHub's 404 for a route it does not have.
-    static Answer writeAnswer(const QByteArray &method, const QString &path, const QByteArray &body)
-    {
-        Answer answer;
-        if (method == "POST" && path == u"/markdown/raw"_s) {
-            answer.body = "<p>" + QString::fromUtf8(body).toHtmlEscaped().toUtf8() + "</p>\n";
-            answer.contentType = "text/html;charset=utf-8";
-            return answer;
-        }
-        return World::error(404, "Not Found", DocumentationUrl);
     }
 
     void respond(QTcpSocket *socket, const HttpRequest &request, bool overSecondaryLimit)

@@ -92,7 +92,8 @@ struct Response
     int intHeader(const QByteArray &name) const { return header(name).toInt(); }
 };
 
-QNetworkReply *send(QNetworkAccessManager &nam, const QUrl &url, const Headers &headers = {})
+QNetworkReply *send(QNetworkAccessManager &nam, const QUrl &url, const Headers &headers = {},
+                    const QByteArray &method = "GET")
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -101,7 +102,8 @@ QNetworkReply *send(QNetworkAccessManager &nam, const QUrl &url, const Headers &
     for (const auto &[name, value] : headers) {
         request.setRawHeader(name, value);
     }
-    return nam.get(request);
+    // An empty body rather than none: GitHub wants Content-Length: 0 on a PUT without one.
+    return method == "GET" ? nam.get(request) : nam.sendCustomRequest(request, method, QByteArray());
 }
 
 Response collect(QNetworkReply *reply)
@@ -372,6 +374,18 @@ private slots:
     void pagination_perPageDefaultsTo30AndIsCappedAt100();
     void prolificGists_300OverThreePagesWithCsvTraps();
 
+    void gists_withToken_listViewersOwnSecretOnesToo();
+    void gists_anonymous_listEverybodysPublicOnesLastUpdatedFirst();
+    void starredGists_atStart_prolificHasStarredThreeOfOthers();
+    void gistStar_lifecycle_checkPutDeleteEachWriteSpendingAPoint();
+    void gistStar_anonymousOrUnknownGist_is401Or404_data();
+    void gistStar_anonymousOrUnknownGist_is401Or404();
+    void gistCommits_newestFirstAndAgreeWithTheGistsHistory_data();
+    void gistCommits_newestFirstAndAgreeWithTheGistsHistory();
+    void gistRevision_olderHasOtherContentNewestIsCurrent();
+    void gistForks_openByIdButStayOutOfTheForkersLists_data();
+    void gistForks_openByIdButStayOutOfTheForkersLists();
+
     void errors_haveGitHubStatusAndBody_data();
     void errors_haveGitHubStatusAndBody();
     void renamedRepository_is301ToItsIdOnTheApiOrigin_data();
@@ -429,6 +443,32 @@ private:
     Response getUrl(const QUrl &url, const Headers &headers = {})
     {
         return collect(send(*m_nam, url, headers));
+    }
+    Response request(const QByteArray &method, const QString &pathAndQuery, const Headers &headers = {})
+    {
+        return collect(send(*m_nam, api(pathAndQuery), headers, method));
+    }
+    // Every item of a list, following its `next` links.
+    QJsonArray all(const QString &pathAndQuery, const Headers &headers = {})
+    {
+        QJsonArray items;
+        QUrl url = api(pathAndQuery);
+        for (int pages = 0; url.isValid() && pages < 20; ++pages) {
+            const Response response = getUrl(url, headers);
+            if (response.status != 200) {
+                qWarning() << url << "answered" << response.status;
+                return {};
+            }
+            for (const QJsonValue &item : response.array()) {
+                items.append(item);
+            }
+            url = parseLinks(response.header("link")).value(u"next"_s);
+        }
+        return items;
+    }
+    QString firstProlificGist()
+    {
+        return get(u"/users/prolific/gists?per_page=1"_s).array().at(0).toObject().value(u"id"_s).toString();
     }
     // Repository statistics as GitHub serves them once computed: the first request is a 202.
     Response statistics(const QString &repository, const Headers &headers = {})
@@ -524,6 +564,18 @@ void TestFakeGitHub::endpoints_answer200WithGitHubShapedBodyOnOwnOrigins_data()
         << QStringList{u"number"_s, u"head.ref"_s};
     QTest::newRow("languages") << u"/repos/octocat/Hello-World/languages"_s << QByteArray() << false
                                << QStringList{u"C"_s};
+    QTest::newRow("all public gists") << u"/gists"_s << QByteArray() << true
+                                      << QStringList{u"id"_s, u"files"_s, u"owner.login"_s, u"public=true"_s};
+    QTest::newRow("viewer's gists") << u"/gists"_s << octocat << true
+                                    << QStringList{u"id"_s, u"files"_s, u"owner.login=octocat"_s};
+    QTest::newRow("starred gists") << u"/gists/starred"_s << bearer(Tokens::Prolific) << true
+                                   << QStringList{u"id=%1"_s.arg(Names::MarkdownGist),
+                                                  u"owner.login=octocat"_s};
+    QTest::newRow("gist's commits") << u"/gists/%1/commits"_s.arg(Names::MarkdownGist) << QByteArray() << true
+                                    << QStringList{u"url"_s, u"version"_s, u"user.login=octocat"_s,
+                                                   u"change_status.total"_s, u"committed_at"_s};
+    QTest::newRow("gist's forks") << u"/gists/%1/forks"_s.arg(Names::HelloGist) << QByteArray() << true
+                                  << QStringList{u"id"_s, u"files"_s, u"owner.login=monalisa"_s};
     QTest::newRow("insights organization")
         << u"/orgs/constellation"_s << QByteArray() << false
         << QStringList{u"login=constellation"_s,
@@ -1249,6 +1301,330 @@ void TestFakeGitHub::prolificGists_300OverThreePagesWithCsvTraps()
     }
 }
 
+// ---- gists: lists, stars, revisions, forks ---------------------------------------------------------
+
+void TestFakeGitHub::gists_withToken_listViewersOwnSecretOnesToo()
+{
+    const QJsonArray mine = all(u"/gists?per_page=100"_s, withAuthorization(bearer(Tokens::Prolific)));
+    const QJsonArray listed = all(u"/users/prolific/gists?per_page=100"_s);
+
+    QCOMPARE(mine.size(), FakeGitHub::ProlificGistCount);
+    const auto secret = [](const QJsonArray &gists) {
+        return std::count_if(gists.begin(), gists.end(), [](const QJsonValue &gist) {
+            return !gist.toObject().value(u"public"_s).toBool();
+        });
+    };
+    QVERIFY(secret(mine) > 0);
+    QCOMPARE(secret(listed), 0);
+    QCOMPARE(listed.size() + secret(mine), mine.size());
+    for (const QJsonValue &gist : mine) {
+        QCOMPARE(valueAt(gist, u"owner.login"_s).toString(), Names::ProlificUser);
+    }
+    // The same items as the user's own list, in the same order.
+    QCOMPARE(mine.first().toObject(),
+             all(u"/users/prolific/gists?per_page=1"_s, withAuthorization(bearer(Tokens::Prolific)))
+                 .first()
+                 .toObject());
+}
+
+void TestFakeGitHub::gists_anonymous_listEverybodysPublicOnesLastUpdatedFirst()
+{
+    const QJsonArray gists = all(u"/gists?per_page=100"_s);
+
+    const int prolificPublic = int(all(u"/users/prolific/gists?per_page=100"_s).size());
+    QCOMPARE(gists.size(), prolificPublic + 4); // octocat's three, monalisa's one
+    QSet<QString> owners;
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < gists.size(); ++i) {
+        const QJsonObject gist = gists.at(i).toObject();
+        QVERIFY(gist.value(u"public"_s).toBool());
+        owners.insert(valueAt(gist, u"owner.login"_s).toString());
+        ids.insert(gist.value(u"id"_s).toString());
+        if (i > 0) {
+            const QJsonObject before = gists.at(i - 1).toObject();
+            QVERIFY(before.value(u"updated_at"_s).toString() >= gist.value(u"updated_at"_s).toString());
+        }
+    }
+    QCOMPARE(ids.size(), gists.size());
+    QCOMPARE(owners, (QSet<QString>{Names::Octocat, Names::Monalisa, Names::ProlificUser}));
+}
+
+void TestFakeGitHub::starredGists_atStart_prolificHasStarredThreeOfOthers()
+{
+    const Response starred = get(u"/gists/starred"_s, withAuthorization(bearer(Tokens::Prolific)));
+
+    QCOMPARE(starred.status, 200);
+    QStringList ids;
+    for (const QJsonValue &gist : starred.array()) {
+        ids.append(gist.toObject().value(u"id"_s).toString());
+        QVERIFY(valueAt(gist, u"owner.login"_s).toString() != Names::ProlificUser);
+    }
+    QCOMPARE(ids, Names::ProlificStarredGists);
+    const Response monalisas = get(u"/gists/starred"_s, withAuthorization(bearer(Tokens::Monalisa)));
+    QCOMPARE(monalisas.status, 200);
+    QCOMPARE(monalisas.array().size(), 0);
+}
+
+void TestFakeGitHub::gistStar_lifecycle_checkPutDeleteEachWriteSpendingAPoint()
+{
+    const Headers monalisa = withAuthorization(bearer(Tokens::Monalisa));
+    const QString star = u"/gists/%1/star"_s.arg(Names::MarkdownGist);
+    const auto starredIds = [&] {
+        QStringList ids;
+        for (const QJsonValue &gist : get(u"/gists/starred"_s, monalisa).array()) {
+            ids.append(gist.toObject().value(u"id"_s).toString());
+        }
+        return ids;
+    };
+    // A bodiless 204, as GitHub answers a write.
+    const auto verifyNoContent = [](const Response &response) {
+        QCOMPARE(response.status, 204);
+        QVERIFY(response.body.isEmpty());
+        QVERIFY(!response.hasHeader("content-type"));
+    };
+    QCOMPARE(request("PUT", u"/gists/%1/star"_s.arg(Names::HelloGist), monalisa).status, 204);
+
+    const Response before = get(star, monalisa);
+    QCOMPARE(before.status, 404);
+    const Response put = request("PUT", star, monalisa);
+    verifyNoContent(put);
+    QCOMPARE(put.intHeader("x-ratelimit-used"), before.intHeader("x-ratelimit-used") + 1);
+    verifyNoContent(request("PUT", star, monalisa)); // starring twice is starring
+    const Response check = get(star, monalisa);
+    verifyNoContent(check);
+    QVERIFY(!check.hasHeader("etag"));
+    QCOMPARE(starredIds(), (QStringList{Names::MarkdownGist, Names::HelloGist}));
+    // Nobody else's stars change.
+    QCOMPARE(get(star, withAuthorization(bearer(Tokens::Octocat))).status, 404);
+
+    const Response beforeDelete = get(star, monalisa);
+    const Response deleted = request("DELETE", star, monalisa);
+    verifyNoContent(deleted);
+    QCOMPARE(deleted.intHeader("x-ratelimit-used"), beforeDelete.intHeader("x-ratelimit-used") + 1);
+    QCOMPARE(get(star, monalisa).status, 404);
+    QCOMPARE(starredIds(), QStringList{Names::HelloGist});
+    verifyNoContent(request("DELETE", star, monalisa)); // and unstarring twice is unstarring
+
+    const QList<LoggedRequest> log = m_server->requestLog();
+    const auto writes = std::count_if(log.cbegin(), log.cend(), [](const LoggedRequest &entry) {
+        return entry.method != "GET" && entry.spentPoint && entry.status == 204;
+    });
+    QCOMPARE(writes, 5);
+}
+
+void TestFakeGitHub::gistStar_anonymousOrUnknownGist_is401Or404_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+
+    const QString known = u"/gists/%1/star"_s.arg(Names::MarkdownGist);
+    const QString unknown = u"/gists/00000000000000000000/star"_s;
+    const QByteArray token = bearer(Tokens::Monalisa);
+    for (const QByteArray method : {"GET", "PUT", "DELETE"}) {
+        QTest::addRow("%s, anonymous", method.constData())
+            << method << known << QByteArray() << 401 << u"Requires authentication"_s;
+        QTest::addRow("%s, unknown gist", method.constData())
+            << method << unknown << token << 404 << u"Not Found"_s;
+    }
+    QTest::newRow("POST") << QByteArray("POST") << known << token << 404 << u"Not Found"_s;
+    QTest::newRow("PUT on the gist") << QByteArray("PUT") << u"/gists/%1"_s.arg(Names::MarkdownGist) << token
+                                     << 404 << u"Not Found"_s;
+}
+
+void TestFakeGitHub::gistStar_anonymousOrUnknownGist_is401Or404()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, authorization);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+
+    const Response response = request(method, path, withAuthorization(authorization));
+
+    QCOMPARE(response.status, status);
+    QCOMPARE(response.object().value(u"message"_s).toString(), message);
+    QCOMPARE(m_server->requestLog().constLast().spentPoint, true);
+}
+
+void TestFakeGitHub::gistCommits_newestFirstAndAgreeWithTheGistsHistory_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("owner");
+    QTest::addColumn<bool>("several"); // a gist of more than one line has had more than one revision
+
+    QTest::newRow("octocat's") << Names::HelloGist << Names::Octocat << true;
+    QTest::newRow("Markdown") << Names::MarkdownGist << Names::Octocat << true;
+    QTest::newRow("truncated") << Names::TruncatedGist << Names::Octocat << true;
+    QTest::newRow("one line, monalisa's") << Names::MonalisaGist << Names::Monalisa << false;
+    QTest::newRow("prolific's first") << QString() << Names::ProlificUser << true;
+}
+
+void TestFakeGitHub::gistCommits_newestFirstAndAgreeWithTheGistsHistory()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, owner);
+    QFETCH(bool, several);
+    if (id.isEmpty()) {
+        id = firstProlificGist();
+    }
+
+    const QJsonObject gist = get(u"/gists/"_s + id).object();
+    const Response commits = get(u"/gists/%1/commits"_s.arg(id));
+
+    QCOMPARE(commits.status, 200);
+    const QJsonArray history = gist.value(u"history"_s).toArray();
+    const QJsonArray revisions = commits.array();
+    QVERIFY(several ? revisions.size() >= 2 : revisions.size() == 1);
+    QVERIFY(revisions.size() <= 5);
+    QCOMPARE(revisions.size(), history.size());
+    QCOMPARE(revisions, history);
+    static const QRegularExpression sha(u"^[0-9a-f]{40}$"_s);
+    for (qsizetype i = 0; i < revisions.size(); ++i) {
+        const QJsonObject revision = revisions.at(i).toObject();
+        const QString version = revision.value(u"version"_s).toString();
+        QVERIFY2(sha.match(version).hasMatch(), qPrintable(version));
+        QCOMPARE(revision.value(u"url"_s).toString(), apiOrigin() + u"gists/%1/%2"_s.arg(id, version));
+        QCOMPARE(valueAt(revision, u"user.login"_s).toString(), owner);
+        const QJsonObject change = revision.value(u"change_status"_s).toObject();
+        QVERIFY(change.value(u"additions"_s).toInt() > 0);
+        QCOMPARE(change.value(u"deletions"_s).toInt(), 0);
+        QCOMPARE(change.value(u"total"_s).toInt(), change.value(u"additions"_s).toInt());
+        if (i > 0) {
+            QVERIFY(revisions.at(i - 1).toObject().value(u"committed_at"_s).toString() >=
+                    revision.value(u"committed_at"_s).toString());
+        }
+    }
+    QCOMPARE(revisions.first().toObject().value(u"committed_at"_s), gist.value(u"updated_at"_s));
+    if (revisions.size() > 1) {
+        QCOMPARE(revisions.last().toObject().value(u"committed_at"_s), gist.value(u"created_at"_s));
+    }
+
+    // Paged like every list.
+    const Response first = get(u"/gists/%1/commits?per_page=1"_s.arg(id));
+    QCOMPARE(first.array().size(), 1);
+    QCOMPARE(first.array().first(), revisions.first());
+    QCOMPARE(qsizetype(std::max(1, pageOf(parseLinks(first.header("link")).value(u"last"_s)))),
+             revisions.size());
+}
+
+void TestFakeGitHub::gistRevision_olderHasOtherContentNewestIsCurrent()
+{
+    const QString id = Names::MarkdownGist;
+    const QJsonObject current = get(u"/gists/"_s + id).object();
+    const QJsonArray history = current.value(u"history"_s).toArray();
+    QVERIFY(history.size() >= 2);
+    const auto contents = [](const QJsonObject &gist) {
+        QStringList texts;
+        const QJsonObject files = gist.value(u"files"_s).toObject();
+        for (auto it = files.begin(); it != files.end(); ++it) {
+            texts.append(it.value().toObject().value(u"content"_s).toString());
+        }
+        return texts;
+    };
+    const auto version = [&history](qsizetype i) {
+        return history.at(i).toObject().value(u"version"_s).toString();
+    };
+
+    const Response newest = get(u"/gists/%1/%2"_s.arg(id, version(0)));
+    QCOMPARE(newest.status, 200);
+    QCOMPARE(newest.object(), current);
+
+    const QJsonObject oldest = get(u"/gists/%1/%2"_s.arg(id, version(history.size() - 1))).object();
+    QCOMPARE(oldest.value(u"id"_s).toString(), id);
+    QCOMPARE(oldest.value(u"updated_at"_s), history.last().toObject().value(u"committed_at"_s));
+    QCOMPARE(oldest.value(u"history"_s).toArray(), QJsonArray{history.last()});
+    const QStringList now = contents(current);
+    const QStringList then = contents(oldest);
+    QCOMPARE(then.size(), now.size());
+    QVERIFY(then != now);
+    int lines = 0;
+    for (qsizetype f = 0; f < then.size(); ++f) {
+        QVERIFY(now.at(f).startsWith(then.at(f)));
+        lines += int(then.at(f).count(u'\n'));
+    }
+    QCOMPARE(valueAt(history.last(), u"change_status.additions"_s).toInt(), lines);
+
+    // Each revision in between differs from the next, and its files' raw_url serve its content.
+    for (qsizetype i = 1; i < history.size(); ++i) {
+        const QJsonObject older = get(u"/gists/%1/%2"_s.arg(id, version(i))).object();
+        const QJsonObject newer = get(u"/gists/%1/%2"_s.arg(id, version(i - 1))).object();
+        QVERIFY(contents(older) != contents(newer));
+        const QJsonObject readme = older.value(u"files"_s).toObject().value(u"README.md"_s).toObject();
+        const Response raw = getUrl(QUrl(readme.value(u"raw_url"_s).toString()));
+        QCOMPARE(raw.status, 200);
+        QCOMPARE(QString::fromUtf8(raw.body), readme.value(u"content"_s).toString());
+    }
+}
+
+void TestFakeGitHub::gistForks_openByIdButStayOutOfTheForkersLists_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("firstForker"); // empty: anyone but the owner
+
+    QTest::newRow("octocat's") << Names::HelloGist << Names::Monalisa;
+    QTest::newRow("Markdown") << Names::MarkdownGist << QString();
+    QTest::newRow("prolific's first") << QString() << QString();
+}
+
+void TestFakeGitHub::gistForks_openByIdButStayOutOfTheForkersLists()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, firstForker);
+    if (id.isEmpty()) {
+        id = firstProlificGist();
+    }
+    const QJsonObject source = get(u"/gists/"_s + id).object();
+    const QString owner = valueAt(source, u"owner.login"_s).toString();
+
+    const Response forks = get(u"/gists/%1/forks"_s.arg(id));
+
+    QCOMPARE(forks.status, 200);
+    QVERIFY(!forks.array().isEmpty());
+    QVERIFY(forks.array().size() <= 3);
+    QCOMPARE(source.value(u"forks"_s).toArray().size(), forks.array().size());
+    if (!firstForker.isEmpty()) {
+        QCOMPARE(valueAt(forks.array().first(), u"owner.login"_s).toString(), firstForker);
+    }
+    QSet<QString> forkers;
+    for (const QJsonValue &item : forks.array()) {
+        const QString forkId = item.toObject().value(u"id"_s).toString();
+        const QString forker = valueAt(item, u"owner.login"_s).toString();
+        QVERIFY(forkId != id);
+        QVERIFY(forker != owner);
+        forkers.insert(forker);
+
+        const Response fork = get(u"/gists/"_s + forkId);
+        QCOMPARE(fork.status, 200);
+        QCOMPARE(fork.object().value(u"id"_s).toString(), forkId);
+        QCOMPARE(valueAt(fork.object(), u"owner.login"_s).toString(), forker);
+        QCOMPARE(valueAt(fork.object(), u"fork_of.id"_s).toString(), id);
+        QCOMPARE(fork.object().value(u"files"_s).toObject().keys(),
+                 source.value(u"files"_s).toObject().keys());
+        QStringList problems;
+        collectForeignUrls(fork.object(), {}, m_server->apiUrl(), m_server->contentUrl(), problems);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+        // Not the forker's own gist as far as lists and counts go, even to the forker.
+        const Headers token =
+            forker == Names::Monalisa ? withAuthorization(bearer(Tokens::Monalisa)) : Headers();
+        const QJsonArray listed = all(u"/users/%1/gists?per_page=100"_s.arg(forker), token);
+        QVERIFY(std::none_of(listed.begin(), listed.end(), [&forkId](const QJsonValue &gist) {
+            return gist.toObject().value(u"id"_s).toString() == forkId;
+        }));
+        QCOMPARE(get(u"/users/"_s + forker).object().value(u"public_gists"_s).toInt(), int(listed.size()));
+        if (!token.isEmpty()) {
+            const QJsonArray own = all(u"/gists?per_page=100"_s, token);
+            QVERIFY(std::none_of(own.begin(), own.end(), [&forkId](const QJsonValue &gist) {
+                return gist.toObject().value(u"id"_s).toString() == forkId;
+            }));
+        }
+    }
+    QCOMPARE(forkers.size(), forks.array().size());
+}
+
 // ---- errors, redirects, visibility --------------------------------------------------------------
 
 void TestFakeGitHub::errors_haveGitHubStatusAndBody_data()
@@ -1278,6 +1654,15 @@ void TestFakeGitHub::errors_haveGitHubStatusAndBody_data()
     QTest::newRow("unknown gist") << u"/gists/00000000000000000000"_s << QByteArray() << 404
                                   << u"Not Found"_s;
     QTest::newRow("unknown path") << u"/no/such/endpoint"_s << QByteArray() << 404 << u"Not Found"_s;
+    QTest::newRow("starred gists without token")
+        << u"/gists/starred"_s << QByteArray() << 401 << u"Requires authentication"_s;
+    QTest::newRow("unknown gist's commits")
+        << u"/gists/00000000000000000000/commits"_s << QByteArray() << 404 << u"Not Found"_s;
+    QTest::newRow("unknown revision of a gist")
+        << u"/gists/%1/0000000000000000000000000000000000000000"_s.arg(Names::MarkdownGist) << QByteArray()
+        << 404 << u"Not Found"_s;
+    QTest::newRow("unknown path below a gist")
+        << u"/gists/%1/commits/x"_s.arg(Names::MarkdownGist) << QByteArray() << 404 << u"Not Found"_s;
     QTest::newRow("unknown path, token")
         << u"/users/octocat/starred/x/y"_s << bearer(Tokens::Octocat) << 404 << u"Not Found"_s;
     QTest::newRow("invalid pull state") << u"/repos/octocat/Hello-World/pulls?state=merged"_s << QByteArray()
@@ -1950,6 +2335,9 @@ void TestFakeGitHub::determinism_anotherServerServesTheSameBytes_data()
     QTest::newRow("insights organization's repositories, page 2")
         << QByteArray("/orgs/constellation/repos?per_page=100&page=2");
     QTest::newRow("languages") << QByteArray("/repos/constellation/andromeda/languages");
+    QTest::newRow("all public gists, page 2") << QByteArray("/gists?page=2");
+    QTest::newRow("gist's commits") << QByteArray("/gists/" + Names::MarkdownGist.toLatin1() + "/commits");
+    QTest::newRow("gist's forks") << QByteArray("/gists/" + Names::HelloGist.toLatin1() + "/forks");
 }
 
 void TestFakeGitHub::determinism_anotherServerServesTheSameBytes()

@@ -60,7 +60,9 @@ enum Stream : quint64 {
     InsightsRepositoryStream,
     HistoryStream,
     CommitStream,
-    LanguageStream
+    LanguageStream,
+    GistHistoryStream,
+    ForkStream
 };
 
 // GitHub's statistics count weeks from Sunday 00:00 UTC; 1970-01-04 is the first Sunday of the epoch.
@@ -147,6 +149,12 @@ QByteArray filled(const QJsonObject &object, std::initializer_list<std::pair<con
     return json;
 }
 
+QJsonObject filledObject(const QJsonObject &object,
+                         std::initializer_list<std::pair<const char *, QString>> values)
+{
+    return QJsonDocument::fromJson(filled(object, values)).object();
+}
+
 // A string as a JSON value, for bodies written by hand where QJsonObject would sort the keys.
 QByteArray jsonString(const QString &text)
 {
@@ -199,6 +207,26 @@ QString sampleContentOf(const QString &filename, int number)
         return u"name,count\nalpha,%1\nbeta,2\n"_s.arg(n);
     }
     return u"Content of %1, line one.\nLine two.\n"_s.arg(filename);
+}
+
+// Lines as an editor counts them: a last line without its '\n' counts too.
+int lineCount(const QString &text)
+{
+    return int(text.count(u'\n')) + (text.isEmpty() || text.endsWith(u'\n') ? 0 : 1);
+}
+
+// A gist file's content `cut` lines shorter, keeping at least its first line.
+QString contentAt(const QString &content, int cut)
+{
+    const int keep = std::max(1, lineCount(content) - cut);
+    qsizetype end = -1;
+    for (int line = 0; line < keep; ++line) {
+        end = content.indexOf(u'\n', end + 1);
+        if (end < 0) {
+            return content;
+        }
+    }
+    return content.left(end + 1);
 }
 
 QString mimeTypeOf(const QString &filename)
@@ -506,13 +534,15 @@ void World::buildRepositories()
 
 void World::buildGists()
 {
-    auto addGist = [this](Gist gist) {
+    QStringList order; // of creation here, for what follows: QHash order changes between runs
+    auto addGist = [this, &order](Gist gist) {
         m_people[gist.owner.toLower()].gists.append(gist.id);
+        order.append(gist.id);
         m_gists.insert(gist.id, std::move(gist));
     };
 
     Gist hello;
-    hello.id = u"aa5a315d61ae9438b18d"_s;
+    hello.id = Names::HelloGist;
     hello.owner = Names::Octocat;
     hello.description = u"Hello World Examples"_s;
     hello.createdAt = u"2010-04-14T02:15:15Z"_s;
@@ -559,7 +589,7 @@ void World::buildGists()
     addGist(large);
 
     Gist mona;
-    mona.id = u"2decf6c462d9b4418f2"_s;
+    mona.id = Names::MonalisaGist;
     mona.owner = Names::Monalisa;
     mona.description = u"An updated gist description."_s;
     mona.createdAt = u"2010-04-14T02:15:15Z"_s;
@@ -604,6 +634,61 @@ void World::buildGists()
         }
         addGist(gist);
     }
+
+    // Forks, made after the sources so that the sources' random streams stay as they were. Octocat's
+    // two and the first prolific gists are forked at least once, for the tests; the others maybe.
+    const QStringList popular = {Names::HelloGist, Names::MarkdownGist, order.at(4), order.at(5),
+                                 order.at(6)};
+    std::vector<Gist> forks;
+    for (qsizetype s = 0; s < order.size(); ++s) {
+        Gist &source = m_gists[order.at(s)];
+        Random random(ForkStream, quint64(s));
+        const int count = popular.contains(source.id) || random.chance(30) ? 1 + random.below(3) : 0;
+        QStringList forkers;
+        while (forkers.size() < count) {
+            const QString forker = source.id == Names::HelloGist && forkers.isEmpty()
+                                       ? Names::Monalisa
+                                       : u"user-%1"_s.arg(1 + random.below(300), 4, 10, QLatin1Char('0'));
+            if (forker != source.owner && !forkers.contains(forker)) {
+                forkers.append(forker);
+            }
+        }
+        qint64 forked = fromIso(source.updatedAt);
+        for (const QString &forker : std::as_const(forkers)) {
+            Gist fork = source;
+            fork.id = hexDigest(u"fork:"_s + source.id + u':' + forker, QCryptographicHash::Md5);
+            fork.owner = forker;
+            fork.comments = 0;
+            fork.forkOf = source.id;
+            fork.forks.clear();
+            forked += (1 + random.below(200)) * 86400LL + random.below(86400);
+            fork.createdAt = isoTime(forked);
+            fork.updatedAt = isoTime(forked + (1 + random.below(60)) * 86400LL);
+            source.forks.append(fork.id);
+            forks.push_back(std::move(fork));
+        }
+    }
+    for (Gist &fork : forks) { // not before: inserting may move the sources referred to above
+        m_gists.insert(fork.id, std::move(fork));
+    }
+
+    // GET /gists without a token: everybody's public gists, the last updated first.
+    QList<const Gist *> timeline;
+    for (const QString &id : std::as_const(order)) {
+        const Gist &gist = *m_gists.constFind(id);
+        if (gist.isPublic) {
+            timeline.append(&gist);
+        }
+    }
+    std::sort(timeline.begin(), timeline.end(), [](const Gist *left, const Gist *right) {
+        return left->updatedAt != right->updatedAt ? left->updatedAt > right->updatedAt
+                                                   : left->id < right->id;
+    });
+    for (const Gist *gist : std::as_const(timeline)) {
+        m_publicGists.append(gist->id);
+    }
+
+    m_starred.insert(Names::ProlificUser.toLower(), Names::ProlificStarredGists);
 }
 
 void World::buildInsights()
@@ -1083,8 +1168,44 @@ QJsonObject World::renderRepository(const Repository &repository, bool full) con
     return object;
 }
 
-QJsonObject World::renderGist(const Gist &gist, bool full) const
+QList<World::GistRevision> World::revisions(const Gist &gist) const
 {
+    int lines = 0;
+    for (const GistFile &file : gist.files) {
+        lines = std::max(lines, lineCount(file.content));
+    }
+    Random random(GistHistoryStream, hexDigest(gist.id).left(15).toULongLong(nullptr, 16));
+    // Each older revision is a line shorter, so no gist has more revisions than its longest file has
+    // lines: every revision differs from the next.
+    const int count = lines <= 1 ? 1 : std::min(lines, 2 + random.below(4));
+    const qint64 created = fromIso(gist.createdAt);
+    const qint64 updated = fromIso(gist.updatedAt);
+    QList<GistRevision> revisions;
+    int previousLines = 0;
+    for (int k = 0; k < count; ++k) { // the oldest first
+        GistRevision revision;
+        revision.cut = count - 1 - k;
+        const bool newest = revision.cut == 0;
+        revision.committedAt =
+            newest ? gist.updatedAt : isoTime(created + (updated - created) * k / (count - 1));
+        revision.version = newest ? hexDigest(gist.id + gist.updatedAt)
+                                  : hexDigest(gist.id + u'@' + QString::number(k) + revision.committedAt);
+        int total = 0;
+        for (const GistFile &file : gist.files) {
+            total += lineCount(contentAt(file.content, revision.cut));
+        }
+        revision.additions = total - previousLines;
+        previousLines = total;
+        revisions.prepend(revision);
+    }
+    return revisions;
+}
+
+QJsonObject World::renderGist(const Gist &gist, bool full, qsizetype revision) const
+{
+    // Only the full gist tells its history, and only a full gist is asked for at an older revision.
+    const QList<GistRevision> history = full ? revisions(gist) : QList<GistRevision>();
+    const int cut = history.isEmpty() ? 0 : history.at(revision).cut;
     QJsonObject object = full ? m_templates.fullGist : m_templates.baseGist;
     const Person *owner = person(gist.owner);
     QJsonObject ownerObject = object.value(u"owner"_s).toObject();
@@ -1100,40 +1221,61 @@ QJsonObject World::renderGist(const Gist &gist, bool full) const
     object[u"description"_s] = gist.description;
     object[u"comments"_s] = gist.comments;
     object[u"created_at"_s] = gist.createdAt;
-    object[u"updated_at"_s] = gist.updatedAt;
+    object[u"updated_at"_s] = history.isEmpty() ? gist.updatedAt : history.at(revision).committedAt;
     object[u"truncated"_s] = false;
     QJsonObject files;
     for (const GistFile &file : gist.files) {
-        const QByteArray bytes = file.content.toUtf8();
+        const QString content = contentAt(file.content, cut);
+        const QByteArray bytes = content.toUtf8();
         QJsonObject entry{
             {u"filename"_s, file.filename},
             {u"type"_s, file.type},
             {u"language"_s, nullable(file.language)},
             {u"raw_url"_s, QString(u"https://gist.githubusercontent.com/{{owner}}/{{gist}}/raw/"_s +
-                                   hexDigest(file.content) + u'/' + file.filename)},
+                                   hexDigest(content) + u'/' + file.filename)},
             {u"size"_s, int(bytes.size())}};
         if (full) {
             entry[u"truncated"_s] = file.truncated;
             // GitHub cuts what it sends of a truncated file; the whole file is at raw_url.
-            entry[u"content"_s] = file.truncated ? file.content.left(4096) : file.content;
+            entry[u"content"_s] = file.truncated ? content.left(4096) : content;
             entry[u"encoding"_s] = u"utf-8"_s;
         }
         files.insert(file.filename, entry);
     }
     object[u"files"_s] = files;
     if (full) {
-        object[u"forks"_s] = QJsonArray();
-        QJsonArray history = object.value(u"history"_s).toArray();
-        if (!history.isEmpty()) {
-            QJsonObject entry = history.first().toObject();
-            entry[u"user"_s] = ownerObject;
-            entry[u"version"_s] = hexDigest(gist.id + gist.updatedAt);
-            entry[u"committed_at"_s] = gist.updatedAt;
-            entry[u"url"_s] =
-                QString(u"https://api.github.com/gists/{{gist}}/"_s + entry.value(u"version"_s).toString());
-            history = QJsonArray{entry};
+        QJsonArray forks;
+        for (const QString &id : gist.forks) {
+            const Gist &fork = *m_gists.constFind(id);
+            const Person *forker = person(fork.owner);
+            forks.append(
+                QJsonObject{{u"id"_s, fork.id},
+                            {u"url"_s, QString(u"https://api.github.com/gists/"_s + fork.id)},
+                            {u"user"_s, filledObject(renderSimpleUser(*forker), {{"login", forker->login}})},
+                            {u"created_at"_s, fork.createdAt},
+                            {u"updated_at"_s, fork.updatedAt}});
         }
-        object[u"history"_s] = history;
+        object[u"forks"_s] = forks;
+        if (!gist.forkOf.isEmpty()) {
+            const Gist &source = *m_gists.constFind(gist.forkOf);
+            object[u"fork_of"_s] = filledObject(
+                renderGist(source, false), {{"gist", source.id}, {"owner", person(source.owner)->login}});
+        }
+        const QJsonObject entryTemplate = object.value(u"history"_s).toArray().at(0).toObject(); // {} if none
+        QJsonArray entries;
+        for (qsizetype i = revision; i < history.size(); ++i) {
+            const GistRevision &version = history.at(i);
+            QJsonObject entry = entryTemplate;
+            entry[u"user"_s] = ownerObject;
+            entry[u"version"_s] = version.version;
+            entry[u"committed_at"_s] = version.committedAt;
+            // Revisions here only add lines.
+            entry[u"change_status"_s] = QJsonObject{
+                {u"total"_s, version.additions}, {u"additions"_s, version.additions}, {u"deletions"_s, 0}};
+            entry[u"url"_s] = QString(u"https://api.github.com/gists/{{gist}}/"_s + version.version);
+            entries.append(entry);
+        }
+        object[u"history"_s] = entries;
     }
     return object;
 }
@@ -1358,9 +1500,7 @@ Answer World::api(const QString &path, const QUrlQuery &query, const QString &vi
                     gists.append(&gist);
                 }
             }
-            return page(gists.size(), query, [&](qsizetype i) {
-                return filled(renderGist(*gists.at(i), false), {{"gist", gists.at(i)->id}, {"owner", login}});
-            });
+            return gistPage(gists, query);
         }
         if (what == u"repos"_s) {
             QList<const Repository *> repositories;
@@ -1465,14 +1605,8 @@ Answer World::api(const QString &path, const QUrlQuery &query, const QString &vi
             repository = this->repository(m_repositoryById.value(id), viewer);
         }
         rest = parts.mid(2).join(u'/');
-    } else if (at(0) == u"gists"_s && parts.size() == 2) {
-        const auto it = m_gists.constFind(at(1));
-        if (it == m_gists.cend()) {
-            return notFound();
-        }
-        Answer answer;
-        answer.body = filled(renderGist(it.value(), true), {{"gist", it->id}, {"owner", it->owner}});
-        return answer;
+    } else if (at(0) == u"gists"_s) {
+        return gistApi(parts, query, viewer);
     } else {
         return notFound();
     }
@@ -1546,6 +1680,121 @@ Answer World::api(const QString &path, const QUrlQuery &query, const QString &vi
     return notFound();
 }
 
+Answer World::gistPage(const QList<const Gist *> &gists, const QUrlQuery &query) const
+{
+    return page(gists.size(), query, [&](qsizetype i) {
+        const Gist &gist = *gists.at(i);
+        return filled(renderGist(gist, false), {{"gist", gist.id}, {"owner", person(gist.owner)->login}});
+    });
+}
+
+Answer World::gistApi(const QStringList &parts, const QUrlQuery &query, const QString &viewer) const
+{
+    const auto notFound = [] { return error(404, "Not Found"); };
+    const auto gists = [this](const QStringList &ids) {
+        QList<const Gist *> found;
+        for (const QString &id : ids) {
+            const auto it = m_gists.constFind(id);
+            if (it != m_gists.cend()) {
+                found.append(&it.value());
+            }
+        }
+        return found;
+    };
+    if (parts.size() == 1) { // the viewer's own, secret ones too; without a token, everybody's public ones
+        const Person *who = viewer.isEmpty() ? nullptr : person(viewer);
+        return gistPage(gists(viewer.isEmpty() ? m_publicGists : who ? who->gists : QStringList()), query);
+    }
+    if (parts.size() == 2 && parts.at(1) == u"starred"_s) {
+        if (viewer.isEmpty()) {
+            return error(401, "Requires authentication");
+        }
+        return gistPage(gists(m_starred.value(viewer.toLower())), query);
+    }
+    if (parts.size() > 3) {
+        return notFound();
+    }
+    const QString what = parts.value(2);
+    if (what == u"star"_s && viewer.isEmpty()) {
+        return error(401, "Requires authentication");
+    }
+    const auto it = m_gists.constFind(parts.at(1));
+    if (it == m_gists.cend()) {
+        return notFound();
+    }
+    const Gist &gist = it.value();
+    const QString owner = person(gist.owner)->login;
+    const auto full = [&](qsizetype revision) {
+        Answer answer;
+        answer.body = filled(renderGist(gist, true, revision), {{"gist", gist.id}, {"owner", owner}});
+        return answer;
+    };
+    if (what.isEmpty()) {
+        return full(0);
+    }
+    if (what == u"star"_s) {
+        if (!m_starred.value(viewer.toLower()).contains(gist.id)) {
+            return notFound(); // GitHub's answer for "not starred"
+        }
+        Answer answer;
+        answer.status = 204;
+        answer.contentType.clear();
+        return answer;
+    }
+    if (what == u"commits"_s) {
+        // The full gist's history, so that the two agree.
+        const QJsonArray history = renderGist(gist, true).value(u"history"_s).toArray();
+        return page(history.size(), query, [&](qsizetype i) {
+            return filled(history.at(i).toObject(), {{"gist", gist.id}, {"owner", owner}});
+        });
+    }
+    if (what == u"forks"_s) {
+        return gistPage(gists(gist.forks), query);
+    }
+    const QList<GistRevision> history = revisions(gist);
+    for (qsizetype i = 0; i < history.size(); ++i) {
+        if (history.at(i).version == what) {
+            return full(i);
+        }
+    }
+    return notFound();
+}
+
+Answer World::write(const QByteArray &method, const QString &path, const QByteArray &body,
+                    const QString &viewer)
+{
+    // POST /markdown/raw renders text as GitHub does, a paragraph of HTML.
+    if (method == "POST" && path == u"/markdown/raw"_s) {
+        Answer answer;
+        answer.body = "<p>" + QString::fromUtf8(body).toHtmlEscaped().toUtf8() + "</p>\n";
+        answer.contentType = "text/html;charset=utf-8";
+        return answer;
+    }
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    if ((method == "PUT" || method == "DELETE") && parts.size() == 3 && parts.at(0) == u"gists"_s &&
+        parts.at(2) == u"star"_s) {
+        if (viewer.isEmpty()) {
+            return error(401, "Requires authentication");
+        }
+        const QString id = parts.at(1);
+        if (!m_gists.contains(id)) {
+            return error(404, "Not Found");
+        }
+        QStringList &starred = m_starred[viewer.toLower()];
+        if (method == "DELETE") {
+            starred.removeAll(id);
+        } else if (!starred.contains(id)) { // starring twice changes nothing
+            starred.prepend(id);
+        }
+        Answer answer;
+        answer.status = 204;
+        answer.contentType.clear();
+        return answer;
+    }
+    // Any other method elsewhere is GitHub's 404 for a route it does not have.
+    return error(404, "Not Found");
+}
+
 QByteArray World::rateLimit(int limit, int used, qint64 resetAt) const
 {
     const QJsonObject core{{u"limit"_s, limit},
@@ -1602,7 +1851,16 @@ Answer World::content(const QString &path) const
         if (it != m_gists.cend()) {
             for (const GistFile &file : it->files) {
                 if (file.filename == parts.at(5)) {
-                    answer.body = file.content.toUtf8();
+                    // The content of the revision whose raw_url this is; the current one for any other.
+                    QString content = file.content;
+                    for (const GistRevision &revision : revisions(it.value())) {
+                        const QString then = contentAt(file.content, revision.cut);
+                        if (hexDigest(then) == parts.at(4)) {
+                            content = then;
+                            break;
+                        }
+                    }
+                    answer.body = content.toUtf8();
                     answer.contentType = "text/plain; charset=utf-8";
                     return answer;
                 }

@@ -31,6 +31,14 @@ inline const QString RenamedRepository = QStringLiteral("octocat/Hello-Old-World
 inline const QString PrivateRepository = QStringLiteral("octocat/secret-plans");    // octocat's tokens only
 inline const QString MarkdownGist = QStringLiteral("0b5c7e1f2a3d4e5f6a7b");         // README.md + a .py
 inline const QString TruncatedGist = QStringLiteral("9f8e7d6c5b4a39281706");        // one file truncated
+inline const QString HelloGist = QStringLiteral("aa5a315d61ae9438b18d");   // octocat's, GitHub's example
+inline const QString MonalisaGist = QStringLiteral("2decf6c462d9b4418f2"); // GitHub's example, hers
+// Stars are the one thing the world changes: PUT and DELETE /gists/{id}/star, kept for as long as
+// the Server lives. At the start nobody has starred anything but the prolific user, who has starred
+// these three of other people's gists, most recently starred first.
+inline const QStringList ProlificStarredGists = {MarkdownGist, MonalisaGist, HelloGist};
+// Forks hang off their gist only (GET /gists/{id}/forks, and each opens by its own id): they are not
+// in their owner's gist list nor counted in public_gists. Monalisa is the first to fork HelloGist.
 // The organization behind the insights (new contributors per month, languages): its repositories'
 // contributor statistics tell when each of its people made a first commit.
 inline const QString InsightsOrganization = QStringLiteral("constellation");
@@ -62,8 +70,8 @@ struct Answer
     int page = 0;        // 0: not a list
     int lastPage = 0;
     // Set on a repository's statistics, which GitHub computes in the background after the first
-    // request and answers 202 for until then. The world has no state: the server remembers which
-    // repositories were asked for.
+    // request and answers 202 for until then. The world keeps no record of requests: the server
+    // remembers which repositories were asked for.
     QString statisticsOf; // the repository's full name
 };
 
@@ -78,6 +86,9 @@ public:
 
     // `viewer` is the login behind the request's token, empty for anonymous requests.
     Answer api(const QString &path, const QUrlQuery &query, const QString &viewer) const;
+    // Any other method: POST /markdown/raw, and starring gists, which changes the world.
+    Answer write(const QByteArray &method, const QString &path, const QByteArray &body,
+                 const QString &viewer);
     // The other origin: avatars (PNG), raw gist files, and html pages.
     Answer content(const QString &path) const;
 
@@ -131,6 +142,15 @@ private:
         int comments = 0;
         QString createdAt, updatedAt;
         std::vector<GistFile> files;
+        QString forkOf;    // the source's id, for a fork
+        QStringList forks; // ids, oldest first
+    };
+    // One version of a gist. Each older one has `cut` lines less of every file, down to one line.
+    struct GistRevision
+    {
+        QString version, committedAt;
+        int cut = 0;
+        int additions = 0;
     };
     struct Templates
     {
@@ -157,7 +177,9 @@ private:
     QJsonObject renderSimpleOrg(const Person &org) const;
     QJsonObject renderFullOrg(const Person &org) const;
     QJsonObject renderRepository(const Repository &repository, bool full) const;
-    QJsonObject renderGist(const Gist &gist, bool full) const;
+    QList<GistRevision> revisions(const Gist &gist) const; // newest first
+    // `revision` indexes revisions(gist), for the full gist as it was then.
+    QJsonObject renderGist(const Gist &gist, bool full, qsizetype revision = 0) const;
     QJsonObject renderPull(const Repository &repository, int number) const;
     QByteArray renderContributorStatistics(const Repository &repository,
                                            const QList<Contribution> &history) const;
@@ -165,13 +187,17 @@ private:
 
     template <typename Render>
     Answer page(qsizetype count, const QUrlQuery &query, Render render) const;
+    Answer gistPage(const QList<const Gist *> &gists, const QUrlQuery &query) const;
+    Answer gistApi(const QStringList &parts, const QUrlQuery &query, const QString &viewer) const;
 
     Templates m_templates;
     QHash<QString, Person> m_people;
     QHash<QString, Repository> m_repositories; // by full name
     QHash<qint64, QString> m_repositoryById;
-    QHash<QString, QString> m_renamed; // old full name -> new full name
-    QHash<QString, Gist> m_gists;
+    QHash<QString, QString> m_renamed;     // old full name -> new full name
+    QHash<QString, Gist> m_gists;          // forks too
+    QStringList m_publicGists;             // GET /gists without a token: newest first, no forks
+    QHash<QString, QStringList> m_starred; // lower-case login -> gist ids, most recently starred first
     mutable QHash<QString, QJsonObject> m_pullRepoCache; // rendered head/base repositories
     QString m_error;
 };

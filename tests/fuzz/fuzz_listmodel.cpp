@@ -21,8 +21,8 @@ using namespace Hubshelf::Models;
 
 namespace {
 
-constexpr std::array Kinds = {ListKind::Gists, ListKind::Repositories, ListKind::PullRequests,
-                              ListKind::Organizations, ListKind::Users};
+constexpr std::array Kinds = {ListKind::Gists,         ListKind::Repositories, ListKind::PullRequests,
+                              ListKind::Organizations, ListKind::Users,        ListKind::Revisions};
 
 // Made once: a model per kind, cleared between inputs.
 std::array<std::unique_ptr<GitHubListModel>, Kinds.size()> models;

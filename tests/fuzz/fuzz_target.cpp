@@ -25,6 +25,7 @@ void checkNames(const Target &target)
         FUZZ_CHECK(isValidGistId(target.gistId));
         FUZZ_CHECK(target.owner.isEmpty() || isValidLogin(target.owner));
         FUZZ_CHECK(target.repository.isEmpty());
+        FUZZ_CHECK(target.revision.isEmpty() || isValidGistRevision(target.revision));
         break;
     case Target::Kind::Invalid:
         FUZZ_CHECK(target.owner.isEmpty() && target.repository.isEmpty() && target.gistId.isEmpty());
@@ -37,7 +38,7 @@ void checkNames(const Target &target)
     }
     FUZZ_CHECK(target.problem.isEmpty());
     // Names that passed names.h become path segments that cannot change the path's shape.
-    for (const QString &name : {target.owner, target.repository, target.gistId}) {
+    for (const QString &name : {target.owner, target.repository, target.gistId, target.revision}) {
         const QString segment = pathSegment(name);
         FUZZ_CHECK(!segment.contains(u'/') && segment != u"." && segment != u"..");
     }
@@ -68,6 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK_MSG(again.text() == shown, context.constData());
         FUZZ_CHECK_MSG(again.repository == target.repository, context.constData());
         FUZZ_CHECK_MSG(again.gistId == target.gistId, context.constData());
+        FUZZ_CHECK_MSG(again.revision == target.revision, context.constData());
         if (target.kind != Target::Kind::Gist) {
             FUZZ_CHECK_MSG(again.owner == target.owner, context.constData());
         }

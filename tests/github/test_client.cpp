@@ -102,6 +102,8 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void requests_carryGitHubsHeadersAndTheToken();
+    void write_isNeverCachedAndDropsTheListsItChanges();
+    void write_failureKeepsTheListsAndSaysWhy();
     void request_emitsFinishedThenExactlyOneOutcome();
     void withinMaxAge_noRequestAtAll();
     void withinMaxAge_aLargeDamagedBodyIsFetchedAgain();
@@ -160,6 +162,8 @@ private Q_SLOTS:
 private:
     Outcome fetch(const QString &path, RequestOptions options = {});
     Outcome fetchUrl(const QUrl &url, RequestOptions options = {});
+    Outcome outcomeOf(Request *request);
+    Outcome write(const QByteArray &method, const QString &path, const QStringList &staleLists);
     QList<LoggedRequest> logFor(const QString &path) const;
     void useToken(const QByteArray &token);
     void useTestClock();
@@ -244,8 +248,18 @@ void TestClient::skipWaits()
 
 Outcome TestClient::fetchUrl(const QUrl &url, RequestOptions options)
 {
+    return outcomeOf(m_client->get(url, options));
+}
+
+Outcome TestClient::write(const QByteArray &method, const QString &path, const QStringList &staleLists)
+{
+    return outcomeOf(m_client->write(method, m_client->endpoint(path), staleLists));
+}
+
+Outcome TestClient::outcomeOf(Request *request)
+{
+    const QUrl url = request->url();
     auto outcome = std::make_shared<Outcome>();
-    Request *request = m_client->get(url, options);
     const QPointer<Request> guarded(request);
     connect(request, &Request::finished, this, [outcome] { outcome->signalOrder.append(u"finished"_s); });
     connect(request, &Request::succeeded, this, [outcome](const Response &response) {
@@ -285,6 +299,78 @@ QList<LoggedRequest> TestClient::logFor(const QString &path) const
         }
     }
     return entries;
+}
+
+void TestClient::write_isNeverCachedAndDropsTheListsItChanges()
+{
+    const QString starred = u"/gists/starred"_s;
+    const QString star = u"/gists/"_s + FakeGitHub::Names::HelloGist + u"/star"_s;
+    QVERIFY(fetch(starred).ok);
+    QCOMPARE(fetch(starred).response.cacheOutcome, CacheOutcome::Fresh); // saved, fresh
+    QVERIFY(fetch(starred + u"?per_page=5"_s).ok);                       // the same list, another query
+
+    QSignalSpy logged(m_client.get(), &Client::requestLogged);
+    const Outcome starring = write("PUT", star, {starred});
+    QVERIFY2(starring.ok, qPrintable(starring.error.message()));
+    QCOMPARE(starring.response.status, 204);
+    QVERIFY(starring.response.body.isEmpty());
+    QCOMPARE(logFor(star).size(), 1);
+    QCOMPARE(logFor(star).first().method, QByteArray("PUT"));
+    QVERIFY(logFor(star).first().authorized);
+    QVERIFY(logFor(star).first().spentPoint);
+    QCOMPARE(logged.size(), 1);
+    const auto entry = logged.first().first().value<RequestLogEntry>();
+    QCOMPARE(entry.method, QByteArray("PUT"));
+    QCOMPARE(entry.charge, PointCharge::Spent);
+    QCOMPARE(entry.endpoint, u"/gists/{gist_id}/star"_s);
+    QVERIFY(entry.line().startsWith(u"PUT "_s));
+
+    // Nothing of a write is kept, and every saved page of the list it changed is gone: the cache
+    // alone has no answer for any of them.
+    RequestOptions cacheOnly;
+    cacheOnly.offline = true;
+    for (const QString &path : QStringList{star, starred, starred + u"?per_page=5"_s}) {
+        QCOMPARE(fetch(path, cacheOnly).error.kind, Error::Kind::Offline);
+    }
+    QVERIFY(fetch(u"/users/octocat"_s).ok);
+    const Outcome after = fetch(starred);
+    QCOMPARE(after.response.cacheOutcome, CacheOutcome::Miss);
+    const QJsonArray items = QJsonDocument::fromJson(after.response.body).array();
+    QVERIFY(!items.isEmpty());
+    QCOMPARE(items.first().toObject().value(u"id"_s).toString(), FakeGitHub::Names::HelloGist);
+
+    // DELETE unstars, as idempotent as PUT.
+    const Outcome unstarring = write("DELETE", star, {starred});
+    QVERIFY2(unstarring.ok, qPrintable(unstarring.error.message()));
+    QCOMPARE(logFor(star).last().method, QByteArray("DELETE"));
+    QVERIFY(QJsonDocument::fromJson(fetch(starred).response.body).array().isEmpty());
+}
+
+void TestClient::write_failureKeepsTheListsAndSaysWhy()
+{
+    const QString starred = u"/gists/starred"_s;
+    QVERIFY(fetch(starred).ok);
+    const Outcome unknown = write("PUT", u"/gists/0123456789abcdef0123/star"_s, {starred});
+    QVERIFY(!unknown.ok);
+    QCOMPARE(unknown.error.kind, Error::Kind::NotFound);
+    QVERIFY(!unknown.error.message().isEmpty());
+    QCOMPARE(fetch(starred).response.cacheOutcome, CacheOutcome::Fresh); // a failed write changed nothing
+
+    useToken({});
+    const Outcome anonymous =
+        write("PUT", u"/gists/"_s + FakeGitHub::Names::HelloGist + u"/star"_s, {starred});
+    QVERIFY(!anonymous.ok);
+    QCOMPARE(anonymous.error.kind, Error::Kind::Unauthorized);
+    QVERIFY2(!anonymous.error.message().contains(QString::fromLatin1(FakeGitHub::Tokens::Octocat)),
+             qPrintable(anonymous.error.message()));
+
+    // Offline, a write fails at once without a request.
+    useToken(FakeGitHub::Tokens::Octocat);
+    m_client->setOffline(true);
+    const qsizetype before = m_fake->requestLog().size();
+    const Outcome offline = write("PUT", u"/gists/"_s + FakeGitHub::Names::HelloGist + u"/star"_s, {starred});
+    QCOMPARE(offline.error.kind, Error::Kind::Offline);
+    QCOMPARE(m_fake->requestLog().size(), before);
 }
 
 void TestClient::requests_carryGitHubsHeadersAndTheToken()

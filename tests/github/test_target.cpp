@@ -119,6 +119,9 @@ void TestTarget::parse_data()
         << u"https://gist.github.com/1234"_s << gist << none << none << u"1234"_s;
     QTest::newRow("gist url revision") << QString(u"https://gist.github.com/octocat/"_s + Old + u"/abc123"_s)
                                        << gist << octocat << none << Old;
+    QTest::newRow("gist url revision sha") << QString(u"https://gist.github.com/octocat/"_s + Old +
+                                                      u"/57a7f021a713b1c5a6a199b54cc514735d2d462f"_s)
+                                           << gist << octocat << none << Old;
     QTest::newRow("gist url .git") << QString(u"https://gist.github.com/"_s + Modern + u".git"_s) << gist
                                    << none << none << Modern;
     QTest::newRow("gist url no scheme")
@@ -142,6 +145,9 @@ void TestTarget::parse()
     QCOMPARE(target.owner, owner);
     QCOMPARE(target.repository, repository);
     QCOMPARE(target.gistId, gistId);
+    // Only a gist.github.com address with the owner names a revision: 40 hex digits after the id.
+    const bool revision = QTest::currentDataTag() == QByteArray("gist url revision sha");
+    QCOMPARE(target.revision, revision ? u"57a7f021a713b1c5a6a199b54cc514735d2d462f"_s : QString());
 }
 
 void TestTarget::invalid_data()
@@ -260,6 +266,10 @@ void TestTarget::text_roundTrips_data()
     QTest::newRow("login of 32 hex with @") << QString(u'@' + Modern) << QString(u'@' + Modern);
     QTest::newRow("repo .git twice") << u"git@github.com:octocat/Hello-World.git.git"_s
                                      << u"octocat/Hello-World"_s;
+    const QString sha = u"57a7f021a713b1c5a6a199b54cc514735d2d462f"_s;
+    QTest::newRow("revision") << QString(u"https://gist.github.com/octocat/"_s + Modern + u'/' +
+                                         sha.toUpper())
+                              << QString(u"gist.github.com/octocat/"_s + Modern + u'/' + sha);
 }
 
 void TestTarget::text_roundTrips()
@@ -273,6 +283,7 @@ void TestTarget::text_roundTrips()
     QCOMPARE(again.text(), text);
     QCOMPARE(again.repository, target.repository);
     QCOMPARE(again.gistId, target.gistId);
+    QCOMPARE(again.revision, target.revision);
     if (target.kind != Target::Kind::Gist) { // a gist's owner is only what its URL said
         QCOMPARE(again.owner, target.owner);
     }

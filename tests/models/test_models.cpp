@@ -101,12 +101,14 @@ QStringList designColumns(ListKind kind)
         return {u"login"_s, u"id"_s, u"description"_s, u"url"_s};
     case ListKind::Users:
         return {u"login"_s, u"id"_s, u"type"_s, u"site_admin"_s, u"html_url"_s};
+    case ListKind::Revisions: // not in the design, which predates them: GitHub's gist-commit
+        return {u"version"_s, u"committed_at"_s, u"user"_s, u"additions"_s, u"deletions"_s, u"url"_s};
     }
     return {};
 }
 
-const QList<ListKind> AllKinds = {ListKind::Gists, ListKind::Repositories, ListKind::PullRequests,
-                                  ListKind::Organizations, ListKind::Users};
+const QList<ListKind> AllKinds = {ListKind::Gists,         ListKind::Repositories, ListKind::PullRequests,
+                                  ListKind::Organizations, ListKind::Users,        ListKind::Revisions};
 
 } // namespace
 
@@ -244,7 +246,8 @@ void TestModels::columnsOfEachKind_matchTheDesignsCsvHeadersInOrder()
 void TestModels::columnTypes_followWhatTheFieldHolds()
 {
     const QSet<QString> integers = {u"file_count"_s,  u"comments"_s,          u"stargazers_count"_s,
-                                    u"forks_count"_s, u"open_issues_count"_s, u"number"_s};
+                                    u"forks_count"_s, u"open_issues_count"_s, u"number"_s,
+                                    u"additions"_s,   u"deletions"_s};
     const QSet<QString> booleans = {u"public"_s,   u"private"_s, u"fork"_s,
                                     u"archived"_s, u"draft"_s,   u"site_admin"_s};
     const QSet<QString> lists = {u"files"_s, u"languages"_s, u"labels"_s};
