@@ -161,6 +161,16 @@ int GitHubListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_columns.size());
 }
 
+bool GitHubListModel::isSecretDescription(const Row &row, const Column &column) const
+{
+    if (m_kind != ListKind::Gists || column.name != u"description"_s) {
+        return false;
+    }
+    static const int publicColumn = Models::columnNamed(ListKind::Gists, u"public"_s);
+    const QVariant &isPublic = row.values.at(std::size_t(publicColumn));
+    return isPublic.isValid() && !isPublic.toBool();
+}
+
 QVariant GitHubListModel::data(const QModelIndex &index, int role) const
 {
     // An invalid index has no data and is no mistake; one of another model or out of range is, and
@@ -213,6 +223,11 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
     case ExportRole:
         return exportText(value, column.type);
     case Qt::ToolTipRole:
+        if (isSecretDescription(row, column)) {
+            const QString secret = QCoreApplication::translate(
+                "Hubshelf::Models::GitHubListModel", "Secret: only people who have its address can see it.");
+            return isMissing(value) ? secret : QString(secret + u"\n\n"_s + value.toString());
+        }
         if (column.type == ColumnType::Text &&
             (value.toString().size() > ToolTipThreshold || isMultiLine(value))) {
             return value.toString();
@@ -223,6 +238,8 @@ QVariant GitHubListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::TextAlignmentRole:
         return alignmentOf(column);
+    case SecretRole:
+        return isSecretDescription(row, column);
     case HtmlUrlRole:
         return row.htmlUrl.isEmpty() ? QVariant() : QVariant(row.htmlUrl);
     case IdRole:

@@ -58,6 +58,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    bool isSecretDescription(const Row &row, const Column &column) const;
+
     ListKind m_kind;
     const QList<Column> &m_columns; // columnsOf(m_kind), which lives as long as the program
     std::vector<Row> m_rows;

@@ -145,12 +145,16 @@ void Navigator::setViewer(const QString &login)
     if (m_viewer.compare(login, Qt::CaseInsensitive) == 0) {
         return;
     }
-    const bool shown = m_location.target.kind == Kind::Login &&
-                       (isViewer(m_location.target.owner) ||
-                        m_location.target.owner.compare(login, Qt::CaseInsensitive) == 0);
     m_viewer = login;
-    if (shown) {
-        go(m_location, Mode::Replace);
+    // The places of the login shown gain or lose My gists and Starred; what is shown stays. (Signing
+    // out shows the place again anyway: resetForAccount().)
+    const std::optional<QJsonObject> account = knownAccount(m_location.target.owner);
+    if (m_location.target.kind == Kind::Login && account && m_location.place) {
+        const QList<Place> places = placesOf(Kind::Login, ownerKindOf(account->value(u"type"_s).toString()),
+                                             isViewer(m_location.target.owner));
+        if (places.contains(*m_location.place)) {
+            Q_EMIT placesChanged(places, *m_location.place);
+        }
     }
 }
 
@@ -272,8 +276,8 @@ void Navigator::showTarget()
     }
     case Kind::Gist: {
         const QList<Place> places = placesOf(Kind::Gist, OwnerKind::Unknown);
-        const Place place =
-            places.contains(m_location.place.value_or(Place::Files)) ? *m_location.place : Place::Files;
+        const Place wanted = m_location.place.value_or(Place::Files);
+        const Place place = places.contains(wanted) ? wanted : Place::Files;
         Q_EMIT placesChanged(places, place);
         if (place != Place::Files) {
             Q_EMIT listReady(*listKindOf(place), listUrl(m_location, OwnerKind::Unknown), requestOptions());
@@ -306,15 +310,9 @@ void Navigator::showLoginPlace(const QJsonObject &account)
     const OwnerKind owner = ownerKindOf(account.value(u"type"_s).toString());
     const bool viewer = isViewer(m_location.target.owner);
     const QList<Place> places = placesOf(Kind::Login, owner, viewer);
-    Place place = m_location.place.value_or(defaultPlace(Kind::Login, owner, viewer));
-    // Gists and My gists are one place seen by another person and by its owner.
-    if (viewer && place == Place::Gists) {
-        place = Place::MyGists;
-    } else if (!viewer && place == Place::MyGists) {
-        place = Place::Gists;
-    }
+    Place place = m_location.place.value_or(defaultPlace(Kind::Login, owner));
     if (!places.contains(place)) {
-        place = defaultPlace(Kind::Login, owner, viewer);
+        place = defaultPlace(Kind::Login, owner);
     }
     if (m_location.place != place) {
         m_location.place = place;

@@ -54,7 +54,6 @@ public:
     // Signed in or out, or another API server: forgets what GitHub said and shows the place again.
     void resetForAccount();
     // Who is signed in (empty: nobody, or not known yet): their own login has My gists and Starred.
-    // Shows the place again when that changes what the current target offers.
     void setViewer(const QString &login);
     QString viewer() const { return m_viewer; }
     bool isViewer(const QString &login) const;

@@ -64,8 +64,9 @@ QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner, bool viewer)
             return {Place::Profile};
         case OwnerKind::User:
             if (viewer) {
-                return {Place::Profile,       Place::MyGists,   Place::Starred,   Place::Repositories,
-                        Place::Organizations, Place::Followers, Place::Following, Place::Insights};
+                return {Place::Profile,   Place::Gists,        Place::MyGists,
+                        Place::Starred,   Place::Repositories, Place::Organizations,
+                        Place::Followers, Place::Following,    Place::Insights};
             }
             return {Place::Profile,   Place::Gists,     Place::Repositories, Place::Organizations,
                     Place::Followers, Place::Following, Place::Insights};
@@ -83,12 +84,12 @@ QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner, bool viewer)
     return {};
 }
 
-Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner, bool viewer)
+Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner)
 {
     switch (kind) {
     case GitHub::Target::Kind::Login:
         return owner == OwnerKind::Organization ? Place::Repositories
-               : owner == OwnerKind::User       ? (viewer ? Place::MyGists : Place::Gists)
+               : owner == OwnerKind::User       ? Place::Gists
                                                 : Place::Profile;
     case GitHub::Target::Kind::Repository:
         return Place::PullRequests;

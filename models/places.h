@@ -22,7 +22,7 @@ enum class Place {
     PullRequests,
     Files,
     Insights,  // monthly new contributors and languages of a user's or an organization's repositories
-    MyGists,   // the signed-in person's own gists, secret ones too (GET /gists), in place of Gists
+    MyGists,   // the signed-in person's own gists, secret ones too (GET /gists); Gists: the public ones
     Starred,   // the gists the signed-in person starred (GET /gists/starred)
     Revisions, // a gist's revisions, each the gist as it was
     Forks,     // a gist's forks
@@ -34,11 +34,11 @@ enum class OwnerKind { Unknown, User, Organization };
 OwnerKind ownerKindOf(const QString &githubType); // "User", "Organization", "Bot"
 
 // The places of a target in the order the window lists them. A login's depend on its owner kind,
-// and on whether it is the signed-in person (`viewer`), who has My gists and Starred.
+// and on whether it is the signed-in person (`viewer`), who also has My gists and Starred.
 QList<Place> placesOf(GitHub::Target::Kind kind, OwnerKind owner, bool viewer = false);
-// Where a target opens: a user's gists (the signed-in person's own, secret ones too), an
-// organization's repositories, a repository's pull requests, a gist's files.
-Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner, bool viewer = false);
+// Where a target opens: a user's gists (the public ones, as everybody sees them and the command
+// line exports them), an organization's repositories, a repository's pull requests, a gist's files.
+Place defaultPlace(GitHub::Target::Kind kind, OwnerKind owner);
 
 QString placeTitle(Place place); // translated, e.g. "Pull requests"
 QString placeName(Place place);  // stable, e.g. "pulls": for history and settings

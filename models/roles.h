@@ -11,6 +11,7 @@ enum Role : int {
     HtmlUrlRole,                 // the row's page on GitHub
     IdRole,                      // GitHub's id of the row (number, or the gist id)
     PlaceholderRole,             // true when DisplayRole stands in for a missing value ("(no description)")
+    SecretRole,                  // true on a secret gist's description: the window marks it
 };
 
 } // namespace Hubshelf::Models

@@ -262,7 +262,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+115"/>
+        <location filename="../app/cli/clicontext.cpp" line="+116"/>
         <source>the %1 rate limit is used up</source>
         <translation>das Ratenlimit %1 ist aufgebraucht</translation>
     </message>
@@ -967,13 +967,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>„%1“ bezeichnet keinen Gist.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <location line="+12"/>
         <source>&apos;%1&apos; is not a github.com or gist.github.com address.</source>
         <translation>„%1“ ist keine Adresse auf github.com oder gist.github.com.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Type a GitHub login, owner/repository, gist id or github.com address.</source>
         <translation>Geben Sie einen GitHub-Login, Besitzer/Repository, eine Gist-ID oder eine github.com-Adresse ein.</translation>
     </message>
@@ -1017,7 +1017,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+246"/>
+        <location filename="../models/columns.cpp" line="+256"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
@@ -1034,12 +1034,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     <message>
         <location line="+8"/>
         <location line="+66"/>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-90"/>
         <location line="+24"/>
         <location line="+45"/>
         <source>Description</source>
@@ -1147,28 +1147,29 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+30"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+145"/>
+        <location line="-151"/>
+        <location line="+155"/>
         <source>Closed</source>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-158"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+143"/>
+        <location line="+153"/>
         <source>Merged</source>
         <translation>Zusammengeführt</translation>
     </message>
@@ -1184,17 +1185,38 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-19"/>
+        <location line="+14"/>
         <source>API address</source>
         <translation>API-Adresse</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-8"/>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Committed</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Additions</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deletions</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -1213,9 +1235,35 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::GistStar</name>
+    <message>
+        <location filename="../models/giststar.cpp" line="+60"/>
+        <location line="+36"/>
+        <location line="+24"/>
+        <source>Star</source>
+        <translation>Stern</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+19"/>
+        <source>Whether this gist is starred is not known: %1</source>
+        <translation>Ob dieser Gist einen Stern hat, ist nicht bekannt: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The gist was not starred: %1</source>
+        <translation>Der Gist hat keinen Stern bekommen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gist was not unstarred: %1</source>
+        <translation>Der Stern des Gists wurde nicht entfernt: %1</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+189"/>
+        <location filename="../models/githublistmodel.cpp" line="+199"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1223,6 +1271,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+1"/>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Secret: only people who have its address can see it.</source>
+        <translation>Geheim: nur wer seine Adresse hat, kann ihn sehen.</translation>
     </message>
 </context>
 <context>
@@ -1236,9 +1289,14 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+249"/>
+        <location filename="../models/navigator.cpp" line="+297"/>
         <source>Gist of %1</source>
         <translation>Gist von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gist of %1 at %2</source>
+        <translation>Gist von %1 bei %2</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1430,26 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     <name>Hubshelf::Ui::AccountMenu</name>
     <message>
         <location filename="../ui/accountmenu.cpp" line="+34"/>
+        <source>My &amp;Gists</source>
+        <translation>Meine &amp;Gists</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your own gists, secret ones too</source>
+        <translation>Ihre eigenen Gists, auch die geheimen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;tarred Gists</source>
+        <translation>Gists mit S&amp;tern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The gists you starred</source>
+        <translation>Die Gists, denen Sie einen Stern gegeben haben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign &amp;In…</source>
         <translation>&amp;Anmelden…</translation>
     </message>
@@ -1562,7 +1640,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+82"/>
+        <location filename="../ui/explorerview.cpp" line="+87"/>
         <location line="+96"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
@@ -1573,7 +1651,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>%1 wurde in %2 umbenannt; es wird unter dem neuen Namen gezeigt.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation>Hier gibt es nichts anzuzeigen; die Meldung oben erklärt, warum.</translation>
     </message>
@@ -1744,7 +1822,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
-        <location filename="../ui/gistview.cpp" line="+70"/>
+        <location filename="../ui/gistview.cpp" line="+72"/>
         <source>Gist</source>
         <translation>Gist</translation>
     </message>
@@ -1769,7 +1847,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Sichtbarkeit und Daten</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <location line="+141"/>
+        <source>Star</source>
+        <translation>Stern</translation>
+    </message>
+    <message>
+        <location line="-128"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
@@ -1795,13 +1879,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+262"/>
+        <location line="+318"/>
         <location line="+40"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-358"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation>Den Inhalt der Datei in die Zwischenablage kopieren</translation>
     </message>
@@ -1812,12 +1896,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+304"/>
+        <location line="+360"/>
         <source>Open the whole file in the browser</source>
         <translation>Die ganze Datei im Browser öffnen</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-358"/>
         <source>Wrap</source>
         <translation>Umbrechen</translation>
     </message>
@@ -1832,7 +1916,37 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Notiz</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+78"/>
+        <source>Unstar</source>
+        <translation>Stern entfernen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in to star gists: GitHub keeps stars for accounts.</source>
+        <translation>Melden Sie sich an, um Gists einen Stern zu geben: GitHub merkt sich Sterne nur für Konten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finding out whether you starred this gist…</source>
+        <translation>Es wird geprüft, ob Sie diesem Gist einen Stern gegeben haben …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You starred this gist. Unstar it.</source>
+        <translation>Sie haben diesem Gist einen Stern gegeben. Stern entfernen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Star this gist: it joins your Starred gists.</source>
+        <translation>Diesem Gist einen Stern geben: er kommt zu Ihren Gists mit Stern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Telling GitHub…</source>
+        <translation>GitHub wird benachrichtigt …</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Gist without a description</source>
         <translation>Gist ohne Beschreibung</translation>
     </message>
@@ -1857,7 +1971,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Geheim</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As it was at revision %1</source>
+        <translation>So, wie er bei Revision %1 war</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>created %1</source>
         <translation>erstellt %1</translation>
     </message>
@@ -2168,7 +2292,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+411"/>
+        <location line="+432"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -2176,7 +2300,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         </translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-429"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -2196,7 +2320,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Liste</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Cards</source>
         <translation>Karten</translation>
     </message>
@@ -2206,7 +2330,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Die Gists als Karten mit Vorschau zeigen, oder als Tabelle (Strg+Umschalt+K)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+110"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -2216,7 +2340,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>&amp;Kopieren</translation>
     </message>
     <message numerus="yes">
-        <location line="+238"/>
+        <location line="+258"/>
         <source>%1 of %Ln gist(s) contain ‘%2’</source>
         <translation>
             <numerusform>%1 von %Ln Gist enthält ‘%2’</numerusform>
@@ -2270,6 +2394,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <location line="+3"/>
         <source>Nobody here</source>
         <translation>Niemand hier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No revisions</source>
+        <translation>Keine Revisionen</translation>
     </message>
 </context>
 <context>
@@ -2334,7 +2463,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+194"/>
+        <location filename="../ui/mainwindow.cpp" line="+204"/>
         <source>&amp;Back</source>
         <translation>&amp;Zurück</translation>
     </message>
@@ -3605,6 +3734,26 @@ Gesparte Anfragen: %5 · Nicht heruntergeladene Daten: %6</translation>
         <location line="+1"/>
         <source>Insights</source>
         <translation>Auswertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My gists</source>
+        <translation>Meine Gists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation>Mit Stern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revisions</source>
+        <translation>Revisionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forks</source>
+        <translation>Forks</translation>
     </message>
 </context>
 <context>

@@ -262,7 +262,7 @@
 <context>
     <name>Hubshelf::Cli::CliContext</name>
     <message>
-        <location filename="../app/cli/clicontext.cpp" line="+115"/>
+        <location filename="../app/cli/clicontext.cpp" line="+116"/>
         <source>the %1 rate limit is used up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,13 +951,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <location line="+12"/>
         <source>&apos;%1&apos; is not a github.com or gist.github.com address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Type a GitHub login, owner/repository, gist id or github.com address.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,7 +1001,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Columns</name>
     <message>
-        <location filename="../models/columns.cpp" line="+246"/>
+        <location filename="../models/columns.cpp" line="+256"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,12 +1018,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+8"/>
         <location line="+66"/>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-90"/>
         <location line="+24"/>
         <location line="+45"/>
         <source>Description</source>
@@ -1131,28 +1131,29 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+1"/>
+        <location line="+30"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+145"/>
+        <location line="-151"/>
+        <location line="+155"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-158"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+143"/>
+        <location line="+153"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,17 +1169,38 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+8"/>
+        <location line="+22"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-19"/>
+        <location line="+14"/>
         <source>API address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-8"/>
+        <source>Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Additions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deletions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,15 +1219,46 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
 </context>
 <context>
+    <name>Hubshelf::Models::GistStar</name>
+    <message>
+        <location filename="../models/giststar.cpp" line="+60"/>
+        <location line="+36"/>
+        <location line="+24"/>
+        <source>Star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+19"/>
+        <source>Whether this gist is starred is not known: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The gist was not starred: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gist was not unstarred: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Models::GitHubListModel</name>
     <message>
-        <location filename="../models/githublistmodel.cpp" line="+189"/>
+        <location filename="../models/githublistmodel.cpp" line="+199"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Secret: only people who have its address can see it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1220,8 +1273,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+249"/>
+        <location filename="../models/navigator.cpp" line="+297"/>
         <source>Gist of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gist of %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1356,6 +1414,26 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <name>Hubshelf::Ui::AccountMenu</name>
     <message>
         <location filename="../ui/accountmenu.cpp" line="+34"/>
+        <source>My &amp;Gists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your own gists, secret ones too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>S&amp;tarred Gists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The gists you starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign &amp;In…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,7 +1624,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::ExplorerView</name>
     <message>
-        <location filename="../ui/explorerview.cpp" line="+82"/>
+        <location filename="../ui/explorerview.cpp" line="+87"/>
         <location line="+96"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
@@ -1557,7 +1635,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Nothing to show here; the message above says why.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,7 +1806,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::GistView</name>
     <message>
-        <location filename="../ui/gistview.cpp" line="+70"/>
+        <location filename="../ui/gistview.cpp" line="+72"/>
         <source>Gist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1753,7 +1831,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <location line="+141"/>
+        <source>Star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-128"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,13 +1863,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+262"/>
+        <location line="+318"/>
         <location line="+40"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-358"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,12 +1880,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+304"/>
+        <location line="+360"/>
         <source>Open the whole file in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-358"/>
         <source>Wrap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1816,7 +1900,37 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+78"/>
+        <source>Unstar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sign in to star gists: GitHub keeps stars for accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finding out whether you starred this gist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You starred this gist. Unstar it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Star this gist: it joins your Starred gists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Telling GitHub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Gist without a description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1841,7 +1955,17 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As it was at revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>created %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2152,7 +2276,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <location line="+411"/>
+        <location line="+432"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -2160,7 +2284,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         </translation>
     </message>
     <message>
-        <location line="-408"/>
+        <location line="-429"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2180,7 +2304,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Cards</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,7 +2314,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+110"/>
         <source>&amp;Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2200,7 +2324,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+238"/>
+        <location line="+258"/>
         <source>%1 of %Ln gist(s) contain ‘%2’</source>
         <translation>
             <numerusform>%1 of %Ln gist contain ‘%2’</numerusform>
@@ -2253,6 +2377,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+3"/>
         <source>Nobody here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No revisions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2318,7 +2447,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+194"/>
+        <location filename="../ui/mainwindow.cpp" line="+204"/>
         <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3587,6 +3716,26 @@ Requests saved: %5 · Data not downloaded: %6</source>
     <message>
         <location line="+1"/>
         <source>Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My gists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -239,7 +239,8 @@ void GistView::updateStar()
     const State state = m_starModel->state();
     const bool starred = state == State::Starred;
     m_star->setText(starred ? tr("Unstar") : tr("Star"));
-    m_star->setIcon(QIcon::fromTheme(starred ? u"starred"_s : u"non-starred"_s));
+    m_star->setIcon(starred ? QIcon(u":/hubshelf/icons/starred.svg"_s)
+                            : QIcon(u":/hubshelf/icons/star.svg"_s));
     m_star->setEnabled(state == State::Starred || state == State::NotStarred);
     QString tip;
     switch (state) {

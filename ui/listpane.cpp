@@ -118,7 +118,9 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->setItemDelegate(new Widgets::PlaceholderDelegate(Models::PlaceholderRole, m_view));
+    auto *delegate = new Widgets::PlaceholderDelegate(Models::PlaceholderRole, m_view);
+    delegate->setMark(Models::SecretRole, QIcon(u":/hubshelf/icons/secret.svg"_s));
+    m_view->setItemDelegate(delegate);
     // Uniform rows: a fixed height is what keeps 20,000 rows cheap to lay out and scroll.
     QHeaderView *rows = m_view->verticalHeader();
     rows->setVisible(false);
@@ -217,12 +219,11 @@ ListPane::ListPane(Settings::AppSettings *settings, QWidget *parent)
     connect(m_loader, &Models::ListLoader::started, this, &ListPane::loadingStarted);
     connect(m_loader, &Models::ListLoader::finished, this, [this] {
         if (m_wantedScroll > 0) {
-            // After the view has laid out the last page: before that the range is short of it.
-            QTimer::singleShot(0, m_view, [view = m_view, value = std::exchange(m_wantedScroll, 0)] {
-                view->verticalScrollBar()->setValue(value);
-            });
+            restoreScroll(std::exchange(m_wantedScroll, 0));
         }
     });
+    connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this,
+            [this] { QObject::disconnect(m_scrollRestore); });
     connect(m_loader, &Models::ListLoader::finished, this, &ListPane::loadingFinished);
     connect(m_loader, &Models::ListLoader::stopped, this, &ListPane::stopped);
     connect(m_loader, &Models::ListLoader::failed, this, &ListPane::loadFailed);
@@ -277,9 +278,28 @@ ListPane::~ListPane()
     delete m_loader;
 }
 
+void ListPane::restoreScroll(int value)
+{
+    QScrollBar *bar = m_view->verticalScrollBar();
+    if (bar->maximum() >= value) {
+        bar->setValue(value);
+        return;
+    }
+    // The view lays the last rows out in a later turn (later still on a busy machine): the range
+    // reaches the value then. Another list, or a scroll by hand, cancels it.
+    QObject::disconnect(m_scrollRestore);
+    m_scrollRestore = connect(bar, &QScrollBar::rangeChanged, this, [this, bar, value](int, int maximum) {
+        if (maximum >= value) {
+            QObject::disconnect(m_scrollRestore);
+            bar->setValue(value);
+        }
+    });
+}
+
 void ListPane::load(GitHub::Client *client, Models::ListKind kind, const QUrl &listUrl,
                     const GitHub::RequestOptions &options)
 {
+    QObject::disconnect(m_scrollRestore);
     m_previews->setClient(client);
     m_loader->load(client, kind, listUrl, options);
 }

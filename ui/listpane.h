@@ -123,6 +123,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override; // Escape stops a load
 
 private:
+    void restoreScroll(int value);
     void showModel(Models::GitHubListModel *model);
     void askBeforeSpending();
     void updateRowCount();
@@ -164,6 +165,7 @@ private:
     QHBoxLayout *m_bar = nullptr;
     int m_barControls = 0;
     int m_wantedScroll = 0;
+    QMetaObject::Connection m_scrollRestore; // restoreScroll() waiting for the range to grow
     QString m_wantedColumn;
     QString m_wantedValue;
 };

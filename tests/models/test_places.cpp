@@ -38,10 +38,10 @@ void TestPlaces::places_followTheKindOfTarget()
     QCOMPARE(placesOf(Target::Kind::Repository, OwnerKind::Unknown), QList<Place>{Place::PullRequests});
     QCOMPARE(placesOf(Target::Kind::Gist, OwnerKind::Unknown),
              (QList<Place>{Place::Files, Place::Revisions, Place::Forks}));
-    // The signed-in person's own login: My gists (secret ones too) in place of Gists, and Starred.
+    // The signed-in person's own login: My gists (secret ones too) beside the public Gists, and Starred.
     const QList<Place> viewer = placesOf(Target::Kind::Login, OwnerKind::User, true);
     QCOMPARE(viewer,
-             (QList<Place>{Place::Profile, Place::MyGists, Place::Starred, Place::Repositories,
+             (QList<Place>{Place::Profile, Place::Gists, Place::MyGists, Place::Starred, Place::Repositories,
                            Place::Organizations, Place::Followers, Place::Following, Place::Insights}));
     // An organization has no gists of its own to sign in to.
     QCOMPARE(placesOf(Target::Kind::Login, OwnerKind::Organization, true),
@@ -58,7 +58,7 @@ void TestPlaces::places_followTheKindOfTarget()
 void TestPlaces::defaultPlace_isTheMainListOfEachKind()
 {
     QCOMPARE(defaultPlace(Target::Kind::Login, OwnerKind::User), Place::Gists);
-    QCOMPARE(defaultPlace(Target::Kind::Login, OwnerKind::User, true), Place::MyGists);
+
     QCOMPARE(defaultPlace(Target::Kind::Login, OwnerKind::Organization), Place::Repositories);
     QCOMPARE(defaultPlace(Target::Kind::Login, OwnerKind::Unknown), Place::Profile);
     QCOMPARE(defaultPlace(Target::Kind::Repository, OwnerKind::Unknown), Place::PullRequests);
@@ -107,8 +107,9 @@ void TestPlaces::listPath_usesOrgsForOrganizationsAndUsersOtherwise_data()
                              << int(ListKind::Gists) << true;
     QTest::newRow("another person has no starred place")
         << u"octocat"_s << OwnerKind::User << Place::Starred << QString() << int(ListKind::Gists) << false;
-    QTest::newRow("the signed-in person's gists are My gists")
-        << u"octocat"_s << OwnerKind::User << Place::Gists << QString() << int(ListKind::Gists) << true;
+    QTest::newRow("the signed-in person's public gists")
+        << u"octocat"_s << OwnerKind::User << Place::Gists << u"/users/octocat/gists"_s
+        << int(ListKind::Gists) << true;
     QTest::newRow("revisions") << u"aa5a315d61ae9438b18d5a315d61ae94"_s << OwnerKind::Unknown
                                << Place::Revisions << u"/gists/aa5a315d61ae9438b18d5a315d61ae94/commits"_s
                                << int(ListKind::Revisions) << false;

@@ -140,6 +140,10 @@ private slots:
     void filter_neverFetchesDetailsOfARowNobodyChose();
     void renamedRepository_showsItsNewNameWithANote();
     void smallScreen_theWindowFits();
+    // Your own gists, revisions and forks (issue 16).
+    void gist_revisionsOpenAsItWasAndForksAreGists();
+    void signedIn_myGistsAndStarredComeFromTheAccountMenu();
+    void star_isDisabledAnonymouslyAndAFailureSaysWhy();
 
 private:
     // Signed in with the Enterprise token from the environment, or (false) with no token at all.
@@ -150,6 +154,7 @@ private:
     // keyboard; returns once the list of `expected` is complete.
     void choosePullStateBelow(const QString &expected);
     QModelIndex proxyRowWhere(const QString &column, const QString &value) const;
+    bool wasAsked(const QString &path) const; // the fake was asked for `path`
     void activate(const QModelIndex &proxyIndex);
     QByteArray normalized(QByteArray bytes) const;
     void screenshot(const QString &name, QWidget *widget = nullptr);
@@ -265,6 +270,13 @@ void TestExplorer::choosePullStateBelow(const QString &expected)
     waitForCompleteList();
 }
 
+bool TestExplorer::wasAsked(const QString &path) const
+{
+    const QList<FakeGitHub::LoggedRequest> log = m_fake->requestLog();
+    return std::any_of(log.cbegin(), log.cend(),
+                       [&path](const FakeGitHub::LoggedRequest &request) { return request.path == path; });
+}
+
 QModelIndex TestExplorer::proxyRowWhere(const QString &column, const QString &value) const
 {
     const QSortFilterProxyModel *proxy = pane()->proxyModel();
@@ -334,9 +346,9 @@ void TestExplorer::typingALogin_showsTheProfileBesideTheGists()
         return texts;
     }();
     QVERIFY2(labels.join(u'\n').contains(u"monalisa octocat"_s), qPrintable(labels.join(u" | "_s)));
-    // The places of a user, with Gists chosen.
+    // The places of a user, with Gists chosen; octocat is who signed in, so My gists and Starred too.
     QListWidget *places = explorer()->placesList();
-    QCOMPARE(places->count(), 7);
+    QTRY_COMPARE(places->count(), 9);
     QCOMPARE(places->currentItem()->text(), u"Gists"_s);
 }
 
@@ -546,8 +558,9 @@ void TestExplorer::places_offerWhatEachKindOfTargetHas()
 
     // A person's Insights: the charts in the centre, and their months to export.
     go(u"octocat"_s);
-    QTRY_COMPARE(explorer()->placesList()->count(), 7);
-    explorer()->placesList()->setCurrentRow(6);
+    // Octocat is who signed in: My gists and Starred are among the places.
+    QTRY_COMPARE(explorer()->placesList()->count(), 9);
+    explorer()->placesList()->setCurrentRow(8);
     QTest::keyClick(explorer()->placesList(), Qt::Key_Return);
     QTRY_COMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Insights));
     QTRY_VERIFY(explorer()->insightsView()->isVisible());
@@ -845,7 +858,7 @@ void TestExplorer::failedRefresh_keepsTheListOnScreen()
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->errorBanner()->isVisible(), 10000);
     QVERIFY(pane()->isVisible());
-    QCOMPARE(explorer()->placesList()->count(), 7);
+    QCOMPARE(explorer()->placesList()->count(), 9); // octocat's own: My gists and Starred too
     waitForCompleteList();
     QCOMPARE(pane()->sourceModel()->rowCount(), 3);
 }
@@ -1396,6 +1409,156 @@ void TestExplorer::filter_neverFetchesDetailsOfARowNobodyChose()
         QVERIFY2(!request.path.contains(u"/pulls/"_s), request.target.constData());
     }
     QVERIFY(explorer()->detailsPane()->page() != DetailsPane::Page::PullRequest);
+}
+
+void TestExplorer::gist_revisionsOpenAsItWasAndForksAreGists()
+{
+    openWindow();
+    const QString id = FakeGitHub::Names::HelloGist;
+    go(u"https://gist.github.com/octocat/"_s + id);
+    GistView *gist = explorer()->gistView();
+    QTRY_VERIFY(gist->isVisible() && !gist->fileNames().isEmpty());
+    const QString current = gist->currentContent();
+    QStringList titles;
+    for (int row = 0; row < explorer()->placesList()->count(); ++row) {
+        titles.append(explorer()->placesList()->item(row)->text());
+    }
+    QCOMPARE(titles, (QStringList{u"Files"_s, u"Revisions"_s, u"Forks"_s}));
+
+    // Revisions: newest first, by keyboard.
+    explorer()->placesList()->setFocus();
+    explorer()->placesList()->setCurrentRow(1);
+    QTest::keyClick(explorer()->placesList(), Qt::Key_Return);
+    waitForCompleteList();
+    QCOMPARE(pane()->kind(), Hubshelf::Models::ListKind::Revisions);
+    const Hubshelf::Models::GitHubListModel *revisions = pane()->sourceModel();
+    QCOMPARE(revisions->rowCount(), 3);
+    const int version = revisions->columnNamed(u"version"_s);
+    const QString oldest = revisions->index(2, version).data(Hubshelf::Models::ExportRole).toString();
+    QCOMPARE(oldest.size(), 40);
+    QCOMPARE(revisions->index(0, revisions->columnNamed(u"user"_s)).data().toString(), u"octocat"_s);
+    // Choosing a revision shows the gist as it was beside the list.
+    pane()->view()->setCurrentIndex(proxyRowWhere(u"version"_s, oldest));
+    QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::Gist);
+    QTRY_VERIFY(!explorer()->detailsPane()->gistView()->currentContent().isEmpty());
+    QVERIFY(explorer()->detailsPane()->gistView()->currentContent() != current);
+
+    // Enter opens it: the gist as it was, said so, at its own address.
+    activate(proxyRowWhere(u"version"_s, oldest));
+    QTRY_VERIFY(gist->isVisible() && explorer()->currentLocation()->target.revision == oldest);
+    QTRY_VERIFY(!gist->currentContent().isEmpty() && gist->currentContent() != current);
+    QVERIFY(current.startsWith(gist->currentContent().left(10))); // the same file, shorter then
+    auto *meta = gist->findChild<QLabel *>(u"gistMeta"_s);
+    QVERIFY2(meta->text().contains(u"revision "_s + oldest.left(7)), qPrintable(meta->text()));
+    QCOMPARE(m_window->findChild<QLineEdit *>(u"addressField"_s)->text(),
+             u"gist.github.com/octocat/%1/%2"_s.arg(id, oldest));
+    QVERIFY(!m_fake->requestLog().isEmpty());
+    QCOMPARE(m_fake->requestLog().last().path, u"/gists/%1/%2"_s.arg(id, oldest));
+    // Back: the revisions again, the oldest chosen.
+    m_window->findChild<QAction *>(u"backAction"_s)->trigger();
+    waitForCompleteList();
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Revisions));
+    QTRY_COMPARE(pane()->view()->currentIndex().data(Hubshelf::Models::IdRole).toString(), oldest);
+
+    // Forks are gists of other people: Enter opens one.
+    go(u"https://gist.github.com/octocat/"_s + id);
+    QTRY_VERIFY(gist->isVisible());
+    explorer()->placesList()->setCurrentRow(2);
+    QTest::keyClick(explorer()->placesList(), Qt::Key_Return);
+    waitForCompleteList();
+    QCOMPARE(pane()->kind(), Hubshelf::Models::ListKind::Gists);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Forks));
+    QCOMPARE(pane()->sourceModel()->rowCount(), 3);
+    activate(pane()->proxyModel()->index(0, pane()->visibleColumns().value(0)));
+    QTRY_VERIFY(gist->isVisible() && explorer()->currentLocation()->target.gistId != id);
+    QTRY_VERIFY(!gist->fileNames().isEmpty());
+    auto *owner = gist->findChild<QLabel *>(u"gistOwner"_s);
+    QVERIFY2(!owner->text().contains(u">octocat<"_s), qPrintable(owner->text()));
+}
+
+void TestExplorer::signedIn_myGistsAndStarredComeFromTheAccountMenu()
+{
+    // Signed in as the prolific user, who has secret gists and has starred three.
+    QProcessEnvironment environment;
+    environment.insert(u"GH_ENTERPRISE_TOKEN"_s, QString::fromLatin1(FakeGitHub::Tokens::Prolific));
+    m_tokens->setEnvironment(environment);
+    openWindow();
+    AccountMenu *account = m_window->accountMenu();
+    QTRY_VERIFY(account->myGistsAction()->isEnabled() && account->starredAction()->isEnabled());
+
+    account->myGistsAction()->trigger();
+    waitForCompleteList(); // 300 gists: three pages
+    QCOMPARE(explorer()->currentLocation()->target.owner, FakeGitHub::Names::ProlificUser);
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::MyGists));
+    QCOMPARE(explorer()->placesList()->currentItem()->text(), u"My gists"_s);
+    const Hubshelf::Models::GitHubListModel *mine = pane()->sourceModel();
+    QCOMPARE(mine->rowCount(), FakeGitHub::ProlificGistCount);
+    // Secret ones are there, and marked beside their description.
+    const int description = mine->columnNamed(u"description"_s);
+    const int isPublic = mine->columnNamed(u"public"_s);
+    int secret = 0;
+    for (int row = 0; row < mine->rowCount(); ++row) {
+        const bool marked = mine->index(row, description).data(Hubshelf::Models::SecretRole).toBool();
+        QCOMPARE(marked, !mine->index(row, isPublic).data(Hubshelf::Models::SortRole).toBool());
+        secret += marked ? 1 : 0;
+    }
+    QVERIFY(secret > 0);
+    QVERIFY(wasAsked(u"/gists"_s));
+
+    account->starredAction()->trigger();
+    waitForCompleteList();
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Starred));
+    QCOMPARE(pane()->sourceModel()->rowCount(), FakeGitHub::Names::ProlificStarredGists.size());
+
+    // Starring from the gist's header: the Starred list has it the next time.
+    go(u"https://gist.github.com/octocat/"_s + FakeGitHub::Names::TruncatedGist);
+    QToolButton *star = explorer()->gistView()->starButton();
+    QTRY_VERIFY(star->isVisible() && star->isEnabled());
+    QCOMPARE(star->text(), u"Star"_s);
+    star->setFocus();
+    QTest::keyClick(star, Qt::Key_Space);
+    QTRY_COMPARE(star->text(), u"Unstar"_s);
+    QTRY_VERIFY(star->isEnabled());
+    account->starredAction()->trigger();
+    waitForCompleteList();
+    QCOMPARE(pane()->sourceModel()->rowCount(), FakeGitHub::Names::ProlificStarredGists.size() + 1);
+    QVERIFY(proxyRowWhere(u"id"_s, FakeGitHub::Names::TruncatedGist).isValid());
+}
+
+void TestExplorer::star_isDisabledAnonymouslyAndAFailureSaysWhy()
+{
+    openWindow(false);
+    go(u"https://gist.github.com/octocat/"_s + FakeGitHub::Names::HelloGist);
+    GistView *gist = explorer()->gistView();
+    QTRY_VERIFY(gist->isVisible() && !gist->fileNames().isEmpty());
+    QToolButton *star = gist->starButton();
+    QVERIFY(star->isVisible());
+    QVERIFY(!star->isEnabled());
+    QVERIFY2(star->toolTip().contains(u"Sign in"_s), qPrintable(star->toolTip()));
+    // Anonymous: no menu entries for gists of one's own either.
+    QVERIFY(!m_window->accountMenu()->myGistsAction()->isEnabled());
+    QVERIFY(!m_window->accountMenu()->starredAction()->isEnabled());
+    QVERIFY(!wasAsked(u"/gists/starred"_s));
+
+    // Signed in, GitHub refuses the write: the banner says why and the button is as it was.
+    cleanup();
+    init();
+    openWindow();
+    go(u"https://gist.github.com/octocat/"_s + FakeGitHub::Names::HelloGist);
+    gist = explorer()->gistView();
+    star = gist->starButton();
+    QTRY_VERIFY(star->isEnabled());
+    QCOMPARE(star->text(), u"Star"_s);
+    m_fake->armFault(u"/gists/"_s + FakeGitHub::Names::HelloGist + u"/star"_s,
+                     FakeGitHub::Fault::withStatus(403, "Resource not accessible by personal access token"));
+    star->click();
+    QTRY_VERIFY(m_window->errorBanner()->isVisible());
+    const QString said = m_window->errorBanner()->text();
+    QVERIFY2(said.startsWith(u"The gist was not starred: "_s), qPrintable(said));
+    QVERIFY2(!said.contains(QString::fromLatin1(FakeGitHub::Tokens::Octocat)), qPrintable(said));
+    QTRY_VERIFY(star->isEnabled());
+    QCOMPARE(star->text(), u"Star"_s);
+    screenshot(u"gist-star"_s, gist);
 }
 
 QTEST_MAIN(TestExplorer)
