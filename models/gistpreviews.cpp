@@ -7,6 +7,7 @@
 #include "highlight/workers.h"
 
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -131,6 +132,10 @@ const GistPreview *GistPreviews::preview(const QString &id) const
 GistPreview GistPreviews::previewOf(const QJsonObject &gist)
 {
     GistPreview preview;
+    const QJsonValue forks = gist.value(u"forks"_s);
+    if (forks.isArray()) {
+        preview.forks = int(forks.toArray().size());
+    }
     const QJsonObject files = gist.value(u"files"_s).toObject();
     if (files.isEmpty()) {
         return preview;

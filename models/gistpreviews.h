@@ -26,6 +26,7 @@ struct GistPreview
     QStringList lines; // at most GistPreviews::Lines, tabs as spaces
     QList<Highlight::LineSpans> spans;
     bool truncated = false; // GitHub sent no content (too large): nothing to show but its name
+    int forks = -1;         // the forks the whole gist lists (a list of gists does not say); -1: unknown
 };
 
 // Gist previews for the cards on screen. A list of gists does not carry the files' content, so each

@@ -1810,6 +1810,14 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
             <numerusform>%n Kommentare</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n Fork</numerusform>
+            <numerusform>%n Forks</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Hubshelf::Ui::GistCardsView</name>

@@ -1794,6 +1794,14 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
             <numerusform>%n comments</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n fork(s)</source>
+        <translation>
+            <numerusform>%n fork</numerusform>
+            <numerusform>%n forks</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Hubshelf::Ui::GistCardsView</name>

@@ -211,6 +211,9 @@ void GistCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     }
     const int comments = cell(index, u"comments"_s, Models::SortRole).toInt();
     facts << tr("%n comment(s)", nullptr, comments);
+    if (preview && preview->forks > 0) { // known once the card's gist came: the list does not say
+        facts << tr("%n fork(s)", nullptr, preview->forks);
+    }
     QFont badgeFont = option.font;
     badgeFont.setBold(!isPublic);
     painter->setFont(badgeFont);

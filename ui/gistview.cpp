@@ -559,6 +559,13 @@ void GistView::changeEvent(QEvent *event)
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
         applyFonts();
     }
+    if (event->type() == QEvent::PaletteChange) {
+        // A rich-text label takes the link colour when its text is set: set again, it follows a
+        // dark palette instead of staying dark blue on dark grey.
+        const QString owner = m_owner->text();
+        m_owner->clear();
+        m_owner->setText(owner);
+    }
 }
 
 } // namespace Hubshelf::Ui

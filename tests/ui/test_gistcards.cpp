@@ -181,6 +181,11 @@ void TestGistCards::visibleCards_showHighlightedPreviews()
     Hubshelf::Ui::GistCardsView *cards = pane.cardsView();
     Hubshelf::Models::GistPreviews *previews = pane.gistPreviews();
     QTRY_VERIFY(!cards->visibleIds().isEmpty());
+    // The whole gist says how many forks it has (a list does not): the card shows them.
+    const QString first = cards->model()->index(0, 0).data(Hubshelf::Models::IdRole).toString();
+    QVERIFY(cards->visibleIds().contains(first));
+    QTRY_VERIFY_WITH_TIMEOUT(previews->preview(first) != nullptr, 20000);
+    QCOMPARE(previews->preview(first)->forks, 2); // the fake's first prolific gist has two
     // A card whose first file (GitHub lists them by name) is Python, brought on screen.
     int python = -1;
     for (int row = 0; row < cards->model()->rowCount() && python < 0; ++row) {
@@ -203,6 +208,7 @@ void TestGistCards::visibleCards_showHighlightedPreviews()
     QVERIFY(preview->lines.constFirst().startsWith(u"def greet_"_s));
     QCOMPARE(preview->spans.constFirst().constFirst(),
              (Hubshelf::Highlight::Span{0, 3, Hubshelf::Highlight::Element::Keyword}));
+    QVERIFY(preview->forks >= 0);
     // Its "def" is drawn in the keyword colour; a card whose preview is plain text has none of it.
     QTest::qWait(50);
     const QImage image = cards->viewport()->grab().toImage();
