@@ -342,8 +342,11 @@ QList<Column> organizationColumns()
 
 QList<Column> revisionColumns()
 {
+    // A revision reads as GitHub shows it, by its first seven digits; the export keeps all forty.
+    Column version = text(u"version"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Revision"));
+    version.shown = [](const QVariant &value) { return value.toString().left(7); };
     return {
-        text(u"version"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Revision")),
+        version,
         dateTime(u"committed_at"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Committed")),
         nestedText(u"user"_s, QCoreApplication::translate("Hubshelf::Models::Columns", "Author"), u"user"_s,
                    u"login"_s),
@@ -450,7 +453,7 @@ ColumnWidth naturalWidth(const Column &column)
         return {QString(), 18};
     }
     if (name == u"version"_s) {
-        return {u"57a7f021a713b1c5a6a199b54cc514735d2d462f"_s, 1};
+        return {u"57a7f02"_s, 2};
     }
     if (name == u"id"_s || name == u"login"_s) {
         return {QString(), 13};

@@ -280,6 +280,10 @@ void Navigator::showTarget()
         const Place place = places.contains(wanted) ? wanted : Place::Files;
         Q_EMIT placesChanged(places, place);
         if (place != Place::Files) {
+            const QString owner = m_gistOwners.value(target.gistId, target.owner);
+            if (!owner.isEmpty()) {
+                Q_EMIT titleChanged(tr("Gist of %1").arg(owner));
+            }
             Q_EMIT listReady(*listKindOf(place), listUrl(m_location, OwnerKind::Unknown), requestOptions());
             return;
         }

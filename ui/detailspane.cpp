@@ -93,9 +93,9 @@ void DetailsPane::showAccount(const QJsonObject &account)
     setPage(m_profile);
 }
 
-void DetailsPane::showGist(const QJsonObject &gist)
+void DetailsPane::showGist(const QJsonObject &gist, const QString &revision)
 {
-    m_gist->showGist(gist);
+    m_gist->showGist(gist, revision);
     setPage(m_gist);
 }
 

@@ -39,7 +39,8 @@ public:
     void showEmpty();
     void showLoading();
     void showAccount(const QJsonObject &account);
-    void showGist(const QJsonObject &gist);
+    // `revision`: the gist as it was then (a row of a gist's Revisions); empty: as it is.
+    void showGist(const QJsonObject &gist, const QString &revision = {});
     void showPullRequest(const QJsonObject &pull);
     // A row of a kind without a view of its own (a repository), from the list's own values.
     void showRow(const QAbstractItemModel &model, int row);

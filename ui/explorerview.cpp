@@ -236,7 +236,13 @@ void ExplorerView::connectNavigator()
     connect(navigator, &Models::Navigator::detailsLoading, m_details, &DetailsPane::showLoading);
     connect(navigator, &Models::Navigator::detailsCleared, m_details, &DetailsPane::showEmpty);
     connect(navigator, &Models::Navigator::accountDetails, m_details, &DetailsPane::showAccount);
-    connect(navigator, &Models::Navigator::gistDetails, m_details, &DetailsPane::showGist);
+    connect(navigator, &Models::Navigator::gistDetails, this, [this](const QJsonObject &gist) {
+        // A row of Revisions is the gist as it was: the details say which revision.
+        const Models::GitHubListModel *model = m_listPane->sourceModel();
+        const QModelIndex current = m_listPane->view()->currentIndex();
+        const bool revision = model && model->kind() == Models::ListKind::Revisions && current.isValid();
+        m_details->showGist(gist, revision ? current.data(Models::IdRole).toString() : QString());
+    });
     connect(navigator, &Models::Navigator::pullRequestDetails, m_details, &DetailsPane::showPullRequest);
     connect(navigator, &Models::Navigator::failed, this, &ExplorerView::targetFailed);
     connect(navigator, &Models::Navigator::renamed, this, [this](const QString &from, const QString &to) {

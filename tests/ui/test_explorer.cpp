@@ -1442,6 +1442,10 @@ void TestExplorer::gist_revisionsOpenAsItWasAndForksAreGists()
     QTRY_COMPARE(explorer()->detailsPane()->page(), DetailsPane::Page::Gist);
     QTRY_VERIFY(!explorer()->detailsPane()->gistView()->currentContent().isEmpty());
     QVERIFY(explorer()->detailsPane()->gistView()->currentContent() != current);
+    const QString detailsMeta =
+        explorer()->detailsPane()->gistView()->findChild<QLabel *>(u"gistMeta"_s)->text();
+    QVERIFY2(detailsMeta.contains(u"revision "_s + oldest.left(7)), qPrintable(detailsMeta));
+    QCOMPARE(proxyRowWhere(u"version"_s, oldest).data().toString(), oldest.left(7)); // as GitHub shows it
 
     // Enter opens it: the gist as it was, said so, at its own address.
     activate(proxyRowWhere(u"version"_s, oldest));
