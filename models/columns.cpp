@@ -497,6 +497,9 @@ QStringList defaultVisibleColumns(ListKind kind)
     if (kind == ListKind::Gists) {
         return {u"description"_s, u"files"_s, u"languages"_s, u"comments"_s, u"updated_at"_s};
     }
+    if (kind == ListKind::Revisions) { // the API's own address of each is for the export
+        return {u"version"_s, u"committed_at"_s, u"user"_s, u"additions"_s, u"deletions"_s};
+    }
     QStringList names;
     for (const Column &column : columnsOf(kind)) {
         names.append(column.name);

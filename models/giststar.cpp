@@ -2,14 +2,29 @@
 
 #include "github/client.h"
 #include "github/endpoints.h"
+#include "github/names.h"
 #include "github/pagestream.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Models {
+
+namespace {
+
+GitHub::RequestOptions readOptions()
+{
+    GitHub::RequestOptions options;
+    options.origin = GistStar::tr("Star");
+    options.waitForRateLimit = false; // a spent limit says so now instead of waiting silently
+    return options;
+}
+
+} // namespace
 
 GistStar::GistStar(GitHub::Client *client, QObject *parent)
     : QObject(parent)
@@ -18,18 +33,18 @@ GistStar::GistStar(GitHub::Client *client, QObject *parent)
 
 GistStar::~GistStar()
 {
-    stop();
+    stopReading();
 }
 
-void GistStar::stop()
+void GistStar::stopReading()
 {
     if (m_starredList) {
         m_starredList->disconnect(this);
         m_starredList->cancel();
         m_starredList->deleteLater();
     }
-    if (m_request) {
-        m_request->abandon();
+    if (m_read) {
+        m_read->abandon();
     }
 }
 
@@ -43,73 +58,99 @@ void GistStar::setState(State state)
 
 void GistStar::setGist(const QString &gistId)
 {
-    stop();
-    m_gistId = gistId;
+    const bool known =
+        m_state == State::Starred || m_state == State::NotStarred || m_state == State::Changing;
+    if (gistId == m_gistId && known && m_client->hasToken()) {
+        return;
+    }
+    stopReading();
+    if (m_write) {
+        m_write->disconnect(this);
+    }
+    m_gistId = GitHub::isValidGistId(gistId) ? gistId : QString();
     if (!m_client->hasToken()) {
         setState(State::Anonymous);
         return;
     }
     setState(State::Unknown);
-    if (gistId.isEmpty()) {
-        return;
+    if (!m_gistId.isEmpty()) {
+        readStarredList();
     }
+}
+
+void GistStar::readStarredList()
+{
     auto *stream =
         new GitHub::PageStream(m_client, m_client->endpoint(GitHub::Endpoints::starredGists()), this);
     m_starredList = stream;
-    GitHub::RequestOptions options;
-    options.origin = tr("Star");
-    stream->setRequestOptions(options);
-    stream->setItemLimit(StarredListLimit);
-    connect(stream, &GitHub::PageStream::pageArrived, this, [this, stream](int, const QJsonArray &items) {
-        for (const QJsonValue &item : items) {
-            if (item.toObject().value(u"id"_s).toString() == m_gistId) {
-                stream->disconnect(this);
-                stream->cancel();
-                stream->deleteLater();
-                setState(State::Starred);
-                return;
-            }
-        }
-    });
-    connect(stream, &GitHub::PageStream::finished, this, [this, stream] {
+    stream->setRequestOptions(readOptions());
+    stream->setItemLimit(m_starredListLimit);
+    auto itemsRead = std::make_shared<int>(0);
+    connect(stream, &GitHub::PageStream::pageArrived, this,
+            [this, stream, itemsRead](int, const QJsonArray &items) {
+                *itemsRead += int(items.size());
+                for (const QJsonValue &item : items) {
+                    if (item.toObject().value(u"id"_s).toString() == m_gistId) {
+                        stream->disconnect(this);
+                        stream->cancel();
+                        stream->deleteLater();
+                        setState(State::Starred);
+                        return;
+                    }
+                }
+            });
+    connect(stream, &GitHub::PageStream::finished, this, [this, stream, itemsRead] {
         stream->deleteLater();
-        // A person with more starred gists than were read: the gist itself says.
-        const bool wholeList = stream->pageCount() == 0 || stream->pagesDone() >= stream->pageCount();
-        if (wholeList) {
-            setState(State::NotStarred);
-        } else {
+        // Read to the limit without finding it: the list may go on, and the gist itself says.
+        if (*itemsRead >= m_starredListLimit) {
             askTheGist();
+        } else {
+            setState(State::NotStarred);
         }
     });
     connect(stream, &GitHub::PageStream::failed, this, [this, stream](const GitHub::Error &error) {
         stream->deleteLater();
-        if (error.kind != GitHub::Error::Kind::Cancelled) {
-            Q_EMIT failed(tr("Whether this gist is starred is not known: %1").arg(error.message()));
-        }
+        readFailed(error);
     });
     stream->start();
 }
 
 void GistStar::askTheGist()
 {
-    GitHub::RequestOptions options;
-    options.origin = tr("Star");
+    GitHub::RequestOptions options = readOptions();
     options.useCache = false; // a 204 or a 404: nothing GitHub lets a cache keep
     GitHub::Request *request =
         m_client->get(m_client->endpoint(GitHub::Endpoints::gistStar(m_gistId)), options);
-    m_request = request;
+    m_read = request;
     connect(request, &GitHub::Request::succeeded, this, [this] { setState(State::Starred); });
     connect(request, &GitHub::Request::failed, this, [this](const GitHub::Error &error) {
         if (error.kind == GitHub::Error::Kind::NotFound) { // GitHub's way of saying "not starred"
             setState(State::NotStarred);
-        } else if (error.kind != GitHub::Error::Kind::Cancelled) {
-            Q_EMIT failed(tr("Whether this gist is starred is not known: %1").arg(error.message()));
+        } else {
+            readFailed(error);
         }
     });
 }
 
+void GistStar::readFailed(const GitHub::Error &error)
+{
+    if (error.kind == GitHub::Error::Kind::Cancelled) {
+        return;
+    }
+    // Said where the star is (its tooltip), not in the banner: the page itself may be fine.
+    m_unavailableReason = error.message();
+    m_state = State::Unknown; // stateChanged() even when it was Unavailable before
+    setState(State::Unavailable);
+}
+
 void GistStar::toggle()
 {
+    if (m_state == State::Unavailable) {
+        stopReading();
+        setState(State::Unknown);
+        readStarredList();
+        return;
+    }
     if (m_state != State::Starred && m_state != State::NotStarred) {
         return;
     }
@@ -122,15 +163,13 @@ void GistStar::toggle()
     GitHub::Request *request =
         m_client->write(star ? "PUT" : "DELETE", m_client->endpoint(GitHub::Endpoints::gistStar(m_gistId)),
                         {GitHub::Endpoints::starredGists()}, options);
-    m_request = request;
+    m_write = request;
     connect(request, &GitHub::Request::succeeded, this,
             [this, star] { setState(star ? State::Starred : State::NotStarred); });
     connect(request, &GitHub::Request::failed, this, [this, before, star](const GitHub::Error &error) {
         setState(before);
-        if (error.kind != GitHub::Error::Kind::Cancelled) {
-            Q_EMIT failed(star ? tr("The gist was not starred: %1").arg(error.message())
-                               : tr("The gist was not unstarred: %1").arg(error.message()));
-        }
+        Q_EMIT failed(star ? tr("The gist was not starred: %1").arg(error.message())
+                           : tr("The gist was not unstarred: %1").arg(error.message()));
     });
 }
 

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Models {
@@ -16,6 +18,9 @@ namespace {
 
 using Kind = GitHub::Target::Kind;
 namespace Endpoints = GitHub::Endpoints;
+
+// Whose gists were shown, for revisions' addresses: forgotten all at once past this many.
+constexpr qsizetype MaxGistOwners = 1000;
 
 QString accountKey(const QString &login)
 {
@@ -142,10 +147,20 @@ bool Navigator::openRow(ListKind kind, const QString &key)
 
 void Navigator::setViewer(const QString &login)
 {
-    if (m_viewer.compare(login, Qt::CaseInsensitive) == 0) {
+    const bool changed = m_viewer.compare(login, Qt::CaseInsensitive) != 0;
+    m_viewer = login;
+    if (std::exchange(m_awaitingViewer, false)) {
+        // My gists or Starred, now that it is known whose they are; not known: the login's default.
+        Location next = m_location;
+        if (login.isEmpty()) {
+            next.place.reset();
+        }
+        go(next, Mode::Replace);
         return;
     }
-    m_viewer = login;
+    if (!changed) {
+        return;
+    }
     // The places of the login shown gain or lose My gists and Starred; what is shown stays. (Signing
     // out shows the place again anyway: resetForAccount().)
     const std::optional<QJsonObject> account = knownAccount(m_location.target.owner);
@@ -189,6 +204,7 @@ void Navigator::go(const Location &location, Mode mode, bool revalidate)
     if (!location.target.isValid()) {
         return;
     }
+    m_awaitingViewer = false;
     if (mode == Mode::Visit) {
         Q_EMIT leaving();
     }
@@ -293,8 +309,17 @@ void Navigator::showTarget()
                                  : Endpoints::gistRevision(target.gistId, target.revision);
         fetch(path, m_targetRequest, [this](const QJsonObject &gist) {
             const QString owner = gist.value(u"owner"_s).toObject().value(u"login"_s).toString();
-            if (!owner.isEmpty()) {
+            if (GitHub::isValidLogin(owner)) {
+                if (m_gistOwners.size() > MaxGistOwners) {
+                    m_gistOwners.clear();
+                }
                 m_gistOwners.insert(m_location.target.gistId, owner);
+                // A revision's address names its owner (Target::text()): learnt now, kept in history.
+                if (!m_location.target.revision.isEmpty() && m_location.target.owner.isEmpty()) {
+                    m_location.target.owner = owner;
+                    m_history.replaceCurrent(m_location);
+                    Q_EMIT locationChanged();
+                }
             }
             const QString revision = m_location.target.revision.left(7);
             Q_EMIT titleChanged(owner.isEmpty()      ? m_location.target.gistId
@@ -315,6 +340,13 @@ void Navigator::showLoginPlace(const QJsonObject &account)
     const bool viewer = isViewer(m_location.target.owner);
     const QList<Place> places = placesOf(Kind::Login, owner, viewer);
     Place place = m_location.place.value_or(defaultPlace(Kind::Login, owner));
+    // Restored, or asked for at start: whose the token is comes a moment later (GET /user).
+    const bool viewersOwn = place == Place::MyGists || place == Place::Starred;
+    if (viewersOwn && m_viewer.isEmpty() && m_client && m_client->hasToken()) {
+        m_awaitingViewer = true;
+        Q_EMIT targetLoading();
+        return;
+    }
     if (!places.contains(place)) {
         place = defaultPlace(Kind::Login, owner);
     }

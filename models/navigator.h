@@ -54,6 +54,7 @@ public:
     // Signed in or out, or another API server: forgets what GitHub said and shows the place again.
     void resetForAccount();
     // Who is signed in (empty: nobody, or not known yet): their own login has My gists and Starred.
+    // Also told when asking GitHub failed (empty again): a place of the viewer's waits until then.
     void setViewer(const QString &login);
     QString viewer() const { return m_viewer; }
     bool isViewer(const QString &login) const;
@@ -146,6 +147,7 @@ private:
     // GET /users/{login} answers, by lower-case login: whether it is an organization and its card.
     QHash<QString, QJsonObject> m_accounts;
     QString m_viewer;
+    bool m_awaitingViewer = false; // My gists or Starred waits for setViewer()
     // Whose each gist shown is, by id: a revision's address names its owner (Target::text()).
     QHash<QString, QString> m_gistOwners;
     QPointer<GitHub::Request> m_targetRequest;

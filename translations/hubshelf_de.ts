@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>GistStar</name>
+    <message>
+        <location filename="../models/giststar.cpp" line="+22"/>
+        <source>Star</source>
+        <translation>Stern</translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Auth::TokenStore</name>
     <message>
         <location filename="../app/auth/tokenstore.cpp" line="+137"/>
@@ -792,6 +800,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <source>only http and https addresses are requested, not %1:</source>
         <translation>es werden nur http- und https-Adressen abgefragt, nicht %1:</translation>
     </message>
+    <message>
+        <location line="+154"/>
+        <source>GitHub sent the change on to %1, where Hubshelf does not send it</source>
+        <translation>GitHub leitete die Änderung an %1 weiter, wohin Hubshelf sie nicht sendet</translation>
+    </message>
 </context>
 <context>
     <name>Hubshelf::GitHub::Error</name>
@@ -1034,12 +1047,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     <message>
         <location line="+8"/>
         <location line="+66"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-93"/>
         <location line="+24"/>
         <location line="+45"/>
         <source>Description</source>
@@ -1147,12 +1160,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-31"/>
         <source>Labels</source>
         <translation>Labels</translation>
     </message>
@@ -1185,23 +1198,23 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+14"/>
+        <location line="-22"/>
+        <location line="+17"/>
         <source>API address</source>
         <translation>API-Adresse</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-11"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Committed</source>
         <translation>Übernommen</translation>
     </message>
@@ -1229,7 +1242,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::GistPreviews</name>
     <message>
-        <location filename="../models/gistpreviews.cpp" line="+59"/>
+        <location filename="../models/gistpreviews.cpp" line="+60"/>
         <source>Gist cards</source>
         <translation>Gist-Karten</translation>
     </message>
@@ -1237,20 +1250,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::GistStar</name>
     <message>
-        <location filename="../models/giststar.cpp" line="+60"/>
-        <location line="+36"/>
-        <location line="+24"/>
+        <location filename="../models/giststar.cpp" line="+139"/>
         <source>Star</source>
         <translation>Stern</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+19"/>
-        <source>Whether this gist is starred is not known: %1</source>
-        <translation>Ob dieser Gist einen Stern hat, ist nicht bekannt: %1</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+10"/>
         <source>The gist was not starred: %1</source>
         <translation>Der Gist hat keinen Stern bekommen: %1</translation>
     </message>
@@ -1289,7 +1294,8 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+297"/>
+        <location filename="../models/navigator.cpp" line="+301"/>
+        <location line="+25"/>
         <source>Gist of %1</source>
         <translation>Gist von %1</translation>
     </message>
@@ -1459,7 +1465,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>The token comes from the environment (%1 or %2); unset it to sign out.</source>
         <translation>Das Token stammt aus der Umgebung (%1 oder %2); entfernen Sie die Variable, um sich abzumelden.</translation>
     </message>
@@ -1646,7 +1652,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>%1 was renamed to %2; it is shown under its new name.</source>
         <translation>%1 wurde in %2 umbenannt; es wird unter dem neuen Namen gezeigt.</translation>
     </message>
@@ -1798,12 +1804,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Geheim</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>updated %1</source>
         <translation>aktualisiert %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-10"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n Kommentar</numerusform>
@@ -1887,13 +1893,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+318"/>
+        <location line="+322"/>
         <location line="+40"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-362"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation>Den Inhalt der Datei in die Zwischenablage kopieren</translation>
     </message>
@@ -1904,12 +1910,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+360"/>
+        <location line="+364"/>
         <source>Open the whole file in the browser</source>
         <translation>Die ganze Datei im Browser öffnen</translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-362"/>
         <source>Wrap</source>
         <translation>Umbrechen</translation>
     </message>
@@ -1929,7 +1935,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>Stern entfernen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Sign in to star gists: GitHub keeps stars for accounts.</source>
         <translation>Melden Sie sich an, um Gists einen Stern zu geben: GitHub merkt sich Sterne nur für Konten.</translation>
     </message>
@@ -1940,6 +1946,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
     </message>
     <message>
         <location line="+3"/>
+        <source>Whether you starred this gist is not known: %1 Click to ask again.</source>
+        <translation>Ob Sie diesem Gist einen Stern gegeben haben, ist nicht bekannt: %1 Klicken, um erneut zu fragen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>You starred this gist. Unstar it.</source>
         <translation>Sie haben diesem Gist einen Stern gegeben. Stern entfernen.</translation>
     </message>
@@ -1954,7 +1965,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 erlaubt Core-Dumps zur Fehlersuche (sie können das 
         <translation>GitHub wird benachrichtigt …</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+42"/>
         <source>Gist without a description</source>
         <translation>Gist ohne Beschreibung</translation>
     </message>

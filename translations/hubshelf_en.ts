@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>GistStar</name>
+    <message>
+        <location filename="../models/giststar.cpp" line="+22"/>
+        <source>Star</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Hubshelf::Auth::TokenStore</name>
     <message>
         <location filename="../app/auth/tokenstore.cpp" line="+137"/>
@@ -776,6 +784,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <source>only http and https addresses are requested, not %1:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+154"/>
+        <source>GitHub sent the change on to %1, where Hubshelf does not send it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Hubshelf::GitHub::Error</name>
@@ -1018,12 +1031,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     <message>
         <location line="+8"/>
         <location line="+66"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-93"/>
         <location line="+24"/>
         <location line="+45"/>
         <source>Description</source>
@@ -1131,12 +1144,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-31"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,23 +1182,23 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+8"/>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+14"/>
+        <location line="-22"/>
+        <location line="+17"/>
         <source>API address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-11"/>
         <source>Revision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Committed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,7 +1226,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::GistPreviews</name>
     <message>
-        <location filename="../models/gistpreviews.cpp" line="+59"/>
+        <location filename="../models/gistpreviews.cpp" line="+60"/>
         <source>Gist cards</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,20 +1234,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::GistStar</name>
     <message>
-        <location filename="../models/giststar.cpp" line="+60"/>
-        <location line="+36"/>
-        <location line="+24"/>
+        <location filename="../models/giststar.cpp" line="+139"/>
         <source>Star</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+19"/>
-        <source>Whether this gist is starred is not known: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+10"/>
         <source>The gist was not starred: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,7 +1278,8 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
 <context>
     <name>Hubshelf::Models::Navigator</name>
     <message>
-        <location filename="../models/navigator.cpp" line="+297"/>
+        <location filename="../models/navigator.cpp" line="+301"/>
+        <location line="+25"/>
         <source>Gist of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,7 +1449,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>The token comes from the environment (%1 or %2); unset it to sign out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1630,7 +1636,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>%1 was renamed to %2; it is shown under its new name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1782,12 +1788,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>updated %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-10"/>
         <source>%n comment(s)</source>
         <translation>
             <numerusform>%n comment</numerusform>
@@ -1871,13 +1877,13 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+318"/>
+        <location line="+322"/>
         <location line="+40"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-362"/>
         <source>Copy the file&apos;s content to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1888,12 +1894,12 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+0"/>
-        <location line="+360"/>
+        <location line="+364"/>
         <source>Open the whole file in the browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-362"/>
         <source>Wrap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1913,7 +1919,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Sign in to star gists: GitHub keeps stars for accounts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,6 +1930,11 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
     </message>
     <message>
         <location line="+3"/>
+        <source>Whether you starred this gist is not known: %1 Click to ask again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>You starred this gist. Unstar it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,7 +1949,7 @@ HUBSHELF_ALLOW_CORE_DUMPS=1 to allow core dumps for debugging (they may contain 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+42"/>
         <source>Gist without a description</source>
         <translation type="unfinished"></translation>
     </message>

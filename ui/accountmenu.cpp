@@ -117,6 +117,7 @@ void AccountMenu::lookUpLogin()
                 Q_EMIT message(error.message());
             }
             update();
+            Q_EMIT loginChanged(m_login); // still unknown: whoever waited for it goes on without
         });
 }
 

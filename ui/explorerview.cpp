@@ -370,8 +370,15 @@ QUrl ExplorerView::currentWebPage() const
 {
     if (m_centre->currentWidget() == m_listPane) {
         const QModelIndex current = m_listPane->view()->currentIndex();
-        if (current.isValid()) {
-            return QUrl(current.data(Models::HtmlUrlRole).toString());
+        const QString rowPage = current.data(Models::HtmlUrlRole).toString();
+        if (!rowPage.isEmpty()) {
+            return QUrl(rowPage);
+        }
+        // A revision has no page of its own in the API's answer: the gist's page at that revision.
+        if (current.isValid() && m_listPane->kind() == Models::ListKind::Revisions) {
+            GitHub::Target revision = m_navigator->location().target;
+            revision.revision = current.data(Models::IdRole).toString();
+            return GitHub::Endpoints::webPage(m_client->apiBase(), revision);
         }
     }
     return m_navigator->webPage();

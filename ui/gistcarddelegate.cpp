@@ -204,16 +204,20 @@ void GistCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QRect footer(inner.left(), inner.bottom() - footerHeight, inner.width(), footerHeight);
     const bool isPublic = cell(index, u"public"_s, Models::SortRole).toBool();
     const QString visibility = isPublic ? tr("Public") : tr("Secret");
-    QStringList facts;
-    const QDateTime updated = cell(index, u"updated_at"_s, Models::SortRole).toDateTime();
-    if (updated.isValid()) {
-        facts << tr("updated %1").arg(relativeTime(updated, QDateTime::currentDateTimeUtc()));
-    }
+    QStringList counts;
     const int comments = cell(index, u"comments"_s, Models::SortRole).toInt();
-    facts << tr("%n comment(s)", nullptr, comments);
+    counts << tr("%n comment(s)", nullptr, comments);
     if (preview && preview->forks > 0) { // known once the card's gist came: the list does not say
-        facts << tr("%n fork(s)", nullptr, preview->forks);
+        counts << tr("%n fork(s)", nullptr, preview->forks);
     }
+    // "updated 3 days ago · 2 comments · 1 fork", or without "updated" where that does not fit.
+    const QDateTime updated = cell(index, u"updated_at"_s, Models::SortRole).toDateTime();
+    const QString when =
+        updated.isValid() ? relativeTime(updated, QDateTime::currentDateTimeUtc()) : QString();
+    const QString separator = u"  ·  "_s;
+    const QString longFacts =
+        (when.isEmpty() ? counts : QStringList{tr("updated %1").arg(when)} + counts).join(separator);
+    const QString shortFacts = (when.isEmpty() ? counts : QStringList{when} + counts).join(u" · "_s);
     QFont badgeFont = option.font;
     badgeFont.setBold(!isPublic);
     painter->setFont(badgeFont);
@@ -229,9 +233,10 @@ void GistCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->drawText(badge, Qt::AlignCenter, visibility);
     painter->setFont(option.font);
     painter->setPen(palette.color(QPalette::PlaceholderText));
-    painter->drawText(
-        footer.adjusted(badgeWidth + 8, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-        metrics.elidedText(facts.join(u"  ·  "_s), Qt::ElideRight, footer.width() - badgeWidth - 8));
+    const int room = footer.width() - badgeWidth - 8;
+    const QString facts = metrics.horizontalAdvance(longFacts) <= room ? longFacts : shortFacts;
+    painter->drawText(footer.adjusted(badgeWidth + 8, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                      metrics.elidedText(facts, Qt::ElideRight, room));
     painter->restore();
 }
 

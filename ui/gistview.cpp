@@ -241,7 +241,10 @@ void GistView::updateStar()
     m_star->setText(starred ? tr("Unstar") : tr("Star"));
     m_star->setIcon(starred ? QIcon(u":/hubshelf/icons/starred.svg"_s)
                             : QIcon(u":/hubshelf/icons/star.svg"_s));
-    m_star->setEnabled(state == State::Starred || state == State::NotStarred);
+    // Enabled while a change is under way (a click then does nothing), so that the keyboard's focus
+    // stays on the button.
+    m_star->setEnabled(state == State::Starred || state == State::NotStarred || state == State::Changing ||
+                       state == State::Unavailable);
     QString tip;
     switch (state) {
     case State::Anonymous:
@@ -249,6 +252,10 @@ void GistView::updateStar()
         break;
     case State::Unknown:
         tip = tr("Finding out whether you starred this gist…");
+        break;
+    case State::Unavailable:
+        tip = tr("Whether you starred this gist is not known: %1 Click to ask again.")
+                  .arg(m_starModel->unavailableReason());
         break;
     case State::Starred:
         tip = tr("You starred this gist. Unstar it.");
@@ -272,9 +279,6 @@ bool GistView::hasAvatar() const
 
 void GistView::clear()
 {
-    if (m_starModel) {
-        m_starModel->setGist({});
-    }
     m_gist = {};
     m_fileNames.clear();
     m_title->clear();

@@ -317,7 +317,10 @@ struct Client::Private
     {
         const QByteArray authorization =
             api.mayCarryToken(request->m_currentUrl) ? request->m_authorization : QByteArray();
-        const QNetworkRequest networkRequest = request->networkRequest(authorization, transferTimeout);
+        QNetworkRequest networkRequest = request->networkRequest(authorization, transferTimeout);
+        if (request->m_method == "PUT") { // Qt would call an empty body a form otherwise
+            networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        }
         ++request->m_attempts;
         request->m_timer.start();
         request->m_sentAt = now();
@@ -401,6 +404,15 @@ struct Client::Private
         const ReplyVerdict verdict = ReplyVerdict::ofRedirect(target, ++request->m_redirects);
         if (verdict.action != ReplyVerdict::Action::Redirect) {
             failWith(request, verdict, status);
+            return;
+        }
+        // A write goes on only where HTTP keeps its method (307, 308) and only on the API's origin:
+        // a 301 to 303 would turn it into a GET, and another host is not the one asked to change.
+        if (request->m_method != "GET" && ((status != 307 && status != 308) || !api.contains(target))) {
+            Error error = Error::of(Error::Kind::BadResponse, request->m_currentUrl, status);
+            error.detail = tr("GitHub sent the change on to %1, where Hubshelf does not send it")
+                               .arg(target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+            fail(request, error, status);
             return;
         }
         log(request, status, CacheOutcome::Uncached);

@@ -36,6 +36,10 @@ bool readsItsOwnMember(ListKind kind, const Column &column)
     if (kind == ListKind::Gists && column.name == QStringLiteral("file_count")) {
         return false;
     }
+    if (kind == ListKind::Revisions && column.name != QStringLiteral("version") &&
+        column.name != QStringLiteral("committed_at") && column.name != QStringLiteral("url")) {
+        return false; // user.login, change_status.additions and .deletions
+    }
     return !(kind == ListKind::PullRequests &&
              (column.name == QStringLiteral("user") || column.name == QStringLiteral("head") ||
               column.name == QStringLiteral("base")));

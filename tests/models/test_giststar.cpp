@@ -29,6 +29,8 @@ private Q_SLOTS:
     void starredList_saysWhichAreStarredAndARevisitCostsNothing();
     void toggle_starsAndUnstarsAndTheStarredListFollows();
     void failure_saysWhyAndKeepsTheState();
+    void beyondTheListLimit_theGistItselfSays();
+    void unreadableList_saysWhyAndAsksAgain();
 
 private:
     int requestsFor(const QString &path, const QByteArray &method = "GET") const;
@@ -146,8 +148,12 @@ void TestGistStar::toggle_starsAndUnstarsAndTheStarredListFollows()
     star.toggle();
     QCOMPARE(settled(star), State::NotStarred);
     QCOMPARE(requestsFor(path, "DELETE"), 1);
+    // The same gist again keeps what it knew; another look (another window) reads the list anew.
     again.setGist(gist);
-    QCOMPARE(settled(again), State::NotStarred);
+    QCOMPARE(again.state(), State::Starred);
+    GistStar third(m_client.get());
+    third.setGist(gist);
+    QCOMPARE(settled(third), State::NotStarred);
     QCOMPARE(requestsFor(u"/gists/starred"_s), 3);
 }
 
@@ -175,6 +181,44 @@ void TestGistStar::failure_saysWhyAndKeepsTheState()
     QTRY_COMPARE(failures.size(), 2);
     QCOMPARE(star.state(), State::NotStarred);
     QCOMPARE(int(m_fake->requestLog().size()), before);
+}
+
+void TestGistStar::beyondTheListLimit_theGistItselfSays()
+{
+    // The prolific user starred three gists, most recent first: MarkdownGist, MonalisaGist, HelloGist.
+    GistStar star(m_client.get());
+    star.setStarredListLimit(2);
+    star.setGist(Names::MarkdownGist); // within the first two
+    QCOMPARE(settled(star), State::Starred);
+    QCOMPARE(requestsFor(u"/gists/"_s + Names::MarkdownGist + u"/star"_s), 0);
+    star.setGist(Names::HelloGist); // the third: only the gist can say
+    QCOMPARE(settled(star), State::Starred);
+    QCOMPARE(requestsFor(u"/gists/"_s + Names::HelloGist + u"/star"_s), 1);
+    star.setGist(Names::TruncatedGist); // not starred: GitHub's 404
+    QCOMPARE(settled(star), State::NotStarred);
+    QCOMPARE(requestsFor(u"/gists/"_s + Names::TruncatedGist + u"/star"_s), 1);
+
+    // With the limit above the list, the list alone answers.
+    GistStar whole(m_client.get());
+    whole.setGist(Names::TruncatedGist);
+    QCOMPARE(settled(whole), State::NotStarred);
+    QCOMPARE(requestsFor(u"/gists/"_s + Names::TruncatedGist + u"/star"_s), 1);
+}
+
+void TestGistStar::unreadableList_saysWhyAndAsksAgain()
+{
+    GistStar star(m_client.get());
+    QSignalSpy failures(&star, &GistStar::failed);
+    m_fake->armFault(u"/gists/starred"_s, FakeGitHub::Fault::withStatus(403, "Resource not accessible"));
+    star.setGist(Names::MarkdownGist);
+    QTRY_COMPARE(star.state(), State::Unavailable);
+    QVERIFY2(star.unavailableReason().contains(u"Resource not accessible"_s),
+             qPrintable(star.unavailableReason()));
+    QCOMPARE(failures.size(), 0); // a read's failure is the star's to say, not the window's banner
+    star.toggle();                // asks again
+    QCOMPARE(settled(star), State::Starred);
+    QCOMPARE(requestsFor(u"/gists/starred"_s), 2);
+    QCOMPARE(requestsFor(u"/gists/"_s + Names::MarkdownGist + u"/star"_s, "PUT"), 0);
 }
 
 QTEST_GUILESS_MAIN(TestGistStar)

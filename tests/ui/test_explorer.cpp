@@ -1464,6 +1464,23 @@ void TestExplorer::gist_revisionsOpenAsItWasAndForksAreGists()
     QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Revisions));
     QTRY_COMPARE(pane()->view()->currentIndex().data(Hubshelf::Models::IdRole).toString(), oldest);
 
+    // Revisions reached without the gist's files (restored, or from another window's address): the
+    // revision's address learns its owner from GitHub's answer.
+    m_window.reset();
+    openWindow();
+    Hubshelf::Models::Location revisionsOnly;
+    revisionsOnly.target = Hubshelf::GitHub::parseTarget(u"gist.github.com/"_s + id);
+    QCOMPARE(revisionsOnly.target.owner, QString());
+    revisionsOnly.place = Place::Revisions;
+    explorer()->open(revisionsOnly);
+    waitForCompleteList();
+    activate(proxyRowWhere(u"version"_s, oldest));
+    QTRY_VERIFY(explorer()->gistView()->isVisible());
+    QTRY_COMPARE(m_window->findChild<QLineEdit *>(u"addressField"_s)->text(),
+                 u"gist.github.com/octocat/%1/%2"_s.arg(id, oldest));
+    QCOMPARE(explorer()->currentLocation()->target.revision, oldest);
+    gist = explorer()->gistView();
+
     // Forks are gists of other people: Enter opens one.
     go(u"https://gist.github.com/octocat/"_s + id);
     QTRY_VERIFY(gist->isVisible());
@@ -1527,6 +1544,15 @@ void TestExplorer::signedIn_myGistsAndStarredComeFromTheAccountMenu()
     waitForCompleteList();
     QCOMPARE(pane()->sourceModel()->rowCount(), FakeGitHub::Names::ProlificStarredGists.size() + 1);
     QVERIFY(proxyRowWhere(u"id"_s, FakeGitHub::Names::TruncatedGist).isValid());
+
+    // Relaunched, Starred opens again once GitHub has said whose the token is.
+    m_window.reset();
+    openWindow();
+    QTRY_VERIFY(explorer()->currentLocation());
+    QTRY_COMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Starred));
+    waitForCompleteList();
+    QCOMPARE(explorer()->currentLocation()->place, std::optional<Place>(Place::Starred));
+    QCOMPARE(pane()->sourceModel()->rowCount(), FakeGitHub::Names::ProlificStarredGists.size() + 1);
 }
 
 void TestExplorer::star_isDisabledAnonymouslyAndAFailureSaysWhy()
