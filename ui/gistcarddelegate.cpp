@@ -14,6 +14,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <cstdlib>
+
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Ui {
@@ -46,6 +48,12 @@ int paintChip(QPainter *painter, const QRect &area, const QString &fileName, con
     const QColor colour = language.isKnown() ? Widgets::languageColour(language.name)
                                              : palette.color(QPalette::PlaceholderText);
     painter->setBrush(colour);
+    // Some of linguist's colours are near black (JSON's #292929): on a dark chip a ring shows them.
+    const QColor chipColour =
+        Widgets::blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.08);
+    if (std::abs(colour.lightness() - chipColour.lightness()) < 48) {
+        painter->setPen(QPen(palette.color(QPalette::PlaceholderText), 1));
+    }
     painter->drawEllipse(QRect(chip.left() + 7, chip.center().y() - dot / 2, dot, dot));
     painter->setPen(palette.color(QPalette::Text));
     painter->drawText(chip.adjusted(7 + dot + 5, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, name);
@@ -214,10 +222,10 @@ void GistCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QDateTime updated = cell(index, u"updated_at"_s, Models::SortRole).toDateTime();
     const QString when =
         updated.isValid() ? relativeTime(updated, QDateTime::currentDateTimeUtc()) : QString();
-    const QString separator = u"  ·  "_s;
+    const QString separator = u" · "_s;
     const QString longFacts =
         (when.isEmpty() ? counts : QStringList{tr("updated %1").arg(when)} + counts).join(separator);
-    const QString shortFacts = (when.isEmpty() ? counts : QStringList{when} + counts).join(u" · "_s);
+    const QString shortFacts = (when.isEmpty() ? counts : QStringList{when} + counts).join(separator);
     QFont badgeFont = option.font;
     badgeFont.setBold(!isPublic);
     painter->setFont(badgeFont);
