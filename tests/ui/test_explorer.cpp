@@ -1445,6 +1445,7 @@ void TestExplorer::gist_revisionsOpenAsItWasAndForksAreGists()
     const QString detailsMeta =
         explorer()->detailsPane()->gistView()->findChild<QLabel *>(u"gistMeta"_s)->text();
     QVERIFY2(detailsMeta.contains(u"revision "_s + oldest.left(7)), qPrintable(detailsMeta));
+    screenshot(u"window-gist-revisions"_s);
     QCOMPARE(proxyRowWhere(u"version"_s, oldest).data().toString(), oldest.left(7)); // as GitHub shows it
 
     // Enter opens it: the gist as it was, said so, at its own address.
