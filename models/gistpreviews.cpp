@@ -56,15 +56,22 @@ void GistPreviews::request(const QStringList &ids)
         if (m_previews.contains(id) || m_pending.contains(id) || !GitHub::isValidGistId(id)) {
             continue;
         }
-        GitHub::RequestOptions options;
-        options.origin = tr("Gist cards");
-        options.acceptStale = true; // a card shows what was saved at once; its content rarely changes
-        GitHub::Request *request = m_client->get(m_client->endpoint(GitHub::Endpoints::gist(id)), options);
+        GitHub::Request *request = fetch(id, false);
         m_pending.insert(id, request);
-        connect(request, &GitHub::Request::succeeded, this,
-                [this, id](const GitHub::Response &response) { take(id, response); });
         connect(request, &GitHub::Request::finished, this, [this, id] { m_pending.remove(id); });
     }
+}
+
+GitHub::Request *GistPreviews::fetch(const QString &id, bool cacheOnly)
+{
+    GitHub::RequestOptions options;
+    options.origin = tr("Gist cards");
+    options.acceptStale = true;  // a card shows what was saved at once; its content rarely changes
+    options.offline = cacheOnly; // the cache's answer or none: a search never spends the rate limit
+    GitHub::Request *request = m_client->get(m_client->endpoint(GitHub::Endpoints::gist(id)), options);
+    connect(request, &GitHub::Request::succeeded, this,
+            [this, id](const GitHub::Response &response) { take(id, response); });
+    return request;
 }
 
 void GistPreviews::loadCached(const QStringList &ids)
@@ -81,12 +88,7 @@ void GistPreviews::loadCached(const QStringList &ids)
             continue;
         }
         m_cacheAsked.insert(id);
-        GitHub::RequestOptions options;
-        options.offline = true; // the cache's answer or none: a search never spends the rate limit
-        options.acceptStale = true;
-        GitHub::Request *request = m_client->get(m_client->endpoint(GitHub::Endpoints::gist(id)), options);
-        connect(request, &GitHub::Request::succeeded, this,
-                [this, id](const GitHub::Response &response) { take(id, response); });
+        fetch(id, true);
     }
 }
 

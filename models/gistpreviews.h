@@ -74,6 +74,8 @@ Q_SIGNALS:
     void previewReady(const QString &id);
 
 private:
+    // GET /gists/{id} through the cache, its answer taken; `cacheOnly`: never from GitHub.
+    GitHub::Request *fetch(const QString &id, bool cacheOnly);
     void take(const QString &id, const GitHub::Response &response);
 
     QPointer<GitHub::Client> m_client;

@@ -94,9 +94,7 @@ QStringList RateLimitHistory::resources() const
             all.append(it.key());
         }
     }
-    std::sort(all.begin(), all.end(), [](const QString &a, const QString &b) {
-        return std::make_pair(a != u"core"_s, a) < std::make_pair(b != u"core"_s, b);
-    });
+    std::sort(all.begin(), all.end(), GitHub::resourceListedBefore);
     return all;
 }
 

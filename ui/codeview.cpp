@@ -110,27 +110,17 @@ void CodeView::showCode(const QString &text, const Highlight::Language &language
                 return;
             }
             Chunk chunk;
-            int number = 0;
-            for (qsizetype from = 0; from <= code.size(); ++number) {
-                if (promise.isCanceled()) {
-                    return;
-                }
-                qsizetype end = code.indexOf(u'\n', from);
-                if (end < 0) {
-                    end = code.size();
-                }
-                QStringView line = QStringView(code).mid(from, end - from);
-                if (line.endsWith(u'\r')) {
-                    line.chop(1);
-                }
-                chunk.lines.append(highlighter.next(line));
-                from = end + 1;
+            int lines = 0;
+            Highlight::highlightEachLine(code, highlighter, [&](Highlight::LineSpans &&spans) {
+                chunk.lines.append(std::move(spans));
                 if (chunk.lines.size() == ChunkLines) {
                     promise.addResult(std::move(chunk));
-                    chunk = Chunk{number + 1, {}};
+                    chunk = Chunk{lines + 1, {}};
                 }
-            }
-            if (!chunk.lines.isEmpty()) {
+                ++lines;
+                return !promise.isCanceled(); // stops at its next line
+            });
+            if (!promise.isCanceled() && !chunk.lines.isEmpty()) {
                 promise.addResult(std::move(chunk));
             }
         },

@@ -232,8 +232,7 @@ void GistCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const int badgeWidth = QFontMetrics(badgeFont).horizontalAdvance(visibility) + 12;
     const QRect badge(footer.left(), footer.top() - 1, badgeWidth, footer.height() + 2);
     const QColor badgeColour =
-        isPublic ? palette.color(QPalette::PlaceholderText)
-                 : (Widgets::isDark(palette) ? QColor(0xd2, 0x99, 0x22) : QColor(0x9a, 0x67, 0x00));
+        isPublic ? palette.color(QPalette::PlaceholderText) : Widgets::attentionColour(palette);
     painter->setPen(badgeColour);
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(QRectF(badge).adjusted(0.5, 0.5, -0.5, -0.5), badge.height() / 2.0,

@@ -407,7 +407,7 @@ void InsightsView::applyTheme()
             }
         }
     }
-    m_incomplete->setStyleSheet(isDark() ? u"color: #d29922;"_s : u"color: #9a6700;"_s);
+    m_incomplete->setStyleSheet(u"color: %1;"_s.arg(Widgets::attentionColour(palette()).name()));
     m_applyingTheme = false;
 }
 

@@ -320,10 +320,7 @@ void ListPane::setShowsCards(bool cards)
         m_view->selectionModel()->setCurrentIndex(current.siblingAtColumn(column),
                                                   QItemSelectionModel::NoUpdate);
     }
-    m_views->setCurrentWidget(cards ? static_cast<QWidget *>(m_cards) : m_view);
-    setFocusProxy(currentView());
-    m_cardsButton->setChecked(cards);
-    placeEmptyState();
+    showView(cards);
     if (m_model) {
         m_settings->setListShowsCards(Models::listKindName(kind()), cards);
     }
@@ -345,7 +342,11 @@ void ListPane::showViewOfKind()
 {
     const bool gists = m_model && kind() == Models::ListKind::Gists;
     m_cardsButton->setVisible(gists);
-    const bool cards = gists && m_settings->listShowsCards(Models::listKindName(kind()));
+    showView(gists && m_settings->listShowsCards(Models::listKindName(kind())));
+}
+
+void ListPane::showView(bool cards)
+{
     m_views->setCurrentWidget(cards ? static_cast<QWidget *>(m_cards) : m_view);
     setFocusProxy(currentView());
     m_cardsButton->setChecked(cards);

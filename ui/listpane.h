@@ -124,6 +124,8 @@ protected:
 
 private:
     void restoreScroll(int value);
+    // The cards or the table, its button and its empty state, without remembering the choice.
+    void showView(bool cards);
     void showModel(Models::GitHubListModel *model);
     void askBeforeSpending();
     void updateRowCount();

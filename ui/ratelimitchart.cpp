@@ -40,6 +40,7 @@ RateLimitChart::RateLimitChart(QWidget *parent)
 
     m_timeAxis = new QDateTimeAxis(m_chart);
     m_timeAxis->setTickCount(7);
+    m_timeAxis->setFormat(u"HH:mm"_s);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_countAxis = new QValueAxis(m_chart);
     m_countAxis->setLabelFormat(u"%d"_s);
@@ -70,13 +71,11 @@ void RateLimitChart::setSamples(const QString &resource, const QList<RateLimits:
         }
         to = reset.isValid() ? std::max(reset, now) : now;
         from = reset.isValid() ? reset.addSecs(-3600) : now.addSecs(-3600);
-        m_timeAxis->setFormat(u"HH:mm"_s);
         m_chart->setTitle(tr("%1: requests remaining in the window under way").arg(resource));
     } else {
         shown = samples;
         from = now.addSecs(-24 * 3600);
         to = now;
-        m_timeAxis->setFormat(u"HH:mm"_s);
         m_chart->setTitle(tr("%1: requests remaining over the last 24 hours").arg(resource));
     }
 

@@ -46,15 +46,6 @@ int usedOf(const GitHub::RateLimit &limit)
     return limit.remaining >= 0 ? std::max(0, limit.limit - limit.remaining) : 0;
 }
 
-// "core" first, then by name: the resource everybody spends is always on top.
-bool resourceLess(const GitHub::RateLimit &a, const GitHub::RateLimit &b)
-{
-    if ((a.resource == CoreResource) != (b.resource == CoreResource)) {
-        return a.resource == CoreResource;
-    }
-    return a.resource < b.resource;
-}
-
 } // namespace
 
 RateLimitDialog::RateLimitDialog(GitHub::Client *client, Models::RateLimitHistory *history, QWidget *parent)
@@ -270,7 +261,9 @@ void RateLimitDialog::onLimitChanged(const GitHub::RateLimit &limit)
 void RateLimitDialog::rebuildRows()
 {
     QList<GitHub::RateLimit> limits = m_client->rateLimits()->all();
-    std::sort(limits.begin(), limits.end(), resourceLess);
+    std::sort(limits.begin(), limits.end(), [](const GitHub::RateLimit &a, const GitHub::RateLimit &b) {
+        return GitHub::resourceListedBefore(a.resource, b.resource);
+    });
     const bool grew = limits.size() > m_table->rowCount();
     m_table->setRowCount(int(limits.size()));
     for (int row = 0; row < limits.size(); ++row) {
@@ -337,7 +330,7 @@ void RateLimitDialog::setRow(int row, const GitHub::RateLimit &limit)
     font.setBold(low);
     remaining->setFont(font);
     if (low) {
-        remaining->setForeground(isDark() ? QColor(0xff, 0x7b, 0x72) : QColor(0xcf, 0x22, 0x2e));
+        remaining->setForeground(Widgets::dangerColour(palette()));
     } else {
         remaining->setData(Qt::ForegroundRole, QVariant());
     }
@@ -374,14 +367,9 @@ void RateLimitDialog::updateCountdowns()
     }
 }
 
-bool RateLimitDialog::isDark() const
-{
-    return Widgets::isDark(palette());
-}
-
 void RateLimitDialog::applyTheme()
 {
-    m_errorLabel->setStyleSheet(isDark() ? u"color: #ff7b72;"_s : u"color: #cf222e;"_s);
+    m_errorLabel->setStyleSheet(u"color: %1;"_s.arg(Widgets::dangerColour(palette()).name()));
 }
 
 void RateLimitDialog::changeEvent(QEvent *event)

@@ -84,7 +84,6 @@ private:
     void showHistory();
     void applyTheme();
     void fitTable();
-    bool isDark() const;
 
     GitHub::Client *m_client;
     Models::RateLimitHistory *m_history = nullptr;

@@ -69,7 +69,7 @@ void SpendPanel::setWindow(const RateLimits::Window &window,
                            .arg(window.resource, locale.toString(window.used), locale.toString(window.limit),
                                 locale.toString(window.reset.toLocalTime().time(), QLocale::ShortFormat),
                                 locale.toString(window.points()), locale.toString(window.saved()));
-        if (const qint64 others = window.used - window.points(); others > 0) {
+        if (const qint64 others = window.spentElsewhere(); others > 0) {
             text += u' ' + tr("Other tools with this token spent %1.").arg(locale.toString(others));
         }
         m_summary->setText(text);
@@ -101,7 +101,7 @@ void SpendPanel::applyTheme()
     QFont bold = font();
     bold.setBold(true);
     m_projection->setFont(bold);
-    m_projection->setStyleSheet(Widgets::isDark(palette()) ? u"color: #ff7b72;"_s : u"color: #cf222e;"_s);
+    m_projection->setStyleSheet(u"color: %1;"_s.arg(Widgets::dangerColour(palette()).name()));
 }
 
 } // namespace Hubshelf::Ui

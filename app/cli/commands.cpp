@@ -217,7 +217,7 @@ int printSpend(CliContext &context, RateLimits::Ledger &ledger, const QByteArray
         return ExitOk;
     }
     for (const RateLimits::Window &window : std::as_const(windows)) {
-        const qint64 others = std::max<qint64>(0, window.used - window.points());
+        const qint64 others = window.spentElsewhere();
         out << tr("%1: %2 of %3 used in the window that resets at %4; Hubshelf spent %5 and the cache saved "
                   "%6.")
                    .arg(Core::printable(window.resource), QString::number(window.used),

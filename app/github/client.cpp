@@ -318,16 +318,20 @@ struct Client::Private
         const QByteArray authorization =
             api.mayCarryToken(request->m_currentUrl) ? request->m_authorization : QByteArray();
         QNetworkRequest networkRequest = request->networkRequest(authorization, transferTimeout);
-        if (request->m_method == "PUT") { // Qt would call an empty body a form otherwise
-            networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        }
         ++request->m_attempts;
         request->m_timer.start();
         request->m_sentAt = now();
-        // A PUT without a body says Content-Length: 0, as GitHub asks of its writes without one.
-        QNetworkReply *reply = request->m_method == "PUT"      ? network->put(networkRequest, QByteArray())
-                               : request->m_method == "DELETE" ? network->deleteResource(networkRequest)
-                                                               : network->get(networkRequest);
+        QNetworkReply *reply = nullptr;
+        if (request->m_method == "PUT") {
+            // Content-Length: 0, as GitHub asks of its writes without a body; a type, or Qt calls
+            // the empty body a form.
+            networkRequest.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            reply = network->put(networkRequest, QByteArray());
+        } else if (request->m_method == "DELETE") {
+            reply = network->deleteResource(networkRequest);
+        } else {
+            reply = network->get(networkRequest);
+        }
         request->m_reply = reply;
         armTransferDeadline(reply, transferDeadline);
         abortOnRefusedHeaders(reply);
@@ -567,13 +571,11 @@ Request *Client::write(const QByteArray &method, const QUrl &url, const QStringL
     effective.expectList = false;
     Request *request = get(url, effective);
     request->m_method = method;
-    if (cache() && !staleLists.isEmpty()) {
+    if (Cache::EtagCache *etagCache = cache(); etagCache && !staleLists.isEmpty()) {
         // Connected before the caller can connect: whoever reacts to the write reads the lists anew.
-        connect(request, &Request::succeeded, this, [this, staleLists] {
+        connect(request, &Request::succeeded, this, [this, etagCache, staleLists] {
             for (const QString &path : staleLists) {
-                if (Cache::EtagCache *etagCache = cache()) {
-                    etagCache->removeList(CachePolicy::cacheKey(endpoint(path)));
-                }
+                etagCache->removeList(CachePolicy::cacheKey(endpoint(path)));
             }
         });
     }

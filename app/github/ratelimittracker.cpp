@@ -1,8 +1,15 @@
 #include "github/ratelimittracker.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Hubshelf::GitHub {
+
+bool resourceListedBefore(const QString &a, const QString &b)
+{
+    const QString core = QStringLiteral("core");
+    return std::make_pair(a != core, a) < std::make_pair(b != core, b);
+}
 
 RateLimitTracker::RateLimitTracker(QObject *parent)
     : QObject(parent)

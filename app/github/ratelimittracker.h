@@ -39,6 +39,9 @@ struct RateLimit
     static constexpr int AnonymousPerHour = 60;
 };
 
+// How resources are listed: "core" first, the one everybody spends, then by name.
+bool resourceListedBefore(const QString &a, const QString &b);
+
 // The primary limits per resource, from the x-ratelimit-* headers of every response (304s
 // included) and from GET /rate_limit.
 class RateLimitTracker final : public QObject

@@ -207,23 +207,36 @@ LineSpans LineHighlighter::next(QStringView line)
     return spans;
 }
 
-QList<LineSpans> highlightLines(const QString &text, const Language &language, int maxLines)
+void highlightEachLine(QStringView text, LineHighlighter &highlighter,
+                       const std::function<bool(LineSpans &&spans)> &take)
 {
-    QList<LineSpans> lines;
-    LineHighlighter highlighter(language);
-    qsizetype from = 0;
-    while (lines.size() < maxLines && from <= text.size()) {
+    for (qsizetype from = 0; from <= text.size();) {
         qsizetype end = text.indexOf(u'\n', from);
         if (end < 0) {
             end = text.size();
         }
-        QStringView line = QStringView(text).mid(from, end - from);
+        QStringView line = text.mid(from, end - from);
         if (line.endsWith(u'\r')) {
             line.chop(1);
         }
-        lines.append(highlighter.next(line));
+        if (!take(highlighter.next(line))) {
+            return;
+        }
         from = end + 1;
     }
+}
+
+QList<LineSpans> highlightLines(const QString &text, const Language &language, int maxLines)
+{
+    QList<LineSpans> lines;
+    if (maxLines <= 0) {
+        return lines;
+    }
+    LineHighlighter highlighter(language);
+    highlightEachLine(text, highlighter, [&lines, maxLines](LineSpans &&spans) {
+        lines.append(std::move(spans));
+        return lines.size() < maxLines;
+    });
     return lines;
 }
 

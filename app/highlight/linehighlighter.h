@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <functional>
 #include <memory>
 
 namespace Hubshelf::Highlight {
@@ -66,6 +67,10 @@ private:
     std::unique_ptr<Private> d;
 };
 
+// Each line of `text` (split at '\n', a line's last '\r' left out) highlighted by `highlighter` in
+// turn and handed to `take`, until `take` returns false or the text ends.
+void highlightEachLine(QStringView text, LineHighlighter &highlighter,
+                       const std::function<bool(LineSpans &&spans)> &take);
 // The first `maxLines` lines of `text`, highlighted.
 QList<LineSpans> highlightLines(const QString &text, const Language &language, int maxLines);
 

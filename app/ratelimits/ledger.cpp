@@ -48,15 +48,6 @@ constexpr auto SqlResourcesUnderWay =
 // How often the ledger drops what is older than KeepDays.
 constexpr qint64 PruneIntervalMs = 60LL * 60 * 1000;
 
-QSqlError runPrepared(QSqlQuery &query, std::initializer_list<QVariant> values);
-
-QSqlError run(QSqlQuery &query, QLatin1StringView sql, std::initializer_list<QVariant> values)
-{
-    if (!query.prepare(QString(sql))) {
-        return query.lastError();
-    }
-    return runPrepared(query, values);
-}
 QSqlError runPrepared(QSqlQuery &query, std::initializer_list<QVariant> values)
 {
     int position = 0;
@@ -64,6 +55,14 @@ QSqlError runPrepared(QSqlQuery &query, std::initializer_list<QVariant> values)
         query.bindValue(position++, value);
     }
     return query.exec() ? QSqlError() : query.lastError();
+}
+
+QSqlError run(QSqlQuery &query, QLatin1StringView sql, std::initializer_list<QVariant> values)
+{
+    if (!query.prepare(QString(sql))) {
+        return query.lastError();
+    }
+    return runPrepared(query, values);
 }
 
 QString keyOf(std::initializer_list<QString> parts)
@@ -83,29 +82,11 @@ qint64 secondsOf(const QDateTime &time)
 
 } // namespace
 
-qint64 Window::points() const
+qint64 Window::total(qint64 Spend::*count) const
 {
     qint64 sum = 0;
     for (const Spend &row : spend) {
-        sum += row.points;
-    }
-    return sum;
-}
-
-qint64 Window::requests() const
-{
-    qint64 sum = 0;
-    for (const Spend &row : spend) {
-        sum += row.requests;
-    }
-    return sum;
-}
-
-qint64 Window::saved() const
-{
-    qint64 sum = 0;
-    for (const Spend &row : spend) {
-        sum += row.saved;
+        sum += row.*count;
     }
     return sum;
 }
@@ -150,10 +131,10 @@ void Ledger::record(const GitHub::RequestLogEntry &entry, const GitHub::RateLimi
     }
     const QDateTime now = m_clock();
     const bool current = limit.isCurrent(now);
+    const QString series = keyOf({QString::fromLatin1(entry.identity), entry.resource});
     if (entry.status != 0 && current && limit.remaining >= 0) {
         const Sample sample{entry.resource, now,         limit.limit, limit.remaining,
                             limit.used,     limit.reset, m_session};
-        const QString series = keyOf({QString::fromLatin1(entry.identity), entry.resource});
         const Sample last = m_lastSample.value(series);
         if (last.remaining != sample.remaining || last.limit != sample.limit || last.reset != sample.reset ||
             last.used != sample.used) {
@@ -167,7 +148,6 @@ void Ledger::record(const GitHub::RequestLogEntry &entry, const GitHub::RateLimi
     if (entry.charge != GitHub::PointCharge::None) {
         QDateTime reset = current ? limit.reset : QDateTime();
         if (!reset.isValid()) {
-            const QString series = keyOf({QString::fromLatin1(entry.identity), entry.resource});
             auto known = m_knownWindows.constFind(series);
             if (known == m_knownWindows.cend() || (known->isValid() && *known <= now)) {
                 known = m_knownWindows.insert(
@@ -177,8 +157,7 @@ void Ledger::record(const GitHub::RequestLogEntry &entry, const GitHub::RateLimi
         }
         const QString origin =
             entry.origin.isEmpty() ? m_processName : m_processName + u" · "_s + entry.origin;
-        const QString key = keyOf({QString::fromLatin1(entry.identity), entry.resource,
-                                   QString::number(secondsOf(reset)), entry.endpoint, origin});
+        const QString key = keyOf({series, QString::number(secondsOf(reset)), entry.endpoint, origin});
         auto it = m_spend.find(key);
         if (it == m_spend.end()) {
             it = m_spend.insert(
@@ -386,9 +365,7 @@ QStringList Ledger::resourcesUnderWay(const QByteArray &identity)
         }
         return QSqlError();
     });
-    std::sort(resources.begin(), resources.end(), [](const QString &a, const QString &b) {
-        return std::make_pair(a != u"core"_s, a) < std::make_pair(b != u"core"_s, b);
-    });
+    std::sort(resources.begin(), resources.end(), GitHub::resourceListedBefore);
     return resources;
 }
 

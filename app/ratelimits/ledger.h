@@ -11,6 +11,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <algorithm>
 #include <optional>
 
 namespace Hubshelf::Cache {
@@ -57,9 +58,14 @@ struct Window
     QList<Spend> spend; // most points first
 
     bool isKnown() const { return reset.isValid(); }
-    qint64 points() const;
-    qint64 requests() const;
-    qint64 saved() const;
+    qint64 points() const { return total(&Spend::points); }
+    qint64 requests() const { return total(&Spend::requests); }
+    qint64 saved() const { return total(&Spend::saved); }
+    // What GitHub counted that no Hubshelf process did: other tools with the same token.
+    qint64 spentElsewhere() const { return std::max<qint64>(0, used - points()); }
+
+private:
+    qint64 total(qint64 Spend::*count) const;
 };
 
 // The rate-limit ledger: every sample of GitHub's limits and every request's cost, recorded from

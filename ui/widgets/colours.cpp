@@ -22,4 +22,14 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
+QColor dangerColour(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x7b, 0x72) : QColor(0xcf, 0x22, 0x2e);
+}
+
+QColor attentionColour(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xd2, 0x99, 0x22) : QColor(0x9a, 0x67, 0x00);
+}
+
 } // namespace Hubshelf::Ui::Widgets

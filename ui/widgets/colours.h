@@ -16,4 +16,9 @@ QColor inkFor(const QColor &fill);
 // A dark palette (a dark desktop theme): charts and warning colours follow it.
 bool isDark(const QPalette &palette);
 
+// GitHub's colours for text that warns, in the palette's lightness: danger (a limit nearly spent,
+// an error) and attention (something incomplete or secret).
+QColor dangerColour(const QPalette &palette);
+QColor attentionColour(const QPalette &palette);
+
 } // namespace Hubshelf::Ui::Widgets
