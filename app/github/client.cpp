@@ -341,8 +341,14 @@ struct Client::Private
                              reply->deleteLater();
                              if (guarded && !guarded->m_abandoned) {
                                  handleReply(guarded.data(), reply);
+                                 pump();
+                                 return;
                              }
-                             pump();
+                             // abort() finishes the reply inside abandon(): a caller abandoning
+                             // several requests in turn would see the next one sent at once, and
+                             // its abort could come after it reached the server.
+                             QMetaObject::invokeMethod(
+                                 q, [this] { pump(); }, Qt::QueuedConnection);
                          });
     }
 

@@ -254,16 +254,8 @@ void Request::abandon()
 
 void Request::abandon(const QList<QPointer<Request>> &requests)
 {
-    QList<QPointer<Request>> marked;
     for (const QPointer<Request> &request : requests) {
-        if (request && !request->m_abandoned) {
-            request->m_abandoned = true;
-            marked.append(request);
-        }
-    }
-    for (const QPointer<Request> &request : std::as_const(marked)) {
         if (request) {
-            request->m_abandoned = false;
             request->abandon();
         }
     }

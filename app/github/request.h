@@ -170,8 +170,7 @@ public:
 
     QUrl url() const { return m_url; }
     void abandon();
-    // All of them, marked before any reply is aborted: an abort ends its reply at once, and the
-    // client then sends what waits in its queue, which must not be one of these.
+    // Each of them that is still there.
     static void abandon(const QList<QPointer<Request>> &requests);
 
 Q_SIGNALS:

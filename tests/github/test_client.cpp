@@ -801,9 +801,11 @@ void TestClient::abandon_silencesQueuedAndInFlightRequests()
     // Long enough that the first request is surely still in flight when the test looks, even on
     // a busy machine; with 200 ms the second could already be under way.
     m_fake->setLatency(1000);
-    m_client->setMaxConcurrent(1);
-    Request *inFlight = m_client->get(m_client->endpoint(u"/users/octocat"_s));
-    Request *queued = m_client->get(m_client->endpoint(u"/users/monalisa"_s));
+    CountingNetwork network;
+    Client client(&network, m_cache.get(), m_fake->apiUrl());
+    client.setMaxConcurrent(1);
+    Request *inFlight = client.get(client.endpoint(u"/users/octocat"_s));
+    Request *queued = client.get(client.endpoint(u"/users/monalisa"_s));
     int emitted = 0;
     for (Request *request : {inFlight, queued}) {
         connect(request, &Request::finished, this, [&emitted] { ++emitted; });
@@ -812,9 +814,15 @@ void TestClient::abandon_silencesQueuedAndInFlightRequests()
     }
     QTRY_COMPARE(m_fake->inFlight(), 1);
     inFlight->abandon();
+    // Aborting the first reply finishes it at once; the queued request must not be sent in that
+    // moment, or its own abort would race its bytes to the server.
     queued->abandon();
-    QVERIFY(fetch(u"/orgs/github"_s).ok); // the slot of the abandoned request was given back
+    QCOMPARE(network.created, 1);
+    Request *after = client.get(client.endpoint(u"/orgs/github"_s));
+    QSignalSpy succeeded(after, &Request::succeeded);
+    QVERIFY(succeeded.wait(5000)); // the slot of the abandoned request was given back
     QCOMPARE(emitted, 0);
+    QCOMPARE(network.created, 2);
     QVERIFY(logFor(u"/users/monalisa"_s).isEmpty());
 }
 
