@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -241,22 +242,36 @@ void TestGistCards::scrollingThroughThreeHundred_fetchesOnlyWhereItStops()
     QTRY_COMPARE_WITH_TIMEOUT(gistDetailRequests(*m_fake), int(first.size()), 20000);
     QVERIFY(first.size() < 30);
 
-    // A fling to the end: no stop long enough on the way to ask for anything.
+    // A fling to the end: no stop long enough on the way to ask for anything. A loaded machine
+    // can make a step of the fling itself a stop (the view waits 60 ms; a coarse timer may fire
+    // 5% early): the cards on screen then count as seen at rest.
+    QSet<QString> asked(first.cbegin(), first.cend());
     QScrollBar *bar = cards->verticalScrollBar();
+    int stops = 0;
     while (bar->value() < bar->maximum()) {
+        QElapsedTimer step;
+        step.start();
         bar->setValue(bar->value() + cards->height() / 3);
         QCoreApplication::processEvents();
+        if (step.elapsed() >= 50) {
+            ++stops;
+            const QStringList here = cards->visibleIds();
+            asked.unite(QSet<QString>(here.cbegin(), here.cend()));
+        }
     }
     const QStringList last = cards->visibleIds();
     QTRY_VERIFY_WITH_TIMEOUT(pane.gistPreviews()->pendingCount() == 0 &&
                                  pane.gistPreviews()->preview(last.constLast()) != nullptr,
                              20000);
-    QSet<QString> asked(first.cbegin(), first.cend());
     asked.unite(QSet<QString>(last.cbegin(), last.cend()));
-    QVERIFY2(
-        gistDetailRequests(*m_fake) <= int(asked.size()),
-        qPrintable(
-            u"%1 fetched for %2 cards seen at rest"_s.arg(gistDetailRequests(*m_fake)).arg(asked.size())));
+    QVERIFY2(gistDetailRequests(*m_fake) <= int(asked.size()),
+             qPrintable(u"%1 fetched for %2 cards seen at rest (%3 steps of the fling took 50 ms or more)"_s
+                            .arg(gistDetailRequests(*m_fake))
+                            .arg(asked.size())
+                            .arg(stops)));
+    if (stops > 0) {
+        qInfo("%d steps of the fling were slow enough to count as stops", stops);
+    }
 
     // Back to the top: those are known, nothing is fetched again.
     const int before = gistDetailRequests(*m_fake);
