@@ -8,8 +8,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <memory>
-
 using namespace Qt::StringLiterals;
 
 namespace Hubshelf::Models {
@@ -85,24 +83,21 @@ void GistStar::readStarredList()
     m_starredList = stream;
     stream->setRequestOptions(readOptions());
     stream->setItemLimit(m_starredListLimit);
-    auto itemsRead = std::make_shared<int>(0);
-    connect(stream, &GitHub::PageStream::pageArrived, this,
-            [this, stream, itemsRead](int, const QJsonArray &items) {
-                *itemsRead += int(items.size());
-                for (const QJsonValue &item : items) {
-                    if (item.toObject().value(u"id"_s).toString() == m_gistId) {
-                        stream->disconnect(this);
-                        stream->cancel();
-                        stream->deleteLater();
-                        setState(State::Starred);
-                        return;
-                    }
-                }
-            });
-    connect(stream, &GitHub::PageStream::finished, this, [this, stream, itemsRead] {
+    connect(stream, &GitHub::PageStream::pageArrived, this, [this, stream](int, const QJsonArray &items) {
+        for (const QJsonValue &item : items) {
+            if (item.toObject().value(u"id"_s).toString() == m_gistId) {
+                stream->disconnect(this);
+                stream->cancel();
+                stream->deleteLater();
+                setState(State::Starred);
+                return;
+            }
+        }
+    });
+    connect(stream, &GitHub::PageStream::finished, this, [this, stream] {
         stream->deleteLater();
         // Read to the limit without finding it: the list may go on, and the gist itself says.
-        if (*itemsRead >= m_starredListLimit) {
+        if (stream->itemsDelivered() >= m_starredListLimit) {
             askTheGist();
         } else {
             setState(State::NotStarred);

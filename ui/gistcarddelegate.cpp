@@ -42,15 +42,15 @@ int paintChip(QPainter *painter, const QRect &area, const QString &fileName, con
         return -1;
     }
     const QRect chip(area.left(), area.top(), width, metrics.height() + 6);
+    const QColor chipColour =
+        Widgets::blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.08);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(Widgets::blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.08));
+    painter->setBrush(chipColour);
     painter->drawRoundedRect(chip, chip.height() / 2.0, chip.height() / 2.0);
     const QColor colour = language.isKnown() ? Widgets::languageColour(language.name)
                                              : palette.color(QPalette::PlaceholderText);
     painter->setBrush(colour);
     // Some of linguist's colours are near black (JSON's #292929): on a dark chip a ring shows them.
-    const QColor chipColour =
-        Widgets::blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.08);
     if (std::abs(colour.lightness() - chipColour.lightness()) < 48) {
         painter->setPen(QPen(palette.color(QPalette::PlaceholderText), 1));
     }

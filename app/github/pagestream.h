@@ -57,6 +57,8 @@ public:
 
     int pagesDone() const { return m_delivered; }
     int pageCount() const { return m_pageCount; } // 0 while unknown
+    // Items handed out by pageArrived(), at most the item limit.
+    int itemsDelivered() const { return m_itemsDelivered; }
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
